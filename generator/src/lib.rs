@@ -1,0 +1,1 @@
+//! Generator of closure programs: built by issue 3.

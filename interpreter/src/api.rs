@@ -1,0 +1,118 @@
+//! The public entry point: run a script, get what it printed and how it ended.
+
+use crate::value::{Abrupt, JsResult, Value};
+use crate::vm::Vm;
+
+/// Bounds that make every run terminate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Maximum number of interpreter steps (bytecode operations) before `Exhausted(Fuel)`.
+    pub fuel: u64,
+    /// Maximum number of simultaneously active JS frames before `Exhausted(Stack)`.
+    pub max_frames: usize,
+    /// Maximum number of heap cells before `Exhausted(Memory)`.
+    pub max_heap_cells: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { fuel: 20_000_000, max_frames: 2_000, max_heap_cells: 4_000_000 }
+    }
+}
+
+/// The resource whose limit ended a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Resource {
+    Fuel,
+    Stack,
+    Memory,
+}
+
+impl Resource {
+    pub fn name(self) -> &'static str {
+        match self {
+            Resource::Fuel => "fuel",
+            Resource::Stack => "stack",
+            Resource::Memory => "memory",
+        }
+    }
+}
+
+/// How a script run ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Completion {
+    /// The script (and every pending job) finished normally.
+    Normal,
+    /// An exception escaped. `constructor` is the thrown value's `constructor.name` when it is an object
+    /// with one (e.g. `TypeError`), otherwise the result of `typeof` on the value.
+    Threw { constructor: String },
+    /// The source is not a valid script (parse or early error).
+    SyntaxError { message: String },
+    /// A limit was reached; the run says nothing about the program's semantics.
+    Exhausted(Resource),
+    /// The program uses a feature this interpreter does not implement.
+    Unsupported(String),
+}
+
+/// Everything a run produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunOutput {
+    /// Lines passed to `print` / `console.log`, in order.
+    pub printed: Vec<String>,
+    pub completion: Completion,
+}
+
+/// Parses and runs `source` as a classic script in a fresh realm.
+pub fn run(source: &str, limits: &Limits) -> RunOutput {
+    let allocator = oxc_allocator::Allocator::default();
+    let parsed = oxc_parser::Parser::new(&allocator, source, oxc_span::SourceType::script()).parse();
+    if let Some(message) = first_error(&parsed.diagnostics, parsed.panicked) {
+        return RunOutput { printed: Vec::new(), completion: Completion::SyntaxError { message } };
+    }
+    // Early errors (redeclarations, strict-mode restrictions, ...) come from the semantic checker.
+    let semantic = oxc_semantic::SemanticBuilder::new().with_check_syntax_error(true).build(&parsed.program);
+    if let Some(message) = first_error(&semantic.diagnostics, false) {
+        return RunOutput { printed: Vec::new(), completion: Completion::SyntaxError { message } };
+    }
+    let code = match crate::compile::compile_script(&parsed.program) {
+        Ok(code) => std::rc::Rc::new(code),
+        Err(crate::compile::CompileError::Unsupported(feature)) => {
+            return RunOutput { printed: Vec::new(), completion: Completion::Unsupported(feature) };
+        }
+    };
+    let mut vm = Vm::new(*limits);
+    let result = vm.run_script(code);
+    let completion = match result {
+        Ok(_) => Completion::Normal,
+        Err(Abrupt::Throw(v)) => match thrown_constructor_name(&mut vm, &v) {
+            Ok(constructor) => Completion::Threw { constructor },
+            Err(Abrupt::Exhausted(r)) => Completion::Exhausted(r),
+            Err(Abrupt::Unsupported(f)) => Completion::Unsupported(f),
+            Err(Abrupt::Throw(_)) => Completion::Unsupported("exception while naming an exception".into()),
+        },
+        Err(Abrupt::Exhausted(r)) => Completion::Exhausted(r),
+        Err(Abrupt::Unsupported(f)) => Completion::Unsupported(f),
+    };
+    RunOutput { printed: std::mem::take(&mut vm.printed), completion }
+}
+
+fn first_error(diagnostics: &oxc_diagnostics::Diagnostics, panicked: bool) -> Option<String> {
+    match diagnostics.errors().next() {
+        Some(e) => Some(e.to_string()),
+        None if panicked => Some("the parser gave up".into()),
+        None => None,
+    }
+}
+
+/// The uncaught value's `constructor.name` (objects) or `typeof` (primitives): engines agree on it,
+/// unlike messages.
+fn thrown_constructor_name(vm: &mut Vm, v: &Value) -> JsResult<String> {
+    let Value::Object(o) = v else { return Ok(vm.type_of(v).to_string()) };
+    let ctor = vm.get(*o, "constructor")?;
+    if let Value::Object(c) = ctor {
+        if let Value::String(name) = vm.get(c, "name")? {
+            return Ok(name.to_string());
+        }
+    }
+    Ok("object".into())
+}

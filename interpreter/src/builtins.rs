@@ -1,0 +1,1700 @@
+//! The realm's intrinsics (9.3) and the built-in functions closure programs need.
+//!
+//! Only part of the standard library exists. Every standard member that is *not* implemented is
+//! listed in [`UNIMPLEMENTED`]; reading one refuses the program (`Unsupported`) instead of yielding
+//! `undefined`, which no real engine would.
+
+use crate::conversions::{from_utf16, is_js_whitespace, number_to_string, to_integer_or_infinity, utf16};
+use crate::heap::{FunctionKind, Heap, NativeFn, Object, ObjectKind, Property, Roots, Slot};
+use crate::object::{same_value, Descriptor};
+use crate::operations::{strict_equals, MAX_STRING_LENGTH};
+use crate::value::{unsupported, Abrupt, EnvRef, JsResult, Name, ObjRef, Value};
+use crate::vm::Vm;
+
+/// Standard members this interpreter does not implement, by intrinsic.
+const UNIMPLEMENTED: &[(&str, &[&str])] = &[
+    (
+        "global",
+        &[
+            "Symbol", "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry", "Promise", "Proxy",
+            "Reflect", "Date", "RegExp", "BigInt", "eval", "ArrayBuffer", "SharedArrayBuffer", "DataView",
+            "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array",
+            "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "Float16Array",
+            "Intl", "Atomics", "escape", "unescape", "encodeURI", "encodeURIComponent", "decodeURI",
+            "decodeURIComponent", "parseInt", "parseFloat", "AggregateError", "Iterator", "queueMicrotask",
+            "setTimeout", "setInterval", "clearTimeout", "gc", "GeneratorFunction", "AsyncFunction",
+            "SuppressedError", "DisposableStack", "AsyncDisposableStack",
+        ],
+    ),
+    (
+        "Object",
+        &[
+            "assign", "entries", "values", "fromEntries", "freeze", "isFrozen", "seal", "isSealed",
+            "preventExtensions", "isExtensible", "getOwnPropertySymbols", "getOwnPropertyDescriptors", "is",
+            "setPrototypeOf", "groupBy", "hasOwn",
+        ],
+    ),
+    (
+        "Object.prototype",
+        &["__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__", "toLocaleString"],
+    ),
+    ("Function.prototype", &["caller", "arguments"]),
+    ("Array", &["from", "of", "fromAsync"]),
+    (
+        "Array.prototype",
+        &[
+            "at", "copyWithin", "entries", "fill", "findLast", "findLastIndex", "flat", "flatMap", "keys", "sort",
+            "toLocaleString", "toReversed", "toSorted", "toSpliced", "values", "with",
+        ],
+    ),
+    ("String", &["fromCharCode", "fromCodePoint", "raw"]),
+    (
+        "String.prototype",
+        &[
+            "at", "codePointAt", "localeCompare", "match", "matchAll", "normalize", "padEnd", "padStart",
+            "replace", "replaceAll", "search", "substr", "toLocaleLowerCase", "toLocaleUpperCase", "trimEnd",
+            "trimStart", "isWellFormed", "toWellFormed", "anchor", "big", "blink", "bold", "fixed", "fontcolor",
+            "fontsize", "italics", "link", "small", "strike", "sub", "sup", "trimLeft", "trimRight",
+        ],
+    ),
+    ("Number", &["isInteger", "isSafeInteger", "isFinite", "isNaN", "parseFloat", "parseInt"]),
+    ("Number.prototype", &["toFixed", "toExponential", "toPrecision", "toLocaleString"]),
+    (
+        "Math",
+        &[
+            "random", "acos", "acosh", "asin", "asinh", "atan", "atanh", "atan2", "cbrt", "clz32", "cos", "cosh",
+            "exp", "expm1", "fround", "hypot", "imul", "log", "log1p", "log10", "log2", "sin", "sinh", "tan", "tanh",
+            "LN2", "LN10", "LOG2E", "LOG10E", "SQRT1_2", "SQRT2", "f16round", "sumPrecise",
+        ],
+    ),
+    ("JSON", &["parse", "rawJSON", "isRawJSON"]),
+    ("Error", &["captureStackTrace", "stackTraceLimit", "isError"]),
+    ("Error.prototype", &["stack"]),
+];
+
+/// Refuses a program that reads a standard member this interpreter lacks.
+pub fn refuse_unimplemented(tag: &str, key: &str) -> JsResult<()> {
+    for (t, names) in UNIMPLEMENTED {
+        if *t == tag && names.contains(&key) {
+            return unsupported(format!("{tag}.{key}").replace("global.", ""));
+        }
+    }
+    Ok(())
+}
+
+const ERROR_NAMES: [&str; 7] = ["Error", "TypeError", "ReferenceError", "RangeError", "SyntaxError", "EvalError", "URIError"];
+
+/// The intrinsics of the one realm a run uses.
+#[derive(Debug)]
+pub struct Realm {
+    pub global_object: ObjRef,
+    pub global_env: EnvRef,
+    pub object_prototype: ObjRef,
+    pub function_prototype: ObjRef,
+    pub array_prototype: ObjRef,
+    pub string_prototype: ObjRef,
+    pub number_prototype: ObjRef,
+    pub boolean_prototype: ObjRef,
+    pub error_prototypes: Vec<(&'static str, ObjRef)>,
+    pub throw_type_error: ObjRef,
+    /// `Function.prototype.call` and `apply`, which the machine runs without re-entering itself.
+    pub function_call: ObjRef,
+    pub function_apply: ObjRef,
+}
+
+impl Realm {
+    pub fn error_prototype(&self, name: &str) -> ObjRef {
+        self.error_prototypes.iter().find(|(n, _)| *n == name).map(|(_, p)| *p).unwrap_or(self.error_prototypes[0].1)
+    }
+
+    pub fn trace(&self, roots: &mut Roots) {
+        roots.objects.extend([
+            self.global_object,
+            self.object_prototype,
+            self.function_prototype,
+            self.array_prototype,
+            self.string_prototype,
+            self.number_prototype,
+            self.boolean_prototype,
+            self.throw_type_error,
+            self.function_call,
+            self.function_apply,
+        ]);
+        roots.objects.extend(self.error_prototypes.iter().map(|(_, p)| *p));
+        roots.envs.push(self.global_env);
+    }
+
+    /// 9.3.2 CreateIntrinsics + 9.3.3 SetDefaultGlobalBindings.
+    pub fn create(heap: &mut Heap) -> Realm {
+        let object_prototype = heap.alloc_object(tagged(None, ObjectKind::Ordinary, "Object.prototype"));
+        let function_prototype = heap.alloc_object(tagged(
+            Some(object_prototype),
+            ObjectKind::Function(FunctionKind::Native { func: native_noop, constructor: false }),
+            "Function.prototype",
+        ));
+        let mut b = Builder { heap, function_prototype };
+        let global = b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "global"));
+
+        // Object
+        b.methods(
+            object_prototype,
+            &[
+                ("hasOwnProperty", 1, object_has_own_property),
+                ("isPrototypeOf", 1, object_is_prototype_of),
+                ("propertyIsEnumerable", 1, object_property_is_enumerable),
+                ("toString", 0, object_to_string),
+                ("valueOf", 0, object_value_of),
+            ],
+        );
+        let object_ctor = b.constructor(global, "Object", 1, object_constructor, object_prototype);
+        b.tag(object_ctor, "Object");
+        b.methods(
+            object_ctor,
+            &[
+                ("create", 2, object_create),
+                ("keys", 1, object_keys),
+                ("defineProperty", 3, object_define_property),
+                ("defineProperties", 2, object_define_properties),
+                ("getOwnPropertyDescriptor", 2, object_get_own_property_descriptor),
+                ("getOwnPropertyNames", 1, object_get_own_property_names),
+                ("getPrototypeOf", 1, object_get_prototype_of),
+            ],
+        );
+
+        // Function
+        b.function_props(function_prototype, "", 0);
+        let function_call = b.method(function_prototype, "call", 1, function_call);
+        let function_apply = b.method(function_prototype, "apply", 2, function_apply);
+        b.methods(function_prototype, &[("bind", 1, function_bind), ("toString", 0, function_to_string)]);
+        b.constructor(global, "Function", 1, function_constructor, function_prototype);
+        let throw_type_error = b.native("", 0, throw_type_error, false);
+
+        // Array
+        let array_prototype =
+            b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Array, "Array.prototype"));
+        b.heap
+            .obj_mut(array_prototype)
+            .props
+            .insert("length".into(), Property::data(Value::Number(0.0), true, false, false));
+        b.methods(
+            array_prototype,
+            &[
+                ("push", 1, array_push),
+                ("pop", 0, array_pop),
+                ("shift", 0, array_shift),
+                ("unshift", 1, array_unshift),
+                ("slice", 2, array_slice),
+                ("splice", 2, array_splice),
+                ("concat", 1, array_concat),
+                ("join", 1, array_join),
+                ("toString", 0, array_to_string),
+                ("reverse", 0, array_reverse),
+                ("indexOf", 1, array_index_of),
+                ("lastIndexOf", 1, array_last_index_of),
+                ("includes", 1, array_includes),
+                ("forEach", 1, array_for_each),
+                ("map", 1, array_map),
+                ("filter", 1, array_filter),
+                ("some", 1, array_some),
+                ("every", 1, array_every),
+                ("find", 1, array_find),
+                ("findIndex", 1, array_find_index),
+                ("reduce", 1, array_reduce),
+                ("reduceRight", 1, array_reduce_right),
+            ],
+        );
+        let array_ctor = b.constructor(global, "Array", 1, array_constructor, array_prototype);
+        b.tag(array_ctor, "Array");
+        b.methods(array_ctor, &[("isArray", 1, array_is_array)]);
+
+        // String
+        let string_prototype = b.heap.alloc_object(tagged(
+            Some(object_prototype),
+            ObjectKind::StringWrapper("".into()),
+            "String.prototype",
+        ));
+        b.methods(
+            string_prototype,
+            &[
+                ("toString", 0, string_to_string),
+                ("valueOf", 0, string_to_string),
+                ("charAt", 1, string_char_at),
+                ("charCodeAt", 1, string_char_code_at),
+                ("indexOf", 1, string_index_of),
+                ("lastIndexOf", 1, string_last_index_of),
+                ("includes", 1, string_includes),
+                ("startsWith", 1, string_starts_with),
+                ("endsWith", 1, string_ends_with),
+                ("slice", 2, string_slice),
+                ("substring", 2, string_substring),
+                ("toUpperCase", 0, string_to_upper_case),
+                ("toLowerCase", 0, string_to_lower_case),
+                ("trim", 0, string_trim),
+                ("split", 2, string_split),
+                ("concat", 1, string_concat),
+                ("repeat", 1, string_repeat),
+            ],
+        );
+        let string_ctor = b.constructor(global, "String", 1, string_constructor, string_prototype);
+        b.tag(string_ctor, "String");
+
+        // Number and Boolean
+        let number_prototype =
+            b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::NumberWrapper(0.0), "Number.prototype"));
+        b.methods(number_prototype, &[("toString", 1, number_to_string_method), ("valueOf", 0, number_value_of)]);
+        let number_ctor = b.constructor(global, "Number", 1, number_constructor, number_prototype);
+        b.tag(number_ctor, "Number");
+        for (n, v) in [
+            ("MAX_SAFE_INTEGER", 9007199254740991.0),
+            ("MIN_SAFE_INTEGER", -9007199254740991.0),
+            ("EPSILON", f64::EPSILON),
+            ("MAX_VALUE", f64::MAX),
+            ("MIN_VALUE", 5e-324),
+            ("POSITIVE_INFINITY", f64::INFINITY),
+            ("NEGATIVE_INFINITY", f64::NEG_INFINITY),
+            ("NaN", f64::NAN),
+        ] {
+            b.constant(number_ctor, n, Value::Number(v));
+        }
+        let boolean_prototype =
+            b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::BooleanWrapper(false), "Boolean.prototype"));
+        b.methods(boolean_prototype, &[("toString", 0, boolean_to_string), ("valueOf", 0, boolean_value_of)]);
+        b.constructor(global, "Boolean", 1, boolean_constructor, boolean_prototype);
+
+        // Errors: Error.prototype, then each NativeError inheriting from it (20.5).
+        let mut error_prototypes = Vec::new();
+        let error_prototype = b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "Error.prototype"));
+        let error_ctor = b.constructor(global, "Error", 1, error_constructor, error_prototype);
+        b.tag(error_ctor, "Error");
+        b.methods(error_prototype, &[("toString", 0, error_to_string)]);
+        for name in ERROR_NAMES {
+            let (proto, ctor) = if name == "Error" {
+                (error_prototype, error_ctor)
+            } else {
+                let proto = b.heap.alloc_object(Object::new(Some(error_prototype), ObjectKind::Ordinary));
+                let ctor = b.constructor(global, name, 1, error_constructor, proto);
+                b.heap.obj_mut(ctor).proto = Some(error_ctor);
+                (proto, ctor)
+            };
+            let _ = ctor;
+            b.hidden(proto, "name", Value::str(name));
+            b.hidden(proto, "message", Value::str(""));
+            error_prototypes.push((name, proto));
+        }
+
+        // Math and JSON
+        let math = b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "Math"));
+        b.methods(
+            math,
+            &[
+                ("floor", 1, math_floor),
+                ("ceil", 1, math_ceil),
+                ("round", 1, math_round),
+                ("trunc", 1, math_trunc),
+                ("abs", 1, math_abs),
+                ("sign", 1, math_sign),
+                ("sqrt", 1, math_sqrt),
+                ("pow", 2, math_pow),
+                ("max", 2, math_max),
+                ("min", 2, math_min),
+            ],
+        );
+        b.constant(math, "PI", Value::Number(std::f64::consts::PI));
+        b.constant(math, "E", Value::Number(std::f64::consts::E));
+        b.hidden(global, "Math", Value::Object(math));
+        let json = b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "JSON"));
+        b.methods(json, &[("stringify", 3, json_stringify)]);
+        b.hidden(global, "JSON", Value::Object(json));
+
+        // Global values and functions (19.1, 19.2) and the host's output functions.
+        b.constant(global, "undefined", Value::Undefined);
+        b.constant(global, "NaN", Value::Number(f64::NAN));
+        b.constant(global, "Infinity", Value::Number(f64::INFINITY));
+        b.hidden(global, "globalThis", Value::Object(global));
+        b.methods(global, &[("isNaN", 1, global_is_nan), ("isFinite", 1, global_is_finite), ("print", 1, host_print)]);
+        let console = b.heap.alloc_object(Object::new(Some(object_prototype), ObjectKind::Ordinary));
+        b.methods(console, &[("log", 0, host_print)]);
+        b.hidden(global, "console", Value::Object(console));
+
+        let global_env = b.heap.alloc_env(crate::heap::Environment::Global {
+            object: global,
+            bindings: Default::default(),
+            var_names: Vec::new(),
+        });
+        Realm {
+            global_object: global,
+            global_env,
+            object_prototype,
+            function_prototype,
+            array_prototype,
+            string_prototype,
+            number_prototype,
+            boolean_prototype,
+            error_prototypes,
+            throw_type_error,
+            function_call,
+            function_apply,
+        }
+    }
+}
+
+fn tagged(proto: Option<ObjRef>, kind: ObjectKind, tag: &'static str) -> Object {
+    let mut o = Object::new(proto, kind);
+    o.intrinsic = Some(tag);
+    o
+}
+
+/// Allocates built-in function objects (10.3.4 CreateBuiltinFunction) and their properties.
+struct Builder<'h> {
+    heap: &'h mut Heap,
+    function_prototype: ObjRef,
+}
+
+impl Builder<'_> {
+    fn function_props(&mut self, f: ObjRef, name: &str, length: usize) {
+        let props = &mut self.heap.obj_mut(f).props;
+        props.insert("length".into(), Property::data(Value::Number(length as f64), false, false, true));
+        props.insert("name".into(), Property::data(Value::str(name), false, false, true));
+    }
+
+    fn native(&mut self, name: &str, length: usize, func: NativeFn, constructor: bool) -> ObjRef {
+        let f = self.heap.alloc_object(Object::new(
+            Some(self.function_prototype),
+            ObjectKind::Function(FunctionKind::Native { func, constructor }),
+        ));
+        self.function_props(f, name, length);
+        f
+    }
+
+    fn method(&mut self, target: ObjRef, name: &str, length: usize, func: NativeFn) -> ObjRef {
+        let f = self.native(name, length, func, false);
+        self.hidden(target, name, Value::Object(f));
+        f
+    }
+
+    fn methods(&mut self, target: ObjRef, list: &[(&str, usize, NativeFn)]) {
+        for (name, length, func) in list {
+            self.method(target, name, *length, *func);
+        }
+    }
+
+    fn constructor(&mut self, global: ObjRef, name: &str, length: usize, func: NativeFn, prototype: ObjRef) -> ObjRef {
+        let f = self.native(name, length, func, true);
+        self.heap
+            .obj_mut(f)
+            .props
+            .insert("prototype".into(), Property::data(Value::Object(prototype), false, false, false));
+        self.hidden(prototype, "constructor", Value::Object(f));
+        self.hidden(global, name, Value::Object(f));
+        f
+    }
+
+    fn tag(&mut self, o: ObjRef, tag: &'static str) {
+        self.heap.obj_mut(o).intrinsic = Some(tag);
+    }
+
+    fn hidden(&mut self, target: ObjRef, name: &str, v: Value) {
+        self.heap.obj_mut(target).props.insert(name.into(), Property::hidden(v));
+    }
+
+    fn constant(&mut self, target: ObjRef, name: &str, v: Value) {
+        self.heap.obj_mut(target).props.insert(name.into(), Property::data(v, false, false, false));
+    }
+}
+
+// ----- Helpers ---------------------------------------------------------------------------------
+
+fn arg(args: &[Value], i: usize) -> Value {
+    args.get(i).cloned().unwrap_or(Value::Undefined)
+}
+
+fn callable_arg(vm: &mut Vm, args: &[Value], i: usize, what: &str) -> JsResult<Value> {
+    let f = arg(args, i);
+    if f.as_object().is_some_and(|o| vm.is_callable(o)) {
+        Ok(f)
+    } else {
+        Err(vm.type_error(&format!("{what}: callback is not a function")))
+    }
+}
+
+/// 7.3.18 LengthOfArrayLike.
+fn length_of(vm: &mut Vm, o: ObjRef) -> JsResult<f64> {
+    let l = vm.get(o, "length")?;
+    vm.to_length(&l)
+}
+
+fn key(i: f64) -> String {
+    number_to_string(i)
+}
+
+/// Set(O, P, V, true).
+fn set_or_throw(vm: &mut Vm, o: ObjRef, k: &str, v: Value) -> JsResult<()> {
+    if !vm.set(o, k, v, Value::Object(o))? {
+        return Err(vm.type_error(&format!("cannot assign to property '{k}'")));
+    }
+    Ok(())
+}
+
+fn delete_or_throw(vm: &mut Vm, o: ObjRef, k: &str) -> JsResult<()> {
+    if !vm.delete_property(o, k)? {
+        return Err(vm.type_error(&format!("cannot delete property '{k}'")));
+    }
+    Ok(())
+}
+
+/// Resolves a relative index argument (as in `slice`) against `len`.
+fn relative_index(vm: &mut Vm, v: &Value, len: f64, default: f64) -> JsResult<f64> {
+    if matches!(v, Value::Undefined) {
+        return Ok(default);
+    }
+    let n = to_integer_or_infinity(vm.to_number(v)?);
+    Ok(if n < 0.0 { (len + n).max(0.0) } else { n.min(len) })
+}
+
+fn new_array_value(vm: &mut Vm, items: Vec<Value>) -> Value {
+    Value::Object(vm.new_array(items))
+}
+
+fn native_noop(_: &mut Vm, _: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    Ok(Value::Undefined)
+}
+
+fn throw_type_error(vm: &mut Vm, _: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    Err(vm.type_error("'callee' may not be accessed in strict mode"))
+}
+
+// ----- Host ------------------------------------------------------------------------------------
+
+/// `print(...)` and `console.log(...)`: ToString of each argument, joined by one space.
+fn host_print(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let mut parts = Vec::with_capacity(args.len());
+    for a in args {
+        parts.push(vm.to_string(a)?.to_string());
+    }
+    vm.printed.push(parts.join(" "));
+    if vm.printed.len() > 100_000 {
+        return Err(Abrupt::Exhausted(crate::api::Resource::Memory));
+    }
+    Ok(Value::Undefined)
+}
+
+fn global_is_nan(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    Ok(Value::Bool(vm.to_number(&arg(args, 0))?.is_nan()))
+}
+
+fn global_is_finite(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    Ok(Value::Bool(vm.to_number(&arg(args, 0))?.is_finite()))
+}
+
+// ----- Object ----------------------------------------------------------------------------------
+
+fn object_constructor(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let v = arg(args, 0);
+    if v.is_nullish() {
+        return Ok(Value::Object(vm.new_object()));
+    }
+    Ok(Value::Object(vm.to_object(&v)?))
+}
+
+fn object_create(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let proto = match arg(args, 0) {
+        Value::Object(p) => Some(p),
+        Value::Null => None,
+        _ => return Err(vm.type_error("Object prototype may only be an Object or null")),
+    };
+    let o = vm.alloc(Object::new(proto, ObjectKind::Ordinary));
+    let props = arg(args, 1);
+    if !matches!(props, Value::Undefined) {
+        object_define_properties(vm, &Value::Undefined, &[Value::Object(o), props], None)?;
+    }
+    Ok(Value::Object(o))
+}
+
+fn enumerable_own_keys(vm: &mut Vm, o: ObjRef) -> Vec<Name> {
+    vm.own_property_keys(o)
+        .into_iter()
+        .filter(|k| vm.get_own_property(o, k).is_some_and(|p| p.enumerable))
+        .collect()
+}
+
+fn object_keys(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(&arg(args, 0))?;
+    let keys = enumerable_own_keys(vm, o).into_iter().map(Value::String).collect();
+    Ok(new_array_value(vm, keys))
+}
+
+fn object_get_own_property_names(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(&arg(args, 0))?;
+    let keys = vm.own_property_keys(o).into_iter().map(Value::String).collect();
+    Ok(new_array_value(vm, keys))
+}
+
+/// 6.2.6.5 ToPropertyDescriptor.
+fn to_property_descriptor(vm: &mut Vm, v: &Value) -> JsResult<Descriptor> {
+    let Value::Object(o) = v else { return Err(vm.type_error("property description must be an object")) };
+    let o = *o;
+    let mut d = Descriptor::default();
+    if vm.has_property(o, "enumerable")? {
+        let v = vm.get(o, "enumerable")?;
+        d.enumerable = Some(vm.to_boolean(&v));
+    }
+    if vm.has_property(o, "configurable")? {
+        let v = vm.get(o, "configurable")?;
+        d.configurable = Some(vm.to_boolean(&v));
+    }
+    if vm.has_property(o, "value")? {
+        d.value = Some(vm.get(o, "value")?);
+    }
+    if vm.has_property(o, "writable")? {
+        let v = vm.get(o, "writable")?;
+        d.writable = Some(vm.to_boolean(&v));
+    }
+    for (field, is_get) in [("get", true), ("set", false)] {
+        if vm.has_property(o, field)? {
+            let f = match vm.get(o, field)? {
+                Value::Undefined => None,
+                Value::Object(f) if vm.is_callable(f) => Some(f),
+                _ => return Err(vm.type_error(&format!("{field} must be a function"))),
+            };
+            if is_get {
+                d.get = Some(f);
+            } else {
+                d.set = Some(f);
+            }
+        }
+    }
+    if d.is_accessor() && d.is_data() {
+        return Err(vm.type_error("a property cannot both be an accessor and have a value"));
+    }
+    Ok(d)
+}
+
+fn object_define_property(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let Value::Object(o) = arg(args, 0) else { return Err(vm.type_error("Object.defineProperty called on non-object")) };
+    let k = vm.to_property_key(&arg(args, 1))?;
+    let d = to_property_descriptor(vm, &arg(args, 2))?;
+    if !vm.define_own_property(o, &k, d)? {
+        return Err(vm.type_error(&format!("cannot redefine property '{k}'")));
+    }
+    Ok(Value::Object(o))
+}
+
+fn object_define_properties(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let Value::Object(o) = arg(args, 0) else { return Err(vm.type_error("Object.defineProperties called on non-object")) };
+    let props = vm.to_object(&arg(args, 1))?;
+    let mut descriptors = Vec::new();
+    for k in vm.own_property_keys(props) {
+        if vm.get_own_property(props, &k).is_some_and(|p| p.enumerable) {
+            let dv = vm.get(props, &k)?;
+            descriptors.push((k, to_property_descriptor(vm, &dv)?));
+        }
+    }
+    for (k, d) in descriptors {
+        if !vm.define_own_property(o, &k, d)? {
+            return Err(vm.type_error(&format!("cannot redefine property '{k}'")));
+        }
+    }
+    Ok(Value::Object(o))
+}
+
+/// 6.2.6.4 FromPropertyDescriptor.
+fn object_get_own_property_descriptor(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(&arg(args, 0))?;
+    let k = vm.to_property_key(&arg(args, 1))?;
+    let Some(p) = vm.get_own_property(o, &k) else { return Ok(Value::Undefined) };
+    let d = vm.new_object();
+    let fn_or_undefined = |f: Option<ObjRef>| f.map(Value::Object).unwrap_or(Value::Undefined);
+    match p.slot {
+        Slot::Data(v) => {
+            vm.create_data_property(d, "value", v)?;
+            vm.create_data_property(d, "writable", Value::Bool(p.writable))?;
+        }
+        Slot::Accessor { get, set } => {
+            vm.create_data_property(d, "get", fn_or_undefined(get))?;
+            vm.create_data_property(d, "set", fn_or_undefined(set))?;
+        }
+    }
+    vm.create_data_property(d, "enumerable", Value::Bool(p.enumerable))?;
+    vm.create_data_property(d, "configurable", Value::Bool(p.configurable))?;
+    Ok(Value::Object(d))
+}
+
+fn object_get_prototype_of(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(&arg(args, 0))?;
+    Ok(vm.heap.obj(o).proto.map(Value::Object).unwrap_or(Value::Null))
+}
+
+fn object_has_own_property(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let k = vm.to_property_key(&arg(args, 0))?;
+    let o = vm.to_object(this)?;
+    Ok(Value::Bool(vm.get_own_property(o, &k).is_some()))
+}
+
+fn object_is_prototype_of(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let Value::Object(mut v) = arg(args, 0) else { return Ok(Value::Bool(false)) };
+    let o = vm.to_object(this)?;
+    while let Some(p) = vm.heap.obj(v).proto {
+        if p == o {
+            return Ok(Value::Bool(true));
+        }
+        v = p;
+    }
+    Ok(Value::Bool(false))
+}
+
+fn object_property_is_enumerable(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let k = vm.to_property_key(&arg(args, 0))?;
+    let o = vm.to_object(this)?;
+    Ok(Value::Bool(vm.get_own_property(o, &k).is_some_and(|p| p.enumerable)))
+}
+
+/// 20.1.3.6 Object.prototype.toString (no `@@toStringTag` except Math's and JSON's).
+fn object_to_string(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let tag = match this {
+        Value::Undefined => "Undefined",
+        Value::Null => "Null",
+        _ => {
+            let o = vm.to_object(this)?;
+            let obj = vm.heap.obj(o);
+            match (&obj.kind, obj.intrinsic) {
+                (_, Some("Math")) => "Math",
+                (_, Some("JSON")) => "JSON",
+                (ObjectKind::Array, _) => "Array",
+                (ObjectKind::Arguments { .. }, _) => "Arguments",
+                (ObjectKind::Function(_), _) => "Function",
+                (ObjectKind::Error, _) => "Error",
+                (ObjectKind::BooleanWrapper(_), _) => "Boolean",
+                (ObjectKind::NumberWrapper(_), _) => "Number",
+                (ObjectKind::StringWrapper(_), _) => "String",
+                _ => "Object",
+            }
+        }
+    };
+    Ok(Value::str(&format!("[object {tag}]")))
+}
+
+fn object_value_of(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    Ok(Value::Object(vm.to_object(this)?))
+}
+
+// ----- Function --------------------------------------------------------------------------------
+
+fn function_constructor(_: &mut Vm, _: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    unsupported("Function constructor")
+}
+
+fn function_to_string(_: &mut Vm, _: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    unsupported("Function.prototype.toString")
+}
+
+/// 20.2.3.3 Function.prototype.call (the machine short-cuts direct calls to it; this runs when it is
+/// reached through another built-in).
+fn function_call(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let this_arg = arg(args, 0);
+    let rest = args.get(1..).unwrap_or(&[]).to_vec();
+    vm.call(this, this_arg, rest)
+}
+
+fn function_apply(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let list = apply_arguments(vm, &arg(args, 1))?;
+    vm.call(this, arg(args, 0), list)
+}
+
+/// 7.3.19 CreateListFromArrayLike, as `apply` uses it.
+pub fn apply_arguments(vm: &mut Vm, v: &Value) -> JsResult<Vec<Value>> {
+    match v {
+        Value::Undefined | Value::Null => Ok(Vec::new()),
+        Value::Object(o) => {
+            let len = length_of(vm, *o)?;
+            let mut out = Vec::new();
+            let mut i = 0.0;
+            while i < len {
+                vm.tick()?;
+                out.push(vm.get(*o, &key(i))?);
+                i += 1.0;
+            }
+            Ok(out)
+        }
+        _ => Err(vm.type_error("CreateListFromArrayLike called on non-object")),
+    }
+}
+
+/// 20.2.3.2 Function.prototype.bind and 10.4.1.3 BoundFunctionCreate.
+fn function_bind(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let Some(target) = this.as_object().filter(|t| vm.is_callable(*t)) else {
+        return Err(vm.type_error("Bind must be called on a function"));
+    };
+    let bound_args: Vec<Value> = args.get(1..).unwrap_or(&[]).to_vec();
+    let proto = vm.heap.obj(target).proto;
+    let f = vm.alloc(Object::new(
+        proto,
+        ObjectKind::Function(FunctionKind::Bound { target, this: arg(args, 0), args: bound_args.clone() }),
+    ));
+    let mut length = 0.0;
+    if vm.get_own_property(target, "length").is_some() {
+        if let Value::Number(n) = vm.get(target, "length")? {
+            length = if n == f64::INFINITY {
+                n
+            } else if n == f64::NEG_INFINITY {
+                0.0
+            } else {
+                (to_integer_or_infinity(n) - bound_args.len() as f64).max(0.0)
+            };
+        }
+    }
+    let target_name = match vm.get(target, "name")? {
+        Value::String(s) => s,
+        _ => "".into(),
+    };
+    let props = &mut vm.heap.obj_mut(f).props;
+    props.insert("length".into(), Property::data(Value::Number(length), false, false, true));
+    props.insert("name".into(), Property::data(Value::str(&format!("bound {target_name}")), false, false, true));
+    Ok(Value::Object(f))
+}
+
+// ----- Array -----------------------------------------------------------------------------------
+
+fn array_constructor(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    if let [Value::Number(n)] = args {
+        let len = crate::conversions::to_uint32(*n);
+        if len as f64 != *n {
+            return Err(vm.error("RangeError", "invalid array length"));
+        }
+        let a = vm.new_array(Vec::new());
+        vm.set_array_length_raw(a, len);
+        return Ok(Value::Object(a));
+    }
+    Ok(new_array_value(vm, args.to_vec()))
+}
+
+fn array_is_array(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    Ok(Value::Bool(arg(args, 0).as_object().is_some_and(|o| vm.is_array(o))))
+}
+
+fn array_push(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let mut len = length_of(vm, o)?;
+    for a in args {
+        set_or_throw(vm, o, &key(len), a.clone())?;
+        len += 1.0;
+    }
+    set_or_throw(vm, o, "length", Value::Number(len))?;
+    Ok(Value::Number(len))
+}
+
+fn array_pop(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let len = length_of(vm, o)?;
+    if len == 0.0 {
+        set_or_throw(vm, o, "length", Value::Number(0.0))?;
+        return Ok(Value::Undefined);
+    }
+    let k = key(len - 1.0);
+    let v = vm.get(o, &k)?;
+    delete_or_throw(vm, o, &k)?;
+    set_or_throw(vm, o, "length", Value::Number(len - 1.0))?;
+    Ok(v)
+}
+
+/// Moves element `from` to `to`, deleting `to` when `from` is a hole.
+fn move_element(vm: &mut Vm, o: ObjRef, from: f64, to: f64) -> JsResult<()> {
+    vm.tick()?;
+    let (from, to) = (key(from), key(to));
+    if vm.has_property(o, &from)? {
+        let v = vm.get(o, &from)?;
+        set_or_throw(vm, o, &to, v)
+    } else {
+        delete_or_throw(vm, o, &to)
+    }
+}
+
+fn array_shift(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let len = length_of(vm, o)?;
+    if len == 0.0 {
+        set_or_throw(vm, o, "length", Value::Number(0.0))?;
+        return Ok(Value::Undefined);
+    }
+    let first = vm.get(o, "0")?;
+    let mut k = 1.0;
+    while k < len {
+        move_element(vm, o, k, k - 1.0)?;
+        k += 1.0;
+    }
+    delete_or_throw(vm, o, &key(len - 1.0))?;
+    set_or_throw(vm, o, "length", Value::Number(len - 1.0))?;
+    Ok(first)
+}
+
+fn array_unshift(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let len = length_of(vm, o)?;
+    let count = args.len() as f64;
+    if count > 0.0 {
+        let mut k = len;
+        while k > 0.0 {
+            move_element(vm, o, k - 1.0, k + count - 1.0)?;
+            k -= 1.0;
+        }
+        for (j, a) in args.iter().enumerate() {
+            set_or_throw(vm, o, &key(j as f64), a.clone())?;
+        }
+    }
+    set_or_throw(vm, o, "length", Value::Number(len + count))?;
+    Ok(Value::Number(len + count))
+}
+
+fn array_slice(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let len = length_of(vm, o)?;
+    let start = relative_index(vm, &arg(args, 0), len, 0.0)?;
+    let end = relative_index(vm, &arg(args, 1), len, len)?;
+    let a = vm.new_array(Vec::new());
+    let mut n = 0.0;
+    let mut k = start;
+    while k < end {
+        vm.tick()?;
+        let pk = key(k);
+        if vm.has_property(o, &pk)? {
+            let v = vm.get(o, &pk)?;
+            vm.create_data_property(a, &key(n), v)?;
+        }
+        k += 1.0;
+        n += 1.0;
+    }
+    set_or_throw(vm, a, "length", Value::Number(n))?;
+    Ok(Value::Object(a))
+}
+
+/// 23.1.3.31 Array.prototype.splice.
+fn array_splice(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let len = length_of(vm, o)?;
+    let start = relative_index(vm, &arg(args, 0), len, 0.0)?;
+    let items: Vec<Value> = args.get(2..).unwrap_or(&[]).to_vec();
+    let delete_count = match args.len() {
+        0 => 0.0,
+        1 => len - start,
+        _ => {
+            let dc = to_integer_or_infinity(vm.to_number(&args[1])?);
+            dc.clamp(0.0, len - start)
+        }
+    };
+    let removed = vm.new_array(Vec::new());
+    let mut k = 0.0;
+    while k < delete_count {
+        vm.tick()?;
+        let from = key(start + k);
+        if vm.has_property(o, &from)? {
+            let v = vm.get(o, &from)?;
+            vm.create_data_property(removed, &key(k), v)?;
+        }
+        k += 1.0;
+    }
+    set_or_throw(vm, removed, "length", Value::Number(delete_count))?;
+    let item_count = items.len() as f64;
+    if item_count < delete_count {
+        let mut k = start;
+        while k < len - delete_count {
+            move_element(vm, o, k + delete_count, k + item_count)?;
+            k += 1.0;
+        }
+        let mut k = len;
+        while k > len - delete_count + item_count {
+            delete_or_throw(vm, o, &key(k - 1.0))?;
+            k -= 1.0;
+        }
+    } else if item_count > delete_count {
+        let mut k = len - delete_count;
+        while k > start {
+            move_element(vm, o, k + delete_count - 1.0, k + item_count - 1.0)?;
+            k -= 1.0;
+        }
+    }
+    for (j, item) in items.into_iter().enumerate() {
+        set_or_throw(vm, o, &key(start + j as f64), item)?;
+    }
+    set_or_throw(vm, o, "length", Value::Number(len - delete_count + item_count))?;
+    Ok(Value::Object(removed))
+}
+
+fn array_concat(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let a = vm.new_array(Vec::new());
+    let mut n = 0.0;
+    let items = std::iter::once(Value::Object(o)).chain(args.iter().cloned());
+    for item in items {
+        match item {
+            Value::Object(e) if vm.is_array(e) => {
+                let len = length_of(vm, e)?;
+                let mut k = 0.0;
+                while k < len {
+                    vm.tick()?;
+                    let pk = key(k);
+                    if vm.has_property(e, &pk)? {
+                        let v = vm.get(e, &pk)?;
+                        vm.create_data_property(a, &key(n), v)?;
+                    }
+                    k += 1.0;
+                    n += 1.0;
+                }
+            }
+            other => {
+                vm.create_data_property(a, &key(n), other)?;
+                n += 1.0;
+            }
+        }
+    }
+    set_or_throw(vm, a, "length", Value::Number(n))?;
+    Ok(Value::Object(a))
+}
+
+fn array_join(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let len = length_of(vm, o)?;
+    let sep = match arg(args, 0) {
+        Value::Undefined => Name::from(","),
+        s => vm.to_string(&s)?,
+    };
+    // Engines print "" for an array that contains itself; the spec would recurse forever.
+    if vm.join_stack.contains(&o) {
+        return unsupported("cyclic Array.prototype.join");
+    }
+    vm.join_stack.push(o);
+    let result = join_elements(vm, o, len, &sep);
+    vm.join_stack.pop();
+    result
+}
+
+fn join_elements(vm: &mut Vm, o: ObjRef, len: f64, sep: &str) -> JsResult<Value> {
+    let mut out = String::new();
+    let mut k = 0.0;
+    while k < len {
+        vm.tick()?;
+        if k > 0.0 {
+            out.push_str(sep);
+        }
+        let v = vm.get(o, &key(k))?;
+        if !v.is_nullish() {
+            out.push_str(&vm.to_string(&v)?);
+        }
+        if out.len() > MAX_STRING_LENGTH {
+            return Err(Abrupt::Exhausted(crate::api::Resource::Memory));
+        }
+        k += 1.0;
+    }
+    Ok(Value::str(&out))
+}
+
+fn array_to_string(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let join = vm.get(o, "join")?;
+    if join.as_object().is_some_and(|f| vm.is_callable(f)) {
+        return vm.call(&join, Value::Object(o), Vec::new());
+    }
+    object_to_string(vm, this, &[], None)
+}
+
+fn array_reverse(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let len = length_of(vm, o)?;
+    let middle = (len / 2.0).floor();
+    let mut lower = 0.0;
+    while lower != middle {
+        vm.tick()?;
+        let upper = len - lower - 1.0;
+        let (lk, uk) = (key(lower), key(upper));
+        let lower_exists = vm.has_property(o, &lk)?;
+        let lower_value = if lower_exists { vm.get(o, &lk)? } else { Value::Undefined };
+        let upper_exists = vm.has_property(o, &uk)?;
+        let upper_value = if upper_exists { vm.get(o, &uk)? } else { Value::Undefined };
+        match (lower_exists, upper_exists) {
+            (true, true) => {
+                set_or_throw(vm, o, &lk, upper_value)?;
+                set_or_throw(vm, o, &uk, lower_value)?;
+            }
+            (false, true) => {
+                set_or_throw(vm, o, &lk, upper_value)?;
+                delete_or_throw(vm, o, &uk)?;
+            }
+            (true, false) => {
+                delete_or_throw(vm, o, &lk)?;
+                set_or_throw(vm, o, &uk, lower_value)?;
+            }
+            (false, false) => {}
+        }
+        lower += 1.0;
+    }
+    Ok(Value::Object(o))
+}
+
+fn array_index_of(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let len = length_of(vm, o)?;
+    let target = arg(args, 0);
+    let mut k = relative_index(vm, &arg(args, 1), len, 0.0)?;
+    while k < len {
+        vm.tick()?;
+        let pk = key(k);
+        if vm.has_property(o, &pk)? {
+            let v = vm.get(o, &pk)?;
+            if strict_equals(&v, &target) {
+                return Ok(Value::Number(k));
+            }
+        }
+        k += 1.0;
+    }
+    Ok(Value::Number(-1.0))
+}
+
+fn array_last_index_of(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let len = length_of(vm, o)?;
+    let target = arg(args, 0);
+    let mut k = if args.len() > 1 {
+        let n = to_integer_or_infinity(vm.to_number(&args[1])?);
+        if n < 0.0 {
+            len + n
+        } else {
+            n.min(len - 1.0)
+        }
+    } else {
+        len - 1.0
+    };
+    while k >= 0.0 {
+        vm.tick()?;
+        let pk = key(k);
+        if vm.has_property(o, &pk)? {
+            let v = vm.get(o, &pk)?;
+            if strict_equals(&v, &target) {
+                return Ok(Value::Number(k));
+            }
+        }
+        k -= 1.0;
+    }
+    Ok(Value::Number(-1.0))
+}
+
+fn array_includes(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let len = length_of(vm, o)?;
+    let target = arg(args, 0);
+    let mut k = relative_index(vm, &arg(args, 1), len, 0.0)?;
+    while k < len {
+        vm.tick()?;
+        let v = vm.get(o, &key(k))?;
+        // SameValueZero.
+        let equal = match (&v, &target) {
+            (Value::Number(a), Value::Number(b)) => a == b || (a.is_nan() && b.is_nan()),
+            _ => same_value(&v, &target),
+        };
+        if equal {
+            return Ok(Value::Bool(true));
+        }
+        k += 1.0;
+    }
+    Ok(Value::Bool(false))
+}
+
+/// What an iteration method does with each callback result.
+#[derive(Clone, Copy, PartialEq)]
+enum Each {
+    ForEach,
+    Map,
+    Filter,
+    Some,
+    Every,
+    Find,
+    FindIndex,
+}
+
+/// The shared loop of forEach, map, filter, some, every, find and findIndex (23.1.3).
+fn iterate(vm: &mut Vm, this: &Value, args: &[Value], mode: Each) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let len = length_of(vm, o)?;
+    let f = callable_arg(vm, args, 0, "array method")?;
+    let this_arg = arg(args, 1);
+    let out = match mode {
+        Each::Map => {
+            let a = vm.new_array(Vec::new());
+            set_or_throw(vm, a, "length", Value::Number(len))?;
+            Some(a)
+        }
+        Each::Filter => Some(vm.new_array(Vec::new())),
+        _ => None,
+    };
+    let mut kept = 0.0;
+    let mut k = 0.0;
+    while k < len {
+        let pk = key(k);
+        let visits_holes = matches!(mode, Each::Find | Each::FindIndex);
+        if visits_holes || vm.has_property(o, &pk)? {
+            let v = vm.get(o, &pk)?;
+            let r = vm.call(&f, this_arg.clone(), vec![v.clone(), Value::Number(k), Value::Object(o)])?;
+            let truthy = vm.to_boolean(&r);
+            match mode {
+                Each::ForEach => {}
+                Each::Map => {
+                    vm.create_data_property(out.expect("map result"), &pk, r)?;
+                }
+                Each::Filter => {
+                    if truthy {
+                        vm.create_data_property(out.expect("filter result"), &key(kept), v)?;
+                        kept += 1.0;
+                    }
+                }
+                Each::Some if truthy => return Ok(Value::Bool(true)),
+                Each::Every if !truthy => return Ok(Value::Bool(false)),
+                Each::Find if truthy => return Ok(v),
+                Each::FindIndex if truthy => return Ok(Value::Number(k)),
+                _ => {}
+            }
+        }
+        k += 1.0;
+    }
+    Ok(match mode {
+        Each::ForEach | Each::Find => Value::Undefined,
+        Each::Map | Each::Filter => Value::Object(out.expect("result array")),
+        Each::Some => Value::Bool(false),
+        Each::Every => Value::Bool(true),
+        Each::FindIndex => Value::Number(-1.0),
+    })
+}
+
+fn array_for_each(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    iterate(vm, this, args, Each::ForEach)
+}
+fn array_map(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    iterate(vm, this, args, Each::Map)
+}
+fn array_filter(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    iterate(vm, this, args, Each::Filter)
+}
+fn array_some(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    iterate(vm, this, args, Each::Some)
+}
+fn array_every(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    iterate(vm, this, args, Each::Every)
+}
+fn array_find(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    iterate(vm, this, args, Each::Find)
+}
+fn array_find_index(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    iterate(vm, this, args, Each::FindIndex)
+}
+
+/// 23.1.3.24 reduce / 23.1.3.25 reduceRight.
+fn reduce(vm: &mut Vm, this: &Value, args: &[Value], from_right: bool) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let len = length_of(vm, o)?;
+    let f = callable_arg(vm, args, 0, "reduce")?;
+    let indices: Box<dyn Iterator<Item = f64>> = if from_right {
+        Box::new((0..len as u64).rev().map(|i| i as f64))
+    } else {
+        Box::new((0..len as u64).map(|i| i as f64))
+    };
+    let mut acc = args.get(1).cloned();
+    for k in indices {
+        vm.tick()?;
+        let pk = key(k);
+        if !vm.has_property(o, &pk)? {
+            continue;
+        }
+        let v = vm.get(o, &pk)?;
+        acc = Some(match acc {
+            None => v,
+            Some(a) => vm.call(&f, Value::Undefined, vec![a, v, Value::Number(k), Value::Object(o)])?,
+        });
+    }
+    match acc {
+        Some(a) => Ok(a),
+        None => Err(vm.type_error("reduce of empty array with no initial value")),
+    }
+}
+
+fn array_reduce(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    reduce(vm, this, args, false)
+}
+fn array_reduce_right(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    reduce(vm, this, args, true)
+}
+
+// ----- String ----------------------------------------------------------------------------------
+
+fn string_constructor(vm: &mut Vm, _: &Value, args: &[Value], new_target: Option<ObjRef>) -> JsResult<Value> {
+    let s = if args.is_empty() { Name::from("") } else { vm.to_string(&args[0])? };
+    match new_target {
+        None => Ok(Value::String(s)),
+        Some(_) => Ok(Value::Object(vm.to_object(&Value::String(s))?)),
+    }
+}
+
+/// The `this` value of String.prototype methods: RequireObjectCoercible + ToString.
+fn this_string(vm: &mut Vm, this: &Value) -> JsResult<Name> {
+    vm.require_object_coercible(this)?;
+    vm.to_string(this)
+}
+
+fn string_to_string(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    match this {
+        Value::String(s) => Ok(Value::String(s.clone())),
+        Value::Object(o) => match &vm.heap.obj(*o).kind {
+            ObjectKind::StringWrapper(s) => Ok(Value::String(s.clone())),
+            _ => Err(vm.type_error("String.prototype.toString requires a string")),
+        },
+        _ => Err(vm.type_error("String.prototype.toString requires a string")),
+    }
+}
+
+fn string_from_units(units: &[u16]) -> JsResult<Value> {
+    match from_utf16(units) {
+        Some(s) => Ok(Value::str(&s)),
+        None => unsupported("lone surrogate"),
+    }
+}
+
+fn string_char_at(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let s = utf16(&this_string(vm, this)?);
+    let pos = to_integer_or_infinity(vm.to_number(&arg(args, 0))?);
+    if pos < 0.0 || pos >= s.len() as f64 {
+        return Ok(Value::str(""));
+    }
+    string_from_units(&s[pos as usize..pos as usize + 1])
+}
+
+fn string_char_code_at(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let s = utf16(&this_string(vm, this)?);
+    let pos = to_integer_or_infinity(vm.to_number(&arg(args, 0))?);
+    if pos < 0.0 || pos >= s.len() as f64 {
+        return Ok(Value::Number(f64::NAN));
+    }
+    Ok(Value::Number(s[pos as usize] as f64))
+}
+
+fn find_units(hay: &[u16], needle: &[u16], from: usize) -> Option<usize> {
+    (from..=hay.len().checked_sub(needle.len())?).find(|&i| &hay[i..i + needle.len()] == needle)
+}
+
+fn string_index_of(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let s = utf16(&this_string(vm, this)?);
+    let search = utf16(&vm.to_string(&arg(args, 0))?);
+    let pos = to_integer_or_infinity(vm.to_number(&arg(args, 1))?).clamp(0.0, s.len() as f64) as usize;
+    Ok(Value::Number(find_units(&s, &search, pos).map_or(-1.0, |i| i as f64)))
+}
+
+fn string_last_index_of(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let s = utf16(&this_string(vm, this)?);
+    let search = utf16(&vm.to_string(&arg(args, 0))?);
+    let n = vm.to_number(&arg(args, 1))?;
+    let pos = if n.is_nan() { f64::INFINITY } else { to_integer_or_infinity(n) };
+    let start = pos.clamp(0.0, s.len() as f64) as usize;
+    if search.len() > s.len() {
+        return Ok(Value::Number(-1.0));
+    }
+    let last = start.min(s.len() - search.len());
+    let found = (0..=last).rev().find(|&i| s[i..i + search.len()] == search[..]);
+    Ok(Value::Number(found.map_or(-1.0, |i| i as f64)))
+}
+
+fn string_includes(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let r = string_index_of(vm, this, args, None)?;
+    Ok(Value::Bool(!matches!(r, Value::Number(n) if n < 0.0)))
+}
+
+fn string_starts_with(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let s = utf16(&this_string(vm, this)?);
+    let search = utf16(&vm.to_string(&arg(args, 0))?);
+    let pos = to_integer_or_infinity(vm.to_number(&arg(args, 1))?).clamp(0.0, s.len() as f64) as usize;
+    Ok(Value::Bool(s[pos..].starts_with(&search)))
+}
+
+fn string_ends_with(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let s = utf16(&this_string(vm, this)?);
+    let search = utf16(&vm.to_string(&arg(args, 0))?);
+    let end = match arg(args, 1) {
+        Value::Undefined => s.len(),
+        v => to_integer_or_infinity(vm.to_number(&v)?).clamp(0.0, s.len() as f64) as usize,
+    };
+    Ok(Value::Bool(s[..end].ends_with(&search)))
+}
+
+fn string_slice(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let s = utf16(&this_string(vm, this)?);
+    let len = s.len() as f64;
+    let start = relative_index(vm, &arg(args, 0), len, 0.0)?;
+    let end = relative_index(vm, &arg(args, 1), len, len)?;
+    if start >= end {
+        return Ok(Value::str(""));
+    }
+    string_from_units(&s[start as usize..end as usize])
+}
+
+fn string_substring(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let s = utf16(&this_string(vm, this)?);
+    let len = s.len() as f64;
+    let start = to_integer_or_infinity(vm.to_number(&arg(args, 0))?).clamp(0.0, len);
+    let end = match arg(args, 1) {
+        Value::Undefined => len,
+        v => to_integer_or_infinity(vm.to_number(&v)?).clamp(0.0, len),
+    };
+    let (from, to) = (start.min(end) as usize, start.max(end) as usize);
+    string_from_units(&s[from..to])
+}
+
+fn string_to_upper_case(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    Ok(Value::str(&this_string(vm, this)?.to_uppercase()))
+}
+
+fn string_to_lower_case(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let s = this_string(vm, this)?;
+    // Final-sigma rules depend on context in both Rust and JS; refuse rather than risk a mismatch.
+    if s.contains('\u{3A3}') {
+        return unsupported("toLowerCase of capital sigma");
+    }
+    Ok(Value::str(&s.to_lowercase()))
+}
+
+fn string_trim(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    Ok(Value::str(this_string(vm, this)?.trim_matches(is_js_whitespace)))
+}
+
+fn string_split(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let s = this_string(vm, this)?;
+    let limit = match arg(args, 1) {
+        Value::Undefined => u32::MAX,
+        v => {
+            let n = vm.to_number(&v)?;
+            crate::conversions::to_uint32(n)
+        }
+    };
+    let sep = arg(args, 0);
+    if matches!(sep, Value::Undefined) {
+        let items = if limit == 0 { vec![] } else { vec![Value::String(s)] };
+        return Ok(new_array_value(vm, items));
+    }
+    let sep = vm.to_string(&sep)?;
+    let units = utf16(&s);
+    let sep_units = utf16(&sep);
+    let mut parts: Vec<Value> = Vec::new();
+    if sep_units.is_empty() {
+        for u in units.iter().take(limit as usize) {
+            parts.push(string_from_units(std::slice::from_ref(u))?);
+        }
+        return Ok(new_array_value(vm, parts));
+    }
+    let mut start = 0;
+    while let Some(i) = find_units(&units, &sep_units, start) {
+        if parts.len() as u32 >= limit {
+            break;
+        }
+        vm.tick()?;
+        parts.push(string_from_units(&units[start..i])?);
+        start = i + sep_units.len();
+    }
+    if (parts.len() as u32) < limit {
+        parts.push(string_from_units(&units[start..])?);
+    }
+    Ok(new_array_value(vm, parts))
+}
+
+fn string_concat(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let mut s = this_string(vm, this)?.to_string();
+    for a in args {
+        s.push_str(&vm.to_string(a)?);
+        if s.len() > MAX_STRING_LENGTH {
+            return Err(Abrupt::Exhausted(crate::api::Resource::Memory));
+        }
+    }
+    Ok(Value::str(&s))
+}
+
+fn string_repeat(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let s = this_string(vm, this)?;
+    let n = to_integer_or_infinity(vm.to_number(&arg(args, 0))?);
+    if n < 0.0 || n == f64::INFINITY {
+        return Err(vm.error("RangeError", "invalid count value"));
+    }
+    if s.len() as f64 * n > MAX_STRING_LENGTH as f64 {
+        return Err(Abrupt::Exhausted(crate::api::Resource::Memory));
+    }
+    Ok(Value::str(&s.repeat(n as usize)))
+}
+
+// ----- Number and Boolean ----------------------------------------------------------------------
+
+fn number_constructor(vm: &mut Vm, _: &Value, args: &[Value], new_target: Option<ObjRef>) -> JsResult<Value> {
+    let n = if args.is_empty() { 0.0 } else { vm.to_number(&args[0])? };
+    match new_target {
+        None => Ok(Value::Number(n)),
+        Some(_) => Ok(Value::Object(vm.to_object(&Value::Number(n))?)),
+    }
+}
+
+fn this_number(vm: &mut Vm, this: &Value) -> JsResult<f64> {
+    match this {
+        Value::Number(n) => Ok(*n),
+        Value::Object(o) => match vm.heap.obj(*o).kind {
+            ObjectKind::NumberWrapper(n) => Ok(n),
+            _ => Err(vm.type_error("Number.prototype method called on incompatible receiver")),
+        },
+        _ => Err(vm.type_error("Number.prototype method called on incompatible receiver")),
+    }
+}
+
+fn number_to_string_method(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let n = this_number(vm, this)?;
+    match arg(args, 0) {
+        Value::Undefined => {}
+        r => {
+            if vm.to_number(&r)? != 10.0 {
+                return unsupported("Number.prototype.toString with a radix");
+            }
+        }
+    }
+    Ok(Value::str(&number_to_string(n)))
+}
+
+fn number_value_of(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    Ok(Value::Number(this_number(vm, this)?))
+}
+
+fn boolean_constructor(vm: &mut Vm, _: &Value, args: &[Value], new_target: Option<ObjRef>) -> JsResult<Value> {
+    let b = vm.to_boolean(&arg(args, 0));
+    match new_target {
+        None => Ok(Value::Bool(b)),
+        Some(_) => Ok(Value::Object(vm.to_object(&Value::Bool(b))?)),
+    }
+}
+
+fn this_boolean(vm: &mut Vm, this: &Value) -> JsResult<bool> {
+    match this {
+        Value::Bool(b) => Ok(*b),
+        Value::Object(o) => match vm.heap.obj(*o).kind {
+            ObjectKind::BooleanWrapper(b) => Ok(b),
+            _ => Err(vm.type_error("Boolean.prototype method called on incompatible receiver")),
+        },
+        _ => Err(vm.type_error("Boolean.prototype method called on incompatible receiver")),
+    }
+}
+
+fn boolean_to_string(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    Ok(Value::str(if this_boolean(vm, this)? { "true" } else { "false" }))
+}
+
+fn boolean_value_of(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    Ok(Value::Bool(this_boolean(vm, this)?))
+}
+
+// ----- Error -----------------------------------------------------------------------------------
+
+/// 20.5.1.1 Error ( message [ , options ] ) and 20.5.6.1 NativeError constructors: the prototype
+/// comes from newTarget, or from the constructor itself when called as a function.
+fn error_constructor(vm: &mut Vm, _: &Value, args: &[Value], new_target: Option<ObjRef>) -> JsResult<Value> {
+    // Called as a function, the constructor itself is newTarget.
+    let Some(nt) = new_target.or(vm.active_function) else {
+        return Err(vm.type_error("Error constructor without an active function"));
+    };
+    let proto = match vm.get(nt, "prototype")? {
+        Value::Object(p) => p,
+        _ => vm.realm.error_prototype("Error"),
+    };
+    let e = vm.alloc(Object::new(Some(proto), ObjectKind::Error));
+    let message = arg(args, 0);
+    if !matches!(message, Value::Undefined) {
+        let m = vm.to_string(&message)?;
+        vm.heap.obj_mut(e).props.insert("message".into(), Property::hidden(Value::String(m)));
+    }
+    if let Value::Object(options) = arg(args, 1) {
+        if vm.has_property(options, "cause")? {
+            let cause = vm.get(options, "cause")?;
+            vm.heap.obj_mut(e).props.insert("cause".into(), Property::hidden(cause));
+        }
+    }
+    Ok(Value::Object(e))
+}
+
+fn error_to_string(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let Value::Object(o) = this else { return Err(vm.type_error("Error.prototype.toString on non-object")) };
+    let name = match vm.get(*o, "name")? {
+        Value::Undefined => Name::from("Error"),
+        v => vm.to_string(&v)?,
+    };
+    let msg = match vm.get(*o, "message")? {
+        Value::Undefined => Name::from(""),
+        v => vm.to_string(&v)?,
+    };
+    Ok(Value::str(&match (name.is_empty(), msg.is_empty()) {
+        (true, _) => msg.to_string(),
+        (_, true) => name.to_string(),
+        _ => format!("{name}: {msg}"),
+    }))
+}
+
+// ----- Math ------------------------------------------------------------------------------------
+
+fn math_unary(vm: &mut Vm, args: &[Value], f: fn(f64) -> f64) -> JsResult<Value> {
+    Ok(Value::Number(f(vm.to_number(&arg(args, 0))?)))
+}
+
+fn math_floor(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    math_unary(vm, args, f64::floor)
+}
+fn math_ceil(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    math_unary(vm, args, f64::ceil)
+}
+fn math_trunc(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    math_unary(vm, args, f64::trunc)
+}
+fn math_abs(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    math_unary(vm, args, f64::abs)
+}
+fn math_sqrt(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    math_unary(vm, args, f64::sqrt)
+}
+/// 21.3.2.28 Math.round: rounds half up (towards +Infinity), keeping -0.
+fn math_round(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    math_unary(vm, args, |x| {
+        if !x.is_finite() || x == 0.0 {
+            return x;
+        }
+        if x > 0.0 && x < 0.5 {
+            return 0.0;
+        }
+        if x < 0.0 && x >= -0.5 {
+            return -0.0;
+        }
+        (x + 0.5).floor()
+    })
+}
+fn math_sign(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    math_unary(vm, args, |x| if x.is_nan() || x == 0.0 { x } else { x.signum() })
+}
+fn math_pow(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let b = vm.to_number(&arg(args, 0))?;
+    let e = vm.to_number(&arg(args, 1))?;
+    Ok(Value::Number(crate::operations::exponentiate(b, e)))
+}
+
+fn math_extreme(vm: &mut Vm, args: &[Value], want_max: bool) -> JsResult<Value> {
+    let mut numbers = Vec::with_capacity(args.len());
+    for a in args {
+        numbers.push(vm.to_number(a)?);
+    }
+    let mut best = if want_max { f64::NEG_INFINITY } else { f64::INFINITY };
+    for n in numbers {
+        if n.is_nan() {
+            return Ok(Value::Number(f64::NAN));
+        }
+        let better = if want_max {
+            n > best || (n == 0.0 && best == 0.0 && best.is_sign_negative())
+        } else {
+            n < best || (n == 0.0 && best == 0.0 && n.is_sign_negative())
+        };
+        if better {
+            best = n;
+        }
+    }
+    Ok(Value::Number(best))
+}
+
+fn math_max(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    math_extreme(vm, args, true)
+}
+fn math_min(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    math_extreme(vm, args, false)
+}
+
+// ----- JSON ------------------------------------------------------------------------------------
+
+/// 25.5.2 JSON.stringify without replacer or indentation.
+fn json_stringify(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    if !matches!(arg(args, 1), Value::Undefined) || !matches!(arg(args, 2), Value::Undefined) {
+        return unsupported("JSON.stringify with replacer or indentation");
+    }
+    let mut stack = Vec::new();
+    match serialize_json(vm, arg(args, 0), &mut stack)? {
+        Some(s) => Ok(Value::str(&s)),
+        None => Ok(Value::Undefined),
+    }
+}
+
+/// 25.5.2.2 SerializeJSONProperty (the holder's key is only needed for `toJSON`, passed as "").
+fn serialize_json(vm: &mut Vm, value: Value, stack: &mut Vec<ObjRef>) -> JsResult<Option<String>> {
+    vm.tick()?;
+    let mut value = value;
+    if let Value::Object(o) = value {
+        let to_json = vm.get(o, "toJSON")?;
+        if to_json.as_object().is_some_and(|f| vm.is_callable(f)) {
+            value = vm.call(&to_json, value.clone(), vec![Value::str("")])?;
+        }
+    }
+    if let Value::Object(o) = value {
+        value = match vm.heap.obj(o).kind {
+            ObjectKind::NumberWrapper(_) => Value::Number(vm.to_number(&value)?),
+            ObjectKind::StringWrapper(_) => Value::String(vm.to_string(&value)?),
+            ObjectKind::BooleanWrapper(b) => Value::Bool(b),
+            _ => value,
+        };
+    }
+    Ok(Some(match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::String(s) => quote_json(&s),
+        Value::Number(n) if n.is_finite() => number_to_string(n),
+        Value::Number(_) => "null".into(),
+        Value::Undefined => return Ok(None),
+        Value::Object(o) if vm.is_callable(o) => return Ok(None),
+        Value::Object(o) => {
+            if stack.contains(&o) {
+                return Err(vm.type_error("converting circular structure to JSON"));
+            }
+            stack.push(o);
+            let result = if vm.is_array(o) {
+                let len = length_of(vm, o)?;
+                let mut parts = Vec::new();
+                let mut k = 0.0;
+                while k < len {
+                    let v = vm.get(o, &key(k))?;
+                    parts.push(serialize_json(vm, v, stack)?.unwrap_or_else(|| "null".into()));
+                    k += 1.0;
+                }
+                format!("[{}]", parts.join(","))
+            } else {
+                let mut parts = Vec::new();
+                for k in enumerable_own_keys(vm, o) {
+                    let v = vm.get(o, &k)?;
+                    if let Some(s) = serialize_json(vm, v, stack)? {
+                        parts.push(format!("{}:{s}", quote_json(&k)));
+                    }
+                }
+                format!("{{{}}}", parts.join(","))
+            };
+            stack.pop();
+            if result.len() > MAX_STRING_LENGTH {
+                return Err(Abrupt::Exhausted(crate::api::Resource::Memory));
+            }
+            result
+        }
+    }))
+}
+
+/// 25.5.2.3 QuoteJSONString.
+fn quote_json(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\u{8}' => out.push_str("\\b"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\u{c}' => out.push_str("\\f"),
+            '\r' => out.push_str("\\r"),
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -1,0 +1,201 @@
+//! The compiled form of a function or script: a flat list of stack-machine operations.
+//!
+//! Operations that perform a spec abstract operation are named after it; the compiler in
+//! [`crate::compile`] documents which syntax produces which sequence.
+
+use crate::value::Name;
+use std::rc::Rc;
+
+/// Index of an instruction in [`FunctionCode::ops`].
+pub type Label = usize;
+
+/// What kind of function a [`FunctionCode`] is (10.2.3 OrdinaryFunctionCreate's `thisMode` and
+/// 10.2.5 MakeConstructor decisions follow from it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeKind {
+    Script,
+    /// `function` declarations and expressions: constructors with a `prototype`.
+    Normal,
+    Arrow,
+    /// Object literal methods, getters and setters: not constructors, have a home object.
+    Method,
+}
+
+/// A block's lexically scoped declarations, instantiated by 14.2.3 BlockDeclarationInstantiation.
+#[derive(Debug, Clone, Default)]
+pub struct BlockScope {
+    /// `let`, `const` (true) and `class` declarations: created uninitialized.
+    pub lexical: Vec<(Name, bool)>,
+    /// Function declarations of the block: created and initialized to a closure on entry.
+    pub functions: Vec<(Name, usize)>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Op {
+    // --- Stack and constants
+    Undefined,
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(Name),
+    Pop,
+    Dup,
+    /// `a b` -> `a b a b`
+    Dup2,
+    Swap,
+    /// `a b c` -> `c a b`
+    RotRight3,
+    /// `a b c d` -> `d a b c`
+    RotRight4,
+
+    // --- Identifier references (9.4.2 ResolveBinding + 6.2.5.5 GetValue / 6.2.5.6 PutValue)
+    GetName(Name),
+    /// `typeof x`: an unresolvable reference gives `undefined` instead of a ReferenceError.
+    TypeofName(Name),
+    /// PutValue; leaves the value on the stack.
+    SetName(Name),
+    /// `delete x`.
+    DeleteName(Name),
+    /// InitializeReferencedBinding in the running lexical environment; pops the value.
+    InitializeBinding(Name),
+    /// B.3.2.1: when a block-level function declaration is evaluated, copy the block binding to the
+    /// function's var binding.
+    AnnexBCopyToVar(Name),
+    /// 9.4.4 ResolveThisBinding.
+    This,
+    /// `new.target`.
+    NewTarget,
+
+    // --- Environments
+    /// 14.2.2 Block evaluation: new declarative environment + BlockDeclarationInstantiation.
+    EnterBlock(usize),
+    /// Restores the running lexical environment to the current one's outer environment.
+    ExitBlock,
+    /// 14.7.4.4 CreatePerIterationEnvironment over the given bindings.
+    CreatePerIterationEnvironment(Rc<[Name]>),
+    /// Steps 8-11 of 10.2.11 FunctionDeclarationInstantiation, run after parameters are bound.
+    InstantiateVarsAndFunctions,
+
+    // --- Parameters (10.2.11 step 25-26, IteratorBindingInitialization over the argument list)
+    /// Pushes argument `i` (or undefined).
+    GetArgument(usize),
+    /// Pushes a new array with the arguments from index `i` on.
+    GetRestArguments(usize),
+
+    // --- Functions
+    /// 15.2.4 / 15.3.4 InstantiateOrdinaryFunctionExpression and arrow functions: closure over the
+    /// running lexical environment. Named function expressions get their own funcEnv (15.2.5).
+    MakeClosure(usize),
+    /// 13.3.6 EvaluateCall: stack `callee this args...` -> `result`.
+    Call(usize),
+    /// 13.3.5 EvaluateNew: stack `callee args...` -> `result`.
+    New(usize),
+    Return,
+
+    // --- Objects and properties
+    NewObject,
+    NewArray(usize),
+    /// Array literal hole: stack `array` -> `array`, length + 1.
+    ArrayHole,
+    /// Array literal element: stack `array value` -> `array`.
+    ArrayPush,
+    /// 13.2.5.5 PropertyDefinitionEvaluation: stack `obj value` -> `obj`.
+    DefineField(Name),
+    /// Computed key: stack `obj key value` -> `obj`. The bool asks SetFunctionName on an anonymous
+    /// function value.
+    DefineComputedField(bool),
+    /// Getter (true) or setter (false): stack `obj fn` -> `obj`.
+    DefineAccessor(Name, bool),
+    DefineComputedAccessor(bool),
+    /// stack `obj` -> `value`.
+    GetProperty(Name),
+    /// stack `obj key` -> `value`.
+    GetElement,
+    /// stack `obj value` -> `value`.
+    SetProperty(Name),
+    /// stack `obj key value` -> `value`.
+    SetElement,
+    /// stack `obj` -> `bool`.
+    DeleteProperty(Name),
+    /// stack `obj key` -> `bool`.
+    DeleteElement,
+    /// 7.1.19 ToPropertyKey on the top of the stack (done once for compound assignments).
+    ToPropertyKey,
+
+    // --- Operators
+    Binary(oxc_syntax::operator::BinaryOperator),
+    Not,
+    Negate,
+    Plus,
+    BitNot,
+    Typeof,
+    /// 7.1.3 ToNumeric, for update expressions.
+    ToNumeric,
+    Increment,
+    Decrement,
+    /// 7.1.17 ToString, for template literals.
+    ToString,
+
+    // --- Control flow
+    Jump(Label),
+    JumpIfFalse(Label),
+    JumpIfTrue(Label),
+    /// `&&`/`||`: jump keeping the value, pop it otherwise.
+    JumpIfFalseKeep(Label),
+    JumpIfTrueKeep(Label),
+    /// `??` and optional chains.
+    JumpIfNotNullishKeep(Label),
+    JumpIfNullish(Label),
+    /// Default parameter values: jump when the top is not undefined (keeping it).
+    JumpIfNotUndefined(Label),
+    Throw,
+    /// Installs an exception handler for the following protected region.
+    PushHandler(Label),
+    PopHandler,
+
+    // --- Iteration
+    /// 14.7.5.6 ForIn/OfHeadEvaluation for `for-in`: stack `obj` -> `iterator`.
+    ForInStart,
+    /// 14.7.5.6 for `for-of` over arrays, arguments objects and strings: stack `obj` -> `iterator`.
+    ForOfStart,
+    /// stack `iterator` -> `iterator value`, or jumps (popping the iterator) when done.
+    IterNext(Label),
+
+    /// Refuses the rest of the program.
+    Unsupported(Name),
+}
+
+/// Parameter facts needed by 10.2.11 FunctionDeclarationInstantiation.
+#[derive(Debug, Clone, Default)]
+pub struct ParamInfo {
+    pub names: Vec<Name>,
+    pub simple: bool,
+    pub has_expressions: bool,
+    pub has_duplicates: bool,
+    /// ExpectedArgumentCount, the function's `length`.
+    pub length: usize,
+}
+
+/// A compiled function (or script) body plus the static facts the runtime semantics need.
+#[derive(Debug, Clone)]
+pub struct FunctionCode {
+    pub name: Name,
+    pub kind: CodeKind,
+    pub strict: bool,
+    /// A named function expression: gets a funcEnv with an immutable self binding (15.2.5).
+    pub self_binding: bool,
+    pub params: ParamInfo,
+    /// VarDeclaredNames (for scripts and functions: `var` names and top-level function names).
+    pub var_names: Vec<Name>,
+    /// Top-level function declarations to instantiate (last one wins per name).
+    pub functions: Vec<(Name, usize)>,
+    /// Top-level lexical declarations (name, is_const).
+    pub lexical: Vec<(Name, bool)>,
+    /// B.3.2.1 / B.3.2.2: block-level function names that also get a var binding.
+    pub annex_b_functions: Vec<Name>,
+    /// Whether the body can observe `arguments` (not observable otherwise, so not created).
+    pub uses_arguments: bool,
+    pub ops: Vec<Op>,
+    pub blocks: Vec<BlockScope>,
+    pub children: Vec<Rc<FunctionCode>>,
+}

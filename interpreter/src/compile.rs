@@ -1,0 +1,1492 @@
+//! Compiles an `oxc` syntax tree into [`FunctionCode`].
+//!
+//! Static semantics (VarDeclaredNames, LexicallyScopedDeclarations, Annex B eligibility, strictness,
+//! NamedEvaluation names) are decided here; runtime semantics live in [`crate::vm`]. Anything outside
+//! the implemented subset is refused with [`CompileError::Unsupported`], never approximated.
+//!
+//! `finally` blocks are compiled inline at every exit from their `try` (normal completion, throw,
+//! `break`, `continue`, `return`), so the machine needs no completion-record registers.
+
+use std::rc::Rc;
+
+use oxc_ast::ast::*;
+use oxc_syntax::operator::{AssignmentOperator, BinaryOperator, LogicalOperator, UnaryOperator, UpdateOperator};
+
+use crate::bytecode::{BlockScope, CodeKind, FunctionCode, Label, Op, ParamInfo};
+use crate::conversions::number_to_string;
+use crate::value::Name;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CompileError {
+    Unsupported(String),
+}
+
+type CResult<T> = Result<T, CompileError>;
+
+fn unsupported<T>(feature: &str) -> CResult<T> {
+    Err(CompileError::Unsupported(feature.to_string()))
+}
+
+fn name(s: &str) -> Name {
+    Rc::from(s)
+}
+
+/// Compiles a script (16.1 Scripts).
+pub fn compile_script(program: &Program<'_>) -> CResult<FunctionCode> {
+    let strict = program.has_use_strict_directive();
+    let mut c = FnCompiler::new(name(""), CodeKind::Script, strict);
+    c.declare_top_level(&program.body)?;
+    c.statements(&program.body)?;
+    c.emit(Op::Undefined);
+    c.emit(Op::Return);
+    Ok(c.finish())
+}
+
+/// Something a `break`, `continue` or `return` has to undo or run on its way out.
+enum Control<'a> {
+    /// A loop or a breakable statement (`switch`, labelled statement).
+    Jumps { labels: Vec<Name>, is_loop: bool, is_switch: bool, breaks: Vec<usize>, continues: Vec<usize> },
+    /// A lexical environment was entered.
+    Block,
+    /// An exception handler is installed.
+    Handler,
+    /// Leaving runs this `finally` block.
+    Finally(&'a BlockStatement<'a>),
+    /// A temporary value sits on the operand stack.
+    StackValue,
+}
+
+struct FnCompiler<'a> {
+    code: FunctionCode,
+    controls: Vec<Control<'a>>,
+    /// Lexically declared names of the enclosing scopes of this function, innermost last, for the
+    /// B.3.2 "would not produce any Early Errors" test.
+    lexical_scopes: Vec<Vec<Name>>,
+    /// Labels waiting to be attached to the next loop.
+    pending_labels: Vec<Name>,
+}
+
+impl<'a> FnCompiler<'a> {
+    fn new(fn_name: Name, kind: CodeKind, strict: bool) -> Self {
+        FnCompiler {
+            code: FunctionCode {
+                name: fn_name,
+                kind,
+                strict,
+                self_binding: false,
+                params: ParamInfo { simple: true, ..ParamInfo::default() },
+                var_names: Vec::new(),
+                functions: Vec::new(),
+                lexical: Vec::new(),
+                annex_b_functions: Vec::new(),
+                uses_arguments: false,
+                ops: Vec::new(),
+                blocks: Vec::new(),
+                children: Vec::new(),
+            },
+            controls: Vec::new(),
+            lexical_scopes: Vec::new(),
+            pending_labels: Vec::new(),
+        }
+    }
+
+    fn finish(self) -> FunctionCode {
+        self.code
+    }
+
+    fn emit(&mut self, op: Op) -> usize {
+        self.code.ops.push(op);
+        self.code.ops.len() - 1
+    }
+
+    fn here(&self) -> Label {
+        self.code.ops.len()
+    }
+
+    fn patch(&mut self, at: usize, target: Label) {
+        match &mut self.code.ops[at] {
+            Op::Jump(t)
+            | Op::JumpIfFalse(t)
+            | Op::JumpIfTrue(t)
+            | Op::JumpIfFalseKeep(t)
+            | Op::JumpIfTrueKeep(t)
+            | Op::JumpIfNotNullishKeep(t)
+            | Op::JumpIfNullish(t)
+            | Op::JumpIfNotUndefined(t)
+            | Op::PushHandler(t)
+            | Op::IterNext(t) => *t = target,
+            other => panic!("patching a non-jump {other:?}"),
+        }
+    }
+
+    fn patch_here(&mut self, at: usize) {
+        let h = self.here();
+        self.patch(at, h);
+    }
+
+    fn reference(&mut self, n: &str) -> CResult<Name> {
+        if n == "arguments" && self.code.kind != CodeKind::Script {
+            self.code.uses_arguments = true;
+        }
+        if n == "eval" {
+            return unsupported("eval");
+        }
+        Ok(name(n))
+    }
+
+    // ----- Declarations -------------------------------------------------------------------------
+
+    /// Collects the top-level declarations of a script or function body: VarDeclaredNames, the
+    /// functions to initialize, and the LexicallyDeclaredNames (16.1.7, 10.2.11).
+    fn declare_top_level(&mut self, body: &'a [Statement<'a>]) -> CResult<()> {
+        let mut vars = Vec::new();
+        for s in body {
+            collect_var_names(s, &mut vars, true)?;
+        }
+        for s in body {
+            match s {
+                Statement::FunctionDeclaration(f) => {
+                    let n = function_name(f)?;
+                    let idx = self.child_function(f, n.clone(), CodeKind::Normal)?;
+                    self.code.functions.retain(|(m, _)| *m != n);
+                    self.code.functions.push((n, idx));
+                }
+                Statement::VariableDeclaration(d) if d.kind != VariableDeclarationKind::Var => {
+                    for n in declaration_names(d)? {
+                        self.code.lexical.push((n, d.kind == VariableDeclarationKind::Const));
+                    }
+                }
+                Statement::ClassDeclaration(_) => return unsupported("class"),
+                _ => {}
+            }
+        }
+        for v in vars {
+            if !self.code.var_names.contains(&v) {
+                self.code.var_names.push(v);
+            }
+        }
+        self.lexical_scopes.push(self.code.lexical.iter().map(|(n, _)| n.clone()).collect());
+        Ok(())
+    }
+
+    /// Lexically scoped declarations of a block or case block (14.2.3 BlockDeclarationInstantiation).
+    fn block_scope(&mut self, stmts: impl Iterator<Item = &'a Statement<'a>>) -> CResult<Option<usize>> {
+        let mut scope = BlockScope::default();
+        for s in stmts {
+            match s {
+                Statement::FunctionDeclaration(f) => {
+                    if f.generator || f.r#async {
+                        return unsupported("generator or async function");
+                    }
+                    let n = function_name(f)?;
+                    let idx = self.child_function(f, n.clone(), CodeKind::Normal)?;
+                    scope.functions.retain(|(m, _)| *m != n);
+                    scope.functions.push((n, idx));
+                }
+                Statement::VariableDeclaration(d) if d.kind != VariableDeclarationKind::Var => {
+                    for n in declaration_names(d)? {
+                        scope.lexical.push((n, d.kind == VariableDeclarationKind::Const));
+                    }
+                }
+                Statement::ClassDeclaration(_) => return unsupported("class"),
+                _ => {}
+            }
+        }
+        if scope.lexical.is_empty() && scope.functions.is_empty() {
+            return Ok(None);
+        }
+        self.code.blocks.push(scope);
+        Ok(Some(self.code.blocks.len() - 1))
+    }
+
+    fn enter_scope(&mut self, scope: Option<usize>) {
+        if let Some(idx) = scope {
+            let names = self.code.blocks[idx]
+                .lexical
+                .iter()
+                .map(|(n, _)| n.clone())
+                .chain(self.code.blocks[idx].functions.iter().map(|(n, _)| n.clone()))
+                .collect();
+            self.lexical_scopes.push(names);
+            self.emit(Op::EnterBlock(idx));
+            self.controls.push(Control::Block);
+        }
+    }
+
+    fn exit_scope(&mut self, scope: Option<usize>) {
+        if scope.is_some() {
+            self.lexical_scopes.pop();
+            self.controls.pop();
+            self.emit(Op::ExitBlock);
+        }
+    }
+
+    /// A new scope with the given names, all `let`-like (for-loop heads, catch parameters).
+    fn names_scope(&mut self, names: &[Name], is_const: bool) -> usize {
+        self.code.blocks.push(BlockScope {
+            lexical: names.iter().map(|n| (n.clone(), is_const)).collect(),
+            functions: Vec::new(),
+        });
+        self.code.blocks.len() - 1
+    }
+
+    // ----- Functions ----------------------------------------------------------------------------
+
+    fn child_function(&mut self, f: &'a Function<'a>, fn_name: Name, kind: CodeKind) -> CResult<usize> {
+        if f.generator {
+            return unsupported("generator function");
+        }
+        if f.r#async {
+            return unsupported("async function");
+        }
+        let Some(body) = &f.body else { return unsupported("function without body") };
+        let strict = self.code.strict || body.has_use_strict_directive();
+        let mut c = FnCompiler::new(fn_name, kind, strict);
+        c.code.self_binding = f.r#type == FunctionType::FunctionExpression && f.id.is_some();
+        c.parameters(&f.params)?;
+        c.declare_top_level(&body.statements)?;
+        c.emit(Op::InstantiateVarsAndFunctions);
+        c.statements(&body.statements)?;
+        c.emit(Op::Undefined);
+        c.emit(Op::Return);
+        Ok(self.add_child(c.finish()))
+    }
+
+    fn arrow_function(&mut self, f: &'a ArrowFunctionExpression<'a>, fn_name: Name) -> CResult<usize> {
+        if f.r#async {
+            return unsupported("async arrow function");
+        }
+        let strict = self.code.strict || f.body.has_use_strict_directive();
+        let mut c = FnCompiler::new(fn_name, CodeKind::Arrow, strict);
+        c.parameters(&f.params)?;
+        match &f.body {
+            ArrowFunctionBody::FunctionBody(body) => {
+                c.declare_top_level(&body.statements)?;
+                c.emit(Op::InstantiateVarsAndFunctions);
+                c.statements(&body.statements)?;
+                c.emit(Op::Undefined);
+                c.emit(Op::Return);
+            }
+            other => {
+                let Some(e) = other.as_expression() else { return unsupported("arrow body shape") };
+                c.declare_top_level(&[])?;
+                c.emit(Op::InstantiateVarsAndFunctions);
+                c.expression(e)?;
+                c.emit(Op::Return);
+            }
+        }
+        let uses_arguments = c.code.uses_arguments;
+        let idx = self.add_child(c.finish());
+        // Arrows have no `arguments` of their own: a reference inside one is the enclosing function's.
+        if uses_arguments && self.code.kind != CodeKind::Script {
+            self.code.uses_arguments = true;
+        }
+        Ok(idx)
+    }
+
+    fn add_child(&mut self, code: FunctionCode) -> usize {
+        self.code.children.push(Rc::new(code));
+        self.code.children.len() - 1
+    }
+
+    /// Records parameter facts and emits IteratorBindingInitialization of the formals (10.2.11
+    /// steps 25-26): each parameter in order, defaults evaluated only for `undefined` arguments.
+    fn parameters(&mut self, params: &'a FormalParameters<'a>) -> CResult<()> {
+        let mut info = ParamInfo { simple: params.rest.is_none(), ..ParamInfo::default() };
+        let mut length_done = false;
+        for p in &params.items {
+            let BindingPattern::BindingIdentifier(id) = &p.pattern else {
+                return unsupported("destructuring parameter");
+            };
+            let n = name(&id.name);
+            if info.names.contains(&n) {
+                info.has_duplicates = true;
+            }
+            info.names.push(n);
+            if p.initializer.is_some() {
+                info.simple = false;
+                info.has_expressions = true;
+                length_done = true;
+            } else if !length_done {
+                info.length += 1;
+            }
+        }
+        if let Some(rest) = &params.rest {
+            let BindingPattern::BindingIdentifier(id) = &rest.rest.argument else {
+                return unsupported("destructuring rest parameter");
+            };
+            info.names.push(name(&id.name));
+        }
+        let duplicates = info.has_duplicates;
+        self.code.params = info;
+        for (i, p) in params.items.iter().enumerate() {
+            let BindingPattern::BindingIdentifier(id) = &p.pattern else { unreachable!() };
+            self.emit(Op::GetArgument(i));
+            if let Some(init) = &p.initializer {
+                let skip = self.emit(Op::JumpIfNotUndefined(0));
+                self.emit(Op::Pop);
+                self.named_expression(init, &id.name)?;
+                self.patch_here(skip);
+            }
+            self.bind_parameter(&id.name, duplicates)?;
+        }
+        if let Some(rest) = &params.rest {
+            let BindingPattern::BindingIdentifier(id) = &rest.rest.argument else { unreachable!() };
+            self.emit(Op::GetRestArguments(params.items.len()));
+            self.bind_parameter(&id.name, duplicates)?;
+        }
+        Ok(())
+    }
+
+    fn bind_parameter(&mut self, n: &str, duplicates: bool) -> CResult<()> {
+        if duplicates {
+            // With duplicate names the bindings start initialized and later ones overwrite.
+            let r = self.reference(n)?;
+            self.emit(Op::SetName(r));
+            self.emit(Op::Pop);
+        } else {
+            self.emit(Op::InitializeBinding(name(n)));
+        }
+        Ok(())
+    }
+
+    // ----- Statements ---------------------------------------------------------------------------
+
+    fn statements(&mut self, stmts: &'a [Statement<'a>]) -> CResult<()> {
+        for s in stmts {
+            self.statement(s)?;
+        }
+        Ok(())
+    }
+
+    fn statement(&mut self, s: &'a Statement<'a>) -> CResult<()> {
+        let labels = std::mem::take(&mut self.pending_labels);
+        match s {
+            Statement::BlockStatement(b) => {
+                self.labelled_block(labels, |c| c.block(&b.body))?;
+            }
+            Statement::EmptyStatement(_) | Statement::DebuggerStatement(_) => {}
+            Statement::ExpressionStatement(e) => {
+                self.expression(&e.expression)?;
+                self.emit(Op::Pop);
+            }
+            Statement::VariableDeclaration(d) => self.variable_declaration(d)?,
+            Statement::FunctionDeclaration(f) => self.function_declaration_statement(f)?,
+            Statement::ClassDeclaration(_) => return unsupported("class"),
+            Statement::IfStatement(i) => {
+                self.labelled_block(labels, |c| {
+                    c.expression(&i.test)?;
+                    let else_jump = c.emit(Op::JumpIfFalse(0));
+                    c.substatement(&i.consequent)?;
+                    if let Some(alt) = &i.alternate {
+                        let end = c.emit(Op::Jump(0));
+                        c.patch_here(else_jump);
+                        c.substatement(alt)?;
+                        c.patch_here(end);
+                    } else {
+                        c.patch_here(else_jump);
+                    }
+                    Ok(())
+                })?;
+            }
+            Statement::ReturnStatement(r) => {
+                match &r.argument {
+                    Some(e) => self.expression(e)?,
+                    None => {
+                        self.emit(Op::Undefined);
+                    }
+                }
+                self.return_top()?;
+            }
+            Statement::ThrowStatement(t) => {
+                self.expression(&t.argument)?;
+                self.emit(Op::Throw);
+            }
+            Statement::WhileStatement(w) => self.while_loop(labels, w)?,
+            Statement::DoWhileStatement(d) => self.do_while_loop(labels, d)?,
+            Statement::ForStatement(f) => self.for_loop(labels, f)?,
+            Statement::ForInStatement(f) => self.for_in_of(labels, &f.left, &f.right, &f.body, true)?,
+            Statement::ForOfStatement(f) => {
+                if f.r#await {
+                    return unsupported("for await");
+                }
+                self.for_in_of(labels, &f.left, &f.right, &f.body, false)?
+            }
+            Statement::BreakStatement(b) => self.jump_out(b.label.as_ref().map(|l| name(&l.name)), false)?,
+            Statement::ContinueStatement(b) => {
+                self.jump_out(b.label.as_ref().map(|l| name(&l.name)), true)?
+            }
+            Statement::LabeledStatement(l) => {
+                let mut labels = labels;
+                labels.push(name(&l.label.name));
+                match &l.body {
+                    Statement::ForStatement(_)
+                    | Statement::ForInStatement(_)
+                    | Statement::ForOfStatement(_)
+                    | Statement::WhileStatement(_)
+                    | Statement::DoWhileStatement(_)
+                    | Statement::LabeledStatement(_) => {
+                        self.pending_labels = labels;
+                        self.statement(&l.body)?;
+                    }
+                    Statement::FunctionDeclaration(_) => return unsupported("labelled function declaration"),
+                    body => self.labelled_block(labels, |c| c.statement(body))?,
+                }
+            }
+            Statement::SwitchStatement(sw) => self.switch(labels, sw)?,
+            Statement::TryStatement(t) => self.labelled_block(labels, |c| c.try_statement(t))?,
+            Statement::WithStatement(_) => return unsupported("with"),
+            _ => return unsupported("module or TypeScript syntax"),
+        }
+        Ok(())
+    }
+
+    /// The body of `if`, loops and labels: a function declaration there is treated as if it were in
+    /// a block of its own (B.3.3 FunctionDeclarations in IfStatement Statement Clauses).
+    fn substatement(&mut self, s: &'a Statement<'a>) -> CResult<()> {
+        if let Statement::FunctionDeclaration(_) = s {
+            return self.block(std::slice::from_ref(s));
+        }
+        self.statement(s)
+    }
+
+    /// Runs `body` inside a breakable region when labels name it.
+    fn labelled_block(&mut self, labels: Vec<Name>, body: impl FnOnce(&mut Self) -> CResult<()>) -> CResult<()> {
+        if labels.is_empty() {
+            return body(self);
+        }
+        self.controls.push(Control::Jumps {
+            labels,
+            is_loop: false,
+            is_switch: false,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+        });
+        body(self)?;
+        let Some(Control::Jumps { breaks, .. }) = self.controls.pop() else { unreachable!() };
+        for b in breaks {
+            self.patch_here(b);
+        }
+        Ok(())
+    }
+
+    /// 14.2.2 Block: Evaluation.
+    fn block(&mut self, body: &'a [Statement<'a>]) -> CResult<()> {
+        let scope = self.block_scope(body.iter())?;
+        self.enter_scope(scope);
+        self.statements(body)?;
+        self.exit_scope(scope);
+        Ok(())
+    }
+
+    fn function_declaration_statement(&mut self, f: &'a Function<'a>) -> CResult<()> {
+        // Instantiated by the enclosing declaration instantiation; in a block, B.3.2 may copy it to
+        // a var binding when the declaration is evaluated.
+        let n = function_name(f)?;
+        let in_block = self.lexical_scopes.len() > 1;
+        if !in_block || self.code.strict {
+            return Ok(());
+        }
+        if self.annex_b_applies(&n)? {
+            if !self.code.annex_b_functions.contains(&n) {
+                self.code.annex_b_functions.push(n.clone());
+            }
+            self.emit(Op::AnnexBCopyToVar(n));
+        }
+        Ok(())
+    }
+
+    /// B.3.2.1 step 29.a: would replacing `function F` by `var F` produce an early error?
+    fn annex_b_applies(&self, n: &Name) -> CResult<bool> {
+        if self.code.params.names.contains(n) || &**n == "arguments" && self.code.kind != CodeKind::Script {
+            return Ok(false);
+        }
+        let (own, outer) = self.lexical_scopes.split_last().expect("in a block");
+        if own.iter().filter(|m| *m == n).count() > 1 {
+            return unsupported("duplicate function declarations in one block");
+        }
+        Ok(!outer.iter().any(|scope| scope.contains(n)))
+    }
+
+    fn variable_declaration(&mut self, d: &'a VariableDeclaration<'a>) -> CResult<()> {
+        match d.kind {
+            VariableDeclarationKind::Var | VariableDeclarationKind::Let | VariableDeclarationKind::Const => {}
+            _ => return unsupported("using declaration"),
+        }
+        for decl in &d.declarations {
+            let BindingPattern::BindingIdentifier(id) = &decl.id else {
+                return unsupported("destructuring declaration");
+            };
+            match (&decl.init, d.kind) {
+                (Some(init), VariableDeclarationKind::Var) => {
+                    self.named_expression(init, &id.name)?;
+                    let r = self.reference(&id.name)?;
+                    self.emit(Op::SetName(r));
+                    self.emit(Op::Pop);
+                }
+                (None, VariableDeclarationKind::Var) => {}
+                (init, _) => {
+                    match init {
+                        Some(e) => self.named_expression(e, &id.name)?,
+                        None => {
+                            self.emit(Op::Undefined);
+                        }
+                    }
+                    self.emit(Op::InitializeBinding(name(&id.name)));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn return_top(&mut self) -> CResult<()> {
+        if self.code.kind == CodeKind::Script {
+            return unsupported("return outside function");
+        }
+        if self.controls.iter().any(|c| matches!(c, Control::Finally(_))) {
+            self.unwind(0, true)?;
+        }
+        self.emit(Op::Return);
+        Ok(())
+    }
+
+    /// Emits what leaving every control above `down_to` requires, innermost first: exit blocks,
+    /// remove handlers, drop temporaries, run `finally` blocks (each compiled with the controls
+    /// that enclose it, so a `break` inside it resolves correctly).
+    fn unwind(&mut self, down_to: usize, value_on_top: bool) -> CResult<()> {
+        let mut i = self.controls.len();
+        while i > down_to {
+            i -= 1;
+            match &self.controls[i] {
+                Control::Block => {
+                    self.emit(Op::ExitBlock);
+                }
+                Control::Handler => {
+                    self.emit(Op::PopHandler);
+                }
+                Control::StackValue => {
+                    if value_on_top {
+                        self.emit(Op::Swap);
+                    }
+                    self.emit(Op::Pop);
+                }
+                Control::Finally(f) => {
+                    let f = *f;
+                    let above = self.controls.split_off(i);
+                    let saved_scopes = self.lexical_scopes.clone();
+                    let blocks = self.controls.iter().filter(|c| matches!(c, Control::Block)).count();
+                    self.lexical_scopes.truncate(blocks + 1);
+                    self.block(&f.body)?;
+                    self.lexical_scopes = saved_scopes;
+                    self.controls.extend(above);
+                }
+                Control::Jumps { .. } => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// `break` and `continue` (14.8, 14.9), with or without a label.
+    fn jump_out(&mut self, label: Option<Name>, is_continue: bool) -> CResult<()> {
+        let target = self.controls.iter().rposition(|c| match c {
+            Control::Jumps { labels, is_loop, is_switch, .. } => match &label {
+                Some(l) => labels.contains(l) && (!is_continue || *is_loop),
+                None => *is_loop || (*is_switch && !is_continue),
+            },
+            _ => false,
+        });
+        let Some(t) = target else { return unsupported("break or continue target not found") };
+        self.unwind(t + 1, false)?;
+        let j = self.emit(Op::Jump(0));
+        match &mut self.controls[t] {
+            Control::Jumps { breaks, continues, .. } => {
+                if is_continue {
+                    continues.push(j)
+                } else {
+                    breaks.push(j)
+                }
+            }
+            _ => unreachable!(),
+        }
+        Ok(())
+    }
+
+    fn push_loop(&mut self, labels: Vec<Name>) {
+        self.controls.push(Control::Jumps {
+            labels,
+            is_loop: true,
+            is_switch: false,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+        });
+    }
+
+    /// Pops the innermost loop control and returns its pending break and continue jumps.
+    fn pop_loop(&mut self) -> (Vec<usize>, Vec<usize>) {
+        match self.controls.pop() {
+            Some(Control::Jumps { breaks, continues, .. }) => (breaks, continues),
+            _ => unreachable!("loop control expected"),
+        }
+    }
+
+    fn while_loop(&mut self, labels: Vec<Name>, w: &'a WhileStatement<'a>) -> CResult<()> {
+        let top = self.here();
+        self.expression(&w.test)?;
+        let exit = self.emit(Op::JumpIfFalse(0));
+        self.push_loop(labels);
+        self.substatement(&w.body)?;
+        let (breaks, continues) = self.pop_loop();
+        continues.into_iter().for_each(|c| self.patch(c, top));
+        self.emit(Op::Jump(top));
+        self.patch_here(exit);
+        breaks.into_iter().for_each(|b| self.patch_here(b));
+        Ok(())
+    }
+
+    fn do_while_loop(&mut self, labels: Vec<Name>, w: &'a DoWhileStatement<'a>) -> CResult<()> {
+        let top = self.here();
+        self.push_loop(labels);
+        self.substatement(&w.body)?;
+        let (breaks, continues) = self.pop_loop();
+        continues.into_iter().for_each(|c| self.patch_here(c));
+        self.expression(&w.test)?;
+        self.emit(Op::JumpIfTrue(top));
+        breaks.into_iter().for_each(|b| self.patch_here(b));
+        Ok(())
+    }
+
+    /// 14.7.4.2 ForLoopEvaluation and 14.7.4.3 ForBodyEvaluation.
+    fn for_loop(&mut self, labels: Vec<Name>, f: &'a ForStatement<'a>) -> CResult<()> {
+        let mut scope = None;
+        let mut per_iteration: Vec<Name> = Vec::new();
+        match &f.init {
+            Some(ForStatementInit::VariableDeclaration(d)) if d.kind != VariableDeclarationKind::Var => {
+                let names = declaration_names(d)?;
+                let is_const = d.kind == VariableDeclarationKind::Const;
+                let idx = self.names_scope(&names, is_const);
+                scope = Some(idx);
+                self.enter_scope(scope);
+                self.variable_declaration(d)?;
+                if !is_const {
+                    per_iteration = names;
+                }
+            }
+            Some(ForStatementInit::VariableDeclaration(d)) => self.variable_declaration(d)?,
+            Some(init) => {
+                let Some(e) = init.as_expression() else { return unsupported("for-loop initializer") };
+                self.expression(e)?;
+                self.emit(Op::Pop);
+            }
+            None => {}
+        }
+        let per_iteration: Rc<[Name]> = per_iteration.into();
+        if !per_iteration.is_empty() {
+            self.emit(Op::CreatePerIterationEnvironment(per_iteration.clone()));
+        }
+        let top = self.here();
+        let exit = match &f.test {
+            Some(t) => {
+                self.expression(t)?;
+                Some(self.emit(Op::JumpIfFalse(0)))
+            }
+            None => None,
+        };
+        self.push_loop(labels);
+        self.substatement(&f.body)?;
+        let (breaks, continues) = self.pop_loop();
+        continues.into_iter().for_each(|c| self.patch_here(c));
+        if !per_iteration.is_empty() {
+            self.emit(Op::CreatePerIterationEnvironment(per_iteration));
+        }
+        if let Some(u) = &f.update {
+            self.expression(u)?;
+            self.emit(Op::Pop);
+        }
+        self.emit(Op::Jump(top));
+        if let Some(e) = exit {
+            self.patch_here(e);
+        }
+        breaks.into_iter().for_each(|b| self.patch_here(b));
+        self.exit_scope(scope);
+        Ok(())
+    }
+
+    /// 14.7.5.5 ForIn/OfHeadEvaluation and 14.7.5.7 ForIn/OfBodyEvaluation.
+    fn for_in_of(
+        &mut self,
+        labels: Vec<Name>,
+        left: &'a ForStatementLeft<'a>,
+        right: &'a Expression<'a>,
+        body: &'a Statement<'a>,
+        is_in: bool,
+    ) -> CResult<()> {
+        // The binding declared by the head, and whether it is lexical.
+        let declared = match left {
+            ForStatementLeft::VariableDeclaration(d) => {
+                if d.declarations.len() != 1 || d.declarations[0].init.is_some() {
+                    return unsupported("for-in/of head with initializer");
+                }
+                let n = declaration_names(d)?.remove(0);
+                match d.kind {
+                    VariableDeclarationKind::Var => Some((n, None)),
+                    VariableDeclarationKind::Let => Some((n, Some(false))),
+                    VariableDeclarationKind::Const => Some((n, Some(true))),
+                    _ => return unsupported("using declaration"),
+                }
+            }
+            _ => None,
+        };
+        match &declared {
+            Some((n, Some(is_const))) => {
+                // TDZ for the head's bindings while the right-hand side is evaluated.
+                let tdz = self.names_scope(std::slice::from_ref(n), *is_const);
+                self.enter_scope(Some(tdz));
+                self.expression(right)?;
+                self.exit_scope(Some(tdz));
+            }
+            _ => self.expression(right)?,
+        }
+        self.emit(if is_in { Op::ForInStart } else { Op::ForOfStart });
+        self.controls.push(Control::StackValue);
+        let top = self.here();
+        let next = self.emit(Op::IterNext(0));
+        self.push_loop(labels);
+        let mut scope = None;
+        match (&declared, left) {
+            (Some((n, Some(is_const))), _) => {
+                let idx = self.names_scope(std::slice::from_ref(n), *is_const);
+                scope = Some(idx);
+                self.enter_scope(scope);
+                self.emit(Op::InitializeBinding(n.clone()));
+            }
+            (Some((n, None)), _) => {
+                let r = self.reference(n)?;
+                self.emit(Op::SetName(r));
+                self.emit(Op::Pop);
+            }
+            (None, ForStatementLeft::AssignmentTargetIdentifier(id)) => {
+                let r = self.reference(&id.name)?;
+                self.emit(Op::SetName(r));
+                self.emit(Op::Pop);
+            }
+            (None, ForStatementLeft::StaticMemberExpression(m)) => {
+                self.expression(&m.object)?;
+                self.emit(Op::Swap);
+                self.emit(Op::SetProperty(name(&m.property.name)));
+                self.emit(Op::Pop);
+            }
+            (None, ForStatementLeft::ComputedMemberExpression(m)) => {
+                self.expression(&m.object)?;
+                self.expression(&m.expression)?;
+                self.emit(Op::RotRight3);
+                self.emit(Op::RotRight3);
+                self.emit(Op::SetElement);
+                self.emit(Op::Pop);
+            }
+            _ => return unsupported("for-in/of destructuring target"),
+        }
+        self.substatement(body)?;
+        self.exit_scope(scope);
+        let (breaks, continues) = self.pop_loop();
+        continues.into_iter().for_each(|c| self.patch_here(c));
+        self.emit(Op::Jump(top));
+        breaks.into_iter().for_each(|b| self.patch_here(b));
+        self.emit(Op::Pop);
+        self.patch_here(next);
+        self.controls.pop();
+        Ok(())
+    }
+
+    /// 14.12.4 CaseBlockEvaluation: all clauses share one block scope.
+    fn switch(&mut self, labels: Vec<Name>, sw: &'a SwitchStatement<'a>) -> CResult<()> {
+        self.expression(&sw.discriminant)?;
+        let scope = self.block_scope(sw.cases.iter().flat_map(|c| c.consequent.iter()))?;
+        self.enter_scope(scope);
+        let mut tests = Vec::new();
+        for case in &sw.cases {
+            if let Some(t) = &case.test {
+                self.emit(Op::Dup);
+                self.expression(t)?;
+                self.emit(Op::Binary(BinaryOperator::StrictEquality));
+                tests.push(Some(self.emit(Op::JumpIfTrue(0))));
+            } else {
+                tests.push(None);
+            }
+        }
+        self.emit(Op::Pop);
+        let no_match = self.emit(Op::Jump(0));
+        let mut entries = Vec::new();
+        for t in &tests {
+            match t {
+                Some(t) => {
+                    self.patch_here(*t);
+                    self.emit(Op::Pop);
+                    entries.push(Some(self.emit(Op::Jump(0))));
+                }
+                None => entries.push(None),
+            }
+        }
+        self.controls.push(Control::Jumps {
+            labels,
+            is_loop: false,
+            is_switch: true,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+        });
+        let mut has_default = false;
+        for (case, entry) in sw.cases.iter().zip(entries) {
+            match entry {
+                Some(e) => self.patch_here(e),
+                None => {
+                    has_default = true;
+                    self.patch_here(no_match);
+                }
+            }
+            self.statements(&case.consequent)?;
+        }
+        if !has_default {
+            self.patch_here(no_match);
+        }
+        let Some(Control::Jumps { breaks, .. }) = self.controls.pop() else { unreachable!() };
+        breaks.into_iter().for_each(|b| self.patch_here(b));
+        self.exit_scope(scope);
+        Ok(())
+    }
+
+    /// 14.15.3 TryStatement: Evaluation.
+    fn try_statement(&mut self, t: &'a TryStatement<'a>) -> CResult<()> {
+        if let Some(f) = &t.finalizer {
+            self.controls.push(Control::Finally(f));
+        }
+        let handler = self.emit(Op::PushHandler(0));
+        self.controls.push(Control::Handler);
+        self.block(&t.block.body)?;
+        self.controls.pop();
+        self.emit(Op::PopHandler);
+        let mut to_finally = vec![self.emit(Op::Jump(0))];
+        self.patch_here(handler);
+        if let Some(h) = &t.handler {
+            let rethrow = t.finalizer.as_ref().map(|_| {
+                self.controls.push(Control::Handler);
+                self.emit(Op::PushHandler(0))
+            });
+            match &h.param {
+                Some(p) => {
+                    let BindingPattern::BindingIdentifier(id) = &p.pattern else {
+                        return unsupported("destructuring catch parameter");
+                    };
+                    let n = name(&id.name);
+                    let idx = self.names_scope(std::slice::from_ref(&n), false);
+                    self.enter_scope(Some(idx));
+                    // B.3.4: a var (or hoisted function) may redeclare a simple catch parameter.
+                    self.lexical_scopes.last_mut().expect("scope entered").clear();
+                    self.emit(Op::InitializeBinding(n));
+                    self.block(&h.body.body)?;
+                    self.exit_scope(Some(idx));
+                }
+                None => {
+                    self.emit(Op::Pop);
+                    self.block(&h.body.body)?;
+                }
+            }
+            if let Some(r) = rethrow {
+                self.controls.pop();
+                self.emit(Op::PopHandler);
+                to_finally.push(self.emit(Op::Jump(0)));
+                self.patch_here(r);
+            } else {
+                to_finally.push(self.emit(Op::Jump(0)));
+            }
+        }
+        if let Some(f) = &t.finalizer {
+            // Throw completion: run the finally block with the exception saved, then rethrow.
+            self.controls.pop();
+            self.controls.push(Control::StackValue);
+            self.block(&f.body)?;
+            self.controls.pop();
+            self.emit(Op::Throw);
+        }
+        to_finally.into_iter().for_each(|j| self.patch_here(j));
+        if let Some(f) = &t.finalizer {
+            self.block(&f.body)?;
+        }
+        Ok(())
+    }
+
+    // ----- Expressions --------------------------------------------------------------------------
+
+    /// NamedEvaluation (8.4.5) when `e` is an anonymous function definition, Evaluation otherwise.
+    fn named_expression(&mut self, e: &'a Expression<'a>, n: &str) -> CResult<()> {
+        match e.without_parentheses() {
+            Expression::FunctionExpression(f) if f.id.is_none() => {
+                let idx = self.child_function(f, name(n), CodeKind::Normal)?;
+                self.emit(Op::MakeClosure(idx));
+                Ok(())
+            }
+            Expression::ArrowFunctionExpression(a) => {
+                let idx = self.arrow_function(a, name(n))?;
+                self.emit(Op::MakeClosure(idx));
+                Ok(())
+            }
+            _ => self.expression(e),
+        }
+    }
+
+    fn expression(&mut self, e: &'a Expression<'a>) -> CResult<()> {
+        match e {
+            Expression::BooleanLiteral(b) => {
+                self.emit(Op::Bool(b.value));
+            }
+            Expression::NullLiteral(_) => {
+                self.emit(Op::Null);
+            }
+            Expression::NumericLiteral(n) => {
+                self.emit(Op::Number(n.value));
+            }
+            Expression::StringLiteral(s) => {
+                if s.lone_surrogates {
+                    return unsupported("lone surrogate in string");
+                }
+                self.emit(Op::String(name(&s.value)));
+            }
+            Expression::TemplateLiteral(t) => self.template(t)?,
+            Expression::Identifier(id) => {
+                let r = self.reference(&id.name)?;
+                self.emit(Op::GetName(r));
+            }
+            Expression::ThisExpression(_) => {
+                self.emit(Op::This);
+            }
+            Expression::NewTarget(_) => {
+                self.emit(Op::NewTarget);
+            }
+            Expression::ParenthesizedExpression(p) => self.expression(&p.expression)?,
+            Expression::SequenceExpression(s) => {
+                for (i, x) in s.expressions.iter().enumerate() {
+                    if i > 0 {
+                        self.emit(Op::Pop);
+                    }
+                    self.expression(x)?;
+                }
+            }
+            Expression::ArrayExpression(a) => {
+                self.emit(Op::NewArray(0));
+                for el in &a.elements {
+                    match el {
+                        ArrayExpressionElement::SpreadElement(_) => return unsupported("spread"),
+                        ArrayExpressionElement::Elision(_) => {
+                            self.emit(Op::ArrayHole);
+                        }
+                        other => {
+                            let Some(x) = other.as_expression() else { return unsupported("array element") };
+                            self.expression(x)?;
+                            self.emit(Op::ArrayPush);
+                        }
+                    }
+                }
+            }
+            Expression::ObjectExpression(o) => self.object_literal(o)?,
+            Expression::FunctionExpression(f) => {
+                let n = f.id.as_ref().map(|id| name(&id.name)).unwrap_or_else(|| name(""));
+                let idx = self.child_function(f, n, CodeKind::Normal)?;
+                self.emit(Op::MakeClosure(idx));
+            }
+            Expression::ArrowFunctionExpression(a) => {
+                let idx = self.arrow_function(a, name(""))?;
+                self.emit(Op::MakeClosure(idx));
+            }
+            Expression::StaticMemberExpression(m) => {
+                if m.optional {
+                    return unsupported("optional chaining");
+                }
+                self.expression(&m.object)?;
+                self.emit(Op::GetProperty(name(&m.property.name)));
+            }
+            Expression::ComputedMemberExpression(m) => {
+                if m.optional {
+                    return unsupported("optional chaining");
+                }
+                self.expression(&m.object)?;
+                self.expression(&m.expression)?;
+                self.emit(Op::GetElement);
+            }
+            Expression::CallExpression(c) => self.call(c)?,
+            Expression::NewExpression(n) => {
+                self.expression(&n.callee)?;
+                self.arguments(&n.arguments)?;
+                self.emit(Op::New(n.arguments.len()));
+            }
+            Expression::UnaryExpression(u) => self.unary(u)?,
+            Expression::UpdateExpression(u) => self.update(u)?,
+            Expression::BinaryExpression(b) => {
+                self.expression(&b.left)?;
+                self.expression(&b.right)?;
+                self.emit(Op::Binary(b.operator));
+            }
+            Expression::LogicalExpression(l) => {
+                self.expression(&l.left)?;
+                let j = self.emit(match l.operator {
+                    LogicalOperator::And => Op::JumpIfFalseKeep(0),
+                    LogicalOperator::Or => Op::JumpIfTrueKeep(0),
+                    LogicalOperator::Coalesce => Op::JumpIfNotNullishKeep(0),
+                });
+                self.expression(&l.right)?;
+                self.patch_here(j);
+            }
+            Expression::ConditionalExpression(c) => {
+                self.expression(&c.test)?;
+                let else_jump = self.emit(Op::JumpIfFalse(0));
+                self.expression(&c.consequent)?;
+                let end = self.emit(Op::Jump(0));
+                self.patch_here(else_jump);
+                self.expression(&c.alternate)?;
+                self.patch_here(end);
+            }
+            Expression::AssignmentExpression(a) => self.assignment(a)?,
+            Expression::ChainExpression(_) => return unsupported("optional chaining"),
+            Expression::ClassExpression(_) => return unsupported("class"),
+            Expression::RegExpLiteral(_) => return unsupported("regular expression"),
+            Expression::BigIntLiteral(_) => return unsupported("bigint"),
+            Expression::TaggedTemplateExpression(_) => return unsupported("tagged template"),
+            Expression::Super(_) => return unsupported("super"),
+            Expression::AwaitExpression(_) => return unsupported("await"),
+            Expression::YieldExpression(_) => return unsupported("yield"),
+            Expression::PrivateFieldExpression(_) | Expression::PrivateInExpression(_) => {
+                return unsupported("private names")
+            }
+            _ => return unsupported("expression kind"),
+        }
+        Ok(())
+    }
+
+    fn template(&mut self, t: &'a TemplateLiteral<'a>) -> CResult<()> {
+        let quasi = |q: &TemplateElement<'_>| -> CResult<Name> {
+            if q.lone_surrogates {
+                return unsupported("lone surrogate in template");
+            }
+            match &q.value.cooked {
+                Some(c) => Ok(name(c)),
+                None => unsupported("invalid escape in template"),
+            }
+        };
+        self.emit(Op::String(quasi(&t.quasis[0])?));
+        for (i, e) in t.expressions.iter().enumerate() {
+            self.expression(e)?;
+            self.emit(Op::ToString);
+            self.emit(Op::Binary(BinaryOperator::Addition));
+            self.emit(Op::String(quasi(&t.quasis[i + 1])?));
+            self.emit(Op::Binary(BinaryOperator::Addition));
+        }
+        Ok(())
+    }
+
+    fn arguments(&mut self, args: &'a [Argument<'a>]) -> CResult<()> {
+        for a in args {
+            let Some(x) = a.as_expression() else { return unsupported("spread") };
+            self.expression(x)?;
+        }
+        Ok(())
+    }
+
+    /// 13.3.6.1 Function Calls: the `this` value comes from a property reference.
+    fn call(&mut self, c: &'a CallExpression<'a>) -> CResult<()> {
+        if c.optional {
+            return unsupported("optional chaining");
+        }
+        match c.callee.without_parentheses() {
+            Expression::StaticMemberExpression(m) if !m.optional => {
+                self.expression(&m.object)?;
+                self.emit(Op::Dup);
+                self.emit(Op::GetProperty(name(&m.property.name)));
+                self.emit(Op::Swap);
+            }
+            Expression::ComputedMemberExpression(m) if !m.optional => {
+                self.expression(&m.object)?;
+                self.emit(Op::Dup);
+                self.expression(&m.expression)?;
+                self.emit(Op::GetElement);
+                self.emit(Op::Swap);
+            }
+            Expression::Super(_) => return unsupported("super"),
+            callee => {
+                self.expression(callee)?;
+                self.emit(Op::Undefined);
+            }
+        }
+        self.arguments(&c.arguments)?;
+        self.emit(Op::Call(c.arguments.len()));
+        Ok(())
+    }
+
+    fn unary(&mut self, u: &'a UnaryExpression<'a>) -> CResult<()> {
+        match u.operator {
+            UnaryOperator::Typeof => {
+                if let Expression::Identifier(id) = u.argument.without_parentheses() {
+                    let r = self.reference(&id.name)?;
+                    self.emit(Op::TypeofName(r));
+                } else {
+                    self.expression(&u.argument)?;
+                    self.emit(Op::Typeof);
+                }
+            }
+            UnaryOperator::Delete => match u.argument.without_parentheses() {
+                Expression::Identifier(id) => {
+                    let r = self.reference(&id.name)?;
+                    self.emit(Op::DeleteName(r));
+                }
+                Expression::StaticMemberExpression(m) if !m.optional => {
+                    self.expression(&m.object)?;
+                    self.emit(Op::DeleteProperty(name(&m.property.name)));
+                }
+                Expression::ComputedMemberExpression(m) if !m.optional => {
+                    self.expression(&m.object)?;
+                    self.expression(&m.expression)?;
+                    self.emit(Op::DeleteElement);
+                }
+                Expression::ChainExpression(_) => return unsupported("optional chaining"),
+                other => {
+                    self.expression(other)?;
+                    self.emit(Op::Pop);
+                    self.emit(Op::Bool(true));
+                }
+            },
+            UnaryOperator::Void => {
+                self.expression(&u.argument)?;
+                self.emit(Op::Pop);
+                self.emit(Op::Undefined);
+            }
+            op => {
+                self.expression(&u.argument)?;
+                self.emit(match op {
+                    UnaryOperator::LogicalNot => Op::Not,
+                    UnaryOperator::UnaryNegation => Op::Negate,
+                    UnaryOperator::UnaryPlus => Op::Plus,
+                    UnaryOperator::BitwiseNot => Op::BitNot,
+                    _ => unreachable!(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// 13.4 Update Expressions.
+    fn update(&mut self, u: &'a UpdateExpression<'a>) -> CResult<()> {
+        let step = if u.operator == UpdateOperator::Increment { Op::Increment } else { Op::Decrement };
+        match &u.argument {
+            SimpleAssignmentTarget::AssignmentTargetIdentifier(id) => {
+                let r = self.reference(&id.name)?;
+                self.emit(Op::GetName(r.clone()));
+                self.emit(Op::ToNumeric);
+                if u.prefix {
+                    self.emit(step);
+                    self.emit(Op::SetName(r));
+                } else {
+                    self.emit(Op::Dup);
+                    self.emit(step);
+                    self.emit(Op::SetName(r));
+                    self.emit(Op::Pop);
+                }
+            }
+            SimpleAssignmentTarget::StaticMemberExpression(m) if !m.optional => {
+                let p = name(&m.property.name);
+                self.expression(&m.object)?;
+                self.emit(Op::Dup);
+                self.emit(Op::GetProperty(p.clone()));
+                self.emit(Op::ToNumeric);
+                if u.prefix {
+                    self.emit(step);
+                    self.emit(Op::SetProperty(p));
+                } else {
+                    self.emit(Op::Dup);
+                    self.emit(Op::RotRight3);
+                    self.emit(step);
+                    self.emit(Op::SetProperty(p));
+                    self.emit(Op::Pop);
+                }
+            }
+            SimpleAssignmentTarget::ComputedMemberExpression(m) if !m.optional => {
+                self.expression(&m.object)?;
+                self.expression(&m.expression)?;
+                self.emit(Op::ToPropertyKey);
+                self.emit(Op::Dup2);
+                self.emit(Op::GetElement);
+                self.emit(Op::ToNumeric);
+                if u.prefix {
+                    self.emit(step);
+                    self.emit(Op::SetElement);
+                } else {
+                    self.emit(Op::Dup);
+                    self.emit(Op::RotRight4);
+                    self.emit(step);
+                    self.emit(Op::SetElement);
+                    self.emit(Op::Pop);
+                }
+            }
+            _ => return unsupported("update target"),
+        }
+        Ok(())
+    }
+
+    /// 13.15.2 Assignment Operators: Evaluation (simple, compound and logical).
+    fn assignment(&mut self, a: &'a AssignmentExpression<'a>) -> CResult<()> {
+        let logical = match a.operator {
+            AssignmentOperator::LogicalAnd => Some(Op::JumpIfFalseKeep(0)),
+            AssignmentOperator::LogicalOr => Some(Op::JumpIfTrueKeep(0)),
+            AssignmentOperator::LogicalNullish => Some(Op::JumpIfNotNullishKeep(0)),
+            _ => None,
+        };
+        let binary = compound_operator(a.operator);
+        match &a.left {
+            AssignmentTarget::AssignmentTargetIdentifier(id) => {
+                let r = self.reference(&id.name)?;
+                if let Some(jump) = logical {
+                    self.emit(Op::GetName(r.clone()));
+                    let j = self.emit(jump);
+                    self.named_expression(&a.right, &id.name)?;
+                    self.emit(Op::SetName(r));
+                    self.patch_here(j);
+                } else if let Some(op) = binary {
+                    self.emit(Op::GetName(r.clone()));
+                    self.expression(&a.right)?;
+                    self.emit(Op::Binary(op));
+                    self.emit(Op::SetName(r));
+                } else {
+                    self.named_expression(&a.right, &id.name)?;
+                    self.emit(Op::SetName(r));
+                }
+            }
+            AssignmentTarget::StaticMemberExpression(m) if !m.optional => {
+                let p = name(&m.property.name);
+                self.expression(&m.object)?;
+                if let Some(jump) = logical {
+                    self.emit(Op::Dup);
+                    self.emit(Op::GetProperty(p.clone()));
+                    let j = self.emit(jump);
+                    self.expression(&a.right)?;
+                    self.emit(Op::SetProperty(p));
+                    let end = self.emit(Op::Jump(0));
+                    self.patch_here(j);
+                    self.emit(Op::Swap);
+                    self.emit(Op::Pop);
+                    self.patch_here(end);
+                } else if let Some(op) = binary {
+                    self.emit(Op::Dup);
+                    self.emit(Op::GetProperty(p.clone()));
+                    self.expression(&a.right)?;
+                    self.emit(Op::Binary(op));
+                    self.emit(Op::SetProperty(p));
+                } else {
+                    self.expression(&a.right)?;
+                    self.emit(Op::SetProperty(p));
+                }
+            }
+            AssignmentTarget::ComputedMemberExpression(m) if !m.optional => {
+                self.expression(&m.object)?;
+                self.expression(&m.expression)?;
+                if let Some(jump) = logical {
+                    self.emit(Op::ToPropertyKey);
+                    self.emit(Op::Dup2);
+                    self.emit(Op::GetElement);
+                    let j = self.emit(jump);
+                    self.expression(&a.right)?;
+                    self.emit(Op::SetElement);
+                    let end = self.emit(Op::Jump(0));
+                    self.patch_here(j);
+                    self.emit(Op::RotRight3);
+                    self.emit(Op::Pop);
+                    self.emit(Op::Pop);
+                    self.patch_here(end);
+                } else if let Some(op) = binary {
+                    self.emit(Op::ToPropertyKey);
+                    self.emit(Op::Dup2);
+                    self.emit(Op::GetElement);
+                    self.expression(&a.right)?;
+                    self.emit(Op::Binary(op));
+                    self.emit(Op::SetElement);
+                } else {
+                    self.expression(&a.right)?;
+                    self.emit(Op::SetElement);
+                }
+            }
+            AssignmentTarget::ArrayAssignmentTarget(_) | AssignmentTarget::ObjectAssignmentTarget(_) => {
+                return unsupported("destructuring assignment")
+            }
+            _ => return unsupported("assignment target"),
+        }
+        Ok(())
+    }
+
+    /// 13.2.5 Object Initializer.
+    fn object_literal(&mut self, o: &'a ObjectExpression<'a>) -> CResult<()> {
+        self.emit(Op::NewObject);
+        for p in &o.properties {
+            let ObjectPropertyKind::ObjectProperty(p) = p else { return unsupported("object spread") };
+            let key = if p.computed {
+                let Some(k) = p.key.as_expression() else { return unsupported("property key") };
+                self.expression(k)?;
+                self.emit(Op::ToPropertyKey);
+                None
+            } else {
+                Some(static_key(&p.key)?)
+            };
+            match p.kind {
+                PropertyKind::Init => {
+                    if p.method {
+                        let Expression::FunctionExpression(f) = &p.value else { return unsupported("method") };
+                        let n = key.clone().unwrap_or_else(|| name(""));
+                        let idx = self.child_function(f, n, CodeKind::Method)?;
+                        self.emit(Op::MakeClosure(idx));
+                    } else if let Some(k) = &key {
+                        if &**k == "__proto__" && !p.shorthand {
+                            return unsupported("__proto__ in object literal");
+                        }
+                        self.named_expression(&p.value, k)?;
+                    } else {
+                        self.expression(&p.value)?;
+                    }
+                    match key {
+                        Some(k) => self.emit(Op::DefineField(k)),
+                        None => self.emit(Op::DefineComputedField(
+                            p.method || p.value.without_parentheses().is_anonymous_function_definition(),
+                        )),
+                    };
+                }
+                PropertyKind::Get | PropertyKind::Set => {
+                    let is_get = p.kind == PropertyKind::Get;
+                    let Expression::FunctionExpression(f) = &p.value else { return unsupported("accessor") };
+                    let prefix = if is_get { "get " } else { "set " };
+                    let n = key.as_ref().map(|k| name(&format!("{prefix}{k}"))).unwrap_or_else(|| name(""));
+                    let idx = self.child_function(f, n, CodeKind::Method)?;
+                    self.emit(Op::MakeClosure(idx));
+                    match key {
+                        Some(k) => self.emit(Op::DefineAccessor(k, is_get)),
+                        None => self.emit(Op::DefineComputedAccessor(is_get)),
+                    };
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn compound_operator(op: AssignmentOperator) -> Option<BinaryOperator> {
+    use AssignmentOperator as A;
+    use BinaryOperator as B;
+    Some(match op {
+        A::Addition => B::Addition,
+        A::Subtraction => B::Subtraction,
+        A::Multiplication => B::Multiplication,
+        A::Division => B::Division,
+        A::Remainder => B::Remainder,
+        A::Exponential => B::Exponential,
+        A::ShiftLeft => B::ShiftLeft,
+        A::ShiftRight => B::ShiftRight,
+        A::ShiftRightZeroFill => B::ShiftRightZeroFill,
+        A::BitwiseOR => B::BitwiseOR,
+        A::BitwiseXOR => B::BitwiseXOR,
+        A::BitwiseAnd => B::BitwiseAnd,
+        _ => return None,
+    })
+}
+
+/// The property name of a non-computed key (13.2.5.4 PropertyName: Evaluation for literal names).
+fn static_key(k: &PropertyKey<'_>) -> CResult<Name> {
+    match k {
+        PropertyKey::StaticIdentifier(id) => Ok(name(&id.name)),
+        PropertyKey::StringLiteral(s) if !s.lone_surrogates => Ok(name(&s.value)),
+        PropertyKey::NumericLiteral(n) => Ok(name(&number_to_string(n.value))),
+        PropertyKey::PrivateIdentifier(_) => unsupported("private names"),
+        _ => unsupported("property key"),
+    }
+}
+
+fn function_name(f: &Function<'_>) -> CResult<Name> {
+    match &f.id {
+        Some(id) => Ok(name(&id.name)),
+        None => Ok(name("default")),
+    }
+}
+
+fn declaration_names(d: &VariableDeclaration<'_>) -> CResult<Vec<Name>> {
+    d.declarations
+        .iter()
+        .map(|decl| match &decl.id {
+            BindingPattern::BindingIdentifier(id) => Ok(name(&id.name)),
+            _ => unsupported("destructuring declaration"),
+        })
+        .collect()
+}
+
+/// VarDeclaredNames of a statement (8.2.6), plus function declarations when `top` (TopLevelVarDeclaredNames).
+fn collect_var_names(s: &Statement<'_>, out: &mut Vec<Name>, top: bool) -> CResult<()> {
+    match s {
+        Statement::VariableDeclaration(d) if d.kind == VariableDeclarationKind::Var => {
+            out.extend(declaration_names(d)?);
+        }
+        Statement::FunctionDeclaration(f) if top => out.push(function_name(f)?),
+        Statement::BlockStatement(b) => {
+            for s in &b.body {
+                collect_var_names(s, out, false)?;
+            }
+        }
+        Statement::IfStatement(i) => {
+            collect_var_names(&i.consequent, out, false)?;
+            if let Some(a) = &i.alternate {
+                collect_var_names(a, out, false)?;
+            }
+        }
+        Statement::WhileStatement(w) => collect_var_names(&w.body, out, false)?,
+        Statement::DoWhileStatement(w) => collect_var_names(&w.body, out, false)?,
+        Statement::ForStatement(f) => {
+            if let Some(ForStatementInit::VariableDeclaration(d)) = &f.init {
+                if d.kind == VariableDeclarationKind::Var {
+                    out.extend(declaration_names(d)?);
+                }
+            }
+            collect_var_names(&f.body, out, false)?;
+        }
+        Statement::ForInStatement(f) => {
+            if let ForStatementLeft::VariableDeclaration(d) = &f.left {
+                if d.kind == VariableDeclarationKind::Var {
+                    out.extend(declaration_names(d)?);
+                }
+            }
+            collect_var_names(&f.body, out, false)?;
+        }
+        Statement::ForOfStatement(f) => {
+            if let ForStatementLeft::VariableDeclaration(d) = &f.left {
+                if d.kind == VariableDeclarationKind::Var {
+                    out.extend(declaration_names(d)?);
+                }
+            }
+            collect_var_names(&f.body, out, false)?;
+        }
+        Statement::LabeledStatement(l) => collect_var_names(&l.body, out, top)?,
+        Statement::SwitchStatement(sw) => {
+            for case in &sw.cases {
+                for s in &case.consequent {
+                    collect_var_names(s, out, false)?;
+                }
+            }
+        }
+        Statement::TryStatement(t) => {
+            for s in &t.block.body {
+                collect_var_names(s, out, false)?;
+            }
+            if let Some(h) = &t.handler {
+                for s in &h.body.body {
+                    collect_var_names(s, out, false)?;
+                }
+            }
+            if let Some(f) = &t.finalizer {
+                for s in &f.body {
+                    collect_var_names(s, out, false)?;
+                }
+            }
+        }
+        Statement::WithStatement(w) => collect_var_names(&w.body, out, false)?,
+        _ => {}
+    }
+    Ok(())
+}
+

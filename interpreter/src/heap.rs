@@ -1,0 +1,367 @@
+//! The arena heap: every object and Environment Record is a cell addressed by a handle.
+//!
+//! Keeping all of them in one arena (instead of `Rc<RefCell<..>>` graphs) lets [`Heap::mark`] compute
+//! exactly which cells are reachable from a set of roots, including closure cycles.
+
+use indexmap::IndexMap;
+
+use crate::bytecode::FunctionCode;
+use crate::value::{EnvRef, Name, ObjRef, Value};
+use std::rc::Rc;
+
+/// The value part of a property (6.1.7.1).
+#[derive(Debug, Clone)]
+pub enum Slot {
+    Data(Value),
+    Accessor { get: Option<ObjRef>, set: Option<ObjRef> },
+}
+
+/// A property: its value or accessor pair plus attributes.
+#[derive(Debug, Clone)]
+pub struct Property {
+    pub slot: Slot,
+    /// Meaningful for data properties only.
+    pub writable: bool,
+    pub enumerable: bool,
+    pub configurable: bool,
+}
+
+impl Property {
+    pub fn data(value: Value, writable: bool, enumerable: bool, configurable: bool) -> Property {
+        Property { slot: Slot::Data(value), writable, enumerable, configurable }
+    }
+
+    /// A writable, enumerable, configurable data property (what assignment creates).
+    pub fn plain(value: Value) -> Property {
+        Property::data(value, true, true, true)
+    }
+
+    /// A writable, non-enumerable, configurable data property (built-in methods).
+    pub fn hidden(value: Value) -> Property {
+        Property::data(value, true, false, true)
+    }
+}
+
+/// A native (Rust) built-in function.
+pub type NativeFn = fn(&mut crate::vm::Vm, &Value, &[Value], Option<ObjRef>) -> crate::value::JsResult<Value>;
+
+/// What kind of function an object is, if any.
+#[derive(Clone)]
+pub enum FunctionKind {
+    /// An ECMAScript function object (10.2): code plus the `[[Environment]]` captured at creation.
+    Ordinary { code: Rc<FunctionCode>, environment: EnvRef, this_value: Option<Value>, home: Option<ObjRef> },
+    /// A built-in function object (10.3).
+    Native { func: NativeFn, constructor: bool },
+    /// A bound function exotic object (10.4.1).
+    Bound { target: ObjRef, this: Value, args: Vec<Value> },
+}
+
+impl std::fmt::Debug for FunctionKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FunctionKind::Ordinary { code, .. } => write!(f, "Ordinary({})", code.name),
+            FunctionKind::Native { .. } => write!(f, "Native"),
+            FunctionKind::Bound { target, .. } => write!(f, "Bound({target:?})"),
+        }
+    }
+}
+
+/// The internal slots that make an object exotic or special.
+#[derive(Debug, Clone)]
+pub enum ObjectKind {
+    Ordinary,
+    /// 10.4.2 Array exotic objects: `length` is kept in sync with the index properties.
+    Array,
+    Function(FunctionKind),
+    /// Has an `[[ErrorData]]` slot.
+    Error,
+    /// 10.4.4 Arguments exotic object. `map[i]` names the parameter that index `i` aliases (mapped
+    /// arguments only), looked up in `env`.
+    Arguments { env: Option<EnvRef>, map: Vec<Option<Name>> },
+    /// Internal iterator state of a `for-in` or `for-of` loop (never visible to JS code).
+    Iterator(IteratorState),
+    BooleanWrapper(bool),
+    NumberWrapper(f64),
+    StringWrapper(Name),
+}
+
+/// What a loop iterator walks over.
+#[derive(Debug, Clone)]
+pub enum IteratorState {
+    /// 14.7.5.9 EnumerateObjectProperties: (object the key was found on, key), snapshot at start.
+    ForIn { keys: Vec<(ObjRef, Name)>, next: usize },
+    /// 23.1.5.1 %ArrayIteratorPrototype%.next over an array or arguments object.
+    ArrayLike { object: ObjRef, next: u32, done: bool },
+    /// 22.1.5.1 %StringIteratorPrototype%.next: code points.
+    String { chars: Vec<Name>, next: usize },
+}
+
+/// An object: prototype, extensibility, own properties in insertion order, and internal slots.
+#[derive(Debug, Clone)]
+pub struct Object {
+    pub proto: Option<ObjRef>,
+    pub extensible: bool,
+    pub props: IndexMap<Name, Property>,
+    pub kind: ObjectKind,
+    /// Which intrinsic this object is, if any: used to refuse standard members we do not implement.
+    pub intrinsic: Option<&'static str>,
+}
+
+impl Object {
+    pub fn new(proto: Option<ObjRef>, kind: ObjectKind) -> Object {
+        Object { proto, extensible: true, props: IndexMap::new(), kind, intrinsic: None }
+    }
+}
+
+/// A binding in a declarative Environment Record. `value == None` means uninitialized (TDZ).
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub value: Option<Value>,
+    pub mutable: bool,
+    /// For immutable bindings: whether assignment throws even in sloppy code (true for `const`,
+    /// false for a named function expression's own name).
+    pub strict: bool,
+    pub deletable: bool,
+}
+
+/// How `this` is bound in a Function Environment Record (9.1.1.3).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ThisBinding {
+    /// Arrow functions: `this` comes from the enclosing environment.
+    Lexical,
+    Uninitialized,
+    Initialized(Value),
+}
+
+/// The kinds of Environment Record (9.1.1).
+#[derive(Debug, Clone)]
+pub enum Environment {
+    Declarative {
+        outer: Option<EnvRef>,
+        bindings: IndexMap<Name, Binding>,
+    },
+    Function {
+        outer: Option<EnvRef>,
+        bindings: IndexMap<Name, Binding>,
+        this: ThisBinding,
+        function: ObjRef,
+        new_target: Value,
+    },
+    /// 9.1.1.4 Global Environment Record: an object record over the global object plus a declarative
+    /// record for top-level lexical declarations.
+    Global {
+        object: ObjRef,
+        bindings: IndexMap<Name, Binding>,
+        var_names: Vec<Name>,
+    },
+    /// 9.1.1.2 Object Environment Record (only `with` creates one besides the global object).
+    Object { outer: Option<EnvRef>, object: ObjRef, with_environment: bool },
+}
+
+impl Environment {
+    pub fn outer(&self) -> Option<EnvRef> {
+        match self {
+            Environment::Declarative { outer, .. }
+            | Environment::Function { outer, .. }
+            | Environment::Object { outer, .. } => *outer,
+            Environment::Global { .. } => None,
+        }
+    }
+
+    pub fn bindings(&self) -> Option<&IndexMap<Name, Binding>> {
+        match self {
+            Environment::Declarative { bindings, .. }
+            | Environment::Function { bindings, .. }
+            | Environment::Global { bindings, .. } => Some(bindings),
+            Environment::Object { .. } => None,
+        }
+    }
+
+    pub fn bindings_mut(&mut self) -> Option<&mut IndexMap<Name, Binding>> {
+        match self {
+            Environment::Declarative { bindings, .. }
+            | Environment::Function { bindings, .. }
+            | Environment::Global { bindings, .. } => Some(bindings),
+            Environment::Object { .. } => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Cell {
+    Free,
+    Object(Box<Object>),
+    Env(Box<Environment>),
+}
+
+/// The arena. Handles stay valid until [`Heap::sweep`] frees their cell.
+#[derive(Debug, Default)]
+pub struct Heap {
+    cells: Vec<Cell>,
+    free: Vec<u32>,
+    live: usize,
+}
+
+impl Heap {
+    pub fn live_cells(&self) -> usize {
+        self.live
+    }
+
+    fn alloc(&mut self, cell: Cell) -> u32 {
+        self.live += 1;
+        if let Some(i) = self.free.pop() {
+            self.cells[i as usize] = cell;
+            i
+        } else {
+            self.cells.push(cell);
+            (self.cells.len() - 1) as u32
+        }
+    }
+
+    pub fn alloc_object(&mut self, object: Object) -> ObjRef {
+        ObjRef(self.alloc(Cell::Object(Box::new(object))))
+    }
+
+    pub fn alloc_env(&mut self, env: Environment) -> EnvRef {
+        EnvRef(self.alloc(Cell::Env(Box::new(env))))
+    }
+
+    /// Panics on a dangling handle: that is an interpreter bug, and a crash is reported as such instead
+    /// of a silently wrong result.
+    pub fn obj(&self, r: ObjRef) -> &Object {
+        match &self.cells[r.0 as usize] {
+            Cell::Object(o) => o,
+            other => panic!("handle {r:?} is not an object: {other:?}"),
+        }
+    }
+
+    pub fn obj_mut(&mut self, r: ObjRef) -> &mut Object {
+        match &mut self.cells[r.0 as usize] {
+            Cell::Object(o) => o,
+            other => panic!("handle {r:?} is not an object: {other:?}"),
+        }
+    }
+
+    pub fn env(&self, r: EnvRef) -> &Environment {
+        match &self.cells[r.0 as usize] {
+            Cell::Env(e) => e,
+            other => panic!("handle {r:?} is not an environment: {other:?}"),
+        }
+    }
+
+    pub fn env_mut(&mut self, r: EnvRef) -> &mut Environment {
+        match &mut self.cells[r.0 as usize] {
+            Cell::Env(e) => e,
+            other => panic!("handle {r:?} is not an environment: {other:?}"),
+        }
+    }
+
+    /// Marks every cell reachable from `roots` (objects, environments, and everything they
+    /// reference: prototypes, property values, accessors, captured environments, bound targets,
+    /// bindings). Returns one flag per cell.
+    pub fn mark(&self, roots: &Roots) -> Vec<bool> {
+        let mut marked = vec![false; self.cells.len()];
+        let mut stack: Vec<u32> = Vec::new();
+        stack.extend(roots.objects.iter().map(|o| o.0));
+        stack.extend(roots.envs.iter().map(|e| e.0));
+        for v in &roots.values {
+            if let Value::Object(o) = v {
+                stack.push(o.0);
+            }
+        }
+        while let Some(i) = stack.pop() {
+            if std::mem::replace(&mut marked[i as usize], true) {
+                continue;
+            }
+            match &self.cells[i as usize] {
+                Cell::Free => {}
+                Cell::Object(o) => trace_object(o, &mut stack),
+                Cell::Env(e) => trace_env(e, &mut stack),
+            }
+        }
+        marked
+    }
+
+    /// Frees every cell not marked.
+    pub fn sweep(&mut self, marked: &[bool]) {
+        for (i, cell) in self.cells.iter_mut().enumerate() {
+            if !marked[i] && !matches!(cell, Cell::Free) {
+                *cell = Cell::Free;
+                self.free.push(i as u32);
+                self.live -= 1;
+            }
+        }
+    }
+}
+
+/// The starting points of a mark phase.
+#[derive(Debug, Default)]
+pub struct Roots {
+    pub objects: Vec<ObjRef>,
+    pub envs: Vec<EnvRef>,
+    pub values: Vec<Value>,
+}
+
+fn push_value(v: &Value, stack: &mut Vec<u32>) {
+    if let Value::Object(o) = v {
+        stack.push(o.0);
+    }
+}
+
+fn trace_object(o: &Object, stack: &mut Vec<u32>) {
+    if let Some(p) = o.proto {
+        stack.push(p.0);
+    }
+    for prop in o.props.values() {
+        match &prop.slot {
+            Slot::Data(v) => push_value(v, stack),
+            Slot::Accessor { get, set } => {
+                stack.extend(get.iter().chain(set.iter()).map(|o| o.0));
+            }
+        }
+    }
+    match &o.kind {
+        ObjectKind::Function(FunctionKind::Ordinary { environment, this_value, home, .. }) => {
+            stack.push(environment.0);
+            if let Some(v) = this_value {
+                push_value(v, stack);
+            }
+            if let Some(h) = home {
+                stack.push(h.0);
+            }
+        }
+        ObjectKind::Function(FunctionKind::Bound { target, this, args }) => {
+            stack.push(target.0);
+            push_value(this, stack);
+            args.iter().for_each(|a| push_value(a, stack));
+        }
+        ObjectKind::Arguments { env: Some(e), .. } => stack.push(e.0),
+        ObjectKind::Iterator(IteratorState::ForIn { keys, .. }) => stack.extend(keys.iter().map(|(o, _)| o.0)),
+        ObjectKind::Iterator(IteratorState::ArrayLike { object, .. }) => stack.push(object.0),
+        _ => {}
+    }
+}
+
+fn trace_env(e: &Environment, stack: &mut Vec<u32>) {
+    if let Some(outer) = e.outer() {
+        stack.push(outer.0);
+    }
+    if let Some(bindings) = e.bindings() {
+        for b in bindings.values() {
+            if let Some(v) = &b.value {
+                push_value(v, stack);
+            }
+        }
+    }
+    match e {
+        Environment::Function { this, function, new_target, .. } => {
+            if let ThisBinding::Initialized(v) = this {
+                push_value(v, stack);
+            }
+            stack.push(function.0);
+            push_value(new_target, stack);
+        }
+        Environment::Global { object, .. } | Environment::Object { object, .. } => stack.push(object.0),
+        Environment::Declarative { .. } => {}
+    }
+}

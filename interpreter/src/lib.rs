@@ -1,0 +1,28 @@
+//! Reference JavaScript interpreter for closure semantics.
+//!
+//! The interpreter is the oracle of closure-diff, so it is built to be *checkable* rather than fast:
+//! sources are parsed with `oxc_parser`, compiled to a small bytecode whose operations are named after
+//! ECMA-262's abstract operations, and run on a machine with an explicit frame stack. Objects, functions
+//! and Environment Records live in an arena [`heap`] addressed by handles, so exact reachability can be
+//! computed at any time.
+//!
+//! Guarantees:
+//! - **Never silently wrong.** Anything outside the implemented subset ends the run with
+//!   [`Completion::Unsupported`] naming the feature; callers must not compare such runs.
+//! - **Always terminates.** A fuel counter bounds the number of executed steps and a frame limit bounds
+//!   JS call depth; both end in [`Completion::Exhausted`]. JS calls never recurse on the native stack.
+//! - **Deterministic.** No clock, no randomness, no host state.
+
+pub mod api;
+mod builtins;
+mod bytecode;
+mod compile;
+mod conversions;
+mod environment;
+pub mod heap;
+mod object;
+mod operations;
+pub mod value;
+mod vm;
+
+pub use api::{run, Completion, Limits, Resource, RunOutput};

@@ -1,0 +1,730 @@
+//! Object internal methods (10.1 ordinary objects, 10.4.2 arrays, 10.4.3 strings, 10.4.4 arguments)
+//! and the object abstract operations built on them (7.3).
+
+use crate::conversions::{array_index, number_to_string, utf16, utf16_len};
+use crate::heap::{IteratorState, Object, ObjectKind, Property, Slot};
+use crate::value::{Abrupt, JsResult, Name, ObjRef, Value};
+use crate::vm::Vm;
+
+/// A Property Descriptor (6.2.6) with every field optional.
+#[derive(Debug, Clone, Default)]
+pub struct Descriptor {
+    pub value: Option<Value>,
+    pub writable: Option<bool>,
+    pub get: Option<Option<ObjRef>>,
+    pub set: Option<Option<ObjRef>>,
+    pub enumerable: Option<bool>,
+    pub configurable: Option<bool>,
+}
+
+impl Descriptor {
+    pub fn is_accessor(&self) -> bool {
+        self.get.is_some() || self.set.is_some()
+    }
+
+    pub fn is_data(&self) -> bool {
+        self.value.is_some() || self.writable.is_some()
+    }
+
+    pub fn from_property(p: &Property) -> Descriptor {
+        match &p.slot {
+            Slot::Data(v) => Descriptor {
+                value: Some(v.clone()),
+                writable: Some(p.writable),
+                enumerable: Some(p.enumerable),
+                configurable: Some(p.configurable),
+                ..Descriptor::default()
+            },
+            Slot::Accessor { get, set } => Descriptor {
+                get: Some(*get),
+                set: Some(*set),
+                enumerable: Some(p.enumerable),
+                configurable: Some(p.configurable),
+                ..Descriptor::default()
+            },
+        }
+    }
+}
+
+impl Vm {
+    pub fn new_object(&mut self) -> ObjRef {
+        let proto = self.realm.object_prototype;
+        self.alloc(Object::new(Some(proto), ObjectKind::Ordinary))
+    }
+
+    /// 10.4.2.2 ArrayCreate, filled with `items`.
+    pub fn new_array(&mut self, items: Vec<Value>) -> ObjRef {
+        let proto = self.realm.array_prototype;
+        let a = self.alloc(Object::new(Some(proto), ObjectKind::Array));
+        let props = &mut self.heap.obj_mut(a).props;
+        let len = items.len();
+        for (i, v) in items.into_iter().enumerate() {
+            props.insert(i.to_string().into(), Property::plain(v));
+        }
+        props.insert("length".into(), Property::data(Value::Number(len as f64), true, false, false));
+        a
+    }
+
+    pub fn is_array(&self, o: ObjRef) -> bool {
+        matches!(self.heap.obj(o).kind, ObjectKind::Array)
+    }
+
+    pub fn array_length(&self, a: ObjRef) -> u32 {
+        match self.heap.obj(a).props.get("length").map(|p| &p.slot) {
+            Some(Slot::Data(Value::Number(n))) => *n as u32,
+            _ => 0,
+        }
+    }
+
+    pub fn set_array_length_raw(&mut self, a: ObjRef, len: u32) {
+        if let Some(p) = self.heap.obj_mut(a).props.get_mut("length") {
+            p.slot = Slot::Data(Value::Number(len as f64));
+        }
+    }
+
+    pub fn is_callable(&self, o: ObjRef) -> bool {
+        matches!(self.heap.obj(o).kind, ObjectKind::Function(_))
+    }
+
+    /// 7.2.4 IsConstructor.
+    pub fn is_constructor(&self, o: ObjRef) -> bool {
+        use crate::heap::FunctionKind;
+        match &self.heap.obj(o).kind {
+            ObjectKind::Function(FunctionKind::Ordinary { code, .. }) => code.kind == crate::bytecode::CodeKind::Normal,
+            ObjectKind::Function(FunctionKind::Native { constructor, .. }) => *constructor,
+            ObjectKind::Function(FunctionKind::Bound { target, .. }) => self.is_constructor(*target),
+            _ => false,
+        }
+    }
+
+    /// `[[GetOwnProperty]]`, including the exotic behaviour of string wrappers and mapped arguments.
+    pub fn get_own_property(&self, o: ObjRef, key: &str) -> Option<Property> {
+        let obj = self.heap.obj(o);
+        match &obj.kind {
+            ObjectKind::StringWrapper(s) => {
+                // 10.4.3.5 StringGetOwnProperty.
+                if key == "length" {
+                    return Some(Property::data(Value::Number(utf16_len(s) as f64), false, false, false));
+                }
+                if let Some(i) = array_index(key) {
+                    let units = utf16(s);
+                    if let Some(u) = units.get(i as usize) {
+                        let ch = crate::conversions::from_utf16(&[*u]).unwrap_or_default();
+                        return Some(Property::data(Value::str(&ch), false, true, false));
+                    }
+                }
+            }
+            ObjectKind::Arguments { env: Some(env), map } => {
+                // 10.4.4.1 [[GetOwnProperty]]: a mapped index reads the parameter binding.
+                if let Some(Some(param)) = array_index(key).and_then(|i| map.get(i as usize)) {
+                    let mut p = obj.props.get(key).cloned()?;
+                    if let Some(v) = self.heap.env(*env).bindings().and_then(|b| b.get(param)).and_then(|b| b.value.clone()) {
+                        p.slot = Slot::Data(v);
+                    }
+                    return Some(p);
+                }
+            }
+            _ => {}
+        }
+        obj.props.get(key).cloned()
+    }
+
+    /// 7.3.12 HasProperty.
+    pub fn has_property(&mut self, o: ObjRef, key: &str) -> JsResult<bool> {
+        let mut cur = Some(o);
+        while let Some(c) = cur {
+            if self.get_own_property(c, key).is_some() {
+                return Ok(true);
+            }
+            cur = self.heap.obj(c).proto;
+        }
+        Ok(false)
+    }
+
+    /// 10.1.8 `[[Get]]` with the object itself as receiver.
+    pub fn get(&mut self, o: ObjRef, key: &str) -> JsResult<Value> {
+        self.get_with_receiver(o, key, Value::Object(o))
+    }
+
+    /// 10.1.8.1 OrdinaryGet, walking the prototype chain.
+    pub fn get_with_receiver(&mut self, o: ObjRef, key: &str, receiver: Value) -> JsResult<Value> {
+        let mut cur = Some(o);
+        while let Some(c) = cur {
+            if let Some(p) = self.get_own_property(c, key) {
+                return match p.slot {
+                    Slot::Data(v) => Ok(v),
+                    Slot::Accessor { get: Some(g), .. } => self.call(&Value::Object(g), receiver, Vec::new()),
+                    Slot::Accessor { get: None, .. } => Ok(Value::Undefined),
+                };
+            }
+            if let Some(tag) = self.heap.obj(c).intrinsic {
+                crate::builtins::refuse_unimplemented(tag, key)?;
+            }
+            cur = self.heap.obj(c).proto;
+        }
+        Ok(Value::Undefined)
+    }
+
+    /// GetV (7.3.3) for any value: primitives read through their prototype.
+    pub fn get_value_property(&mut self, v: &Value, key: &str) -> JsResult<Value> {
+        match v {
+            Value::Object(o) => self.get(*o, key),
+            Value::String(s) => {
+                if key == "length" {
+                    return Ok(Value::Number(utf16_len(s) as f64));
+                }
+                if let Some(i) = array_index(key) {
+                    let units = utf16(s);
+                    if let Some(u) = units.get(i as usize) {
+                        return match crate::conversions::from_utf16(&[*u]) {
+                            Some(ch) => Ok(Value::str(&ch)),
+                            None => Err(Abrupt::Unsupported("lone surrogate".into())),
+                        };
+                    }
+                }
+                let proto = self.realm.string_prototype;
+                self.get_with_receiver(proto, key, v.clone())
+            }
+            Value::Number(_) => {
+                let proto = self.realm.number_prototype;
+                self.get_with_receiver(proto, key, v.clone())
+            }
+            Value::Bool(_) => {
+                let proto = self.realm.boolean_prototype;
+                self.get_with_receiver(proto, key, v.clone())
+            }
+            Value::Undefined | Value::Null => {
+                let what = if matches!(v, Value::Null) { "null" } else { "undefined" };
+                Err(self.type_error(&format!("cannot read property '{key}' of {what}")))
+            }
+        }
+    }
+
+    /// 10.1.9 `[[Set]]` (OrdinarySet and OrdinarySetWithOwnDescriptor); `Ok(false)` on failure.
+    pub fn set(&mut self, o: ObjRef, key: &str, v: Value, receiver: Value) -> JsResult<bool> {
+        self.tick()?;
+        // 10.4.4.4 arguments [[Set]]: a mapped index also writes the parameter.
+        if receiver == Value::Object(o) {
+            self.write_mapped_argument(o, key, &v);
+        }
+        let mut cur = o;
+        let own = loop {
+            if let Some(p) = self.get_own_property(cur, key) {
+                break p;
+            }
+            match self.heap.obj(cur).proto {
+                Some(p) => cur = p,
+                None => break Property::plain(Value::Undefined),
+            }
+        };
+        match own.slot {
+            Slot::Data(_) => {
+                if !own.writable {
+                    return Ok(false);
+                }
+                let Value::Object(r) = receiver else { return Ok(false) };
+                match self.get_own_property(r, key) {
+                    Some(existing) => {
+                        if matches!(existing.slot, Slot::Accessor { .. }) || !existing.writable {
+                            return Ok(false);
+                        }
+                        self.define_own_property(r, key, Descriptor { value: Some(v), ..Descriptor::default() })
+                    }
+                    None => self.create_data_property(r, key, v),
+                }
+            }
+            Slot::Accessor { set: Some(s), .. } => {
+                self.call(&Value::Object(s), receiver, vec![v])?;
+                Ok(true)
+            }
+            Slot::Accessor { set: None, .. } => Ok(false),
+        }
+    }
+
+    fn write_mapped_argument(&mut self, o: ObjRef, key: &str, v: &Value) {
+        if let ObjectKind::Arguments { env: Some(env), map } = &self.heap.obj(o).kind {
+            if let Some(Some(param)) = array_index(key).and_then(|i| map.get(i as usize)) {
+                let (env, param) = (*env, param.clone());
+                if let Some(b) = self.heap.env_mut(env).bindings_mut().and_then(|b| b.get_mut(&param)) {
+                    b.value = Some(v.clone());
+                }
+            }
+        }
+    }
+
+    fn unmap_argument(&mut self, o: ObjRef, key: &str) {
+        if let ObjectKind::Arguments { map, .. } = &mut self.heap.obj_mut(o).kind {
+            if let Some(slot) = array_index(key).and_then(|i| map.get_mut(i as usize)) {
+                *slot = None;
+            }
+        }
+    }
+
+    /// PutValue (6.2.5.6) for a property reference on any base value.
+    pub fn put_value_property(&mut self, base: &Value, key: &str, v: Value, strict: bool) -> JsResult<()> {
+        let ok = match base {
+            Value::Object(o) => self.set(*o, key, v, base.clone())?,
+            Value::Undefined | Value::Null => {
+                return Err(self.type_error(&format!("cannot set property '{key}' of {}", self.type_of(base))))
+            }
+            _ => {
+                let proto = match base {
+                    Value::String(s) => {
+                        if key == "length" || array_index(key).is_some_and(|i| (i as usize) < utf16_len(s)) {
+                            false_set(self, strict, key)?;
+                            return Ok(());
+                        }
+                        self.realm.string_prototype
+                    }
+                    Value::Number(_) => self.realm.number_prototype,
+                    _ => self.realm.boolean_prototype,
+                };
+                self.set(proto, key, v, base.clone())?
+            }
+        };
+        if !ok {
+            false_set(self, strict, key)?;
+        }
+        Ok(())
+    }
+
+    /// 10.1.6 `[[DefineOwnProperty]]` with ValidateAndApplyPropertyDescriptor (10.1.6.3), plus the
+    /// array (10.4.2.1) and arguments (10.4.4.2) exotic behaviour.
+    pub fn define_own_property(&mut self, o: ObjRef, key: &str, desc: Descriptor) -> JsResult<bool> {
+        match self.heap.obj(o).kind {
+            ObjectKind::Array => {
+                if key == "length" {
+                    return self.array_set_length(o, desc);
+                }
+                if let Some(index) = array_index(key) {
+                    let len = self.array_length(o);
+                    let length_writable = self.heap.obj(o).props.get("length").is_some_and(|p| p.writable);
+                    if index >= len && !length_writable {
+                        return Ok(false);
+                    }
+                    if !self.validate_and_apply(o, key, desc)? {
+                        return Ok(false);
+                    }
+                    if index >= len {
+                        self.set_array_length_raw(o, index + 1);
+                    }
+                    return Ok(true);
+                }
+            }
+            ObjectKind::Arguments { env: Some(_), ref map } => {
+                let mapped = array_index(key).and_then(|i| map.get(i as usize)).is_some_and(|m| m.is_some());
+                if mapped {
+                    let mut desc = desc;
+                    // Step 3: a mapped, non-writable data redefinition without a value keeps the
+                    // current value.
+                    if desc.is_data() && desc.value.is_none() && desc.writable == Some(false) {
+                        desc.value = self.get_own_property(o, key).and_then(|p| match p.slot {
+                            Slot::Data(v) => Some(v),
+                            _ => None,
+                        });
+                    }
+                    if !self.validate_and_apply(o, key, desc.clone())? {
+                        return Ok(false);
+                    }
+                    if desc.is_accessor() {
+                        self.unmap_argument(o, key);
+                    } else {
+                        if let Some(v) = &desc.value {
+                            self.write_mapped_argument(o, key, v);
+                        }
+                        if desc.writable == Some(false) {
+                            self.unmap_argument(o, key);
+                        }
+                    }
+                    return Ok(true);
+                }
+            }
+            _ => {}
+        }
+        self.validate_and_apply(o, key, desc)
+    }
+
+    fn validate_and_apply(&mut self, o: ObjRef, key: &str, desc: Descriptor) -> JsResult<bool> {
+        let current = self.get_own_property(o, key);
+        let obj = self.heap.obj_mut(o);
+        let Some(current) = current else {
+            if !obj.extensible {
+                return Ok(false);
+            }
+            let p = if desc.is_accessor() {
+                Property {
+                    slot: Slot::Accessor { get: desc.get.flatten(), set: desc.set.flatten() },
+                    writable: false,
+                    enumerable: desc.enumerable.unwrap_or(false),
+                    configurable: desc.configurable.unwrap_or(false),
+                }
+            } else {
+                Property::data(
+                    desc.value.unwrap_or(Value::Undefined),
+                    desc.writable.unwrap_or(false),
+                    desc.enumerable.unwrap_or(false),
+                    desc.configurable.unwrap_or(false),
+                )
+            };
+            obj.props.insert(key.into(), p);
+            return Ok(true);
+        };
+        if !current.configurable {
+            if desc.configurable == Some(true) {
+                return Ok(false);
+            }
+            if desc.enumerable.is_some_and(|e| e != current.enumerable) {
+                return Ok(false);
+            }
+            let current_is_accessor = matches!(current.slot, Slot::Accessor { .. });
+            if (desc.is_accessor() && !current_is_accessor) || (desc.is_data() && current_is_accessor) {
+                return Ok(false);
+            }
+            match &current.slot {
+                Slot::Accessor { get, set } => {
+                    if desc.get.is_some_and(|g| g != *get) || desc.set.is_some_and(|s| s != *set) {
+                        return Ok(false);
+                    }
+                }
+                Slot::Data(v) => {
+                    if !current.writable {
+                        if desc.writable == Some(true) {
+                            return Ok(false);
+                        }
+                        if desc.value.as_ref().is_some_and(|nv| !same_value(nv, v)) {
+                            return Ok(false);
+                        }
+                    }
+                }
+            }
+        }
+        let mut p = current;
+        if desc.is_accessor() && !matches!(p.slot, Slot::Accessor { .. }) {
+            p.slot = Slot::Accessor { get: None, set: None };
+            p.writable = false;
+        } else if desc.is_data() && matches!(p.slot, Slot::Accessor { .. }) {
+            p.slot = Slot::Data(Value::Undefined);
+            p.writable = false;
+        }
+        if let Some(v) = desc.value {
+            p.slot = Slot::Data(v);
+        }
+        if let Some(w) = desc.writable {
+            p.writable = w;
+        }
+        if let Slot::Accessor { get, set } = &mut p.slot {
+            if let Some(g) = desc.get {
+                *get = g;
+            }
+            if let Some(s) = desc.set {
+                *set = s;
+            }
+        }
+        if let Some(e) = desc.enumerable {
+            p.enumerable = e;
+        }
+        if let Some(c) = desc.configurable {
+            p.configurable = c;
+        }
+        obj.props.insert(key.into(), p);
+        Ok(true)
+    }
+
+    /// 10.4.2.4 ArraySetLength.
+    fn array_set_length(&mut self, a: ObjRef, desc: Descriptor) -> JsResult<bool> {
+        let Some(v) = desc.value.clone() else {
+            return self.validate_and_apply(a, "length", desc);
+        };
+        let number = self.to_number(&v)?;
+        let new_len = crate::conversions::to_uint32(number);
+        if new_len as f64 != number {
+            return Err(self.error("RangeError", "invalid array length"));
+        }
+        let old_len = self.array_length(a);
+        let writable = self.heap.obj(a).props.get("length").is_some_and(|p| p.writable);
+        if new_len >= old_len || !writable {
+            return self.validate_and_apply(a, "length", Descriptor { value: Some(Value::Number(new_len as f64)), ..desc });
+        }
+        // Delete indices from the end; a non-configurable element stops the truncation.
+        let mut indices: Vec<u32> =
+            self.heap.obj(a).props.keys().filter_map(|k| array_index(k)).filter(|i| *i >= new_len).collect();
+        indices.sort_unstable_by(|x, y| y.cmp(x));
+        for i in indices {
+            self.tick()?;
+            let key = i.to_string();
+            let configurable = self.heap.obj(a).props.get(key.as_str()).is_some_and(|p| p.configurable);
+            if !configurable {
+                self.set_array_length_raw(a, i + 1);
+                return Ok(false);
+            }
+            self.heap.obj_mut(a).props.shift_remove(key.as_str());
+        }
+        self.validate_and_apply(a, "length", Descriptor { value: Some(Value::Number(new_len as f64)), ..desc })
+    }
+
+    /// 7.3.5 CreateDataProperty (throws like CreateDataPropertyOrThrow when it fails).
+    pub fn create_data_property(&mut self, o: ObjRef, key: &str, v: Value) -> JsResult<bool> {
+        let ok = self.define_own_property(
+            o,
+            key,
+            Descriptor {
+                value: Some(v),
+                writable: Some(true),
+                enumerable: Some(true),
+                configurable: Some(true),
+                ..Descriptor::default()
+            },
+        )?;
+        if !ok {
+            return Err(self.type_error(&format!("cannot define property '{key}'")));
+        }
+        Ok(true)
+    }
+
+    /// Getter or setter from an object literal (13.2.5.5 / 15.4.5 MethodDefinitionEvaluation).
+    pub fn define_accessor(&mut self, o: ObjRef, key: &str, f: ObjRef, is_get: bool) -> JsResult<()> {
+        let desc = Descriptor {
+            get: is_get.then_some(Some(f)),
+            set: (!is_get).then_some(Some(f)),
+            enumerable: Some(true),
+            configurable: Some(true),
+            ..Descriptor::default()
+        };
+        self.define_own_property(o, key, desc)?;
+        Ok(())
+    }
+
+    /// 10.2.9 SetFunctionName on an already created function (computed keys).
+    pub fn set_function_name(&mut self, f: ObjRef, key: &str, prefix: Option<&str>) {
+        let n = match prefix {
+            Some(p) => format!("{p} {key}"),
+            None => key.to_string(),
+        };
+        self.heap
+            .obj_mut(f)
+            .props
+            .insert("name".into(), Property::data(Value::str(&n), false, false, true));
+    }
+
+    /// 10.1.10 `[[Delete]]`.
+    pub fn delete_property(&mut self, o: ObjRef, key: &str) -> JsResult<bool> {
+        if let ObjectKind::StringWrapper(s) = &self.heap.obj(o).kind {
+            if key == "length" || array_index(key).is_some_and(|i| (i as usize) < utf16_len(s)) {
+                return Ok(false);
+            }
+        }
+        let obj = self.heap.obj(o);
+        match obj.props.get(key) {
+            None => Ok(true),
+            Some(p) if p.configurable => {
+                self.unmap_argument(o, key);
+                self.heap.obj_mut(o).props.shift_remove(key);
+                Ok(true)
+            }
+            Some(_) => Ok(false),
+        }
+    }
+
+    /// `delete base[key]` (13.5.1.2): strict code throws when the property cannot be deleted.
+    pub fn delete_value_property(&mut self, base: &Value, key: &str, strict: bool) -> JsResult<bool> {
+        let o = self.to_object(base)?;
+        let ok = self.delete_property(o, key)?;
+        if !ok && strict {
+            return Err(self.type_error(&format!("cannot delete property '{key}'")));
+        }
+        Ok(ok)
+    }
+
+    /// 10.1.11 `[[OwnPropertyKeys]]`: array indices ascending, then strings in creation order.
+    pub fn own_property_keys(&self, o: ObjRef) -> Vec<Name> {
+        let obj = self.heap.obj(o);
+        let mut indices: Vec<(u32, Name)> = Vec::new();
+        let mut strings: Vec<Name> = Vec::new();
+        if let ObjectKind::StringWrapper(s) = &obj.kind {
+            for i in 0..utf16_len(s) {
+                indices.push((i as u32, i.to_string().into()));
+            }
+        }
+        for k in obj.props.keys() {
+            match array_index(k) {
+                Some(i) => indices.push((i, k.clone())),
+                None => strings.push(k.clone()),
+            }
+        }
+        indices.sort_by_key(|(i, _)| *i);
+        let mut keys: Vec<Name> = indices.into_iter().map(|(_, k)| k).collect();
+        if let ObjectKind::StringWrapper(_) = &obj.kind {
+            keys.push("length".into());
+        }
+        keys.extend(strings);
+        keys
+    }
+
+    /// 7.1.18 ToObject.
+    pub fn to_object(&mut self, v: &Value) -> JsResult<ObjRef> {
+        let (kind, proto) = match v {
+            Value::Object(o) => return Ok(*o),
+            Value::Undefined | Value::Null => {
+                return Err(self.type_error("cannot convert undefined or null to object"));
+            }
+            Value::Bool(b) => (ObjectKind::BooleanWrapper(*b), self.realm.boolean_prototype),
+            Value::Number(n) => (ObjectKind::NumberWrapper(*n), self.realm.number_prototype),
+            Value::String(s) => (ObjectKind::StringWrapper(s.clone()), self.realm.string_prototype),
+        };
+        Ok(self.alloc(Object::new(Some(proto), kind)))
+    }
+
+    /// 7.3.21 OrdinaryHasInstance.
+    pub fn ordinary_has_instance(&mut self, c: &Value, o: &Value) -> JsResult<bool> {
+        let Some(cf) = c.as_object().filter(|f| self.is_callable(*f)) else { return Ok(false) };
+        if let ObjectKind::Function(crate::heap::FunctionKind::Bound { target, .. }) = self.heap.obj(cf).kind {
+            return self.instance_of(o, &Value::Object(target));
+        }
+        let Value::Object(mut obj) = o else { return Ok(false) };
+        let proto = self.get(cf, "prototype")?;
+        let Value::Object(proto) = proto else {
+            return Err(self.type_error("function has non-object prototype in instanceof check"));
+        };
+        while let Some(p) = self.heap.obj(obj).proto {
+            if p == proto {
+                return Ok(true);
+            }
+            obj = p;
+        }
+        Ok(false)
+    }
+
+    /// 13.10.2 InstanceofOperator (there is no `@@hasInstance` without symbols).
+    pub fn instance_of(&mut self, v: &Value, target: &Value) -> JsResult<bool> {
+        match target {
+            Value::Object(t) if self.is_callable(*t) => self.ordinary_has_instance(target, v),
+            _ => Err(self.type_error("right-hand side of instanceof is not callable")),
+        }
+    }
+
+    // ----- Loop iteration -----------------------------------------------------------------------
+
+    fn new_iterator(&mut self, state: IteratorState) -> Value {
+        Value::Object(self.alloc(Object::new(None, ObjectKind::Iterator(state))))
+    }
+
+    /// 14.7.5.6 ForIn/OfHeadEvaluation for `for-in`: EnumerateObjectProperties (14.7.5.9), with the
+    /// keys of the whole prototype chain snapshot up front and re-checked when visited.
+    pub fn for_in_iterator(&mut self, v: &Value) -> JsResult<Value> {
+        if v.is_nullish() {
+            return Ok(self.new_iterator(IteratorState::ForIn { keys: Vec::new(), next: 0 }));
+        }
+        let start = self.to_object(v)?;
+        let mut visited: Vec<Name> = Vec::new();
+        let mut keys = Vec::new();
+        let mut cur = Some(start);
+        while let Some(o) = cur {
+            for k in self.own_property_keys(o) {
+                self.tick()?;
+                if visited.contains(&k) {
+                    continue;
+                }
+                visited.push(k.clone());
+                if self.get_own_property(o, &k).is_some_and(|p| p.enumerable) {
+                    keys.push((o, k));
+                }
+            }
+            cur = self.heap.obj(o).proto;
+        }
+        Ok(self.new_iterator(IteratorState::ForIn { keys, next: 0 }))
+    }
+
+    /// 14.7.5.6 for `for-of`: GetIterator over the iterables that exist without symbols (arrays,
+    /// arguments objects and strings use their built-in iterators).
+    pub fn for_of_iterator(&mut self, v: &Value) -> JsResult<Value> {
+        let state = match v {
+            Value::String(s) => IteratorState::String { chars: s.chars().map(|c| Name::from(c.to_string())).collect(), next: 0 },
+            Value::Object(o) => match &self.heap.obj(*o).kind {
+                ObjectKind::Array | ObjectKind::Arguments { .. } => {
+                    IteratorState::ArrayLike { object: *o, next: 0, done: false }
+                }
+                ObjectKind::StringWrapper(s) => {
+                    IteratorState::String { chars: s.chars().map(|c| Name::from(c.to_string())).collect(), next: 0 }
+                }
+                _ => return Err(self.type_error("object is not iterable")),
+            },
+            _ => return Err(self.type_error("value is not iterable")),
+        };
+        Ok(self.new_iterator(state))
+    }
+
+    /// IteratorStep + IteratorValue: the next value, or `None` when done.
+    pub fn iterator_step(&mut self, it: ObjRef) -> JsResult<Option<Value>> {
+        let ObjectKind::Iterator(state) = self.heap.obj(it).kind.clone() else {
+            unreachable!("loop iterator expected")
+        };
+        let (result, new_state) = match state {
+            IteratorState::ForIn { keys, mut next } => {
+                let mut found = None;
+                while next < keys.len() {
+                    let (o, k) = &keys[next];
+                    next += 1;
+                    // A property deleted before it is visited is skipped.
+                    if self.get_own_property(*o, k).is_some() {
+                        found = Some(Value::String(k.clone()));
+                        break;
+                    }
+                }
+                (found, IteratorState::ForIn { keys, next })
+            }
+            IteratorState::ArrayLike { object, next, done } => {
+                if done {
+                    (None, IteratorState::ArrayLike { object, next, done })
+                } else {
+                    let len_value = self.get(object, "length")?;
+                    let len = self.to_length(&len_value)?;
+                    if (next as f64) >= len {
+                        (None, IteratorState::ArrayLike { object, next, done: true })
+                    } else {
+                        let v = self.get(object, &next.to_string())?;
+                        (Some(v), IteratorState::ArrayLike { object, next: next + 1, done: false })
+                    }
+                }
+            }
+            IteratorState::String { chars, next } => {
+                let v = chars.get(next).map(|c| Value::String(c.clone()));
+                (v, IteratorState::String { chars, next: next + 1 })
+            }
+        };
+        self.heap.obj_mut(it).kind = ObjectKind::Iterator(new_state);
+        Ok(result)
+    }
+
+    /// 7.1.20 ToLength.
+    pub fn to_length(&mut self, v: &Value) -> JsResult<f64> {
+        let n = self.to_number(v)?;
+        let n = crate::conversions::to_integer_or_infinity(n);
+        Ok(n.clamp(0.0, 9007199254740991.0))
+    }
+
+    /// Canonical string for an index (used by built-ins that loop over indices).
+    pub fn index_key(i: f64) -> String {
+        number_to_string(i)
+    }
+}
+
+fn false_set(vm: &mut Vm, strict: bool, key: &str) -> JsResult<()> {
+    if strict {
+        return Err(vm.type_error(&format!("cannot assign to read-only property '{key}'")));
+    }
+    Ok(())
+}
+
+/// 7.2.10 SameValue.
+pub fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            if x.is_nan() && y.is_nan() {
+                true
+            } else {
+                x == y && x.is_sign_negative() == y.is_sign_negative()
+            }
+        }
+        _ => a == b,
+    }
+}

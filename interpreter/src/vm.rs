@@ -1,0 +1,1001 @@
+//! The machine: an explicit stack of frames running [`FunctionCode`].
+//!
+//! A JavaScript call pushes a frame instead of recursing in Rust, so JS call depth never grows the
+//! native stack; only built-ins that call back into JavaScript (getters, `Array.prototype.map`, ...)
+//! re-enter [`Vm::run_frames`], and that nesting is bounded by [`MAX_NATIVE_DEPTH`].
+
+use std::rc::Rc;
+
+use crate::api::{Limits, Resource};
+use crate::builtins::Realm;
+use crate::bytecode::{CodeKind, FunctionCode, Op};
+use crate::heap::{Binding, Environment, FunctionKind, Heap, Object, ObjectKind, Property, Roots, ThisBinding};
+use crate::value::{Abrupt, EnvRef, JsResult, Name, ObjRef, Value};
+
+/// How many times built-ins may re-enter the machine inside each other.
+pub const MAX_NATIVE_DEPTH: usize = 256;
+
+/// Live cells above which a collection runs (only between instructions of the outermost loop, where
+/// every live handle is reachable from a frame).
+const GC_THRESHOLD: usize = 500_000;
+
+/// An installed exception handler: where to jump and what to restore.
+#[derive(Debug, Clone)]
+struct Handler {
+    target: usize,
+    stack_len: usize,
+    env: EnvRef,
+}
+
+/// One activation of a [`FunctionCode`] (an execution context, 9.4).
+#[derive(Debug)]
+pub struct Frame {
+    code: Rc<FunctionCode>,
+    pc: usize,
+    stack: Vec<Value>,
+    /// The running LexicalEnvironment.
+    pub env: EnvRef,
+    /// The VariableEnvironment.
+    pub var_env: EnvRef,
+    function: Option<ObjRef>,
+    args: Vec<Value>,
+    handlers: Vec<Handler>,
+    /// For `[[Construct]]` of a base constructor: the object returned unless the body returns one.
+    construct_this: Option<Value>,
+    /// When this frame returns, the machine returns to the Rust code that entered it.
+    boundary: bool,
+}
+
+pub struct Vm {
+    pub heap: Heap,
+    pub realm: Realm,
+    pub printed: Vec<String>,
+    frames: Vec<Frame>,
+    fuel: u64,
+    limits: Limits,
+    native_depth: usize,
+    next_gc: usize,
+    /// Arrays being joined, to refuse cyclic joins.
+    pub join_stack: Vec<ObjRef>,
+    /// The built-in function currently being called (10.3.1 step: the active function object).
+    pub active_function: Option<ObjRef>,
+}
+
+impl Vm {
+    pub fn new(limits: Limits) -> Vm {
+        let mut heap = Heap::default();
+        let realm = Realm::create(&mut heap);
+        Vm {
+            heap,
+            realm,
+            printed: Vec::new(),
+            frames: Vec::new(),
+            fuel: limits.fuel,
+            limits,
+            native_depth: 0,
+            next_gc: GC_THRESHOLD,
+            join_stack: Vec::new(),
+            active_function: None,
+        }
+    }
+
+    /// Spends one unit of fuel.
+    pub fn tick(&mut self) -> JsResult<()> {
+        if self.fuel == 0 {
+            return Err(Abrupt::Exhausted(Resource::Fuel));
+        }
+        self.fuel -= 1;
+        Ok(())
+    }
+
+    pub fn check_memory(&self) -> JsResult<()> {
+        if self.heap.live_cells() > self.limits.max_heap_cells {
+            return Err(Abrupt::Exhausted(Resource::Memory));
+        }
+        Ok(())
+    }
+
+    // ----- Allocation helpers -------------------------------------------------------------------
+
+    pub fn alloc(&mut self, object: Object) -> ObjRef {
+        self.heap.alloc_object(object)
+    }
+
+    pub fn new_env(&mut self, env: Environment) -> EnvRef {
+        self.heap.alloc_env(env)
+    }
+
+    pub fn new_declarative_env(&mut self, outer: EnvRef) -> EnvRef {
+        self.new_env(Environment::Declarative { outer: Some(outer), bindings: Default::default() })
+    }
+
+    /// 10.2.3 OrdinaryFunctionCreate + 10.2.9 SetFunctionName + 10.2.5 MakeConstructor.
+    pub fn ordinary_function_create(&mut self, code: Rc<FunctionCode>, env: EnvRef) -> ObjRef {
+        let kind = code.kind;
+        let length = code.params.length as f64;
+        let fn_name = code.name.clone();
+        let proto = Some(self.realm.function_prototype);
+        let f = self.alloc(Object::new(
+            proto,
+            ObjectKind::Function(FunctionKind::Ordinary { code, environment: env, this_value: None, home: None }),
+        ));
+        let props = &mut self.heap.obj_mut(f).props;
+        props.insert("length".into(), Property::data(Value::Number(length), false, false, true));
+        props.insert("name".into(), Property::data(Value::String(fn_name), false, false, true));
+        if kind == CodeKind::Normal {
+            let prototype = self.alloc(Object::new(Some(self.realm.object_prototype), ObjectKind::Ordinary));
+            self.heap
+                .obj_mut(prototype)
+                .props
+                .insert("constructor".into(), Property::hidden(Value::Object(f)));
+            self.heap
+                .obj_mut(f)
+                .props
+                .insert("prototype".into(), Property::data(Value::Object(prototype), true, false, false));
+        }
+        f
+    }
+
+    /// 15.2.5 InstantiateOrdinaryFunctionExpression (with a funcEnv for a named expression) and
+    /// 15.3.4 InstantiateArrowFunctionExpression.
+    fn instantiate_function_expression(&mut self, code: Rc<FunctionCode>, env: EnvRef) -> ObjRef {
+        if !code.self_binding {
+            return self.ordinary_function_create(code, env);
+        }
+        let fn_name = code.name.clone();
+        let func_env = self.new_declarative_env(env);
+        self.env_bindings_mut(func_env).insert(
+            fn_name.clone(),
+            Binding { value: None, mutable: false, strict: false, deletable: false },
+        );
+        let closure = self.ordinary_function_create(code, func_env);
+        if let Some(b) = self.env_bindings_mut(func_env).get_mut(&fn_name) {
+            b.value = Some(Value::Object(closure));
+        }
+        closure
+    }
+
+    pub fn env_bindings_mut(&mut self, env: EnvRef) -> &mut indexmap::IndexMap<Name, Binding> {
+        self.heap.env_mut(env).bindings_mut().expect("declarative environment")
+    }
+
+    // ----- Running ------------------------------------------------------------------------------
+
+    /// Runs a compiled script in the realm's global environment (16.1.6 ScriptEvaluation).
+    pub fn run_script(&mut self, code: Rc<FunctionCode>) -> JsResult<Value> {
+        let global_env = self.realm.global_env;
+        self.global_declaration_instantiation(&code)?;
+        self.frames.push(Frame {
+            code,
+            pc: 0,
+            stack: Vec::new(),
+            env: global_env,
+            var_env: global_env,
+            function: None,
+            args: Vec::new(),
+            handlers: Vec::new(),
+            construct_this: None,
+            boundary: true,
+        });
+        let base = self.frames.len() - 1;
+        self.run_frames(base)
+    }
+
+    /// 7.3.14 Call(F, V, argumentsList).
+    pub fn call(&mut self, f: &Value, this: Value, args: Vec<Value>) -> JsResult<Value> {
+        let Some(fo) = f.as_object().filter(|o| self.is_callable(*o)) else {
+            return Err(self.type_error("value is not a function"));
+        };
+        self.call_object(fo, this, args, None)
+    }
+
+    /// 7.3.15 Construct(F, argumentsList, newTarget).
+    pub fn construct(&mut self, f: ObjRef, args: Vec<Value>, new_target: Option<ObjRef>) -> JsResult<Value> {
+        let nt = new_target.unwrap_or(f);
+        self.call_object(f, Value::Undefined, args, Some(nt))
+    }
+
+    /// `[[Call]]` (new_target None) or `[[Construct]]` from Rust code: runs to completion.
+    fn call_object(
+        &mut self,
+        f: ObjRef,
+        this: Value,
+        args: Vec<Value>,
+        new_target: Option<ObjRef>,
+    ) -> JsResult<Value> {
+        if self.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(Abrupt::Exhausted(Resource::Stack));
+        }
+        self.native_depth += 1;
+        let depth = self.frames.len();
+        let result = match self.begin_call(f, this, args, new_target, true) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => self.run_frames(depth),
+            Err(e) => Err(e),
+        };
+        self.native_depth -= 1;
+        result
+    }
+
+    /// Starts a call: native functions run immediately (`Some(result)`); ECMAScript functions get a
+    /// frame pushed (`None`) that the run loop executes.
+    fn begin_call(
+        &mut self,
+        f: ObjRef,
+        this: Value,
+        args: Vec<Value>,
+        new_target: Option<ObjRef>,
+        boundary: bool,
+    ) -> JsResult<Option<Value>> {
+        self.tick()?;
+        let kind = match &self.heap.obj(f).kind {
+            ObjectKind::Function(k) => k.clone(),
+            _ => return Err(self.type_error("value is not a function")),
+        };
+        match kind {
+            FunctionKind::Native { func, constructor } => {
+                if new_target.is_some() && !constructor {
+                    return Err(self.type_error("not a constructor"));
+                }
+                // Function.prototype.call / apply continue with their target on this machine
+                // instead of re-entering it, so deep recursion through them stays frame-based.
+                if f == self.realm.function_call || f == self.realm.function_apply {
+                    let Some(target) = this.as_object().filter(|t| self.is_callable(*t)) else {
+                        return Err(self.type_error("Function.prototype.call/apply on a non-function"));
+                    };
+                    let mut args = args.into_iter();
+                    let this_arg = args.next().unwrap_or(Value::Undefined);
+                    let list = if f == self.realm.function_call {
+                        args.collect()
+                    } else {
+                        crate::builtins::apply_arguments(self, &args.next().unwrap_or(Value::Undefined))?
+                    };
+                    return self.begin_call(target, this_arg, list, None, boundary);
+                }
+                self.active_function = Some(f);
+                func(self, &this, &args, new_target).map(Some)
+            }
+            FunctionKind::Bound { target, this: bound_this, args: bound_args } => {
+                // 10.4.1.1 [[Call]] / 10.4.1.2 [[Construct]] of bound functions.
+                let mut all = bound_args;
+                all.extend(args);
+                let nt = new_target.map(|nt| if nt == f { target } else { nt });
+                self.begin_call(target, bound_this, all, nt, boundary)
+            }
+            FunctionKind::Ordinary { code, environment, .. } => {
+                if self.frames.len() >= self.limits.max_frames {
+                    return Err(Abrupt::Exhausted(Resource::Stack));
+                }
+                let construct_this = match new_target {
+                    Some(nt) => {
+                        if code.kind != CodeKind::Normal {
+                            return Err(self.type_error("not a constructor"));
+                        }
+                        // 10.1.13 OrdinaryCreateFromConstructor.
+                        let proto = self.get(nt, "prototype")?;
+                        let proto = proto.as_object().unwrap_or(self.realm.object_prototype);
+                        Some(Value::Object(self.alloc(Object::new(Some(proto), ObjectKind::Ordinary))))
+                    }
+                    None => None,
+                };
+                let this_arg = construct_this.clone().unwrap_or(this);
+                let frame = self.prepare_ordinary_call(f, code, environment, this_arg, args, new_target)?;
+                self.frames.push(Frame { construct_this, boundary, ..frame });
+                Ok(None)
+            }
+        }
+    }
+
+    /// 10.2.1.1 PrepareForOrdinaryCall, 10.2.1.2 OrdinaryCallBindThis and steps 1-24 of 10.2.11
+    /// FunctionDeclarationInstantiation (parameter bindings and the arguments object).
+    fn prepare_ordinary_call(
+        &mut self,
+        f: ObjRef,
+        code: Rc<FunctionCode>,
+        closure_env: EnvRef,
+        this_arg: Value,
+        args: Vec<Value>,
+        new_target: Option<ObjRef>,
+    ) -> JsResult<Frame> {
+        let this = if code.kind == CodeKind::Arrow {
+            ThisBinding::Lexical
+        } else if code.strict {
+            ThisBinding::Initialized(this_arg)
+        } else {
+            match this_arg {
+                Value::Undefined | Value::Null => ThisBinding::Initialized(Value::Object(self.realm.global_object)),
+                other => ThisBinding::Initialized(Value::Object(self.to_object(&other)?)),
+            }
+        };
+        let env = self.new_env(Environment::Function {
+            outer: Some(closure_env),
+            bindings: Default::default(),
+            this,
+            function: f,
+            new_target: new_target.map(Value::Object).unwrap_or(Value::Undefined),
+        });
+        // Steps 19-21: parameter bindings, uninitialized unless there are duplicates.
+        let params = &code.params;
+        for n in &params.names {
+            let initial = params.has_duplicates.then_some(Value::Undefined);
+            self.env_bindings_mut(env)
+                .insert(n.clone(), Binding { value: initial, mutable: true, strict: false, deletable: false });
+        }
+        // Step 15-18 and 22: argumentsObjectNeeded.
+        let arguments_needed = code.kind != CodeKind::Arrow
+            && code.uses_arguments
+            && !params.names.iter().any(|n| &**n == "arguments")
+            && (params.has_expressions
+                || !(code.functions.iter().any(|(n, _)| &**n == "arguments")
+                    || code.lexical.iter().any(|(n, _)| &**n == "arguments")));
+        if arguments_needed {
+            let mapped = !code.strict && params.simple;
+            let arguments = self.create_arguments_object(f, &args, mapped.then(|| (env, params.names.clone())));
+            self.env_bindings_mut(env).insert(
+                "arguments".into(),
+                Binding { value: Some(Value::Object(arguments)), mutable: !code.strict, strict: code.strict, deletable: false },
+            );
+        }
+        Ok(Frame {
+            code,
+            pc: 0,
+            stack: Vec::new(),
+            env,
+            var_env: env,
+            function: Some(f),
+            args,
+            handlers: Vec::new(),
+            construct_this: None,
+            boundary: false,
+        })
+    }
+
+    /// 10.4.4.6 CreateUnmappedArgumentsObject and 10.4.4.7 CreateMappedArgumentsObject.
+    fn create_arguments_object(&mut self, callee: ObjRef, args: &[Value], mapping: Option<(EnvRef, Vec<Name>)>) -> ObjRef {
+        let mut map = Vec::new();
+        let env = mapping.as_ref().map(|(e, _)| *e);
+        if let Some((_, names)) = &mapping {
+            map = vec![None; args.len()];
+            // Later parameters with the same name win (step 17: iterate from the end).
+            let mut seen: Vec<&Name> = Vec::new();
+            for (i, n) in names.iter().enumerate().rev() {
+                if !seen.contains(&n) {
+                    seen.push(n);
+                    if i < args.len() {
+                        map[i] = Some(n.clone());
+                    }
+                }
+            }
+        }
+        let obj = self.alloc(Object::new(Some(self.realm.object_prototype), ObjectKind::Arguments { env, map }));
+        let props = &mut self.heap.obj_mut(obj).props;
+        for (i, a) in args.iter().enumerate() {
+            props.insert(i.to_string().into(), Property::plain(a.clone()));
+        }
+        props.insert("length".into(), Property::hidden(Value::Number(args.len() as f64)));
+        if mapping.is_some() {
+            props.insert("callee".into(), Property::hidden(Value::Object(callee)));
+        } else {
+            // %ThrowTypeError% accessor for strict `callee`.
+            let thrower = self.realm.throw_type_error;
+            props.insert(
+                "callee".into(),
+                Property {
+                    slot: crate::heap::Slot::Accessor { get: Some(thrower), set: Some(thrower) },
+                    writable: false,
+                    enumerable: false,
+                    configurable: false,
+                },
+            );
+        }
+        obj
+    }
+
+    /// Executes frames until the frame at index `base` returns; its value is the result.
+    fn run_frames(&mut self, base: usize) -> JsResult<Value> {
+        loop {
+            match self.step(base) {
+                Ok(Some(v)) => return Ok(v),
+                Ok(None) => {}
+                Err(Abrupt::Throw(v)) => {
+                    // Find a handler in this loop's frames, innermost first.
+                    loop {
+                        let frame = self.frames.last_mut().expect("frame");
+                        if let Some(h) = frame.handlers.pop() {
+                            frame.stack.truncate(h.stack_len);
+                            frame.env = h.env;
+                            frame.pc = h.target;
+                            frame.stack.push(v);
+                            break;
+                        }
+                        self.frames.pop();
+                        if self.frames.len() == base {
+                            return Err(Abrupt::Throw(v));
+                        }
+                    }
+                }
+                Err(other) => {
+                    self.frames.truncate(base);
+                    return Err(other);
+                }
+            }
+        }
+    }
+
+    fn frame(&mut self) -> &mut Frame {
+        self.frames.last_mut().expect("a running frame")
+    }
+
+    fn pop(&mut self) -> Value {
+        self.frame().stack.pop().expect("operand stack underflow")
+    }
+
+    fn push(&mut self, v: Value) {
+        self.frame().stack.push(v);
+    }
+
+    fn peek(&mut self) -> &Value {
+        self.frame().stack.last().expect("operand stack underflow")
+    }
+
+    /// Executes one instruction. Returns `Some(value)` when the frame at `base` returned.
+    fn step(&mut self, base: usize) -> JsResult<Option<Value>> {
+        self.tick()?;
+        if self.native_depth == 0 && self.heap.live_cells() > self.next_gc {
+            self.collect_garbage();
+            self.check_memory()?;
+        }
+        let frame = self.frames.last_mut().expect("a running frame");
+        let code = Rc::clone(&frame.code);
+        let pc = frame.pc;
+        frame.pc += 1;
+        match &code.ops[pc] {
+            Op::Undefined => self.push(Value::Undefined),
+            Op::Null => self.push(Value::Null),
+            Op::Bool(b) => self.push(Value::Bool(*b)),
+            Op::Number(n) => self.push(Value::Number(*n)),
+            Op::String(s) => self.push(Value::String(s.clone())),
+            Op::Pop => {
+                self.pop();
+            }
+            Op::Dup => {
+                let v = self.peek().clone();
+                self.push(v);
+            }
+            Op::Dup2 => {
+                let s = &mut self.frame().stack;
+                let n = s.len();
+                let (a, b) = (s[n - 2].clone(), s[n - 1].clone());
+                s.push(a);
+                s.push(b);
+            }
+            Op::Swap => {
+                let s = &mut self.frame().stack;
+                let n = s.len();
+                s.swap(n - 1, n - 2);
+            }
+            Op::RotRight3 => {
+                let s = &mut self.frame().stack;
+                let n = s.len();
+                s[n - 3..].rotate_right(1);
+            }
+            Op::RotRight4 => {
+                let s = &mut self.frame().stack;
+                let n = s.len();
+                s[n - 4..].rotate_right(1);
+            }
+            Op::GetName(n) => {
+                let env = self.frame().env;
+                let v = self.get_identifier_value(env, n)?;
+                self.push(v);
+            }
+            Op::TypeofName(n) => {
+                let env = self.frame().env;
+                let v = match self.resolve_binding(env, n)? {
+                    None => {
+                        self.refuse_missing_global(n)?;
+                        Value::Undefined
+                    }
+                    Some(r) => self.get_binding_value(r, n, code.strict)?,
+                };
+                let t = self.type_of(&v);
+                self.push(Value::str(t));
+            }
+            Op::SetName(n) => {
+                let v = self.peek().clone();
+                let env = self.frame().env;
+                self.put_identifier_value(env, n, v, code.strict)?;
+            }
+            Op::DeleteName(n) => {
+                let env = self.frame().env;
+                let r = self.delete_binding(env, n)?;
+                self.push(Value::Bool(r));
+            }
+            Op::InitializeBinding(n) => {
+                let v = self.pop();
+                let env = self.frame().env;
+                self.initialize_binding(env, n, v);
+            }
+            Op::AnnexBCopyToVar(n) => {
+                let (env, var_env) = (self.frame().env, self.frame().var_env);
+                let f = self.get_identifier_value(env, n)?;
+                self.set_mutable_binding_in(var_env, n, f, false)?;
+            }
+            Op::This => {
+                let env = self.frame().env;
+                let v = self.resolve_this_binding(env)?;
+                self.push(v);
+            }
+            Op::NewTarget => {
+                let env = self.frame().env;
+                let v = self.get_new_target(env);
+                self.push(v);
+            }
+            Op::EnterBlock(idx) => {
+                let env = self.frame().env;
+                let block_env = self.new_declarative_env(env);
+                self.block_declaration_instantiation(&code, *idx, block_env);
+                self.frame().env = block_env;
+            }
+            Op::ExitBlock => {
+                let env = self.frame().env;
+                let outer = self.heap.env(env).outer().expect("block has an outer environment");
+                self.frame().env = outer;
+            }
+            Op::CreatePerIterationEnvironment(names) => {
+                // 14.7.4.4 CreatePerIterationEnvironment.
+                let last = self.frame().env;
+                let outer = self.heap.env(last).outer().expect("loop environment has an outer");
+                let copied: Vec<(Name, Binding)> = names
+                    .iter()
+                    .map(|n| {
+                        let b = self.heap.env(last).bindings().and_then(|b| b.get(n)).cloned();
+                        (n.clone(), b.expect("per-iteration binding exists"))
+                    })
+                    .collect();
+                let this_iteration = self.new_declarative_env(outer);
+                self.env_bindings_mut(this_iteration).extend(copied);
+                self.frame().env = this_iteration;
+            }
+            Op::InstantiateVarsAndFunctions => self.instantiate_vars_and_functions(&code)?,
+            Op::GetArgument(i) => {
+                let v = self.frame().args.get(*i).cloned().unwrap_or(Value::Undefined);
+                self.push(v);
+            }
+            Op::GetRestArguments(i) => {
+                let rest: Vec<Value> = self.frame().args.iter().skip(*i).cloned().collect();
+                let a = self.new_array(rest);
+                self.push(Value::Object(a));
+            }
+            Op::MakeClosure(idx) => {
+                let env = self.frame().env;
+                let f = self.instantiate_function_expression(Rc::clone(&code.children[*idx]), env);
+                self.push(Value::Object(f));
+            }
+            Op::Call(argc) => {
+                let args = self.pop_n(*argc);
+                let this = self.pop();
+                let callee = self.pop();
+                let Some(f) = callee.as_object().filter(|o| self.is_callable(*o)) else {
+                    return Err(self.type_error("value is not a function"));
+                };
+                if let Some(v) = self.begin_call(f, this, args, None, false)? {
+                    self.push(v);
+                }
+            }
+            Op::New(argc) => {
+                let args = self.pop_n(*argc);
+                let callee = self.pop();
+                let Some(f) = callee.as_object().filter(|o| self.is_constructor(*o)) else {
+                    return Err(self.type_error("value is not a constructor"));
+                };
+                if let Some(v) = self.begin_call(f, Value::Undefined, args, Some(f), false)? {
+                    self.push(v);
+                }
+            }
+            Op::Return => {
+                let v = self.pop();
+                let frame = self.frames.pop().expect("frame");
+                let v = match (frame.construct_this, &v) {
+                    (Some(_), Value::Object(_)) => v,
+                    (Some(this), _) => this,
+                    (None, _) => v,
+                };
+                if frame.boundary || self.frames.len() == base {
+                    return Ok(Some(v));
+                }
+                self.push(v);
+            }
+            Op::NewObject => {
+                let o = self.new_object();
+                self.push(Value::Object(o));
+            }
+            Op::NewArray(n) => {
+                let items = self.pop_n(*n);
+                let a = self.new_array(items);
+                self.push(Value::Object(a));
+            }
+            Op::ArrayHole => {
+                let a = self.peek().as_object().expect("array literal");
+                let len = self.array_length(a);
+                self.set_array_length_raw(a, len + 1);
+            }
+            Op::ArrayPush => {
+                let v = self.pop();
+                let a = self.peek().as_object().expect("array literal");
+                let len = self.array_length(a);
+                self.create_data_property(a, &len.to_string(), v)?;
+            }
+            Op::DefineField(k) => {
+                let v = self.pop();
+                let o = self.peek().as_object().expect("object literal");
+                self.create_data_property(o, k, v)?;
+            }
+            Op::DefineComputedField(set_name) => {
+                let v = self.pop();
+                let key = self.pop();
+                let key = self.to_property_key(&key)?;
+                let o = self.peek().as_object().expect("object literal");
+                if *set_name {
+                    if let Value::Object(f) = &v {
+                        self.set_function_name(*f, &key, None);
+                    }
+                }
+                self.create_data_property(o, &key, v)?;
+            }
+            Op::DefineAccessor(k, is_get) => {
+                let f = self.pop().as_object().expect("accessor function");
+                let o = self.peek().as_object().expect("object literal");
+                self.define_accessor(o, k, f, *is_get)?;
+            }
+            Op::DefineComputedAccessor(is_get) => {
+                let f = self.pop().as_object().expect("accessor function");
+                let key = self.pop();
+                let key = self.to_property_key(&key)?;
+                let o = self.peek().as_object().expect("object literal");
+                self.set_function_name(f, &key, Some(if *is_get { "get" } else { "set" }));
+                self.define_accessor(o, &key, f, *is_get)?;
+            }
+            Op::GetProperty(k) => {
+                let o = self.pop();
+                let v = self.get_value_property(&o, k)?;
+                self.push(v);
+            }
+            Op::GetElement => {
+                let key = self.pop();
+                let o = self.pop();
+                self.require_object_coercible(&o)?;
+                let key = self.to_property_key(&key)?;
+                let v = self.get_value_property(&o, &key)?;
+                self.push(v);
+            }
+            Op::SetProperty(k) => {
+                let v = self.pop();
+                let o = self.pop();
+                self.put_value_property(&o, k, v.clone(), code.strict)?;
+                self.push(v);
+            }
+            Op::SetElement => {
+                let v = self.pop();
+                let key = self.pop();
+                let o = self.pop();
+                self.require_object_coercible(&o)?;
+                let key = self.to_property_key(&key)?;
+                self.put_value_property(&o, &key, v.clone(), code.strict)?;
+                self.push(v);
+            }
+            Op::DeleteProperty(k) => {
+                let o = self.pop();
+                let r = self.delete_value_property(&o, k, code.strict)?;
+                self.push(Value::Bool(r));
+            }
+            Op::DeleteElement => {
+                let key = self.pop();
+                let o = self.pop();
+                self.require_object_coercible(&o)?;
+                let key = self.to_property_key(&key)?;
+                let r = self.delete_value_property(&o, &key, code.strict)?;
+                self.push(Value::Bool(r));
+            }
+            Op::ToPropertyKey => {
+                let key = self.pop();
+                let key = self.to_property_key(&key)?;
+                self.push(Value::String(key));
+            }
+            Op::Binary(op) => {
+                let r = self.pop();
+                let l = self.pop();
+                let v = self.binary_operation(*op, l, r)?;
+                self.push(v);
+            }
+            Op::Not => {
+                let v = self.pop();
+                self.push(Value::Bool(!self.to_boolean(&v)));
+            }
+            Op::Negate => {
+                let v = self.pop();
+                let n = self.to_number(&v)?;
+                self.push(Value::Number(-n));
+            }
+            Op::Plus => {
+                let v = self.pop();
+                let n = self.to_number(&v)?;
+                self.push(Value::Number(n));
+            }
+            Op::BitNot => {
+                let v = self.pop();
+                let n = self.to_number(&v)?;
+                self.push(Value::Number(!crate::conversions::to_int32(n) as f64));
+            }
+            Op::Typeof => {
+                let v = self.pop();
+                let t = self.type_of(&v);
+                self.push(Value::str(t));
+            }
+            Op::ToNumeric => {
+                let v = self.pop();
+                let n = self.to_number(&v)?;
+                self.push(Value::Number(n));
+            }
+            Op::Increment | Op::Decrement => {
+                let Value::Number(n) = self.pop() else { unreachable!("ToNumeric precedes") };
+                let d = if matches!(code.ops[pc], Op::Increment) { 1.0 } else { -1.0 };
+                self.push(Value::Number(n + d));
+            }
+            Op::ToString => {
+                let v = self.pop();
+                let s = self.to_string(&v)?;
+                self.push(Value::String(s));
+            }
+            Op::Jump(t) => self.frame().pc = *t,
+            Op::JumpIfFalse(t) => {
+                let v = self.pop();
+                if !self.to_boolean(&v) {
+                    self.frame().pc = *t;
+                }
+            }
+            Op::JumpIfTrue(t) => {
+                let v = self.pop();
+                if self.to_boolean(&v) {
+                    self.frame().pc = *t;
+                }
+            }
+            Op::JumpIfFalseKeep(t) | Op::JumpIfTrueKeep(t) => {
+                let v = self.peek().clone();
+                let truthy = self.to_boolean(&v);
+                if truthy == matches!(code.ops[pc], Op::JumpIfTrueKeep(_)) {
+                    self.frame().pc = *t;
+                } else {
+                    self.pop();
+                }
+            }
+            Op::JumpIfNotNullishKeep(t) => {
+                if self.peek().is_nullish() {
+                    self.pop();
+                } else {
+                    self.frame().pc = *t;
+                }
+            }
+            Op::JumpIfNullish(t) => {
+                if self.peek().is_nullish() {
+                    self.frame().pc = *t;
+                }
+            }
+            Op::JumpIfNotUndefined(t) => {
+                if !matches!(self.peek(), Value::Undefined) {
+                    self.frame().pc = *t;
+                }
+            }
+            Op::Throw => {
+                let v = self.pop();
+                return Err(Abrupt::Throw(v));
+            }
+            Op::PushHandler(t) => {
+                let frame = self.frame();
+                let h = Handler { target: *t, stack_len: frame.stack.len(), env: frame.env };
+                frame.handlers.push(h);
+            }
+            Op::PopHandler => {
+                self.frame().handlers.pop();
+            }
+            Op::ForInStart => {
+                let o = self.pop();
+                let it = self.for_in_iterator(&o)?;
+                self.push(it);
+            }
+            Op::ForOfStart => {
+                let o = self.pop();
+                let it = self.for_of_iterator(&o)?;
+                self.push(it);
+            }
+            Op::IterNext(t) => {
+                let it = self.peek().as_object().expect("iterator");
+                match self.iterator_step(it)? {
+                    Some(v) => self.push(v),
+                    None => {
+                        self.pop();
+                        self.frame().pc = *t;
+                    }
+                }
+            }
+            Op::Unsupported(feature) => return Err(Abrupt::Unsupported(feature.to_string())),
+        }
+        Ok(None)
+    }
+
+    fn pop_n(&mut self, n: usize) -> Vec<Value> {
+        let s = &mut self.frame().stack;
+        let at = s.len() - n;
+        s.split_off(at)
+    }
+
+    // ----- Declaration instantiation ------------------------------------------------------------
+
+    /// 14.2.3 BlockDeclarationInstantiation.
+    fn block_declaration_instantiation(&mut self, code: &Rc<FunctionCode>, idx: usize, env: EnvRef) {
+        let scope = &code.blocks[idx];
+        for (n, is_const) in &scope.lexical {
+            self.env_bindings_mut(env)
+                .insert(n.clone(), Binding { value: None, mutable: !is_const, strict: true, deletable: false });
+        }
+        for (n, child) in &scope.functions {
+            let f = self.ordinary_function_create(Rc::clone(&code.children[*child]), env);
+            self.env_bindings_mut(env).insert(
+                n.clone(),
+                Binding { value: Some(Value::Object(f)), mutable: true, strict: false, deletable: false },
+            );
+        }
+    }
+
+    /// Steps 27-36 of 10.2.11 FunctionDeclarationInstantiation (vars, Annex B functions, lexical
+    /// declarations and function declarations).
+    fn instantiate_vars_and_functions(&mut self, code: &Rc<FunctionCode>) -> JsResult<()> {
+        let env = self.frame().env;
+        let var_env = if !code.params.has_expressions {
+            for n in &code.var_names {
+                if !self.env_bindings_mut(env).contains_key(n) {
+                    self.env_bindings_mut(env).insert(
+                        n.clone(),
+                        Binding { value: Some(Value::Undefined), mutable: true, strict: false, deletable: false },
+                    );
+                }
+            }
+            env
+        } else {
+            // Step 28: a separate var environment; same-named parameters seed their var binding.
+            let var_env = self.new_declarative_env(env);
+            for n in &code.var_names {
+                let is_function = code.functions.iter().any(|(f, _)| f == n);
+                let initial = match self.heap.env(env).bindings().and_then(|b| b.get(n)) {
+                    Some(b) if !is_function => b.value.clone().unwrap_or(Value::Undefined),
+                    _ => Value::Undefined,
+                };
+                self.env_bindings_mut(var_env)
+                    .insert(n.clone(), Binding { value: Some(initial), mutable: true, strict: false, deletable: false });
+            }
+            var_env
+        };
+        // B.3.2.1 step 29.a.ii.
+        for n in &code.annex_b_functions {
+            if !self.env_bindings_mut(var_env).contains_key(n) {
+                self.env_bindings_mut(var_env).insert(
+                    n.clone(),
+                    Binding { value: Some(Value::Undefined), mutable: true, strict: false, deletable: false },
+                );
+            }
+        }
+        // Step 30-31: sloppy functions get a separate lexical environment.
+        let lex_env = if code.strict { var_env } else { self.new_declarative_env(var_env) };
+        for (n, is_const) in &code.lexical {
+            self.env_bindings_mut(lex_env)
+                .insert(n.clone(), Binding { value: None, mutable: !is_const, strict: true, deletable: false });
+        }
+        for (n, child) in &code.functions {
+            let f = self.ordinary_function_create(Rc::clone(&code.children[*child]), lex_env);
+            if let Some(b) = self.env_bindings_mut(var_env).get_mut(n) {
+                b.value = Some(Value::Object(f));
+            }
+        }
+        let frame = self.frame();
+        frame.env = lex_env;
+        frame.var_env = var_env;
+        Ok(())
+    }
+
+    /// 16.1.7 GlobalDeclarationInstantiation (with B.3.2.2 for block-level functions).
+    fn global_declaration_instantiation(&mut self, code: &Rc<FunctionCode>) -> JsResult<()> {
+        let global = self.realm.global_object;
+        let genv = self.realm.global_env;
+        for (n, _) in &code.lexical {
+            if self.global_has_var_declaration(n) || self.global_has_lexical_declaration(n) {
+                return Err(self.error("SyntaxError", "redeclaration of a global binding"));
+            }
+            if let Some(p) = self.heap.obj(global).props.get(n) {
+                if !p.configurable {
+                    return Err(self.error("SyntaxError", "cannot redeclare a restricted global property"));
+                }
+            }
+        }
+        for n in &code.var_names {
+            if self.global_has_lexical_declaration(n) {
+                return Err(self.error("SyntaxError", "redeclaration of a lexical global binding"));
+            }
+        }
+        for (n, is_const) in &code.lexical {
+            self.env_bindings_mut(genv)
+                .insert(n.clone(), Binding { value: None, mutable: !is_const, strict: true, deletable: false });
+        }
+        for (n, child) in &code.functions {
+            let f = self.ordinary_function_create(Rc::clone(&code.children[*child]), genv);
+            self.create_global_binding(n, Some(Value::Object(f)))?;
+        }
+        for n in code.var_names.iter().chain(code.annex_b_functions.iter()) {
+            if !code.functions.iter().any(|(f, _)| f == n) {
+                self.create_global_binding(n, None)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn global_has_var_declaration(&self, n: &Name) -> bool {
+        match self.heap.env(self.realm.global_env) {
+            Environment::Global { var_names, .. } => var_names.contains(n),
+            _ => false,
+        }
+    }
+
+    fn global_has_lexical_declaration(&self, n: &Name) -> bool {
+        self.heap.env(self.realm.global_env).bindings().is_some_and(|b| b.contains_key(n))
+    }
+
+    /// 9.1.1.4.17 CreateGlobalVarBinding / 9.1.1.4.18 CreateGlobalFunctionBinding.
+    fn create_global_binding(&mut self, n: &Name, function: Option<Value>) -> JsResult<()> {
+        let global = self.realm.global_object;
+        let existing = self.heap.obj(global).props.get(n).map(|p| p.configurable);
+        match (function, existing) {
+            (Some(f), None | Some(true)) => {
+                self.heap.obj_mut(global).props.insert(n.clone(), Property::data(f, true, true, false));
+            }
+            (Some(f), Some(false)) => {
+                self.set(global, n, f, Value::Object(global))?;
+            }
+            (None, None) => {
+                self.heap
+                    .obj_mut(global)
+                    .props
+                    .insert(n.clone(), Property::data(Value::Undefined, true, true, false));
+            }
+            (None, Some(_)) => {}
+        }
+        if let Environment::Global { var_names, .. } = self.heap.env_mut(self.realm.global_env) {
+            if !var_names.contains(n) {
+                var_names.push(n.clone());
+            }
+        }
+        Ok(())
+    }
+
+    // ----- Garbage collection -------------------------------------------------------------------
+
+    /// Every handle the machine itself holds: frames, handlers and the realm's intrinsics.
+    pub fn roots(&self) -> Roots {
+        let mut roots = Roots::default();
+        self.realm.trace(&mut roots);
+        for f in &self.frames {
+            roots.envs.push(f.env);
+            roots.envs.push(f.var_env);
+            roots.envs.extend(f.handlers.iter().map(|h| h.env));
+            roots.objects.extend(f.function);
+            roots.values.extend(f.stack.iter().cloned());
+            roots.values.extend(f.args.iter().cloned());
+            roots.values.extend(f.construct_this.iter().cloned());
+        }
+        roots
+    }
+
+    fn collect_garbage(&mut self) {
+        let marked = self.heap.mark(&self.roots());
+        self.heap.sweep(&marked);
+        self.next_gc = (self.heap.live_cells() * 2).max(GC_THRESHOLD);
+    }
+}
