@@ -62,8 +62,34 @@ pub struct RunOutput {
     pub completion: Completion,
 }
 
-/// Parses and runs `source` as a classic script in a fresh realm.
+/// Native stack for a run: JS calls use the frame stack, but parsing nested syntax and built-ins
+/// that call back into JavaScript recurse natively (bounded by `vm::MAX_NATIVE_DEPTH`).
+const RUN_STACK_BYTES: usize = 256 << 20;
+
+/// Parses and runs `source` as a classic script in a fresh realm, on a thread of its own whose
+/// stack is large enough for every bounded recursion of the interpreter.
 pub fn run(source: &str, limits: &Limits) -> RunOutput {
+    let limits = *limits;
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("reference-interpreter".into())
+            .stack_size(RUN_STACK_BYTES)
+            .spawn_scoped(scope, || run_here(source, &limits));
+        match worker.map(|w| w.join()) {
+            Ok(Ok(out)) => out,
+            Ok(Err(panic)) => std::panic::resume_unwind(panic),
+            Err(e) => RunOutput {
+                printed: Vec::new(),
+                completion: {
+                    let _ = e; // the OS refused a thread: treat as out of memory
+                    Completion::Exhausted(Resource::Memory)
+                },
+            },
+        }
+    })
+}
+
+fn run_here(source: &str, limits: &Limits) -> RunOutput {
     let allocator = oxc_allocator::Allocator::default();
     let parsed = oxc_parser::Parser::new(&allocator, source, oxc_span::SourceType::script()).parse();
     if let Some(message) = first_error(&parsed.diagnostics, parsed.panicked) {

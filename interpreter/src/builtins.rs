@@ -16,45 +16,151 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
     (
         "global",
         &[
-            "Symbol", "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry", "Promise", "Proxy",
-            "Reflect", "Date", "RegExp", "BigInt", "eval", "ArrayBuffer", "SharedArrayBuffer", "DataView",
-            "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array",
-            "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "Float16Array",
-            "Intl", "Atomics", "escape", "unescape", "encodeURI", "encodeURIComponent", "decodeURI",
-            "decodeURIComponent", "parseInt", "parseFloat", "AggregateError", "Iterator", "queueMicrotask",
-            "setTimeout", "setInterval", "clearTimeout", "gc", "GeneratorFunction", "AsyncFunction",
-            "SuppressedError", "DisposableStack", "AsyncDisposableStack",
+            "Symbol",
+            "Map",
+            "Set",
+            "WeakMap",
+            "WeakSet",
+            "WeakRef",
+            "FinalizationRegistry",
+            "Promise",
+            "Proxy",
+            "Reflect",
+            "Date",
+            "RegExp",
+            "BigInt",
+            "eval",
+            "ArrayBuffer",
+            "SharedArrayBuffer",
+            "DataView",
+            "Int8Array",
+            "Uint8Array",
+            "Uint8ClampedArray",
+            "Int16Array",
+            "Uint16Array",
+            "Int32Array",
+            "Uint32Array",
+            "Float32Array",
+            "Float64Array",
+            "BigInt64Array",
+            "BigUint64Array",
+            "Float16Array",
+            "Intl",
+            "Atomics",
+            "escape",
+            "unescape",
+            "encodeURI",
+            "encodeURIComponent",
+            "decodeURI",
+            "decodeURIComponent",
+            "parseInt",
+            "parseFloat",
+            "AggregateError",
+            "Iterator",
+            "queueMicrotask",
+            "setTimeout",
+            "setInterval",
+            "clearTimeout",
+            "gc",
+            "GeneratorFunction",
+            "AsyncFunction",
+            "SuppressedError",
+            "DisposableStack",
+            "AsyncDisposableStack",
         ],
     ),
     (
         "Object",
         &[
-            "assign", "entries", "values", "fromEntries", "freeze", "isFrozen", "seal", "isSealed",
-            "preventExtensions", "isExtensible", "getOwnPropertySymbols", "getOwnPropertyDescriptors", "is",
-            "setPrototypeOf", "groupBy", "hasOwn",
+            "assign",
+            "entries",
+            "values",
+            "fromEntries",
+            "freeze",
+            "isFrozen",
+            "seal",
+            "isSealed",
+            "preventExtensions",
+            "isExtensible",
+            "getOwnPropertySymbols",
+            "getOwnPropertyDescriptors",
+            "is",
+            "setPrototypeOf",
+            "groupBy",
+            "hasOwn",
         ],
     ),
     (
         "Object.prototype",
-        &["__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__", "toLocaleString"],
+        &[
+            "__proto__",
+            "__defineGetter__",
+            "__defineSetter__",
+            "__lookupGetter__",
+            "__lookupSetter__",
+            "toLocaleString",
+        ],
     ),
     ("Function.prototype", &["caller", "arguments"]),
     ("Array", &["from", "of", "fromAsync"]),
     (
         "Array.prototype",
         &[
-            "at", "copyWithin", "entries", "fill", "findLast", "findLastIndex", "flat", "flatMap", "keys", "sort",
-            "toLocaleString", "toReversed", "toSorted", "toSpliced", "values", "with",
+            "at",
+            "copyWithin",
+            "entries",
+            "fill",
+            "findLast",
+            "findLastIndex",
+            "flat",
+            "flatMap",
+            "keys",
+            "sort",
+            "toLocaleString",
+            "toReversed",
+            "toSorted",
+            "toSpliced",
+            "values",
+            "with",
         ],
     ),
     ("String", &["fromCharCode", "fromCodePoint", "raw"]),
     (
         "String.prototype",
         &[
-            "at", "codePointAt", "localeCompare", "match", "matchAll", "normalize", "padEnd", "padStart",
-            "replace", "replaceAll", "search", "substr", "toLocaleLowerCase", "toLocaleUpperCase", "trimEnd",
-            "trimStart", "isWellFormed", "toWellFormed", "anchor", "big", "blink", "bold", "fixed", "fontcolor",
-            "fontsize", "italics", "link", "small", "strike", "sub", "sup", "trimLeft", "trimRight",
+            "at",
+            "codePointAt",
+            "localeCompare",
+            "match",
+            "matchAll",
+            "normalize",
+            "padEnd",
+            "padStart",
+            "replace",
+            "replaceAll",
+            "search",
+            "substr",
+            "toLocaleLowerCase",
+            "toLocaleUpperCase",
+            "trimEnd",
+            "trimStart",
+            "isWellFormed",
+            "toWellFormed",
+            "anchor",
+            "big",
+            "blink",
+            "bold",
+            "fixed",
+            "fontcolor",
+            "fontsize",
+            "italics",
+            "link",
+            "small",
+            "strike",
+            "sub",
+            "sup",
+            "trimLeft",
+            "trimRight",
         ],
     ),
     ("Number", &["isInteger", "isSafeInteger", "isFinite", "isNaN", "parseFloat", "parseInt"]),
@@ -62,9 +168,39 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
     (
         "Math",
         &[
-            "random", "acos", "acosh", "asin", "asinh", "atan", "atanh", "atan2", "cbrt", "clz32", "cos", "cosh",
-            "exp", "expm1", "fround", "hypot", "imul", "log", "log1p", "log10", "log2", "sin", "sinh", "tan", "tanh",
-            "LN2", "LN10", "LOG2E", "LOG10E", "SQRT1_2", "SQRT2", "f16round", "sumPrecise",
+            "random",
+            "acos",
+            "acosh",
+            "asin",
+            "asinh",
+            "atan",
+            "atanh",
+            "atan2",
+            "cbrt",
+            "clz32",
+            "cos",
+            "cosh",
+            "exp",
+            "expm1",
+            "fround",
+            "hypot",
+            "imul",
+            "log",
+            "log1p",
+            "log10",
+            "log2",
+            "sin",
+            "sinh",
+            "tan",
+            "tanh",
+            "LN2",
+            "LN10",
+            "LOG2E",
+            "LOG10E",
+            "SQRT1_2",
+            "SQRT2",
+            "f16round",
+            "sumPrecise",
         ],
     ),
     ("JSON", &["parse", "rawJSON", "isRawJSON"]),
@@ -82,7 +218,8 @@ pub fn refuse_unimplemented(tag: &str, key: &str) -> JsResult<()> {
     Ok(())
 }
 
-const ERROR_NAMES: [&str; 7] = ["Error", "TypeError", "ReferenceError", "RangeError", "SyntaxError", "EvalError", "URIError"];
+const ERROR_NAMES: [&str; 7] =
+    ["Error", "TypeError", "ReferenceError", "RangeError", "SyntaxError", "EvalError", "URIError"];
 
 /// The intrinsics of the one realm a run uses.
 #[derive(Debug)]
@@ -170,8 +307,7 @@ impl Realm {
         let throw_type_error = b.native("", 0, throw_type_error, false);
 
         // Array
-        let array_prototype =
-            b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Array, "Array.prototype"));
+        let array_prototype = b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Array, "Array.prototype"));
         b.heap
             .obj_mut(array_prototype)
             .props
@@ -263,7 +399,8 @@ impl Realm {
 
         // Errors: Error.prototype, then each NativeError inheriting from it (20.5).
         let mut error_prototypes = Vec::new();
-        let error_prototype = b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "Error.prototype"));
+        let error_prototype =
+            b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "Error.prototype"));
         let error_ctor = b.constructor(global, "Error", 1, error_constructor, error_prototype);
         b.tag(error_ctor, "Error");
         b.methods(error_prototype, &[("toString", 0, error_to_string)]);
@@ -511,10 +648,7 @@ fn object_create(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> J
 }
 
 fn enumerable_own_keys(vm: &mut Vm, o: ObjRef) -> Vec<Name> {
-    vm.own_property_keys(o)
-        .into_iter()
-        .filter(|k| vm.get_own_property(o, k).is_some_and(|p| p.enumerable))
-        .collect()
+    vm.own_property_keys(o).into_iter().filter(|k| vm.get_own_property(o, k).is_some_and(|p| p.enumerable)).collect()
 }
 
 fn object_keys(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
@@ -570,7 +704,9 @@ fn to_property_descriptor(vm: &mut Vm, v: &Value) -> JsResult<Descriptor> {
 }
 
 fn object_define_property(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    let Value::Object(o) = arg(args, 0) else { return Err(vm.type_error("Object.defineProperty called on non-object")) };
+    let Value::Object(o) = arg(args, 0) else {
+        return Err(vm.type_error("Object.defineProperty called on non-object"));
+    };
     let k = vm.to_property_key(&arg(args, 1))?;
     let d = to_property_descriptor(vm, &arg(args, 2))?;
     if !vm.define_own_property(o, &k, d)? {
@@ -580,7 +716,9 @@ fn object_define_property(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjR
 }
 
 fn object_define_properties(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    let Value::Object(o) = arg(args, 0) else { return Err(vm.type_error("Object.defineProperties called on non-object")) };
+    let Value::Object(o) = arg(args, 0) else {
+        return Err(vm.type_error("Object.defineProperties called on non-object"));
+    };
     let props = vm.to_object(&arg(args, 1))?;
     let mut descriptors = Vec::new();
     for k in vm.own_property_keys(props) {
@@ -683,8 +821,19 @@ fn function_constructor(_: &mut Vm, _: &Value, _: &[Value], _: Option<ObjRef>) -
     unsupported("Function constructor")
 }
 
-fn function_to_string(_: &mut Vm, _: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    unsupported("Function.prototype.toString")
+/// 20.2.3.5 Function.prototype.toString: the source text of ECMAScript functions. Built-in and bound
+/// functions print as NativeFunction, whose exact spacing varies between engines: refused.
+fn function_to_string(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let Some(f) = this.as_object().filter(|f| vm.is_callable(*f)) else {
+        return Err(vm.type_error("Function.prototype.toString requires a function"));
+    };
+    match &vm.heap.obj(f).kind {
+        ObjectKind::Function(FunctionKind::Ordinary { code, .. }) => match &code.source_text {
+            Some(text) => Ok(Value::String(text.clone())),
+            None => unsupported("Function.prototype.toString of a method"),
+        },
+        _ => unsupported("Function.prototype.toString of a built-in function"),
+    }
 }
 
 /// 20.2.3.3 Function.prototype.call (the machine short-cuts direct calls to it; this runs when it is
@@ -1099,7 +1248,7 @@ fn array_includes(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) 
 /// What an iteration method does with each callback result.
 #[derive(Clone, Copy, PartialEq)]
 enum Each {
-    ForEach,
+    Visit,
     Map,
     Filter,
     Some,
@@ -1133,15 +1282,13 @@ fn iterate(vm: &mut Vm, this: &Value, args: &[Value], mode: Each) -> JsResult<Va
             let r = vm.call(&f, this_arg.clone(), vec![v.clone(), Value::Number(k), Value::Object(o)])?;
             let truthy = vm.to_boolean(&r);
             match mode {
-                Each::ForEach => {}
+                Each::Visit => {}
                 Each::Map => {
                     vm.create_data_property(out.expect("map result"), &pk, r)?;
                 }
-                Each::Filter => {
-                    if truthy {
-                        vm.create_data_property(out.expect("filter result"), &key(kept), v)?;
-                        kept += 1.0;
-                    }
+                Each::Filter if truthy => {
+                    vm.create_data_property(out.expect("filter result"), &key(kept), v)?;
+                    kept += 1.0;
                 }
                 Each::Some if truthy => return Ok(Value::Bool(true)),
                 Each::Every if !truthy => return Ok(Value::Bool(false)),
@@ -1153,7 +1300,7 @@ fn iterate(vm: &mut Vm, this: &Value, args: &[Value], mode: Each) -> JsResult<Va
         k += 1.0;
     }
     Ok(match mode {
-        Each::ForEach | Each::Find => Value::Undefined,
+        Each::Visit | Each::Find => Value::Undefined,
         Each::Map | Each::Filter => Value::Object(out.expect("result array")),
         Each::Some => Value::Bool(false),
         Each::Every => Value::Bool(true),
@@ -1162,7 +1309,7 @@ fn iterate(vm: &mut Vm, this: &Value, args: &[Value], mode: Each) -> JsResult<Va
 }
 
 fn array_for_each(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    iterate(vm, this, args, Each::ForEach)
+    iterate(vm, this, args, Each::Visit)
 }
 fn array_map(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
     iterate(vm, this, args, Each::Map)
@@ -1560,7 +1707,7 @@ fn math_round(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsRe
         if x > 0.0 && x < 0.5 {
             return 0.0;
         }
-        if x < 0.0 && x >= -0.5 {
+        if (-0.5..0.0).contains(&x) {
             return -0.0;
         }
         (x + 0.5).floor()

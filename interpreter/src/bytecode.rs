@@ -198,4 +198,7 @@ pub struct FunctionCode {
     pub ops: Vec<Op>,
     pub blocks: Vec<BlockScope>,
     pub children: Vec<Rc<FunctionCode>>,
+    /// The function's source text (function and arrow expressions and declarations), as
+    /// Function.prototype.toString must return it.
+    pub source_text: Option<Name>,
 }

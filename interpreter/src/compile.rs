@@ -34,7 +34,7 @@ fn name(s: &str) -> Name {
 /// Compiles a script (16.1 Scripts).
 pub fn compile_script(program: &Program<'_>) -> CResult<FunctionCode> {
     let strict = program.has_use_strict_directive();
-    let mut c = FnCompiler::new(name(""), CodeKind::Script, strict);
+    let mut c = FnCompiler::new(name(""), CodeKind::Script, strict, program.source_text);
     c.declare_top_level(&program.body)?;
     c.statements(&program.body)?;
     c.emit(Op::Undefined);
@@ -64,10 +64,15 @@ struct FnCompiler<'a> {
     lexical_scopes: Vec<Vec<Name>>,
     /// Labels waiting to be attached to the next loop.
     pending_labels: Vec<Name>,
+    /// Short-circuit jumps of the optional chains being compiled, innermost last: (jump, number of
+    /// values the landing pad must drop besides the nullish one).
+    chains: Vec<Vec<(usize, usize)>>,
+    /// The whole script's text, for Function.prototype.toString.
+    source: &'a str,
 }
 
 impl<'a> FnCompiler<'a> {
-    fn new(fn_name: Name, kind: CodeKind, strict: bool) -> Self {
+    fn new(fn_name: Name, kind: CodeKind, strict: bool, source: &'a str) -> Self {
         FnCompiler {
             code: FunctionCode {
                 name: fn_name,
@@ -83,10 +88,13 @@ impl<'a> FnCompiler<'a> {
                 ops: Vec::new(),
                 blocks: Vec::new(),
                 children: Vec::new(),
+                source_text: None,
             },
             controls: Vec::new(),
             lexical_scopes: Vec::new(),
             pending_labels: Vec::new(),
+            chains: Vec::new(),
+            source,
         }
     }
 
@@ -223,10 +231,9 @@ impl<'a> FnCompiler<'a> {
 
     /// A new scope with the given names, all `let`-like (for-loop heads, catch parameters).
     fn names_scope(&mut self, names: &[Name], is_const: bool) -> usize {
-        self.code.blocks.push(BlockScope {
-            lexical: names.iter().map(|n| (n.clone(), is_const)).collect(),
-            functions: Vec::new(),
-        });
+        self.code
+            .blocks
+            .push(BlockScope { lexical: names.iter().map(|n| (n.clone(), is_const)).collect(), functions: Vec::new() });
         self.code.blocks.len() - 1
     }
 
@@ -241,7 +248,10 @@ impl<'a> FnCompiler<'a> {
         }
         let Some(body) = &f.body else { return unsupported("function without body") };
         let strict = self.code.strict || body.has_use_strict_directive();
-        let mut c = FnCompiler::new(fn_name, kind, strict);
+        let mut c = FnCompiler::new(fn_name, kind, strict, self.source);
+        if kind == CodeKind::Normal {
+            c.code.source_text = self.source.get(f.span.start as usize..f.span.end as usize).map(name);
+        }
         c.code.self_binding = f.r#type == FunctionType::FunctionExpression && f.id.is_some();
         c.parameters(&f.params)?;
         c.declare_top_level(&body.statements)?;
@@ -257,7 +267,8 @@ impl<'a> FnCompiler<'a> {
             return unsupported("async arrow function");
         }
         let strict = self.code.strict || f.body.has_use_strict_directive();
-        let mut c = FnCompiler::new(fn_name, CodeKind::Arrow, strict);
+        let mut c = FnCompiler::new(fn_name, CodeKind::Arrow, strict, self.source);
+        c.code.source_text = self.source.get(f.span.start as usize..f.span.end as usize).map(name);
         c.parameters(&f.params)?;
         match &f.body {
             ArrowFunctionBody::FunctionBody(body) => {
@@ -413,9 +424,7 @@ impl<'a> FnCompiler<'a> {
                 self.for_in_of(labels, &f.left, &f.right, &f.body, false)?
             }
             Statement::BreakStatement(b) => self.jump_out(b.label.as_ref().map(|l| name(&l.name)), false)?,
-            Statement::ContinueStatement(b) => {
-                self.jump_out(b.label.as_ref().map(|l| name(&l.name)), true)?
-            }
+            Statement::ContinueStatement(b) => self.jump_out(b.label.as_ref().map(|l| name(&l.name)), true)?,
             Statement::LabeledStatement(l) => {
                 let mut labels = labels;
                 labels.push(name(&l.label.name));
@@ -996,17 +1005,13 @@ impl<'a> FnCompiler<'a> {
                 self.emit(Op::MakeClosure(idx));
             }
             Expression::StaticMemberExpression(m) => {
-                if m.optional {
-                    return unsupported("optional chaining");
-                }
                 self.expression(&m.object)?;
+                self.optional_check(m.optional, 0)?;
                 self.emit(Op::GetProperty(name(&m.property.name)));
             }
             Expression::ComputedMemberExpression(m) => {
-                if m.optional {
-                    return unsupported("optional chaining");
-                }
                 self.expression(&m.object)?;
+                self.optional_check(m.optional, 0)?;
                 self.expression(&m.expression)?;
                 self.emit(Op::GetElement);
             }
@@ -1043,7 +1048,7 @@ impl<'a> FnCompiler<'a> {
                 self.patch_here(end);
             }
             Expression::AssignmentExpression(a) => self.assignment(a)?,
-            Expression::ChainExpression(_) => return unsupported("optional chaining"),
+            Expression::ChainExpression(c) => self.optional_chain(c)?,
             Expression::ClassExpression(_) => return unsupported("class"),
             Expression::RegExpLiteral(_) => return unsupported("regular expression"),
             Expression::BigIntLiteral(_) => return unsupported("bigint"),
@@ -1055,6 +1060,52 @@ impl<'a> FnCompiler<'a> {
                 return unsupported("private names")
             }
             _ => return unsupported("expression kind"),
+        }
+        Ok(())
+    }
+
+    /// 13.3.9 Optional Chains: any `?.` whose base is null or undefined makes the whole chain
+    /// `undefined`.
+    fn optional_chain(&mut self, c: &'a ChainExpression<'a>) -> CResult<()> {
+        self.chains.push(Vec::new());
+        match &c.expression {
+            ChainElement::CallExpression(call) => self.call(call)?,
+            ChainElement::StaticMemberExpression(m) => {
+                self.expression(&m.object)?;
+                self.optional_check(m.optional, 0)?;
+                self.emit(Op::GetProperty(name(&m.property.name)));
+            }
+            ChainElement::ComputedMemberExpression(m) => {
+                self.expression(&m.object)?;
+                self.optional_check(m.optional, 0)?;
+                self.expression(&m.expression)?;
+                self.emit(Op::GetElement);
+            }
+            _ => return unsupported("optional chain element"),
+        }
+        let exits = self.chains.pop().unwrap_or_default();
+        let mut ends = vec![self.emit(Op::Jump(0))];
+        for (jump, extra) in exits {
+            self.patch_here(jump);
+            for _ in 0..=extra {
+                self.emit(Op::Pop);
+            }
+            self.emit(Op::Undefined);
+            ends.push(self.emit(Op::Jump(0)));
+        }
+        ends.into_iter().for_each(|e| self.patch_here(e));
+        Ok(())
+    }
+
+    /// At a `?.`: leave the chain when the value on top is null or undefined.
+    fn optional_check(&mut self, optional: bool, extra: usize) -> CResult<()> {
+        if !optional {
+            return Ok(());
+        }
+        let jump = self.emit(Op::JumpIfNullish(0));
+        match self.chains.last_mut() {
+            Some(chain) => chain.push((jump, extra)),
+            None => return unsupported("optional access outside a chain"),
         }
         Ok(())
     }
@@ -1090,26 +1141,28 @@ impl<'a> FnCompiler<'a> {
 
     /// 13.3.6.1 Function Calls: the `this` value comes from a property reference.
     fn call(&mut self, c: &'a CallExpression<'a>) -> CResult<()> {
-        if c.optional {
-            return unsupported("optional chaining");
-        }
         match c.callee.without_parentheses() {
-            Expression::StaticMemberExpression(m) if !m.optional => {
+            Expression::StaticMemberExpression(m) => {
                 self.expression(&m.object)?;
+                self.optional_check(m.optional, 0)?;
                 self.emit(Op::Dup);
                 self.emit(Op::GetProperty(name(&m.property.name)));
+                self.optional_check(c.optional, 1)?;
                 self.emit(Op::Swap);
             }
-            Expression::ComputedMemberExpression(m) if !m.optional => {
+            Expression::ComputedMemberExpression(m) => {
                 self.expression(&m.object)?;
+                self.optional_check(m.optional, 0)?;
                 self.emit(Op::Dup);
                 self.expression(&m.expression)?;
                 self.emit(Op::GetElement);
+                self.optional_check(c.optional, 1)?;
                 self.emit(Op::Swap);
             }
             Expression::Super(_) => return unsupported("super"),
             callee => {
                 self.expression(callee)?;
+                self.optional_check(c.optional, 0)?;
                 self.emit(Op::Undefined);
             }
         }
@@ -1489,4 +1542,3 @@ fn collect_var_names(s: &Statement<'_>, out: &mut Vec<Name>, top: bool) -> CResu
     }
     Ok(())
 }
-

@@ -77,7 +77,10 @@ pub enum ObjectKind {
     Error,
     /// 10.4.4 Arguments exotic object. `map[i]` names the parameter that index `i` aliases (mapped
     /// arguments only), looked up in `env`.
-    Arguments { env: Option<EnvRef>, map: Vec<Option<Name>> },
+    Arguments {
+        env: Option<EnvRef>,
+        map: Vec<Option<Name>>,
+    },
     /// Internal iterator state of a `for-in` or `for-of` loop (never visible to JS code).
     Iterator(IteratorState),
     BooleanWrapper(bool),
@@ -155,7 +158,11 @@ pub enum Environment {
         var_names: Vec<Name>,
     },
     /// 9.1.1.2 Object Environment Record (only `with` creates one besides the global object).
-    Object { outer: Option<EnvRef>, object: ObjRef, with_environment: bool },
+    Object {
+        outer: Option<EnvRef>,
+        object: ObjRef,
+        with_environment: bool,
+    },
 }
 
 impl Environment {

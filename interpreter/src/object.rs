@@ -118,7 +118,9 @@ impl Vm {
                 // 10.4.4.1 [[GetOwnProperty]]: a mapped index reads the parameter binding.
                 if let Some(Some(param)) = array_index(key).and_then(|i| map.get(i as usize)) {
                     let mut p = obj.props.get(key).cloned()?;
-                    if let Some(v) = self.heap.env(*env).bindings().and_then(|b| b.get(param)).and_then(|b| b.value.clone()) {
+                    if let Some(v) =
+                        self.heap.env(*env).bindings().and_then(|b| b.get(param)).and_then(|b| b.value.clone())
+                    {
                         p.slot = Slot::Data(v);
                     }
                     return Some(p);
@@ -443,7 +445,11 @@ impl Vm {
         let old_len = self.array_length(a);
         let writable = self.heap.obj(a).props.get("length").is_some_and(|p| p.writable);
         if new_len >= old_len || !writable {
-            return self.validate_and_apply(a, "length", Descriptor { value: Some(Value::Number(new_len as f64)), ..desc });
+            return self.validate_and_apply(
+                a,
+                "length",
+                Descriptor { value: Some(Value::Number(new_len as f64)), ..desc },
+            );
         }
         // Delete indices from the end; a non-configurable element stops the truncation.
         let mut indices: Vec<u32> =
@@ -500,10 +506,7 @@ impl Vm {
             Some(p) => format!("{p} {key}"),
             None => key.to_string(),
         };
-        self.heap
-            .obj_mut(f)
-            .props
-            .insert("name".into(), Property::data(Value::str(&n), false, false, true));
+        self.heap.obj_mut(f).props.insert("name".into(), Property::data(Value::str(&n), false, false, true));
     }
 
     /// 10.1.10 `[[Delete]]`.
@@ -638,7 +641,9 @@ impl Vm {
     /// arguments objects and strings use their built-in iterators).
     pub fn for_of_iterator(&mut self, v: &Value) -> JsResult<Value> {
         let state = match v {
-            Value::String(s) => IteratorState::String { chars: s.chars().map(|c| Name::from(c.to_string())).collect(), next: 0 },
+            Value::String(s) => {
+                IteratorState::String { chars: s.chars().map(|c| Name::from(c.to_string())).collect(), next: 0 }
+            }
             Value::Object(o) => match &self.heap.obj(*o).kind {
                 ObjectKind::Array | ObjectKind::Arguments { .. } => {
                     IteratorState::ArrayLike { object: *o, next: 0, done: false }

@@ -124,10 +124,7 @@ impl Vm {
         props.insert("name".into(), Property::data(Value::String(fn_name), false, false, true));
         if kind == CodeKind::Normal {
             let prototype = self.alloc(Object::new(Some(self.realm.object_prototype), ObjectKind::Ordinary));
-            self.heap
-                .obj_mut(prototype)
-                .props
-                .insert("constructor".into(), Property::hidden(Value::Object(f)));
+            self.heap.obj_mut(prototype).props.insert("constructor".into(), Property::hidden(Value::Object(f)));
             self.heap
                 .obj_mut(f)
                 .props
@@ -144,10 +141,8 @@ impl Vm {
         }
         let fn_name = code.name.clone();
         let func_env = self.new_declarative_env(env);
-        self.env_bindings_mut(func_env).insert(
-            fn_name.clone(),
-            Binding { value: None, mutable: false, strict: false, deletable: false },
-        );
+        self.env_bindings_mut(func_env)
+            .insert(fn_name.clone(), Binding { value: None, mutable: false, strict: false, deletable: false });
         let closure = self.ordinary_function_create(code, func_env);
         if let Some(b) = self.env_bindings_mut(func_env).get_mut(&fn_name) {
             b.value = Some(Value::Object(closure));
@@ -196,13 +191,7 @@ impl Vm {
     }
 
     /// `[[Call]]` (new_target None) or `[[Construct]]` from Rust code: runs to completion.
-    fn call_object(
-        &mut self,
-        f: ObjRef,
-        this: Value,
-        args: Vec<Value>,
-        new_target: Option<ObjRef>,
-    ) -> JsResult<Value> {
+    fn call_object(&mut self, f: ObjRef, this: Value, args: Vec<Value>, new_target: Option<ObjRef>) -> JsResult<Value> {
         if self.native_depth >= MAX_NATIVE_DEPTH {
             return Err(Abrupt::Exhausted(Resource::Stack));
         }
@@ -333,7 +322,12 @@ impl Vm {
             let arguments = self.create_arguments_object(f, &args, mapped.then(|| (env, params.names.clone())));
             self.env_bindings_mut(env).insert(
                 "arguments".into(),
-                Binding { value: Some(Value::Object(arguments)), mutable: !code.strict, strict: code.strict, deletable: false },
+                Binding {
+                    value: Some(Value::Object(arguments)),
+                    mutable: !code.strict,
+                    strict: code.strict,
+                    deletable: false,
+                },
             );
         }
         Ok(Frame {
@@ -351,7 +345,12 @@ impl Vm {
     }
 
     /// 10.4.4.6 CreateUnmappedArgumentsObject and 10.4.4.7 CreateMappedArgumentsObject.
-    fn create_arguments_object(&mut self, callee: ObjRef, args: &[Value], mapping: Option<(EnvRef, Vec<Name>)>) -> ObjRef {
+    fn create_arguments_object(
+        &mut self,
+        callee: ObjRef,
+        args: &[Value],
+        mapping: Option<(EnvRef, Vec<Name>)>,
+    ) -> ObjRef {
         let mut map = Vec::new();
         let env = mapping.as_ref().map(|(e, _)| *e);
         if let Some((_, names)) = &mapping {
@@ -870,8 +869,10 @@ impl Vm {
                     Some(b) if !is_function => b.value.clone().unwrap_or(Value::Undefined),
                     _ => Value::Undefined,
                 };
-                self.env_bindings_mut(var_env)
-                    .insert(n.clone(), Binding { value: Some(initial), mutable: true, strict: false, deletable: false });
+                self.env_bindings_mut(var_env).insert(
+                    n.clone(),
+                    Binding { value: Some(initial), mutable: true, strict: false, deletable: false },
+                );
             }
             var_env
         };
@@ -960,10 +961,7 @@ impl Vm {
                 self.set(global, n, f, Value::Object(global))?;
             }
             (None, None) => {
-                self.heap
-                    .obj_mut(global)
-                    .props
-                    .insert(n.clone(), Property::data(Value::Undefined, true, true, false));
+                self.heap.obj_mut(global).props.insert(n.clone(), Property::data(Value::Undefined, true, true, false));
             }
             (None, Some(_)) => {}
         }

@@ -1,0 +1,67 @@
+//! Argument parsing and dispatch. One module per subcommand; errors are `anyhow` at this edge and
+//! become a one-line message and exit code 2.
+
+mod run;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Differential tester for JavaScript closure semantics.
+#[derive(Debug, Parser)]
+#[command(name = "closure-diff", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run programs on several engines and compare what they print and how they end.
+    Run(run::RunArgs),
+}
+
+/// How a successful command ended, as the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Nothing to report: every program agreed or was poisoned (exit 0).
+    Clean,
+    /// At least one program diverged (exit 1).
+    Diverged,
+}
+
+/// Usage and input errors (exit 2). Clap uses the same code for its own usage errors.
+const USAGE_ERROR: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Run(args) => run::run(&args),
+    };
+    if let Err(err) = &result {
+        // `{:#}` puts the whole context chain on one line.
+        eprintln!("error: {err:#}");
+    }
+    ExitCode::from(exit_code(&result))
+}
+
+/// 0 when there is nothing to report, 1 when a program diverged, 2 for usage and input errors.
+fn exit_code(result: &anyhow::Result<Status>) -> u8 {
+    match result {
+        Ok(Status::Clean) => 0,
+        Ok(Status::Diverged) => 1,
+        Err(_) => USAGE_ERROR,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exit_codes() {
+        assert_eq!(exit_code(&Ok(Status::Clean)), 0);
+        assert_eq!(exit_code(&Ok(Status::Diverged)), 1);
+        assert_eq!(exit_code(&Err(anyhow::anyhow!("bad input"))), 2);
+    }
+}

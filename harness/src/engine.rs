@@ -1,0 +1,85 @@
+//! The [`Engine`] trait every JavaScript engine adapter implements, and the registry of engines by name.
+
+use thiserror::Error;
+
+use crate::engines::{BoaEngine, ReferenceEngine};
+use crate::outcome::Outcome;
+
+/// A JavaScript engine the harness can run programs on.
+///
+/// Adapters are the only place that knows an engine's quirks; everything downstream (comparator,
+/// reports, snapshots) sees nothing but [`Outcome`]s. An implementation must keep these promises,
+/// because the comparator trusts them:
+///
+/// - **Total.** [`Engine::run`] returns for every input, valid or not: it never panics, never hangs
+///   and never takes the harness down with it. A panic or death inside the engine is reported as
+///   [`End::Crashed`](crate::End::Crashed).
+/// - **Bounded.** Every run is bounded by the engine's limits (steps, stack, time). Hitting one is
+///   reported as [`End::Exhausted`](crate::End::Exhausted), never as a JavaScript exception, because
+///   where a limit bites depends on the engine's configuration and not on the program's semantics;
+///   the comparator treats such runs as poisoned rather than as findings.
+/// - **Honest about gaps.** A feature the engine does not implement ends the run with
+///   [`End::Unsupported`](crate::End::Unsupported), never with a guess.
+/// - **Isolated and deterministic.** Each run starts from a fresh realm; nothing a program does is
+///   visible to the next run, and running the same source twice gives the same outcome (except for
+///   the wall-clock backstop, which is why it exhausts rather than fails).
+pub trait Engine: Send + Sync {
+    /// The short name used on the command line and in reports (`ref`, `boa`). Stable, lowercase,
+    /// unique within the registry.
+    fn name(&self) -> &str;
+
+    /// Runs `source` as a classic (sloppy-mode unless it says otherwise) script in a fresh realm with
+    /// `print` and `console.log` available, drains the job queue, and reports what was printed and
+    /// how the run ended. See the trait docs for the guarantees.
+    fn run(&self, source: &str) -> Outcome;
+}
+
+/// Names accepted by [`engine_by_name`], in the order reports list them.
+pub const ENGINE_NAMES: &[&str] = &["ref", "boa"];
+
+/// The engines compared when the user names none.
+pub const DEFAULT_ENGINES: &[&str] = &["ref", "boa"];
+
+/// An engine name that is not in the registry.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("unknown engine `{name}` (known engines: {})", ENGINE_NAMES.join(", "))]
+pub struct UnknownEngine {
+    /// The name that was asked for.
+    pub name: String,
+}
+
+/// Builds the engine registered under `name`, with its default configuration.
+pub fn engine_by_name(name: &str) -> Result<Box<dyn Engine>, UnknownEngine> {
+    match name {
+        "ref" => Ok(Box::new(ReferenceEngine::default())),
+        "boa" => Ok(Box::new(BoaEngine::default())),
+        _ => Err(UnknownEngine {
+            name: name.to_owned(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_name_resolves_to_an_engine_of_that_name() {
+        for name in ENGINE_NAMES {
+            let engine = engine_by_name(name).expect("listed names resolve");
+            assert_eq!(engine.name(), *name);
+        }
+        for name in DEFAULT_ENGINES {
+            assert!(ENGINE_NAMES.contains(name));
+        }
+    }
+
+    #[test]
+    fn unknown_names_list_the_known_ones() {
+        let err = engine_by_name("v8").err().expect("v8 is not registered");
+        assert_eq!(
+            err.to_string(),
+            "unknown engine `v8` (known engines: ref, boa)"
+        );
+    }
+}

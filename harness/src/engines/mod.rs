@@ -1,0 +1,7 @@
+//! One adapter per engine, each behind the [`Engine`](crate::Engine) trait.
+
+mod boa;
+mod reference;
+
+pub use boa::{BoaConfig, BoaEngine};
+pub use reference::ReferenceEngine;

@@ -1,0 +1,32 @@
+//! The closure-diff harness: runs JavaScript programs on several engines and compares what they do.
+//!
+//! - [`Engine`] is the one trait every engine adapter implements ([`ReferenceEngine`] over this
+//!   project's `interpreter`, [`BoaEngine`] over `boa_engine`); [`engine_by_name`] is the registry.
+//! - An engine's run yields an [`Outcome`]: the printed lines and an [`End`] (`ok`, `threw`,
+//!   `syntax-error`, `exhausted`, `unsupported`, `crashed`).
+//! - [`compare`] turns several outcomes into a three-valued [`Verdict`]: `agree`, `diverge` (with the
+//!   first [`Difference`]) or `poisoned`; [`Trial`] bundles one program's outcomes and verdict.
+//!
+//! Guarantees:
+//! - **Engines are total.** Every run returns an outcome: panics become `crashed`, and limits (steps,
+//!   stack, output, a wall-clock backstop) become `exhausted`, on an isolated big-stack thread.
+//! - **No false alarms from limits.** A run that is `exhausted` or `unsupported` on any engine is
+//!   poisoned, never reported as a divergence.
+//! - **Exact comparison otherwise.** Output lines and the end state must match exactly; for a throw
+//!   only the constructor name counts, since messages differ between engines.
+
+pub mod compare;
+pub mod engine;
+pub mod engines;
+pub mod inputs;
+pub mod isolate;
+pub mod outcome;
+pub mod trial;
+
+pub use compare::{compare, Difference, Verdict};
+pub use engine::{engine_by_name, Engine, UnknownEngine, DEFAULT_ENGINES, ENGINE_NAMES};
+pub use engines::{BoaConfig, BoaEngine, ReferenceEngine};
+pub use inputs::{collect_programs, read_program, InputError};
+pub use isolate::Isolation;
+pub use outcome::{End, Outcome};
+pub use trial::{FileReport, Trial};

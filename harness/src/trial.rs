@@ -1,0 +1,177 @@
+//! One program run on several engines and judged: the unit every report is made of.
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use crate::compare::{compare, Difference, Verdict};
+use crate::engine::Engine;
+use crate::outcome::Outcome;
+
+/// Each engine's outcome for one program, in engine order, and the comparator's verdict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trial {
+    /// `(engine name, outcome)` in the order the engines were given.
+    pub outcomes: Vec<(String, Outcome)>,
+    /// What [`compare`] concluded from `outcomes`.
+    pub verdict: Verdict,
+}
+
+impl Trial {
+    /// Runs `source` on every engine, one after the other, and compares the outcomes.
+    pub fn run(engines: &[Box<dyn Engine>], source: &str) -> Trial {
+        let outcomes: Vec<(String, Outcome)> = engines
+            .iter()
+            .map(|engine| (engine.name().to_owned(), engine.run(source)))
+            .collect();
+        let verdict = compare(&outcomes);
+        Trial { outcomes, verdict }
+    }
+}
+
+/// Serialises as `{"engines": {"ref": {...}, "boa": {...}}, "verdict": "agree"}` with engines in
+/// run order; a divergence adds `"difference"`, a poisoned run `"reason"`.
+impl Serialize for Trial {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("engines", &Engines(&self.outcomes))?;
+        serialize_verdict(&mut map, &self.verdict)?;
+        map.end()
+    }
+}
+
+/// One line of `closure-diff run --json`: a [`Trial`] with the file it ran, `file` first.
+#[derive(Debug, Clone, Copy)]
+pub struct FileReport<'a> {
+    /// The program's path as given or found.
+    pub file: &'a str,
+    /// What happened to it.
+    pub trial: &'a Trial,
+}
+
+impl Serialize for FileReport<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("file", self.file)?;
+        map.serialize_entry("engines", &Engines(&self.trial.outcomes))?;
+        serialize_verdict(&mut map, &self.trial.verdict)?;
+        map.end()
+    }
+}
+
+fn serialize_verdict<M: SerializeMap>(map: &mut M, verdict: &Verdict) -> Result<(), M::Error> {
+    map.serialize_entry("verdict", verdict.name())?;
+    match verdict {
+        Verdict::Agree => Ok(()),
+        Verdict::Diverge { first_difference } => {
+            map.serialize_entry("difference", first_difference)
+        }
+        Verdict::Poisoned { reason } => map.serialize_entry("reason", reason),
+    }
+}
+
+/// An ordered `name -> value` map; serde's own maps would sort engines by name.
+struct Engines<'a, T>(&'a [(String, T)]);
+
+impl<T: Serialize> Serialize for Engines<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (engine, value) in self.0 {
+            map.serialize_entry(engine, value)?;
+        }
+        map.end()
+    }
+}
+
+/// `{"kind": "output", "line": 2, "lines": {"ref": "a", "boa": null}}` (1-based `line`, `null` for
+/// "output had ended") or `{"kind": "end", "ends": {"ref": "ok", "boa": "threw TypeError"}}`.
+impl Serialize for Difference {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        match self {
+            Difference::Output { index, lines } => {
+                map.serialize_entry("kind", "output")?;
+                map.serialize_entry("line", &(index + 1))?;
+                map.serialize_entry("lines", &Engines(lines))?;
+            }
+            Difference::End { ends } => {
+                let ends: Vec<(String, String)> = ends
+                    .iter()
+                    .map(|(engine, end)| (engine.clone(), end.to_string()))
+                    .collect();
+                map.serialize_entry("kind", "end")?;
+                map.serialize_entry("ends", &Engines(&ends))?;
+            }
+        }
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outcome::End;
+
+    fn trial(ref_outcome: Outcome, boa_outcome: Outcome) -> Trial {
+        let outcomes = vec![
+            ("ref".to_owned(), ref_outcome),
+            ("boa".to_owned(), boa_outcome),
+        ];
+        let verdict = compare(&outcomes);
+        Trial { outcomes, verdict }
+    }
+
+    #[test]
+    fn file_reports_have_the_documented_shape_with_engines_in_order() {
+        let ok = Outcome {
+            output: vec!["1".into()],
+            end: End::Ok,
+        };
+        let trial = trial(ok.clone(), ok);
+        let json = serde_json::to_string(&FileReport {
+            file: "a.js",
+            trial: &trial,
+        })
+        .expect("serialise");
+        assert_eq!(
+            json,
+            r#"{"file":"a.js","engines":{"ref":{"status":"ok","output":["1"],"error":null},"boa":{"status":"ok","output":["1"],"error":null}},"verdict":"agree"}"#
+        );
+    }
+
+    #[test]
+    fn divergences_carry_the_first_difference() {
+        let trial = trial(
+            Outcome {
+                output: vec!["1".into()],
+                end: End::Ok,
+            },
+            Outcome {
+                output: vec![],
+                end: End::Threw("TypeError".into()),
+            },
+        );
+        let json = serde_json::to_value(&trial).expect("serialise");
+        assert_eq!(json["verdict"], "diverge");
+        assert_eq!(
+            json["difference"],
+            serde_json::json!({"kind": "output", "line": 1, "lines": {"ref": "1", "boa": null}})
+        );
+    }
+
+    #[test]
+    fn poisoned_runs_carry_the_reason() {
+        let trial = trial(
+            Outcome::without_output(End::Unsupported("interpreter not built yet".into())),
+            Outcome::without_output(End::Ok),
+        );
+        let json = serde_json::to_value(&trial).expect("serialise");
+        assert_eq!(json["verdict"], "poisoned");
+        assert_eq!(
+            json["reason"],
+            "ref: unsupported (interpreter not built yet)"
+        );
+        assert_eq!(
+            json["engines"]["ref"]["detail"],
+            "interpreter not built yet"
+        );
+    }
+}

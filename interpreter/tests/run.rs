@@ -1,0 +1,122 @@
+//! End-to-end behaviour of the reference interpreter through its public entry point.
+
+use interpreter::{run, Completion, Limits, Resource};
+
+fn lines(source: &str) -> Vec<String> {
+    let out = run(source, &Limits::default());
+    assert_eq!(out.completion, Completion::Normal, "program: {source}\nprinted: {:?}", out.printed);
+    out.printed
+}
+
+fn completion(source: &str) -> Completion {
+    run(source, &Limits::default()).completion
+}
+
+#[test]
+fn counter_example_from_the_mission() {
+    let source = include_str!("../../corpus/programs/escape/counter.js");
+    assert_eq!(lines(source), ["currentValue = 1", "currentValue = 3", "currentValue = 6"]);
+}
+
+#[test]
+fn deep_recursion_is_exhausted_stack_not_a_crash() {
+    assert_eq!(completion("function f(n){return f(n+1)} f(0)"), Completion::Exhausted(Resource::Stack));
+    // Recursion through built-ins that call back into JavaScript is bounded too.
+    assert_eq!(
+        completion("function f(n){ return [1].map(function(){ return f(n+1); }); } f(0)"),
+        Completion::Exhausted(Resource::Stack)
+    );
+    assert_eq!(completion("var o = { get x() { return this.x; } }; o.x"), Completion::Exhausted(Resource::Stack));
+}
+
+#[test]
+fn deep_recursion_through_call_and_apply_stays_on_the_frame_stack() {
+    // 1000 levels exceed the native re-entry bound, so this only completes if call/apply do not
+    // re-enter the machine.
+    let src = "function f(n){ return n == 0 ? 0 : 1 + f.call(null, n - 1) + f.apply(null, [0]); } print(f(1000))";
+    assert_eq!(lines(src), ["1000"]);
+}
+
+#[test]
+fn endless_loops_run_out_of_fuel() {
+    assert_eq!(completion("while (true) {}"), Completion::Exhausted(Resource::Fuel));
+    assert_eq!(completion("for (;;) { [1, 2, 3].map(x => x); }"), Completion::Exhausted(Resource::Fuel));
+    let small = Limits { fuel: 1_000, ..Limits::default() };
+    assert_eq!(run("var i = 0; while (i < 1e6) i++;", &small).completion, Completion::Exhausted(Resource::Fuel));
+}
+
+#[test]
+fn runaway_strings_are_exhausted_memory() {
+    assert_eq!(completion("var s = 'ab'; while (true) s += s;"), Completion::Exhausted(Resource::Memory));
+}
+
+#[test]
+fn output_and_uncaught_errors() {
+    let out = run("print('a', 1, null); console.log([1, [2, 3]], {}); throw new RangeError('x')", &Limits::default());
+    assert_eq!(out.printed, ["a 1 null", "1,2,3 [object Object]"]);
+    assert_eq!(out.completion, Completion::Threw { constructor: "RangeError".into() });
+    assert_eq!(completion("throw 1"), Completion::Threw { constructor: "number".into() });
+    assert_eq!(completion("throw {}"), Completion::Threw { constructor: "Object".into() });
+    assert_eq!(completion("undefinedName"), Completion::Threw { constructor: "ReferenceError".into() });
+}
+
+#[test]
+fn syntax_and_early_errors_are_reported_before_running() {
+    let out = run("print(1); let a; let a;", &Limits::default());
+    assert!(out.printed.is_empty());
+    assert!(matches!(out.completion, Completion::SyntaxError { .. }), "{:?}", out.completion);
+    assert!(matches!(completion("function ("), Completion::SyntaxError { .. }));
+    assert!(matches!(completion("'use strict'; with (a) {}"), Completion::SyntaxError { .. }));
+}
+
+#[test]
+fn unimplemented_features_are_refused_not_guessed() {
+    for (source, feature) in [
+        ("class A {}", "class"),
+        ("function* g() {}", "generator"),
+        ("async function f() {}", "async"),
+        ("var [a] = [1]", "destructuring"),
+        ("f(...x)", "spread"),
+        ("eval('1')", "eval"),
+        ("var s = Symbol()", "Symbol"),
+        ("print([3, 1].sort())", "sort"),
+        ("print('x'.padStart(3))", "padStart"),
+        ("print(Math.random())", "random"),
+        ("print(typeof Map)", "Map"),
+        ("print(String(print))", "built-in function"),
+    ] {
+        match completion(source) {
+            Completion::Unsupported(f) => assert!(f.contains(feature), "{source}: refused as {f}"),
+            other => panic!("{source}: expected Unsupported({feature}), got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn function_source_text_is_exact() {
+    assert_eq!(
+        lines("var f = function (a) { return a; }; print(String(f)); print((x => x) + '')"),
+        ["function (a) { return a; }", "x => x"]
+    );
+}
+
+#[test]
+fn closures_survive_garbage_collection() {
+    // Enough allocation to trigger several collections; the kept closures must still see their
+    // own bindings afterwards.
+    let src = "var keep = [];
+        for (var i = 0; i < 200000; i++) {
+            let j = i;
+            var o = { f: function () { return j; } };
+            if (i % 50000 == 0) keep.push(o);
+        }
+        print(keep.map(function (o) { return o.f(); }).join());";
+    assert_eq!(lines(src), ["0,50000,100000,150000"]);
+}
+
+#[test]
+fn heap_limit_ends_runaway_allocation() {
+    let limits = Limits { max_heap_cells: 10_000, ..Limits::default() };
+    let out = run("var a = []; while (true) a.push({});", &limits);
+    assert_eq!(out.completion, Completion::Exhausted(Resource::Memory));
+}
