@@ -101,7 +101,6 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
             "toLocaleString",
         ],
     ),
-    ("Function.prototype", &["caller", "arguments"]),
     ("Array", &["from", "of", "fromAsync"]),
     (
         "Array.prototype",
@@ -305,6 +304,19 @@ impl Realm {
         b.methods(function_prototype, &[("bind", 1, function_bind), ("toString", 0, function_to_string)]);
         b.constructor(global, "Function", 1, function_constructor, function_prototype);
         let throw_type_error = b.native("", 0, throw_type_error, false);
+        // 10.2.4 AddRestrictedFunctionProperties.
+        let restricted = b.native("", 0, restricted_function_property, false);
+        for name in ["caller", "arguments"] {
+            b.heap.obj_mut(function_prototype).props.insert(
+                name.into(),
+                Property {
+                    slot: Slot::Accessor { get: Some(restricted), set: Some(restricted) },
+                    writable: false,
+                    enumerable: false,
+                    configurable: true,
+                },
+            );
+        }
 
         // Array
         let array_prototype = b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Array, "Array.prototype"));
@@ -598,6 +610,20 @@ fn native_noop(_: &mut Vm, _: &Value, _: &[Value], _: Option<ObjRef>) -> JsResul
 
 fn throw_type_error(vm: &mut Vm, _: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
     Err(vm.type_error("'callee' may not be accessed in strict mode"))
+}
+
+/// `caller` and `arguments` of functions: a TypeError for strict functions, arrows and methods, but
+/// engines may give sloppy functions their own (non-standard) properties, so reaching this with one
+/// refuses the program.
+fn restricted_function_property(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    if let Some(f) = this.as_object() {
+        if let ObjectKind::Function(FunctionKind::Ordinary { code, .. }) = &vm.heap.obj(f).kind {
+            if !code.strict && code.kind == crate::bytecode::CodeKind::Normal {
+                return unsupported("caller/arguments of a sloppy function");
+            }
+        }
+    }
+    Err(vm.type_error("'caller' and 'arguments' are restricted in this context"))
 }
 
 // ----- Host ------------------------------------------------------------------------------------

@@ -54,6 +54,11 @@ pub enum Op {
     TypeofName(Name),
     /// PutValue; leaves the value on the stack.
     SetName(Name),
+    /// Strict-mode simple assignment, step 1: evaluate the reference before the right-hand side
+    /// (pushes whether it resolved).
+    ResolveReference(Name),
+    /// Step 2: PutValue on that reference; stack `resolved value` -> `value`.
+    SetResolvedName(Name),
     /// `delete x`.
     DeleteName(Name),
     /// InitializeReferencedBinding in the running lexical environment; pops the value.

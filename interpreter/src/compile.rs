@@ -941,6 +941,21 @@ impl<'a> FnCompiler<'a> {
         }
     }
 
+    /// `(x) = function () {}` does not name the function: NamedEvaluation applies only when the
+    /// target is a plain identifier.
+    fn named_expression_unless_parenthesized(
+        &mut self,
+        e: &'a Expression<'a>,
+        n: &str,
+        parenthesized: bool,
+    ) -> CResult<()> {
+        if parenthesized {
+            self.expression(e)
+        } else {
+            self.named_expression(e, n)
+        }
+    }
+
     fn expression(&mut self, e: &'a Expression<'a>) -> CResult<()> {
         match e {
             Expression::BooleanLiteral(b) => {
@@ -1303,8 +1318,12 @@ impl<'a> FnCompiler<'a> {
                     self.expression(&a.right)?;
                     self.emit(Op::Binary(op));
                     self.emit(Op::SetName(r));
+                } else if self.code.strict {
+                    self.emit(Op::ResolveReference(r.clone()));
+                    self.named_expression_unless_parenthesized(&a.right, &id.name, a.span.start != id.span.start)?;
+                    self.emit(Op::SetResolvedName(r));
                 } else {
-                    self.named_expression(&a.right, &id.name)?;
+                    self.named_expression_unless_parenthesized(&a.right, &id.name, a.span.start != id.span.start)?;
                     self.emit(Op::SetName(r));
                 }
             }

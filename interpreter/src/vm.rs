@@ -500,6 +500,23 @@ impl Vm {
                 let t = self.type_of(&v);
                 self.push(Value::str(t));
             }
+            Op::ResolveReference(n) => {
+                let env = self.frame().env;
+                let found = self.resolve_binding(env, n)?.is_some();
+                self.push(Value::Bool(found));
+            }
+            Op::SetResolvedName(n) => {
+                let v = self.pop();
+                let Value::Bool(found) = self.pop() else { unreachable!("ResolveReference precedes") };
+                if !found {
+                    // 6.2.5.6 PutValue step 3: the reference was unresolvable when evaluated.
+                    self.refuse_missing_global(n)?;
+                    return Err(self.error("ReferenceError", &format!("{n} is not defined")));
+                }
+                self.push(v.clone());
+                let env = self.frame().env;
+                self.put_identifier_value(env, n, v, code.strict)?;
+            }
             Op::SetName(n) => {
                 let v = self.peek().clone();
                 let env = self.frame().env;
@@ -697,6 +714,10 @@ impl Vm {
                 self.push(Value::Bool(r));
             }
             Op::ToPropertyKey => {
+                // GetValue does ToObject(base) before ToPropertyKey(key) (6.2.5.5 steps 3.a-c).
+                let n = self.frame().stack.len();
+                let base = self.frame().stack[n - 2].clone();
+                self.require_object_coercible(&base)?;
                 let key = self.pop();
                 let key = self.to_property_key(&key)?;
                 self.push(Value::String(key));
