@@ -50,6 +50,9 @@ pub enum Op {
 
     // --- Identifier references (9.4.2 ResolveBinding + 6.2.5.5 GetValue / 6.2.5.6 PutValue)
     GetName(Name),
+    /// Identifier callee: pushes the function and the this value (the binding object of a `with`
+    /// environment, 9.1.1.2.10 WithBaseObject, or undefined).
+    GetNameAndThis(Name),
     /// `typeof x`: an unresolvable reference gives `undefined` instead of a ReferenceError.
     TypeofName(Name),
     /// PutValue; leaves the value on the stack.
@@ -74,6 +77,8 @@ pub enum Op {
     // --- Environments
     /// 14.2.2 Block evaluation: new declarative environment + BlockDeclarationInstantiation.
     EnterBlock(usize),
+    /// 14.11.2 `with`: pops a value and enters an object Environment Record over ToObject(value).
+    EnterWith,
     /// Restores the running lexical environment to the current one's outer environment.
     ExitBlock,
     /// 14.7.4.4 CreatePerIterationEnvironment over the given bindings.

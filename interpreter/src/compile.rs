@@ -444,7 +444,20 @@ impl<'a> FnCompiler<'a> {
             }
             Statement::SwitchStatement(sw) => self.switch(labels, sw)?,
             Statement::TryStatement(t) => self.labelled_block(labels, |c| c.try_statement(t))?,
-            Statement::WithStatement(_) => return unsupported("with"),
+            Statement::WithStatement(w) => {
+                // 14.11.2: the body runs in an object Environment Record over the value.
+                self.labelled_block(labels, |c| {
+                    c.expression(&w.object)?;
+                    c.emit(Op::EnterWith);
+                    c.lexical_scopes.push(Vec::new());
+                    c.controls.push(Control::Block);
+                    c.substatement(&w.body)?;
+                    c.controls.pop();
+                    c.lexical_scopes.pop();
+                    c.emit(Op::ExitBlock);
+                    Ok(())
+                })?;
+            }
             _ => return unsupported("module or TypeScript syntax"),
         }
         Ok(())
@@ -1175,6 +1188,16 @@ impl<'a> FnCompiler<'a> {
                 self.emit(Op::Swap);
             }
             Expression::Super(_) => return unsupported("super"),
+            Expression::Identifier(id) => {
+                // 13.3.6.1 step: the this value of a call through a `with` binding is its object.
+                let r = self.reference(&id.name)?;
+                self.emit(Op::GetNameAndThis(r));
+                if c.optional {
+                    self.emit(Op::Swap);
+                    self.optional_check(true, 1)?;
+                    self.emit(Op::Swap);
+                }
+            }
             callee => {
                 self.expression(callee)?;
                 self.optional_check(c.optional, 0)?;

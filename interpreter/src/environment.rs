@@ -34,9 +34,10 @@ impl Vm {
                     let object = *object;
                     return Ok(self.has_property(object, n)?.then_some(BindingPlace::Object(env)));
                 }
-                Environment::Object { object, outer, .. } => {
-                    let (object, outer) = (*object, *outer);
-                    if self.has_property(object, n)? {
+                Environment::Object { object, outer, with_environment } => {
+                    let (object, outer, with_environment) = (*object, *outer, *with_environment);
+                    // 9.1.1.2.1 HasBinding, including the `@@unscopables` check of `with`.
+                    if self.has_property(object, n)? && !(with_environment && self.is_unscopable(object, n)) {
                         return Ok(Some(BindingPlace::Object(env)));
                     }
                     match outer {
@@ -46,6 +47,40 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// `@@unscopables` without symbols: only `Array.prototype[@@unscopables]` exists (23.1.3.41), so
+    /// its names are unscopable on anything that inherits from `Array.prototype`.
+    fn is_unscopable(&self, object: crate::value::ObjRef, n: &str) -> bool {
+        const ARRAY_UNSCOPABLES: [&str; 16] = [
+            "at",
+            "copyWithin",
+            "entries",
+            "fill",
+            "find",
+            "findIndex",
+            "findLast",
+            "findLastIndex",
+            "flat",
+            "flatMap",
+            "includes",
+            "keys",
+            "toReversed",
+            "toSorted",
+            "toSpliced",
+            "values",
+        ];
+        if !ARRAY_UNSCOPABLES.contains(&n) {
+            return false;
+        }
+        let mut cur = Some(object);
+        while let Some(o) = cur {
+            if o == self.realm.array_prototype {
+                return true;
+            }
+            cur = self.heap.obj(o).proto;
+        }
+        false
     }
 
     fn binding_object(&self, env: EnvRef) -> crate::value::ObjRef {

@@ -488,6 +488,33 @@ impl Vm {
                 let v = self.get_identifier_value(env, n)?;
                 self.push(v);
             }
+            Op::GetNameAndThis(n) => {
+                let env = self.frame().env;
+                let place = self.resolve_binding(env, n)?;
+                let this = match place {
+                    Some(crate::environment::BindingPlace::Object(e)) => match self.heap.env(e) {
+                        Environment::Object { object, with_environment: true, .. } => Value::Object(*object),
+                        _ => Value::Undefined,
+                    },
+                    _ => Value::Undefined,
+                };
+                let f = match place {
+                    Some(p) => self.get_binding_value(p, n, code.strict)?,
+                    None => {
+                        self.refuse_missing_global(n)?;
+                        return Err(self.error("ReferenceError", &format!("{n} is not defined")));
+                    }
+                };
+                self.push(f);
+                self.push(this);
+            }
+            Op::EnterWith => {
+                let v = self.pop();
+                let object = self.to_object(&v)?;
+                let env = self.frame().env;
+                let with_env = self.new_env(Environment::Object { outer: Some(env), object, with_environment: true });
+                self.frame().env = with_env;
+            }
             Op::TypeofName(n) => {
                 let env = self.frame().env;
                 let v = match self.resolve_binding(env, n)? {
