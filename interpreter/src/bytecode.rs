@@ -57,10 +57,14 @@ pub enum Op {
     TypeofName(Name),
     /// PutValue; leaves the value on the stack.
     SetName(Name),
-    /// Strict-mode simple assignment, step 1: evaluate the reference before the right-hand side
-    /// (pushes whether it resolved).
+    /// Evaluates an identifier reference before the right-hand side of an assignment (needed in
+    /// strict code and inside `with`, where the binding can change meanwhile).
     ResolveReference(Name),
-    /// Step 2: PutValue on that reference; stack `resolved value` -> `value`.
+    /// GetValue of the last resolved reference (compound assignment and update).
+    GetReferenceValue(Name),
+    /// Forgets the last resolved reference (a short-circuited logical assignment).
+    DropReference,
+    /// PutValue on the last resolved reference; leaves the value on the stack.
     SetResolvedName(Name),
     /// `delete x`.
     DeleteName(Name),

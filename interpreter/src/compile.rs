@@ -69,6 +69,9 @@ struct FnCompiler<'a> {
     chains: Vec<Vec<(usize, usize)>>,
     /// The whole script's text, for Function.prototype.toString.
     source: &'a str,
+    /// Inside a `with` body (here or in an enclosing function): identifier references must be
+    /// resolved before right-hand sides run.
+    in_with: bool,
 }
 
 impl<'a> FnCompiler<'a> {
@@ -95,6 +98,7 @@ impl<'a> FnCompiler<'a> {
             pending_labels: Vec::new(),
             chains: Vec::new(),
             source,
+            in_with: false,
         }
     }
 
@@ -249,6 +253,7 @@ impl<'a> FnCompiler<'a> {
         let Some(body) = &f.body else { return unsupported("function without body") };
         let strict = self.code.strict || body.has_use_strict_directive();
         let mut c = FnCompiler::new(fn_name, kind, strict, self.source);
+        c.in_with = self.in_with;
         if kind == CodeKind::Normal {
             c.code.source_text = self.source.get(f.span.start as usize..f.span.end as usize).map(name);
         }
@@ -268,6 +273,7 @@ impl<'a> FnCompiler<'a> {
         }
         let strict = self.code.strict || f.body.has_use_strict_directive();
         let mut c = FnCompiler::new(fn_name, CodeKind::Arrow, strict, self.source);
+        c.in_with = self.in_with;
         c.code.source_text = self.source.get(f.span.start as usize..f.span.end as usize).map(name);
         c.parameters(&f.params)?;
         match &f.body {
@@ -451,7 +457,9 @@ impl<'a> FnCompiler<'a> {
                     c.emit(Op::EnterWith);
                     c.lexical_scopes.push(Vec::new());
                     c.controls.push(Control::Block);
+                    let outer_with = std::mem::replace(&mut c.in_with, true);
                     c.substatement(&w.body)?;
+                    c.in_with = outer_with;
                     c.controls.pop();
                     c.lexical_scopes.pop();
                     c.emit(Op::ExitBlock);
@@ -541,9 +549,15 @@ impl<'a> FnCompiler<'a> {
             };
             match (&decl.init, d.kind) {
                 (Some(init), VariableDeclarationKind::Var) => {
-                    self.named_expression(init, &id.name)?;
                     let r = self.reference(&id.name)?;
-                    self.emit(Op::SetName(r));
+                    if self.in_with {
+                        self.emit(Op::ResolveReference(r.clone()));
+                        self.named_expression(init, &id.name)?;
+                        self.emit(Op::SetResolvedName(r));
+                    } else {
+                        self.named_expression(init, &id.name)?;
+                        self.emit(Op::SetName(r));
+                    }
                     self.emit(Op::Pop);
                 }
                 (None, VariableDeclarationKind::Var) => {}
@@ -1266,15 +1280,21 @@ impl<'a> FnCompiler<'a> {
         match &u.argument {
             SimpleAssignmentTarget::AssignmentTargetIdentifier(id) => {
                 let r = self.reference(&id.name)?;
-                self.emit(Op::GetName(r.clone()));
+                let (get, set) = if self.in_with {
+                    self.emit(Op::ResolveReference(r.clone()));
+                    (Op::GetReferenceValue(r.clone()), Op::SetResolvedName(r))
+                } else {
+                    (Op::GetName(r.clone()), Op::SetName(r))
+                };
+                self.emit(get);
                 self.emit(Op::ToNumeric);
                 if u.prefix {
                     self.emit(step);
-                    self.emit(Op::SetName(r));
+                    self.emit(set);
                 } else {
                     self.emit(Op::Dup);
                     self.emit(step);
-                    self.emit(Op::SetName(r));
+                    self.emit(set);
                     self.emit(Op::Pop);
                 }
             }
@@ -1330,23 +1350,45 @@ impl<'a> FnCompiler<'a> {
         match &a.left {
             AssignmentTarget::AssignmentTargetIdentifier(id) => {
                 let r = self.reference(&id.name)?;
+                let parenthesized = a.span.start != id.span.start;
+                let early = self.in_with || self.code.strict;
                 if let Some(jump) = logical {
-                    self.emit(Op::GetName(r.clone()));
-                    let j = self.emit(jump);
-                    self.named_expression(&a.right, &id.name)?;
-                    self.emit(Op::SetName(r));
-                    self.patch_here(j);
+                    if self.in_with {
+                        self.emit(Op::ResolveReference(r.clone()));
+                        self.emit(Op::GetReferenceValue(r.clone()));
+                        let j = self.emit(jump);
+                        self.named_expression_unless_parenthesized(&a.right, &id.name, parenthesized)?;
+                        self.emit(Op::SetResolvedName(r));
+                        let end = self.emit(Op::Jump(0));
+                        self.patch_here(j);
+                        self.emit(Op::DropReference);
+                        self.patch_here(end);
+                    } else {
+                        self.emit(Op::GetName(r.clone()));
+                        let j = self.emit(jump);
+                        self.named_expression_unless_parenthesized(&a.right, &id.name, parenthesized)?;
+                        self.emit(Op::SetName(r));
+                        self.patch_here(j);
+                    }
                 } else if let Some(op) = binary {
-                    self.emit(Op::GetName(r.clone()));
-                    self.expression(&a.right)?;
-                    self.emit(Op::Binary(op));
-                    self.emit(Op::SetName(r));
-                } else if self.code.strict {
+                    if self.in_with {
+                        self.emit(Op::ResolveReference(r.clone()));
+                        self.emit(Op::GetReferenceValue(r.clone()));
+                        self.expression(&a.right)?;
+                        self.emit(Op::Binary(op));
+                        self.emit(Op::SetResolvedName(r));
+                    } else {
+                        self.emit(Op::GetName(r.clone()));
+                        self.expression(&a.right)?;
+                        self.emit(Op::Binary(op));
+                        self.emit(Op::SetName(r));
+                    }
+                } else if early {
                     self.emit(Op::ResolveReference(r.clone()));
-                    self.named_expression_unless_parenthesized(&a.right, &id.name, a.span.start != id.span.start)?;
+                    self.named_expression_unless_parenthesized(&a.right, &id.name, parenthesized)?;
                     self.emit(Op::SetResolvedName(r));
                 } else {
-                    self.named_expression_unless_parenthesized(&a.right, &id.name, a.span.start != id.span.start)?;
+                    self.named_expression_unless_parenthesized(&a.right, &id.name, parenthesized)?;
                     self.emit(Op::SetName(r));
                 }
             }

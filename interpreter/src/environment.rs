@@ -126,7 +126,13 @@ impl Vm {
 
     /// 6.2.5.6 PutValue for an identifier reference.
     pub fn put_identifier_value(&mut self, env: EnvRef, n: &Name, v: Value, strict: bool) -> JsResult<()> {
-        match self.resolve_binding(env, n)? {
+        let place = self.resolve_binding(env, n)?;
+        self.put_value_at(place, n, v, strict)
+    }
+
+    /// 6.2.5.6 PutValue for an identifier reference that was resolved to `place`.
+    pub fn put_value_at(&mut self, place: Option<BindingPlace>, n: &Name, v: Value, strict: bool) -> JsResult<()> {
+        match place {
             Some(BindingPlace::Declarative(e)) => self.set_mutable_binding(e, n, v, strict),
             Some(BindingPlace::Object(e)) => {
                 let object = self.binding_object(e);

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use crate::api::{Limits, Resource};
 use crate::builtins::Realm;
 use crate::bytecode::{CodeKind, FunctionCode, Op};
+use crate::environment::BindingPlace;
 use crate::heap::{Binding, Environment, FunctionKind, Heap, Object, ObjectKind, Property, Roots, ThisBinding};
 use crate::value::{Abrupt, EnvRef, JsResult, Name, ObjRef, Value};
 
@@ -24,6 +25,7 @@ const GC_THRESHOLD: usize = 500_000;
 struct Handler {
     target: usize,
     stack_len: usize,
+    refs_len: usize,
     env: EnvRef,
 }
 
@@ -40,6 +42,9 @@ pub struct Frame {
     function: Option<ObjRef>,
     args: Vec<Value>,
     handlers: Vec<Handler>,
+    /// Identifier references resolved before their right-hand side is evaluated (6.2.5.6 PutValue
+    /// writes where the reference pointed when it was evaluated).
+    refs: Vec<Option<BindingPlace>>,
     /// For `[[Construct]]` of a base constructor: the object returned unless the body returns one.
     construct_this: Option<Value>,
     /// When this frame returns, the machine returns to the Rust code that entered it.
@@ -169,6 +174,7 @@ impl Vm {
             function: None,
             args: Vec::new(),
             handlers: Vec::new(),
+            refs: Vec::new(),
             construct_this: None,
             boundary: true,
         });
@@ -339,6 +345,7 @@ impl Vm {
             function: Some(f),
             args,
             handlers: Vec::new(),
+            refs: Vec::new(),
             construct_this: None,
             boundary: false,
         })
@@ -402,6 +409,7 @@ impl Vm {
                         let frame = self.frames.last_mut().expect("frame");
                         if let Some(h) = frame.handlers.pop() {
                             frame.stack.truncate(h.stack_len);
+                            frame.refs.truncate(h.refs_len);
                             frame.env = h.env;
                             frame.pc = h.target;
                             frame.stack.push(v);
@@ -529,20 +537,27 @@ impl Vm {
             }
             Op::ResolveReference(n) => {
                 let env = self.frame().env;
-                let found = self.resolve_binding(env, n)?.is_some();
-                self.push(Value::Bool(found));
+                let place = self.resolve_binding(env, n)?;
+                self.frame().refs.push(place);
+            }
+            Op::GetReferenceValue(n) => {
+                let place = *self.frame().refs.last().expect("ResolveReference precedes");
+                let v = match place {
+                    Some(p) => self.get_binding_value(p, n, true)?,
+                    None => {
+                        self.refuse_missing_global(n)?;
+                        return Err(self.error("ReferenceError", &format!("{n} is not defined")));
+                    }
+                };
+                self.push(v);
+            }
+            Op::DropReference => {
+                self.frame().refs.pop();
             }
             Op::SetResolvedName(n) => {
-                let v = self.pop();
-                let Value::Bool(found) = self.pop() else { unreachable!("ResolveReference precedes") };
-                if !found {
-                    // 6.2.5.6 PutValue step 3: the reference was unresolvable when evaluated.
-                    self.refuse_missing_global(n)?;
-                    return Err(self.error("ReferenceError", &format!("{n} is not defined")));
-                }
-                self.push(v.clone());
-                let env = self.frame().env;
-                self.put_identifier_value(env, n, v, code.strict)?;
+                let place = self.frame().refs.pop().expect("ResolveReference precedes");
+                let v = self.peek().clone();
+                self.put_value_at(place, n, v, code.strict)?;
             }
             Op::SetName(n) => {
                 let v = self.peek().clone();
@@ -839,7 +854,8 @@ impl Vm {
             }
             Op::PushHandler(t) => {
                 let frame = self.frame();
-                let h = Handler { target: *t, stack_len: frame.stack.len(), env: frame.env };
+                let h =
+                    Handler { target: *t, stack_len: frame.stack.len(), refs_len: frame.refs.len(), env: frame.env };
                 frame.handlers.push(h);
             }
             Op::PopHandler => {
