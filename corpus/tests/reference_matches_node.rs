@@ -25,7 +25,8 @@ fn node_record() -> BTreeMap<String, NodeOutcome> {
         .map(|line| {
             let v: serde_json::Value = serde_json::from_str(line).expect("node-expected.jsonl line is JSON");
             let file = v["file"].as_str().expect("file").trim_start_matches("corpus/").to_string();
-            let output = v["output"].as_array().expect("output").iter().map(|l| l.as_str().unwrap_or("").into()).collect();
+            let output =
+                v["output"].as_array().expect("output").iter().map(|l| l.as_str().unwrap_or("").into()).collect();
             let outcome = NodeOutcome {
                 status: v["status"].as_str().expect("status").to_string(),
                 output,
@@ -80,6 +81,12 @@ fn reference_agrees_with_node_or_refuses() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} programs differ from node:\n{}", failures.len(), programs.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} programs differ from node:\n{}",
+        failures.len(),
+        programs.len(),
+        failures.join("\n")
+    );
     assert!(unsupported * 10 <= programs.len(), "{unsupported} of {} corpus programs are unsupported", programs.len());
 }

@@ -28,10 +28,7 @@ pub enum Verdict {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Difference {
     /// Output line `index` (0-based) differs; each engine's line, `None` when its output had ended.
-    Output {
-        index: usize,
-        lines: Vec<(String, Option<String>)>,
-    },
+    Output { index: usize, lines: Vec<(String, Option<String>)> },
     /// The output is identical but the runs ended differently.
     End { ends: Vec<(String, End)> },
 }
@@ -84,37 +81,22 @@ pub fn compare(outcomes: &[(String, Outcome)]) -> Verdict {
         .map(|(engine, outcome)| format!("{engine}: {}", outcome.end))
         .collect();
     if !poisoners.is_empty() {
-        return Verdict::Poisoned {
-            reason: poisoners.join(", "),
-        };
+        return Verdict::Poisoned { reason: poisoners.join(", ") };
     }
 
-    let longest = outcomes
-        .iter()
-        .map(|(_, outcome)| outcome.output.len())
-        .max()
-        .unwrap_or(0);
+    let longest = outcomes.iter().map(|(_, outcome)| outcome.output.len()).max().unwrap_or(0);
     for index in 0..longest {
-        let lines: Vec<(String, Option<String>)> = outcomes
-            .iter()
-            .map(|(engine, outcome)| (engine.clone(), outcome.output.get(index).cloned()))
-            .collect();
+        let lines: Vec<(String, Option<String>)> =
+            outcomes.iter().map(|(engine, outcome)| (engine.clone(), outcome.output.get(index).cloned())).collect();
         if lines.iter().any(|(_, line)| *line != lines[0].1) {
-            return Verdict::Diverge {
-                first_difference: Difference::Output { index, lines },
-            };
+            return Verdict::Diverge { first_difference: Difference::Output { index, lines } };
         }
     }
 
     if let Some((_, first)) = outcomes.first() {
         if outcomes.iter().any(|(_, outcome)| outcome.end != first.end) {
-            let ends = outcomes
-                .iter()
-                .map(|(engine, outcome)| (engine.clone(), outcome.end.clone()))
-                .collect();
-            return Verdict::Diverge {
-                first_difference: Difference::End { ends },
-            };
+            let ends = outcomes.iter().map(|(engine, outcome)| (engine.clone(), outcome.end.clone())).collect();
+            return Verdict::Diverge { first_difference: Difference::End { ends } };
         }
     }
     Verdict::Agree
@@ -125,10 +107,7 @@ mod tests {
     use super::*;
 
     fn outcome(lines: &[&str], end: End) -> Outcome {
-        Outcome {
-            output: lines.iter().map(|line| (*line).to_owned()).collect(),
-            end,
-        }
+        Outcome { output: lines.iter().map(|line| (*line).to_owned()).collect(), end }
     }
 
     fn pair(a: Outcome, b: Outcome) -> Vec<(String, Outcome)> {
@@ -139,140 +118,75 @@ mod tests {
     fn identical_outcomes_agree() {
         let runs = pair(outcome(&["1", "2"], End::Ok), outcome(&["1", "2"], End::Ok));
         assert_eq!(compare(&runs), Verdict::Agree);
-        let threw = pair(
-            outcome(&["1"], End::Threw("TypeError".into())),
-            outcome(&["1"], End::Threw("TypeError".into())),
-        );
+        let threw =
+            pair(outcome(&["1"], End::Threw("TypeError".into())), outcome(&["1"], End::Threw("TypeError".into())));
         assert_eq!(compare(&threw), Verdict::Agree);
     }
 
     #[test]
     fn the_first_differing_line_is_reported() {
-        let runs = pair(
-            outcome(&["1", "2", "3"], End::Ok),
-            outcome(&["1", "x", "y"], End::Ok),
-        );
-        let Verdict::Diverge { first_difference } = compare(&runs) else {
-            panic!("expected a divergence")
-        };
+        let runs = pair(outcome(&["1", "2", "3"], End::Ok), outcome(&["1", "x", "y"], End::Ok));
+        let Verdict::Diverge { first_difference } = compare(&runs) else { panic!("expected a divergence") };
         assert_eq!(
             first_difference,
             Difference::Output {
                 index: 1,
-                lines: vec![
-                    ("ref".into(), Some("2".into())),
-                    ("boa".into(), Some("x".into()))
-                ]
+                lines: vec![("ref".into(), Some("2".into())), ("boa".into(), Some("x".into()))]
             }
         );
-        assert_eq!(
-            first_difference.to_string(),
-            r#"output line 2: ref: "2"; boa: "x";"#
-        );
+        assert_eq!(first_difference.to_string(), r#"output line 2: ref: "2"; boa: "x";"#);
     }
 
     #[test]
     fn a_shorter_output_differs_at_its_end() {
         let runs = pair(outcome(&["1"], End::Ok), outcome(&["1", "2"], End::Ok));
-        let Verdict::Diverge { first_difference } = compare(&runs) else {
-            panic!("expected a divergence")
-        };
+        let Verdict::Diverge { first_difference } = compare(&runs) else { panic!("expected a divergence") };
         assert_eq!(
             first_difference,
-            Difference::Output {
-                index: 1,
-                lines: vec![("ref".into(), None), ("boa".into(), Some("2".into()))]
-            }
+            Difference::Output { index: 1, lines: vec![("ref".into(), None), ("boa".into(), Some("2".into()))] }
         );
-        assert_eq!(
-            first_difference.to_string(),
-            r#"output line 2: ref: <end of output>; boa: "2";"#
-        );
+        assert_eq!(first_difference.to_string(), r#"output line 2: ref: <end of output>; boa: "2";"#);
     }
 
     #[test]
     fn same_output_different_end_diverges_on_the_end() {
-        let runs = pair(
-            outcome(&["a"], End::Threw("TypeError".into())),
-            outcome(&["a"], End::Threw("RangeError".into())),
-        );
-        let Verdict::Diverge { first_difference } = compare(&runs) else {
-            panic!("expected a divergence")
-        };
-        assert_eq!(
-            first_difference.to_string(),
-            "end state: ref: threw TypeError; boa: threw RangeError;"
-        );
+        let runs =
+            pair(outcome(&["a"], End::Threw("TypeError".into())), outcome(&["a"], End::Threw("RangeError".into())));
+        let Verdict::Diverge { first_difference } = compare(&runs) else { panic!("expected a divergence") };
+        assert_eq!(first_difference.to_string(), "end state: ref: threw TypeError; boa: threw RangeError;");
     }
 
     #[test]
     fn output_differences_come_before_end_differences() {
         let runs = pair(outcome(&["a"], End::Ok), outcome(&["b"], End::SyntaxError));
-        assert!(matches!(
-            compare(&runs),
-            Verdict::Diverge {
-                first_difference: Difference::Output { index: 0, .. }
-            }
-        ));
+        assert!(matches!(compare(&runs), Verdict::Diverge { first_difference: Difference::Output { index: 0, .. } }));
     }
 
     #[test]
     fn exhausted_or_unsupported_poisons_whatever_the_others_did() {
-        let runs = pair(
-            outcome(&[], End::Unsupported("with".into())),
-            outcome(&["1"], End::Ok),
-        );
-        assert_eq!(
-            compare(&runs),
-            Verdict::Poisoned {
-                reason: "ref: unsupported (with)".into()
-            }
-        );
-        let runs = pair(
-            outcome(&["1"], End::Ok),
-            outcome(&["2"], End::Exhausted("fuel".into())),
-        );
-        assert_eq!(
-            compare(&runs),
-            Verdict::Poisoned {
-                reason: "boa: exhausted (fuel)".into()
-            }
-        );
+        let runs = pair(outcome(&[], End::Unsupported("with".into())), outcome(&["1"], End::Ok));
+        assert_eq!(compare(&runs), Verdict::Poisoned { reason: "ref: unsupported (with)".into() });
+        let runs = pair(outcome(&["1"], End::Ok), outcome(&["2"], End::Exhausted("fuel".into())));
+        assert_eq!(compare(&runs), Verdict::Poisoned { reason: "boa: exhausted (fuel)".into() });
     }
 
     #[test]
     fn a_crash_is_a_divergence_not_poison() {
-        let runs = pair(
-            outcome(&[], End::Ok),
-            outcome(&[], End::Crashed("panicked: x".into())),
-        );
-        assert!(matches!(
-            compare(&runs),
-            Verdict::Diverge {
-                first_difference: Difference::End { .. }
-            }
-        ));
+        let runs = pair(outcome(&[], End::Ok), outcome(&[], End::Crashed("panicked: x".into())));
+        assert!(matches!(compare(&runs), Verdict::Diverge { first_difference: Difference::End { .. } }));
     }
 
     #[test]
     fn any_engine_of_three_can_diverge() {
         let mut runs = pair(outcome(&["1"], End::Ok), outcome(&["1"], End::Ok));
         runs.push(("qjs".into(), outcome(&["1"], End::Threw("Error".into()))));
-        let Verdict::Diverge { first_difference } = compare(&runs) else {
-            panic!("expected a divergence")
-        };
-        assert_eq!(
-            first_difference.to_string(),
-            "end state: ref: ok; boa: ok; qjs: threw Error;"
-        );
+        let Verdict::Diverge { first_difference } = compare(&runs) else { panic!("expected a divergence") };
+        assert_eq!(first_difference.to_string(), "end state: ref: ok; boa: ok; qjs: threw Error;");
     }
 
     #[test]
     fn zero_or_one_engine_agrees() {
         assert_eq!(compare(&[]), Verdict::Agree);
-        assert_eq!(
-            compare(&[("ref".into(), outcome(&["x"], End::Ok))]),
-            Verdict::Agree
-        );
+        assert_eq!(compare(&[("ref".into(), outcome(&["x"], End::Ok))]), Verdict::Agree);
     }
 }

@@ -53,9 +53,7 @@ pub fn engine_by_name(name: &str) -> Result<Box<dyn Engine>, UnknownEngine> {
     match name {
         "ref" => Ok(Box::new(ReferenceEngine::default())),
         "boa" => Ok(Box::new(BoaEngine::default())),
-        _ => Err(UnknownEngine {
-            name: name.to_owned(),
-        }),
+        _ => Err(UnknownEngine { name: name.to_owned() }),
     }
 }
 
@@ -77,9 +75,6 @@ mod tests {
     #[test]
     fn unknown_names_list_the_known_ones() {
         let err = engine_by_name("v8").err().expect("v8 is not registered");
-        assert_eq!(
-            err.to_string(),
-            "unknown engine `v8` (known engines: ref, boa)"
-        );
+        assert_eq!(err.to_string(), "unknown engine `v8` (known engines: ref, boa)");
     }
 }

@@ -27,14 +27,9 @@ pub enum InputError {
 impl InputError {
     fn from_io(path: &Path, source: io::Error) -> Self {
         if source.kind() == io::ErrorKind::NotFound {
-            InputError::Missing {
-                path: path.to_owned(),
-            }
+            InputError::Missing { path: path.to_owned() }
         } else {
-            InputError::Io {
-                path: path.to_owned(),
-                source,
-            }
+            InputError::Io { path: path.to_owned(), source }
         }
     }
 }
@@ -63,9 +58,7 @@ fn walk_js_files(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), InputError>
     for entry in entries {
         let entry = entry.map_err(|err| InputError::from_io(dir, err))?;
         let path = entry.path();
-        let file_type = entry
-            .file_type()
-            .map_err(|err| InputError::from_io(&path, err))?;
+        let file_type = entry.file_type().map_err(|err| InputError::from_io(&path, err))?;
         if file_type.is_dir() {
             walk_js_files(&path, found)?;
         } else if path.extension().is_some_and(|ext| ext == "js") {
@@ -78,9 +71,7 @@ fn walk_js_files(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), InputError>
 /// Reads one program as UTF-8 text.
 pub fn read_program(path: &Path) -> Result<String, InputError> {
     let bytes = fs::read(path).map_err(|err| InputError::from_io(path, err))?;
-    String::from_utf8(bytes).map_err(|_| InputError::NotUtf8 {
-        path: path.to_owned(),
-    })
+    String::from_utf8(bytes).map_err(|_| InputError::NotUtf8 { path: path.to_owned() })
 }
 
 #[cfg(test)]
@@ -88,8 +79,7 @@ mod tests {
     use super::*;
 
     fn scratch(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("closure-diff-inputs-{name}-{}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!("closure-diff-inputs-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).expect("temp dir is writable");
         dir
@@ -103,18 +93,8 @@ mod tests {
             fs::write(dir.join(file), "print(1)").expect("write");
         }
         let programs = collect_programs(std::slice::from_ref(&dir)).expect("collect");
-        let relative: Vec<_> = programs
-            .iter()
-            .map(|p| p.strip_prefix(&dir).expect("below dir").to_owned())
-            .collect();
-        assert_eq!(
-            relative,
-            [
-                PathBuf::from("a.js"),
-                PathBuf::from("b/a.js"),
-                PathBuf::from("b/inner/z.js")
-            ]
-        );
+        let relative: Vec<_> = programs.iter().map(|p| p.strip_prefix(&dir).expect("below dir").to_owned()).collect();
+        assert_eq!(relative, [PathBuf::from("a.js"), PathBuf::from("b/a.js"), PathBuf::from("b/inner/z.js")]);
         let _ = fs::remove_dir_all(&dir);
     }
 
@@ -123,16 +103,10 @@ mod tests {
         let dir = scratch("files");
         let file = dir.join("prog.txt");
         fs::write(&file, "print(1)").expect("write");
-        assert_eq!(
-            collect_programs(std::slice::from_ref(&file)).expect("collect"),
-            std::slice::from_ref(&file)
-        );
+        assert_eq!(collect_programs(std::slice::from_ref(&file)).expect("collect"), std::slice::from_ref(&file));
         let missing = dir.join("missing.js");
         let err = collect_programs(&[file, missing.clone()]).expect_err("missing path");
-        assert_eq!(
-            err.to_string(),
-            format!("{}: no such file or directory", missing.display())
-        );
+        assert_eq!(err.to_string(), format!("{}: no such file or directory", missing.display()));
         let _ = fs::remove_dir_all(&dir);
     }
 
@@ -141,10 +115,7 @@ mod tests {
         let dir = scratch("utf8");
         let file = dir.join("bad.js");
         fs::write(&file, b"print('\xff')").expect("write");
-        assert!(matches!(
-            read_program(&file),
-            Err(InputError::NotUtf8 { .. })
-        ));
+        assert!(matches!(read_program(&file), Err(InputError::NotUtf8 { .. })));
         let _ = fs::remove_dir_all(&dir);
     }
 }

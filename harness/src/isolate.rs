@@ -23,10 +23,7 @@ pub struct Isolation {
 
 impl Default for Isolation {
     fn default() -> Self {
-        Isolation {
-            stack_bytes: 256 * 1024 * 1024,
-            timeout: Duration::from_secs(10),
-        }
+        Isolation { stack_bytes: 256 * 1024 * 1024, timeout: Duration::from_secs(10) }
     }
 }
 
@@ -38,32 +35,23 @@ where
     F: FnOnce() -> Outcome + Send + 'static,
 {
     let (sender, receiver) = mpsc::channel();
-    let spawned = thread::Builder::new()
-        .name(thread_name.to_owned())
-        .stack_size(isolation.stack_bytes)
-        .spawn(move || {
+    let spawned =
+        thread::Builder::new().name(thread_name.to_owned()).stack_size(isolation.stack_bytes).spawn(move || {
             let result = panic::catch_unwind(AssertUnwindSafe(run));
             // The receiver is gone only if we timed out; nobody is left to tell.
             let _ = sender.send(result);
         });
     if let Err(err) = spawned {
-        return Outcome::without_output(End::Crashed(format!(
-            "could not start the engine thread: {err}"
-        )));
+        return Outcome::without_output(End::Crashed(format!("could not start the engine thread: {err}")));
     }
     match receiver.recv_timeout(isolation.timeout) {
         Ok(Ok(outcome)) => outcome,
-        Ok(Err(payload)) => Outcome::without_output(End::Crashed(format!(
-            "panicked: {}",
-            panic_message(&*payload)
-        ))),
-        Err(mpsc::RecvTimeoutError::Timeout) => {
-            Outcome::without_output(End::Exhausted(resource::TIME.to_owned()))
-        }
+        Ok(Err(payload)) => Outcome::without_output(End::Crashed(format!("panicked: {}", panic_message(&*payload)))),
+        Err(mpsc::RecvTimeoutError::Timeout) => Outcome::without_output(End::Exhausted(resource::TIME.to_owned())),
         // The thread ended without sending: it died in a way catch_unwind did not see.
-        Err(mpsc::RecvTimeoutError::Disconnected) => Outcome::without_output(End::Crashed(
-            "the engine thread ended without an outcome".to_owned(),
-        )),
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Outcome::without_output(End::Crashed("the engine thread ended without an outcome".to_owned()))
+        }
     }
 }
 
@@ -83,17 +71,9 @@ mod tests {
 
     #[test]
     fn a_normal_run_passes_through() {
-        let outcome = run_isolated("test", Isolation::default(), || Outcome {
-            output: vec!["hi".into()],
-            end: End::Ok,
-        });
-        assert_eq!(
-            outcome,
-            Outcome {
-                output: vec!["hi".into()],
-                end: End::Ok
-            }
-        );
+        let outcome =
+            run_isolated("test", Isolation::default(), || Outcome { output: vec!["hi".into()], end: End::Ok });
+        assert_eq!(outcome, Outcome { output: vec!["hi".into()], end: End::Ok });
     }
 
     #[test]
@@ -104,10 +84,7 @@ mod tests {
 
     #[test]
     fn a_hang_becomes_exhausted_time() {
-        let isolation = Isolation {
-            timeout: Duration::from_millis(50),
-            ..Isolation::default()
-        };
+        let isolation = Isolation { timeout: Duration::from_millis(50), ..Isolation::default() };
         let outcome = run_isolated("test", isolation, || {
             thread::sleep(Duration::from_secs(2));
             Outcome::without_output(End::Ok)

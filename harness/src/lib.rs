@@ -6,6 +6,8 @@
 //!   `syntax-error`, `exhausted`, `unsupported`, `crashed`).
 //! - [`compare`] turns several outcomes into a three-valued [`Verdict`]: `agree`, `diverge` (with the
 //!   first [`Difference`]) or `poisoned`; [`Trial`] bundles one program's outcomes and verdict.
+//! - [`KnownDivergences`] is a list of programs on which an engine is known to be wrong; a divergence
+//!   it explains is reported as known and does not fail a run.
 //!
 //! Guarantees:
 //! - **Engines are total.** Every run returns an outcome: panics become `crashed`, and limits (steps,
@@ -20,6 +22,7 @@ pub mod engine;
 pub mod engines;
 pub mod inputs;
 pub mod isolate;
+pub mod known;
 pub mod outcome;
 pub mod trial;
 
@@ -28,5 +31,6 @@ pub use engine::{engine_by_name, Engine, UnknownEngine, DEFAULT_ENGINES, ENGINE_
 pub use engines::{BoaConfig, BoaEngine, ReferenceEngine};
 pub use inputs::{collect_programs, read_program, InputError};
 pub use isolate::Isolation;
+pub use known::{KnownDivergence, KnownDivergences, KnownListError, DEFAULT_KNOWN_DIVERGENCES};
 pub use outcome::{End, Outcome};
 pub use trial::{FileReport, Trial};

@@ -51,10 +51,7 @@ pub mod resource {
 impl Outcome {
     /// An outcome with no output, for engines that fail before running anything.
     pub fn without_output(end: End) -> Self {
-        Outcome {
-            output: Vec::new(),
-            end,
-        }
+        Outcome { output: Vec::new(), end }
     }
 
     /// True when this run must not be compared: a limit or a missing feature ended it.
@@ -111,16 +108,9 @@ impl From<Outcome> for OutcomeRepr {
         let (error, detail) = match outcome.end {
             End::Ok | End::SyntaxError => (None, None),
             End::Threw(name) => (Some(name), None),
-            End::Exhausted(detail) | End::Unsupported(detail) | End::Crashed(detail) => {
-                (None, Some(detail))
-            }
+            End::Exhausted(detail) | End::Unsupported(detail) | End::Crashed(detail) => (None, Some(detail)),
         };
-        OutcomeRepr {
-            status,
-            output: outcome.output,
-            error,
-            detail,
-        }
+        OutcomeRepr { status, output: outcome.output, error, detail }
     }
 }
 
@@ -142,10 +132,7 @@ impl TryFrom<OutcomeRepr> for Outcome {
                 ))
             }
         };
-        Ok(Outcome {
-            output: repr.output,
-            end,
-        })
+        Ok(Outcome { output: repr.output, end })
     }
 }
 
@@ -159,32 +146,20 @@ mod tests {
 
     #[test]
     fn ok_has_exactly_the_documented_fields() {
-        let outcome = Outcome {
-            output: vec!["1".into(), "a b".into()],
-            end: End::Ok,
-        };
-        assert_eq!(
-            json(&outcome),
-            r#"{"status":"ok","output":["1","a b"],"error":null}"#
-        );
+        let outcome = Outcome { output: vec!["1".into(), "a b".into()], end: End::Ok };
+        assert_eq!(json(&outcome), r#"{"status":"ok","output":["1","a b"],"error":null}"#);
     }
 
     #[test]
     fn threw_puts_the_constructor_in_error() {
         let outcome = Outcome::without_output(End::Threw("TypeError".into()));
-        assert_eq!(
-            json(&outcome),
-            r#"{"status":"threw","output":[],"error":"TypeError"}"#
-        );
+        assert_eq!(json(&outcome), r#"{"status":"threw","output":[],"error":"TypeError"}"#);
     }
 
     #[test]
     fn limits_put_the_resource_in_detail() {
         let outcome = Outcome::without_output(End::Exhausted(resource::FUEL.into()));
-        assert_eq!(
-            json(&outcome),
-            r#"{"status":"exhausted","output":[],"error":null,"detail":"fuel"}"#
-        );
+        assert_eq!(json(&outcome), r#"{"status":"exhausted","output":[],"error":null,"detail":"fuel"}"#);
     }
 
     #[test]
@@ -198,10 +173,7 @@ mod tests {
             End::Crashed("panicked: boom".into()),
         ];
         for end in ends {
-            let outcome = Outcome {
-                output: vec!["x".into()],
-                end,
-            };
+            let outcome = Outcome { output: vec!["x".into()], end };
             let back: Outcome = serde_json::from_str(&json(&outcome)).expect("round trip");
             assert_eq!(back, outcome);
         }

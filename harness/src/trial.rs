@@ -4,6 +4,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::compare::{compare, Difference, Verdict};
 use crate::engine::Engine;
+use crate::known::KnownDivergence;
 use crate::outcome::Outcome;
 
 /// Each engine's outcome for one program, in engine order, and the comparator's verdict.
@@ -18,10 +19,8 @@ pub struct Trial {
 impl Trial {
     /// Runs `source` on every engine, one after the other, and compares the outcomes.
     pub fn run(engines: &[Box<dyn Engine>], source: &str) -> Trial {
-        let outcomes: Vec<(String, Outcome)> = engines
-            .iter()
-            .map(|engine| (engine.name().to_owned(), engine.run(source)))
-            .collect();
+        let outcomes: Vec<(String, Outcome)> =
+            engines.iter().map(|engine| (engine.name().to_owned(), engine.run(source))).collect();
         let verdict = compare(&outcomes);
         Trial { outcomes, verdict }
     }
@@ -33,18 +32,23 @@ impl Serialize for Trial {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("engines", &Engines(&self.outcomes))?;
-        serialize_verdict(&mut map, &self.verdict)?;
+        map.serialize_entry("verdict", self.verdict.name())?;
+        serialize_verdict_details(&mut map, &self.verdict)?;
         map.end()
     }
 }
 
-/// One line of `closure-diff run --json`: a [`Trial`] with the file it ran, `file` first.
+/// One line of `closure-diff run --json`: a [`Trial`] with the file it ran, `file` first, and
+/// `"known": {"engine": "boa", "why": "..."}` when the divergence is a known one (`null` otherwise).
 #[derive(Debug, Clone, Copy)]
 pub struct FileReport<'a> {
     /// The program's path as given or found.
     pub file: &'a str,
     /// What happened to it.
     pub trial: &'a Trial,
+    /// The known-divergence entry that explains the trial's divergence, if any
+    /// (see [`KnownDivergences::explain`](crate::KnownDivergences::explain)).
+    pub known: Option<&'a KnownDivergence>,
 }
 
 impl Serialize for FileReport<'_> {
@@ -52,18 +56,25 @@ impl Serialize for FileReport<'_> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("file", self.file)?;
         map.serialize_entry("engines", &Engines(&self.trial.outcomes))?;
-        serialize_verdict(&mut map, &self.trial.verdict)?;
+        map.serialize_entry("verdict", self.trial.verdict.name())?;
+        map.serialize_entry("known", &self.known.map(|known| Known { engine: &known.engine, why: &known.why }))?;
+        serialize_verdict_details(&mut map, &self.trial.verdict)?;
         map.end()
     }
 }
 
-fn serialize_verdict<M: SerializeMap>(map: &mut M, verdict: &Verdict) -> Result<(), M::Error> {
-    map.serialize_entry("verdict", verdict.name())?;
+/// The `known` field of a [`FileReport`].
+#[derive(serde::Serialize)]
+struct Known<'a> {
+    engine: &'a str,
+    why: &'a str,
+}
+
+/// `difference` for a divergence, `reason` for a poisoned run, nothing for agreement.
+fn serialize_verdict_details<M: SerializeMap>(map: &mut M, verdict: &Verdict) -> Result<(), M::Error> {
     match verdict {
         Verdict::Agree => Ok(()),
-        Verdict::Diverge { first_difference } => {
-            map.serialize_entry("difference", first_difference)
-        }
+        Verdict::Diverge { first_difference } => map.serialize_entry("difference", first_difference),
         Verdict::Poisoned { reason } => map.serialize_entry("reason", reason),
     }
 }
@@ -93,10 +104,8 @@ impl Serialize for Difference {
                 map.serialize_entry("lines", &Engines(lines))?;
             }
             Difference::End { ends } => {
-                let ends: Vec<(String, String)> = ends
-                    .iter()
-                    .map(|(engine, end)| (engine.clone(), end.to_string()))
-                    .collect();
+                let ends: Vec<(String, String)> =
+                    ends.iter().map(|(engine, end)| (engine.clone(), end.to_string())).collect();
                 map.serialize_entry("kind", "end")?;
                 map.serialize_entry("ends", &Engines(&ends))?;
             }
@@ -111,43 +120,44 @@ mod tests {
     use crate::outcome::End;
 
     fn trial(ref_outcome: Outcome, boa_outcome: Outcome) -> Trial {
-        let outcomes = vec![
-            ("ref".to_owned(), ref_outcome),
-            ("boa".to_owned(), boa_outcome),
-        ];
+        let outcomes = vec![("ref".to_owned(), ref_outcome), ("boa".to_owned(), boa_outcome)];
         let verdict = compare(&outcomes);
         Trial { outcomes, verdict }
     }
 
     #[test]
     fn file_reports_have_the_documented_shape_with_engines_in_order() {
-        let ok = Outcome {
-            output: vec!["1".into()],
-            end: End::Ok,
-        };
+        let ok = Outcome { output: vec!["1".into()], end: End::Ok };
         let trial = trial(ok.clone(), ok);
-        let json = serde_json::to_string(&FileReport {
-            file: "a.js",
-            trial: &trial,
-        })
-        .expect("serialise");
+        let json = serde_json::to_string(&FileReport { file: "a.js", trial: &trial, known: None }).expect("serialise");
         assert_eq!(
             json,
-            r#"{"file":"a.js","engines":{"ref":{"status":"ok","output":["1"],"error":null},"boa":{"status":"ok","output":["1"],"error":null}},"verdict":"agree"}"#
+            r#"{"file":"a.js","engines":{"ref":{"status":"ok","output":["1"],"error":null},"boa":{"status":"ok","output":["1"],"error":null}},"verdict":"agree","known":null}"#
         );
+    }
+
+    #[test]
+    fn known_divergences_name_the_engine_and_why() {
+        let diverging = trial(Outcome::without_output(End::Ok), Outcome::without_output(End::SyntaxError));
+        let known = KnownDivergence {
+            program: "a.js".into(),
+            engine: "boa".into(),
+            differs: "syntax error".into(),
+            why: "a parser bug".into(),
+            repro: "x".into(),
+        };
+        let json = serde_json::to_value(FileReport { file: "a.js", trial: &diverging, known: Some(&known) })
+            .expect("serialise");
+        assert_eq!(json["verdict"], "diverge");
+        assert_eq!(json["known"], serde_json::json!({"engine": "boa", "why": "a parser bug"}));
+        assert_eq!(json["difference"]["kind"], "end");
     }
 
     #[test]
     fn divergences_carry_the_first_difference() {
         let trial = trial(
-            Outcome {
-                output: vec!["1".into()],
-                end: End::Ok,
-            },
-            Outcome {
-                output: vec![],
-                end: End::Threw("TypeError".into()),
-            },
+            Outcome { output: vec!["1".into()], end: End::Ok },
+            Outcome { output: vec![], end: End::Threw("TypeError".into()) },
         );
         let json = serde_json::to_value(&trial).expect("serialise");
         assert_eq!(json["verdict"], "diverge");
@@ -165,13 +175,7 @@ mod tests {
         );
         let json = serde_json::to_value(&trial).expect("serialise");
         assert_eq!(json["verdict"], "poisoned");
-        assert_eq!(
-            json["reason"],
-            "ref: unsupported (interpreter not built yet)"
-        );
-        assert_eq!(
-            json["engines"]["ref"]["detail"],
-            "interpreter not built yet"
-        );
+        assert_eq!(json["reason"], "ref: unsupported (interpreter not built yet)");
+        assert_eq!(json["engines"]["ref"]["detail"], "interpreter not built yet");
     }
 }

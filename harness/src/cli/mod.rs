@@ -24,9 +24,9 @@ enum Command {
 /// How a successful command ended, as the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
-    /// Nothing to report: every program agreed or was poisoned (exit 0).
+    /// Nothing new to report: every program agreed, was poisoned or diverged in a known way (exit 0).
     Clean,
-    /// At least one program diverged (exit 1).
+    /// At least one program diverged in a way the known-divergence list does not explain (exit 1).
     Diverged,
 }
 
@@ -45,7 +45,7 @@ pub fn main() -> ExitCode {
     ExitCode::from(exit_code(&result))
 }
 
-/// 0 when there is nothing to report, 1 when a program diverged, 2 for usage and input errors.
+/// 0 when there is nothing new to report, 1 when a program diverged unexpectedly, 2 for usage and input errors.
 fn exit_code(result: &anyhow::Result<Status>) -> u8 {
     match result {
         Ok(Status::Clean) => 0,

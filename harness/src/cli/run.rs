@@ -1,13 +1,13 @@
 //! `closure-diff run`: run programs on engines, print each outcome and verdict, then a summary.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
 use clap::Args;
 use harness::{
-    collect_programs, engine_by_name, read_program, Engine, FileReport, Trial, Verdict,
-    DEFAULT_ENGINES,
+    collect_programs, engine_by_name, read_program, Engine, FileReport, KnownDivergence, KnownDivergences, Trial,
+    Verdict, DEFAULT_ENGINES, DEFAULT_KNOWN_DIVERGENCES,
 };
 
 use super::Status;
@@ -25,24 +25,33 @@ pub struct RunArgs {
     /// Print one JSON object per program, one per line, instead of the human-readable report.
     #[arg(long)]
     json: bool,
+
+    /// A known-divergence list (TOML); a divergence it lists is reported as known and does not make
+    /// the run fail. `none` disables it [default: corpus/known-divergences.toml if it exists].
+    #[arg(long, value_name = "FILE")]
+    known: Option<PathBuf>,
 }
 
 pub fn run(args: &RunArgs) -> Result<Status> {
     let engines = engines(&args.engines)?;
+    let known = known_divergences(args.known.as_deref())?;
     // Every input is checked before anything runs, so a bad path never leaves a half-written report.
     let programs = collect_programs(&args.paths)?;
     if programs.is_empty() {
         bail!("no .js programs found under the given paths");
     }
     let sources = programs
-        .iter()
-        .map(|path| Ok((path.display().to_string(), read_program(path)?)))
+        .into_iter()
+        .map(|path| {
+            let source = read_program(&path)?;
+            Ok(Program { name: path.display().to_string(), path, source })
+        })
         .collect::<Result<Vec<_>>>()?;
 
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    let tally = run_programs(&engines, &sources, args.json, &mut out)
-        .context("writing the report to stdout")?;
+    let tally =
+        run_programs(&engines, &known, &sources, args.json, &mut out).context("writing the report to stdout")?;
     if args.json {
         // stdout stays pure JSON lines; the summary is for whoever watches the terminal.
         eprintln!("{tally}");
@@ -50,27 +59,50 @@ pub fn run(args: &RunArgs) -> Result<Status> {
     Ok(tally.status())
 }
 
-/// Runs every `(file, source)` on `engines`, writing one report per program (and, unless `json`, the
-/// summary line) to `out`.
+/// `--known FILE` loads FILE, `--known none` loads nothing; without the flag the corpus list is used
+/// when it exists relative to the current directory.
+fn known_divergences(flag: Option<&Path>) -> Result<KnownDivergences> {
+    let path = match flag {
+        Some(path) if path == Path::new("none") => return Ok(KnownDivergences::none()),
+        Some(path) => path,
+        None => {
+            let default = Path::new(DEFAULT_KNOWN_DIVERGENCES);
+            if !default.exists() {
+                return Ok(KnownDivergences::none());
+            }
+            default
+        }
+    };
+    Ok(KnownDivergences::load(path)?)
+}
+
+/// One program to run: its path, the name reports use for it, and its text.
+struct Program {
+    path: PathBuf,
+    name: String,
+    source: String,
+}
+
+/// Runs every program on `engines`, writing one report per program (and, unless `json`, the
+/// summary line) to `out`. Divergences that `known` explains are reported as known.
 fn run_programs(
     engines: &[Box<dyn Engine>],
-    sources: &[(String, String)],
+    known: &KnownDivergences,
+    programs: &[Program],
     json: bool,
     out: &mut impl Write,
 ) -> io::Result<Tally> {
     let mut tally = Tally::default();
-    for (file, source) in sources {
-        let trial = Trial::run(engines, source);
-        tally.count(&trial.verdict);
+    for program in programs {
+        let trial = Trial::run(engines, &program.source);
+        let explained = known.explain(&program.path, &trial);
+        tally.count(&trial.verdict, explained.is_some());
         if json {
-            let line = serde_json::to_string(&FileReport {
-                file,
-                trial: &trial,
-            })
-            .map_err(io::Error::other)?;
+            let report = FileReport { file: &program.name, trial: &trial, known: explained };
+            let line = serde_json::to_string(&report).map_err(io::Error::other)?;
             writeln!(out, "{line}")?;
         } else {
-            write_human(out, file, &trial)?;
+            write_human(out, &program.name, &trial, explained)?;
         }
     }
     if !json {
@@ -81,11 +113,8 @@ fn run_programs(
 }
 
 fn engines(names: &[String]) -> Result<Vec<Box<dyn Engine>>> {
-    let names: Vec<&str> = if names.is_empty() {
-        DEFAULT_ENGINES.to_vec()
-    } else {
-        names.iter().map(String::as_str).collect()
-    };
+    let names: Vec<&str> =
+        if names.is_empty() { DEFAULT_ENGINES.to_vec() } else { names.iter().map(String::as_str).collect() };
     let mut engines: Vec<Box<dyn Engine>> = Vec::with_capacity(names.len());
     for name in names {
         if engines.iter().any(|engine| engine.name() == name) {
@@ -96,26 +125,20 @@ fn engines(names: &[String]) -> Result<Vec<Box<dyn Engine>>> {
     Ok(engines)
 }
 
-fn write_human(out: &mut impl Write, file: &str, trial: &Trial) -> io::Result<()> {
-    match &trial.verdict {
-        Verdict::Agree => writeln!(out, "{file}: agree")?,
-        Verdict::Diverge { .. } => writeln!(out, "{file}: DIVERGE")?,
-        Verdict::Poisoned { reason } => writeln!(out, "{file}: poisoned by {reason}")?,
+fn write_human(out: &mut impl Write, file: &str, trial: &Trial, known: Option<&KnownDivergence>) -> io::Result<()> {
+    match (&trial.verdict, known) {
+        (Verdict::Agree, _) => writeln!(out, "{file}: agree")?,
+        (Verdict::Diverge { .. }, Some(known)) => {
+            writeln!(out, "{file}: known divergence ({}): {}", known.engine, known.why)?;
+        }
+        (Verdict::Diverge { .. }, None) => writeln!(out, "{file}: DIVERGE")?,
+        (Verdict::Poisoned { reason }, _) => writeln!(out, "{file}: poisoned by {reason}")?,
     }
-    let width = trial
-        .outcomes
-        .iter()
-        .map(|(engine, _)| engine.len())
-        .max()
-        .unwrap_or(0);
+    let width = trial.outcomes.iter().map(|(engine, _)| engine.len()).max().unwrap_or(0);
     for (engine, outcome) in &trial.outcomes {
         let count = outcome.output.len();
         let plural = if count == 1 { "" } else { "s" };
-        writeln!(
-            out,
-            "  {engine:width$}  {}, {count} line{plural} printed",
-            outcome.end
-        )?;
+        writeln!(out, "  {engine:width$}  {}, {count} line{plural} printed", outcome.end)?;
     }
     if let Verdict::Diverge { first_difference } = &trial.verdict {
         writeln!(out, "  first difference: {first_difference}")?;
@@ -126,23 +149,30 @@ fn write_human(out: &mut impl Write, file: &str, trial: &Trial) -> io::Result<()
 #[derive(Debug, Default)]
 struct Tally {
     agree: usize,
+    /// Every divergence, known or not.
     diverge: usize,
+    /// The divergences the known-divergence list explains.
+    known: usize,
     poisoned: usize,
 }
 
 impl Tally {
+    /// Clean unless some divergence is not a known one.
     fn status(&self) -> Status {
-        if self.diverge > 0 {
+        if self.diverge > self.known {
             Status::Diverged
         } else {
             Status::Clean
         }
     }
 
-    fn count(&mut self, verdict: &Verdict) {
+    fn count(&mut self, verdict: &Verdict, known: bool) {
         match verdict {
             Verdict::Agree => self.agree += 1,
-            Verdict::Diverge { .. } => self.diverge += 1,
+            Verdict::Diverge { .. } => {
+                self.diverge += 1;
+                self.known += usize::from(known);
+            }
             Verdict::Poisoned { .. } => self.poisoned += 1,
         }
     }
@@ -152,11 +182,11 @@ impl std::fmt::Display for Tally {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let total = self.agree + self.diverge + self.poisoned;
         let plural = if total == 1 { "" } else { "s" };
-        write!(
-            f,
-            "{total} program{plural}: {} agree, {} diverge, {} poisoned",
-            self.agree, self.diverge, self.poisoned
-        )
+        write!(f, "{total} program{plural}: {} agree, {} diverge", self.agree, self.diverge)?;
+        if self.known > 0 {
+            write!(f, " ({} known)", self.known)?;
+        }
+        write!(f, ", {} poisoned", self.poisoned)
     }
 }
 
@@ -175,68 +205,92 @@ mod tests {
         }
 
         fn run(&self, _source: &str) -> Outcome {
-            Outcome {
-                output: self.1.iter().map(|line| (*line).to_owned()).collect(),
-                end: End::Ok,
-            }
+            Outcome { output: self.1.iter().map(|line| (*line).to_owned()).collect(), end: End::Ok }
         }
     }
 
     fn run_on(engines: Vec<Box<dyn Engine>>, json: bool) -> (Tally, String) {
-        let sources = vec![
-            ("a.js".to_owned(), String::new()),
-            ("b.js".to_owned(), String::new()),
-        ];
+        run_with(engines, &KnownDivergences::none(), json)
+    }
+
+    fn run_with(engines: Vec<Box<dyn Engine>>, known: &KnownDivergences, json: bool) -> (Tally, String) {
+        let programs: Vec<Program> = ["a.js", "b.js"]
+            .into_iter()
+            .map(|name| Program { path: PathBuf::from(name), name: name.to_owned(), source: String::new() })
+            .collect();
         let mut out = Vec::new();
-        let tally = run_programs(&engines, &sources, json, &mut out).expect("writing to a Vec");
+        let tally = run_programs(&engines, known, &programs, json, &mut out).expect("writing to a Vec");
         (tally, String::from_utf8(out).expect("UTF-8 report"))
+    }
+
+    fn known_a() -> KnownDivergences {
+        let list = r#"
+            [[divergence]]
+            program = "a.js"
+            engine = "boa"
+            differs = "prints 3"
+            why = "boa is wrong"
+            repro = "print(3)"
+        "#;
+        KnownDivergences::parse(list, Path::new("known.toml")).expect("a valid list")
+    }
+
+    fn ref_and_boa_differ() -> Vec<Box<dyn Engine>> {
+        vec![Box::new(Fixed("ref", &["2"])), Box::new(Fixed("boa", &["3"]))]
+    }
+
+    #[test]
+    fn a_known_divergence_is_reported_but_not_a_failure() {
+        let (tally, text) = run_with(ref_and_boa_differ(), &known_a(), false);
+        assert!(text.contains("a.js: known divergence (boa): boa is wrong"), "{text}");
+        assert!(text.contains("b.js: DIVERGE"), "{text}");
+        assert_eq!(tally.status(), Status::Diverged, "b.js is not listed");
+        assert_eq!(text.lines().last(), Some("2 programs: 0 agree, 2 diverge (1 known), 0 poisoned"));
+
+        let (_, text) = run_with(ref_and_boa_differ(), &known_a(), true);
+        let reports: Vec<serde_json::Value> =
+            text.lines().map(|line| serde_json::from_str(line).expect("JSON")).collect();
+        assert_eq!(reports[0]["verdict"], "diverge");
+        assert_eq!(reports[0]["known"], serde_json::json!({"engine": "boa", "why": "boa is wrong"}));
+        assert_eq!(reports[1]["verdict"], "diverge");
+        assert_eq!(reports[1]["known"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn only_known_divergences_make_the_run_clean() {
+        let mut tally = Tally::default();
+        tally.count(&Verdict::Agree, false);
+        tally.count(&Verdict::Poisoned { reason: "x".into() }, false);
+        tally.count(&Verdict::Diverge { first_difference: harness::Difference::End { ends: vec![] } }, true);
+        assert_eq!(tally.status(), Status::Clean);
+        assert_eq!(tally.to_string(), "3 programs: 1 agree, 1 diverge (1 known), 1 poisoned");
     }
 
     #[test]
     fn a_divergence_makes_the_run_diverged() {
-        let engines: Vec<Box<dyn Engine>> = vec![
-            Box::new(Fixed("one", &["1", "2"])),
-            Box::new(Fixed("two", &["1", "3"])),
-        ];
+        let engines: Vec<Box<dyn Engine>> =
+            vec![Box::new(Fixed("one", &["1", "2"])), Box::new(Fixed("two", &["1", "3"]))];
         let (tally, text) = run_on(engines, false);
         assert_eq!(tally.status(), Status::Diverged);
         assert!(text.contains("a.js: DIVERGE"), "{text}");
-        assert!(
-            text.contains(r#"first difference: output line 2: one: "2"; two: "3";"#),
-            "{text}"
-        );
-        assert_eq!(
-            text.lines().last(),
-            Some("2 programs: 0 agree, 2 diverge, 0 poisoned")
-        );
+        assert!(text.contains(r#"first difference: output line 2: one: "2"; two: "3";"#), "{text}");
+        assert_eq!(text.lines().last(), Some("2 programs: 0 agree, 2 diverge, 0 poisoned"));
     }
 
     #[test]
     fn agreement_makes_the_run_clean() {
-        let engines: Vec<Box<dyn Engine>> = vec![
-            Box::new(Fixed("one", &["1"])),
-            Box::new(Fixed("two", &["1"])),
-        ];
+        let engines: Vec<Box<dyn Engine>> = vec![Box::new(Fixed("one", &["1"])), Box::new(Fixed("two", &["1"]))];
         let (tally, text) = run_on(engines, true);
         assert_eq!(tally.status(), Status::Clean);
-        assert_eq!(
-            text.lines().count(),
-            2,
-            "JSON mode writes only the reports to stdout: {text}"
-        );
+        assert_eq!(text.lines().count(), 2, "JSON mode writes only the reports to stdout: {text}");
     }
 
     #[test]
     fn divergences_are_reported_in_json() {
-        let engines: Vec<Box<dyn Engine>> =
-            vec![Box::new(Fixed("one", &[])), Box::new(Fixed("two", &["x"]))];
+        let engines: Vec<Box<dyn Engine>> = vec![Box::new(Fixed("one", &[])), Box::new(Fixed("two", &["x"]))];
         let (_, text) = run_on(engines, true);
-        let first: serde_json::Value =
-            serde_json::from_str(text.lines().next().expect("a line")).expect("JSON");
+        let first: serde_json::Value = serde_json::from_str(text.lines().next().expect("a line")).expect("JSON");
         assert_eq!(first["verdict"], "diverge");
-        assert_eq!(
-            first["difference"]["lines"],
-            serde_json::json!({"one": null, "two": "x"})
-        );
+        assert_eq!(first["difference"]["lines"], serde_json::json!({"one": null, "two": "x"}));
     }
 }

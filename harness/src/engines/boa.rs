@@ -95,16 +95,9 @@ struct Printed {
 type PrintedRef = Gc<GcRefCell<Printed>>;
 
 fn run_in_boa(source: &str, config: &BoaConfig) -> Outcome {
-    let mut context = match Context::builder()
-        .instructions_remaining(config.instruction_budget)
-        .build()
-    {
+    let mut context = match Context::builder().instructions_remaining(config.instruction_budget).build() {
         Ok(context) => context,
-        Err(err) => {
-            return Outcome::without_output(End::Crashed(format!(
-                "could not create a Boa context: {err}"
-            )))
-        }
+        Err(err) => return Outcome::without_output(End::Crashed(format!("could not create a Boa context: {err}"))),
     };
     let limits = context.runtime_limits_mut();
     limits.set_loop_iteration_limit(config.loop_iteration_limit);
@@ -118,9 +111,7 @@ fn run_in_boa(source: &str, config: &BoaConfig) -> Outcome {
         overflowed: false,
     }));
     if let Err(err) = install_host_functions(&mut context, &printed) {
-        return Outcome::without_output(End::Crashed(format!(
-            "could not install print/console.log: {err}"
-        )));
+        return Outcome::without_output(End::Crashed(format!("could not install print/console.log: {err}")));
     }
 
     let end = match Script::parse(Source::from_bytes(source), None, &mut context) {
@@ -144,24 +135,13 @@ fn install_host_functions(context: &mut Context, printed: &PrintedRef) -> JsResu
     context.register_global_builtin_callable(js_string!("print"), 0, print_function)?;
 
     let log = NativeFunction::from_copy_closure_with_captures(print, printed.clone());
-    let console = ObjectInitializer::new(context)
-        .function(log, js_string!("log"), 0)
-        .build();
+    let console = ObjectInitializer::new(context).function(log, js_string!("log"), 0).build();
     // Writable and configurable but not enumerable, as hosts define `console`.
-    context.register_global_property(
-        js_string!("console"),
-        console,
-        Attribute::WRITABLE | Attribute::CONFIGURABLE,
-    )
+    context.register_global_property(js_string!("console"), console, Attribute::WRITABLE | Attribute::CONFIGURABLE)
 }
 
 /// `print(...args)` / `console.log(...args)`: ToString on each argument, joined by one space.
-fn print(
-    _this: &JsValue,
-    args: &[JsValue],
-    printed: &PrintedRef,
-    context: &mut Context,
-) -> JsResult<JsValue> {
+fn print(_this: &JsValue, args: &[JsValue], printed: &PrintedRef, context: &mut Context) -> JsResult<JsValue> {
     let mut parts = Vec::with_capacity(args.len());
     for arg in args {
         // ToString may run user code (toString methods) and may throw; both are the program's business.
@@ -193,25 +173,19 @@ fn end_of_error(err: JsError, printed: &PrintedRef, context: &mut Context) -> En
             Ok(name) => End::Threw(name),
             Err(err) => end_of_error(err, printed, context),
         },
-        Err(err) => End::Crashed(format!(
-            "an error that is neither a JS value nor an engine error: {err}"
-        )),
+        Err(err) => End::Crashed(format!("an error that is neither a JS value nor an engine error: {err}")),
     }
 }
 
 fn end_of_engine_error(err: &EngineError) -> End {
     match err {
-        EngineError::NoInstructionsRemain
-        | EngineError::RuntimeLimit(RuntimeLimitError::LoopIteration) => {
+        EngineError::NoInstructionsRemain | EngineError::RuntimeLimit(RuntimeLimitError::LoopIteration) => {
             End::Exhausted(resource::FUEL.to_owned())
         }
         EngineError::RuntimeLimit(RuntimeLimitError::Recursion | RuntimeLimitError::StackSize) => {
             End::Exhausted(resource::STACK.to_owned())
         }
-        EngineError::Panic(panic) => End::Crashed(format!(
-            "Boa reported an internal panic: {}",
-            panic.message()
-        )),
+        EngineError::Panic(panic) => End::Crashed(format!("Boa reported an internal panic: {}", panic.message())),
     }
 }
 
@@ -222,17 +196,12 @@ fn constructor_name(value: &JsValue, context: &mut Context) -> JsResult<String> 
     let Some(object) = value.as_object() else {
         return Ok(value.type_of().to_owned());
     };
-    let name = object
-        .get(js_string!("constructor"), context)
-        .and_then(|constructor| match constructor.as_object() {
-            Some(constructor) => constructor.get(js_string!("name"), context),
-            None => Ok(JsValue::undefined()),
-        });
+    let name = object.get(js_string!("constructor"), context).and_then(|constructor| match constructor.as_object() {
+        Some(constructor) => constructor.get(js_string!("name"), context),
+        None => Ok(JsValue::undefined()),
+    });
     match name {
-        Ok(name) => Ok(name.as_string().map_or_else(
-            || value.type_of().to_owned(),
-            |name| name.to_std_string_lossy(),
-        )),
+        Ok(name) => Ok(name.as_string().map_or_else(|| value.type_of().to_owned(), |name| name.to_std_string_lossy())),
         Err(err) if err.as_engine().is_some() => Err(err),
         Err(_) => Ok(value.type_of().to_owned()),
     }
@@ -254,10 +223,7 @@ mod tests {
     fn print_and_console_log_join_with_one_space() {
         let outcome = run("print(1, 'a', null, undefined, [1,2], {}); console.log(true, 1.5, -0);");
         assert_eq!(outcome.end, End::Ok);
-        assert_eq!(
-            lines(&outcome),
-            ["1 a null undefined 1,2 [object Object]", "true 1.5 0"]
-        );
+        assert_eq!(lines(&outcome), ["1 a null undefined 1,2 [object Object]", "true 1.5 0"]);
     }
 
     #[test]
@@ -283,10 +249,7 @@ mod tests {
         "#;
         let outcome = run(source);
         assert_eq!(outcome.end, End::Ok);
-        assert_eq!(
-            lines(&outcome),
-            ["currentValue = 1", "currentValue = 3", "currentValue = 6"]
-        );
+        assert_eq!(lines(&outcome), ["currentValue = 1", "currentValue = 3", "currentValue = 6"]);
     }
 
     #[test]
@@ -298,23 +261,11 @@ mod tests {
 
     #[test]
     fn uncaught_throws_report_the_constructor_name() {
-        assert_eq!(
-            run("print('before'); null.x").end,
-            End::Threw("TypeError".into())
-        );
-        assert_eq!(
-            run("undefinedVariable").end,
-            End::Threw("ReferenceError".into())
-        );
-        assert_eq!(
-            run("class MyError extends Error {}; throw new MyError()").end,
-            End::Threw("MyError".into())
-        );
+        assert_eq!(run("print('before'); null.x").end, End::Threw("TypeError".into()));
+        assert_eq!(run("undefinedVariable").end, End::Threw("ReferenceError".into()));
+        assert_eq!(run("class MyError extends Error {}; throw new MyError()").end, End::Threw("MyError".into()));
         assert_eq!(run("throw 42").end, End::Threw("number".into()));
-        assert_eq!(
-            run("throw Object.create(null)").end,
-            End::Threw("object".into())
-        );
+        assert_eq!(run("throw Object.create(null)").end, End::Threw("object".into()));
         // A SyntaxError thrown at run time is a throw, not a rejected source.
         assert_eq!(run("eval('(')").end, End::Threw("SyntaxError".into()));
     }
@@ -332,29 +283,19 @@ mod tests {
 
     #[test]
     fn printing_a_value_whose_to_string_throws_is_a_throw() {
-        assert_eq!(
-            run("print(Symbol('s'))").end,
-            End::Threw("TypeError".into())
-        );
+        assert_eq!(run("print(Symbol('s'))").end, End::Threw("TypeError".into()));
     }
 
     #[test]
     fn runaway_recursion_is_exhausted_and_uncatchable() {
-        let outcome =
-            run("function f(n) { return f(n + 1) } try { f(0) } catch (e) { print('caught') }");
-        assert_eq!(
-            outcome,
-            Outcome::without_output(End::Exhausted("stack".into()))
-        );
+        let outcome = run("function f(n) { return f(n + 1) } try { f(0) } catch (e) { print('caught') }");
+        assert_eq!(outcome, Outcome::without_output(End::Exhausted("stack".into())));
     }
 
     #[test]
     fn endless_loops_are_exhausted_and_uncatchable() {
         let outcome = run("try { while (true) {} } catch (e) { print('caught') }");
-        assert_eq!(
-            outcome,
-            Outcome::without_output(End::Exhausted("fuel".into()))
-        );
+        assert_eq!(outcome, Outcome::without_output(End::Exhausted("fuel".into())));
     }
 
     #[test]
@@ -368,10 +309,7 @@ mod tests {
     fn endless_job_chains_run_out_of_instructions() {
         // A small budget keeps the test quick; job chains are Boa's slowest way to burn instructions.
         let engine = BoaEngine {
-            config: BoaConfig {
-                instruction_budget: 100_000,
-                ..BoaConfig::default()
-            },
+            config: BoaConfig { instruction_budget: 100_000, ..BoaConfig::default() },
             ..BoaEngine::default()
         };
         let outcome = engine.run("function again() { Promise.resolve().then(again) } again()");
@@ -380,13 +318,8 @@ mod tests {
 
     #[test]
     fn endless_printing_hits_the_output_cap() {
-        let engine = BoaEngine {
-            config: BoaConfig {
-                max_output_bytes: 1000,
-                ..BoaConfig::default()
-            },
-            ..BoaEngine::default()
-        };
+        let engine =
+            BoaEngine { config: BoaConfig { max_output_bytes: 1000, ..BoaConfig::default() }, ..BoaEngine::default() };
         let outcome = engine.run("for (;;) { try { print('xxxxxxxxxx') } catch (e) {} }");
         assert_eq!(outcome.end, End::Exhausted("memory".into()));
         assert_eq!(outcome.output.len(), 100);

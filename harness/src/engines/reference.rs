@@ -28,10 +28,7 @@ impl Engine for ReferenceEngine {
         let limits = self.limits;
         run_isolated("ref", self.isolation, move || {
             let result = interpreter::run(&source, &limits);
-            Outcome {
-                output: result.printed,
-                end: end_of(result.completion),
-            }
+            Outcome { output: result.printed, end: end_of(result.completion) }
         })
     }
 }

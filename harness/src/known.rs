@@ -1,0 +1,295 @@
+//! Known divergences: programs on which an engine is known to be wrong, so that a run can tell a
+//! finding from a bug already on file.
+//!
+//! The list is a TOML file (the corpus keeps one at `corpus/known-divergences.toml`):
+//!
+//! ```toml
+//! [[divergence]]
+//! program = "loops/example.js"   # path relative to corpus/programs, with / separators
+//! engine = "boa"                 # the engine that is wrong
+//! differs = "..."                # what differs
+//! why = "..."                    # the rule the engine breaks
+//! repro = "..."                  # an upstream issue link, or a one-line reduced program
+//! ```
+//!
+//! [`KnownDivergences::explain`] decides whether one program's divergence is one of these: the
+//! program's path must end with a listed `program` (whole path components), and the listed engine
+//! must be the odd one out (the other engines agree once its outcome is set aside).
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use thiserror::Error;
+
+use crate::compare::{compare, Verdict};
+use crate::engine::ENGINE_NAMES;
+use crate::outcome::Outcome;
+use crate::trial::Trial;
+
+/// Where `closure-diff run` looks for a known-divergence list when `--known` is not given, relative
+/// to the current directory (the repository root).
+pub const DEFAULT_KNOWN_DIVERGENCES: &str = "corpus/known-divergences.toml";
+
+/// One entry of a known-divergence list: a program on which `engine` is known to be wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnownDivergence {
+    /// Path relative to `corpus/programs`, with `/` separators, e.g. `loops/for-let-copy.js`.
+    pub program: String,
+    /// The engine that is wrong, e.g. `boa`.
+    pub engine: String,
+    /// What differs, e.g. "prints 3 3 3 instead of 0 1 2".
+    pub differs: String,
+    /// Why the engine is wrong (the rule it breaks, with a spec section where it helps).
+    pub why: String,
+    /// An upstream issue link, or a one-line reduced program that shows the bug.
+    pub repro: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KnownDivergenceFile {
+    #[serde(default)]
+    divergence: Vec<KnownDivergence>,
+}
+
+/// Why a known-divergence list could not be loaded. Every message is one line naming the file.
+#[derive(Debug, Error)]
+pub enum KnownListError {
+    /// The file could not be read.
+    #[error("cannot read known-divergence list {}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// The file is not valid TOML of the documented shape.
+    #[error("{}: not a valid known-divergence list: {location}{message}", path.display())]
+    Toml {
+        path: PathBuf,
+        /// `line L, column C: ` when the parser knows where, empty otherwise.
+        location: String,
+        /// The parser's message, on one line.
+        message: String,
+    },
+    /// An entry is well-formed TOML but makes no sense.
+    #[error("{}: {message}", path.display())]
+    Invalid { path: PathBuf, message: String },
+}
+
+/// A known-divergence list, checked: no empty fields, known engines only, relative program paths,
+/// and no program listed twice for the same engine.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KnownDivergences {
+    entries: Vec<KnownDivergence>,
+}
+
+impl KnownDivergences {
+    /// An empty list: every divergence is unknown.
+    pub fn none() -> Self {
+        Self::default()
+    }
+
+    /// Reads and checks the list at `path`.
+    pub fn load(path: &Path) -> Result<Self, KnownListError> {
+        let text = fs::read_to_string(path).map_err(|source| KnownListError::Io { path: path.to_owned(), source })?;
+        Self::parse(&text, path)
+    }
+
+    /// Parses and checks a list; `path` is only used in error messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Self, KnownListError> {
+        let file: KnownDivergenceFile = toml::from_str(text).map_err(|err| toml_error(path, text, &err))?;
+        let invalid = |message: String| KnownListError::Invalid { path: path.to_owned(), message };
+        let mut seen = BTreeSet::new();
+        for entry in &file.divergence {
+            let fields = [
+                ("program", &entry.program),
+                ("engine", &entry.engine),
+                ("differs", &entry.differs),
+                ("why", &entry.why),
+                ("repro", &entry.repro),
+            ];
+            if let Some((field, _)) = fields.iter().find(|(_, value)| value.trim().is_empty()) {
+                return Err(invalid(format!("the entry for `{}` has an empty `{field}`", entry.program)));
+            }
+            if !is_plain_relative(&entry.program) {
+                return Err(invalid(format!(
+                    "the entry for `{}`: `program` must be a relative path with `/` separators and no `.` or `..`",
+                    entry.program
+                )));
+            }
+            if !ENGINE_NAMES.contains(&entry.engine.as_str()) {
+                return Err(invalid(format!(
+                    "the entry for `{}` names engine `{}`; known engines: {}",
+                    entry.program,
+                    entry.engine,
+                    ENGINE_NAMES.join(", ")
+                )));
+            }
+            if !seen.insert((entry.program.as_str(), entry.engine.as_str())) {
+                return Err(invalid(format!("`{}` is listed twice for engine `{}`", entry.program, entry.engine)));
+            }
+        }
+        Ok(KnownDivergences { entries: file.divergence })
+    }
+
+    /// The entries, in file order.
+    pub fn entries(&self) -> &[KnownDivergence] {
+        &self.entries
+    }
+
+    /// True when the list has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry that explains `trial`'s divergence, if any (the first one for which
+    /// [`KnownDivergence::explains`] holds). `file` is the program's path as run.
+    pub fn explain(&self, file: &Path, trial: &Trial) -> Option<&KnownDivergence> {
+        self.entries.iter().find(|entry| entry.explains(file, trial))
+    }
+}
+
+impl KnownDivergence {
+    /// True when this entry explains `trial`, the run of the program at `file`: the trial diverges,
+    /// `file` ends with `program` (compared by whole path components, so `const/a.js` matches
+    /// `corpus/programs/const/a.js` but not `xconst/a.js`), `engine` took part, and the other
+    /// engines agree once its outcome is set aside (with two engines, the other one trivially does).
+    pub fn explains(&self, file: &Path, trial: &Trial) -> bool {
+        matches!(trial.verdict, Verdict::Diverge { .. })
+            && file.ends_with(Path::new(&self.program))
+            && trial.outcomes.iter().any(|(engine, _)| *engine == self.engine)
+            && compare(&without_engine(trial, &self.engine)) == Verdict::Agree
+    }
+}
+
+fn without_engine(trial: &Trial, engine: &str) -> Vec<(String, Outcome)> {
+    trial.outcomes.iter().filter(|(name, _)| name != engine).cloned().collect()
+}
+
+/// `a/b.js`: relative, `/`-separated, no empty, `.` or `..` components.
+fn is_plain_relative(program: &str) -> bool {
+    !program.contains(['\\', ':']) && program.split('/').all(|part| !matches!(part, "" | "." | ".."))
+}
+
+/// toml's own `Display` spans several lines with a source excerpt; the CLI wants one line.
+fn toml_error(path: &Path, text: &str, err: &toml::de::Error) -> KnownListError {
+    let location = match err.span() {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |last| last.chars().count()) + 1;
+            format!("line {line}, column {column}: ")
+        }
+        None => String::new(),
+    };
+    let message = err.message().split_whitespace().collect::<Vec<_>>().join(" ");
+    KnownListError::Toml { path: path.to_owned(), location, message }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::Difference;
+    use crate::outcome::End;
+
+    fn parse(text: &str) -> Result<KnownDivergences, KnownListError> {
+        KnownDivergences::parse(text, Path::new("known-divergences.toml"))
+    }
+
+    const ENTRY: &str = r#"
+        [[divergence]]
+        program = "loops/for-let-copy.js"
+        engine = "boa"
+        differs = "prints 3 3 3 instead of 0 1 2"
+        why = "CreatePerIterationEnvironment copies before the update"
+        repro = "for (let i = 0, f; i < 1; f = () => i, i++) print(f && f())"
+    "#;
+
+    fn ok(lines: &[&str]) -> Outcome {
+        Outcome { output: lines.iter().map(|line| (*line).to_owned()).collect(), end: End::Ok }
+    }
+
+    fn trial(outcomes: Vec<(&str, Outcome)>) -> Trial {
+        let outcomes: Vec<(String, Outcome)> =
+            outcomes.into_iter().map(|(engine, outcome)| (engine.to_owned(), outcome)).collect();
+        let verdict = compare(&outcomes);
+        Trial { outcomes, verdict }
+    }
+
+    #[test]
+    fn an_empty_list_with_only_comments_parses() {
+        assert!(parse("# nothing yet\n").expect("parses").is_empty());
+    }
+
+    #[test]
+    fn entries_parse() {
+        let known = parse(ENTRY).expect("parses");
+        assert_eq!(known.entries().len(), 1);
+        assert_eq!(known.entries()[0].program, "loops/for-let-copy.js");
+        assert_eq!(known.entries()[0].engine, "boa");
+    }
+
+    #[test]
+    fn bad_entries_are_rejected_with_a_reason() {
+        let message = |text: &str| parse(text).expect_err(text).to_string();
+        assert!(message(&ENTRY.replace(r#""boa""#, r#""v8""#)).contains("names engine `v8`"));
+        assert!(message(&ENTRY.replace(r#""CreatePerIterationEnvironment copies before the update""#, r#"" ""#))
+            .contains("empty `why`"));
+        assert!(message(&format!("{ENTRY}{ENTRY}")).contains("listed twice"));
+        for program in ["/abs/a.js", "../a.js", "a/./b.js", "a//b.js", r"a\b.js"] {
+            let text = ENTRY.replace("loops/for-let-copy.js", &program.replace('\\', r"\\"));
+            assert!(message(&text).contains("must be a relative path"), "{program}");
+        }
+    }
+
+    #[test]
+    fn toml_errors_are_one_line_naming_the_file_and_the_place() {
+        let missing = parse("[[divergence]]\nprogram = \"x.js\"\n").expect_err("missing fields").to_string();
+        assert!(missing.starts_with("known-divergences.toml: not a valid known-divergence list: "), "{missing}");
+        assert!(missing.contains("missing field"), "{missing}");
+        let extra = parse(&format!("{ENTRY}note = \"typo'd field\"\n")).expect_err("extra field").to_string();
+        assert!(extra.contains("unknown field `note`"), "{extra}");
+        let syntax = parse("[[divergence]\n").expect_err("bad TOML").to_string();
+        assert!(syntax.contains("line 1, column"), "{syntax}");
+        for message in [missing, extra, syntax] {
+            assert_eq!(message.lines().count(), 1, "{message}");
+        }
+    }
+
+    #[test]
+    fn a_listed_program_diverging_on_its_engine_is_explained() {
+        let known = parse(ENTRY).expect("parses");
+        let diverging = trial(vec![("ref", ok(&["0"])), ("boa", ok(&["3"]))]);
+        let file = Path::new("corpus/programs/loops/for-let-copy.js");
+        assert_eq!(known.explain(file, &diverging), Some(&known.entries()[0]));
+        assert_eq!(known.explain(Path::new("loops/for-let-copy.js"), &diverging), Some(&known.entries()[0]));
+        // Whole components only, and only that program.
+        assert_eq!(known.explain(Path::new("xloops/for-let-copy.js"), &diverging), None);
+        assert_eq!(known.explain(Path::new("loops/other.js"), &diverging), None);
+        // Agreement or poison is never "known".
+        let agreeing = trial(vec![("ref", ok(&["0"])), ("boa", ok(&["0"]))]);
+        assert_eq!(known.explain(file, &agreeing), None);
+        // The listed engine must have taken part.
+        let without_boa = Trial {
+            outcomes: vec![("ref".into(), ok(&["0"]))],
+            verdict: Verdict::Diverge { first_difference: Difference::End { ends: vec![] } },
+        };
+        assert_eq!(known.explain(file, &without_boa), None);
+    }
+
+    #[test]
+    fn with_three_engines_the_listed_one_must_be_the_odd_one_out() {
+        let known = parse(ENTRY).expect("parses");
+        let file = Path::new("loops/for-let-copy.js");
+        let boa_alone = trial(vec![("ref", ok(&["0"])), ("boa", ok(&["3"])), ("qjs", ok(&["0"]))]);
+        assert!(known.explain(file, &boa_alone).is_some());
+        let qjs_too = trial(vec![("ref", ok(&["0"])), ("boa", ok(&["3"])), ("qjs", ok(&["1"]))]);
+        assert_eq!(known.explain(file, &qjs_too), None);
+        let only_qjs = trial(vec![("ref", ok(&["0"])), ("boa", ok(&["0"])), ("qjs", ok(&["1"]))]);
+        assert_eq!(known.explain(file, &only_qjs), None);
+    }
+}
