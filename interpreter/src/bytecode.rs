@@ -47,6 +47,8 @@ pub enum Op {
     RotRight3,
     /// `a b c d` -> `d a b c`
     RotRight4,
+    /// Pushes a copy of the value `n` places below the top (0 = Dup).
+    Pick(usize),
 
     // --- Identifier references (9.4.2 ResolveBinding + 6.2.5.5 GetValue / 6.2.5.6 PutValue)
     GetName(Name),
@@ -174,6 +176,24 @@ pub enum Op {
     ForOfStart,
     /// stack `iterator` -> `iterator value`, or jumps (popping the iterator) when done.
     IterNext(Label),
+    /// Destructuring: pushes the next value of the iterator `n` places below the top, or undefined
+    /// once it is done.
+    IteratorValueOrUndefined(usize),
+    /// Destructuring rest element: pushes an array of the remaining values.
+    IteratorRest(usize),
+    /// 7.2.1 RequireObjectCoercible on the top (kept).
+    RequireObjectCoercible,
+    /// Object rest pattern: stack `source` -> `copy without the named keys` (7.3.25
+    /// CopyDataProperties).
+    ObjectRest(Rc<[Name]>),
+    /// Spread element: stack `array iterable` -> `array` with the values appended.
+    SpreadIntoArray,
+    /// Object spread: stack `object source` -> `object`.
+    CopyDataProperties,
+    /// Call with spread arguments: stack `callee this argsArray` -> `result`.
+    CallSpread,
+    /// `new` with spread arguments: stack `callee argsArray` -> `result`.
+    NewSpread,
 
     /// Refuses the rest of the program.
     Unsupported(Name),

@@ -700,6 +700,25 @@ impl Vm {
         Ok(result)
     }
 
+    /// 7.3.25 CopyDataProperties: own enumerable properties of `source`, except `excluded`.
+    pub fn copy_data_properties(&mut self, target: ObjRef, source: &Value, excluded: &[Name]) -> JsResult<()> {
+        if source.is_nullish() {
+            return Ok(());
+        }
+        let from = self.to_object(source)?;
+        for k in self.own_property_keys(from) {
+            self.tick()?;
+            if excluded.contains(&k) {
+                continue;
+            }
+            if self.get_own_property(from, &k).is_some_and(|p| p.enumerable) {
+                let v = self.get(from, &k)?;
+                self.create_data_property(target, &k, v)?;
+            }
+        }
+        Ok(())
+    }
+
     /// 7.1.20 ToLength.
     pub fn to_length(&mut self, v: &Value) -> JsResult<f64> {
         let n = self.to_number(v)?;

@@ -491,6 +491,78 @@ impl Vm {
                 let n = s.len();
                 s[n - 4..].rotate_right(1);
             }
+            Op::Pick(d) => {
+                let s = &self.frame().stack;
+                let v = s[s.len() - 1 - d].clone();
+                self.push(v);
+            }
+            Op::IteratorValueOrUndefined(d) => {
+                let s = &self.frame().stack;
+                let it = s[s.len() - 1 - d].as_object().expect("iterator");
+                let v = self.iterator_step(it)?.unwrap_or(Value::Undefined);
+                self.push(v);
+            }
+            Op::IteratorRest(d) => {
+                let s = &self.frame().stack;
+                let it = s[s.len() - 1 - d].as_object().expect("iterator");
+                let mut rest = Vec::new();
+                while let Some(v) = self.iterator_step(it)? {
+                    self.tick()?;
+                    rest.push(v);
+                }
+                let a = self.new_array(rest);
+                self.push(Value::Object(a));
+            }
+            Op::RequireObjectCoercible => {
+                let v = self.peek().clone();
+                self.require_object_coercible(&v)?;
+            }
+            Op::ObjectRest(excluded) => {
+                let source = self.pop();
+                let target = self.new_object();
+                self.copy_data_properties(target, &source, excluded)?;
+                self.push(Value::Object(target));
+            }
+            Op::SpreadIntoArray => {
+                let iterable = self.pop();
+                let a = self.peek().as_object().expect("array under spread");
+                let it = self.for_of_iterator(&iterable)?.as_object().expect("iterator");
+                while let Some(v) = self.iterator_step(it)? {
+                    self.tick()?;
+                    let len = self.array_length(a);
+                    self.create_data_property(a, &len.to_string(), v)?;
+                }
+            }
+            Op::CopyDataProperties => {
+                let source = self.pop();
+                let target = self.peek().as_object().expect("object literal");
+                self.copy_data_properties(target, &source, &[])?;
+            }
+            Op::CallSpread | Op::NewSpread => {
+                let array = self.pop().as_object().expect("argument array");
+                let len = self.array_length(array);
+                let mut args = Vec::with_capacity(len as usize);
+                for i in 0..len {
+                    args.push(self.get(array, &i.to_string())?);
+                }
+                let is_new = matches!(code.ops[pc], Op::NewSpread);
+                let this = if is_new { Value::Undefined } else { self.pop() };
+                let callee = self.pop();
+                let result = if is_new {
+                    let Some(f) = callee.as_object().filter(|o| self.is_constructor(*o)) else {
+                        return Err(self.type_error("value is not a constructor"));
+                    };
+                    self.begin_call(f, Value::Undefined, args, Some(f), false)?
+                } else {
+                    let Some(f) = callee.as_object().filter(|o| self.is_callable(*o)) else {
+                        return Err(self.type_error("value is not a function"));
+                    };
+                    self.begin_call(f, this, args, None, false)?
+                };
+                if let Some(v) = result {
+                    self.push(v);
+                }
+            }
             Op::GetName(n) => {
                 let env = self.frame().env;
                 let v = self.get_identifier_value(env, n)?;

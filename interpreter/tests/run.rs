@@ -75,8 +75,6 @@ fn unimplemented_features_are_refused_not_guessed() {
         ("class A {}", "class"),
         ("function* g() {}", "generator"),
         ("async function f() {}", "async"),
-        ("var [a] = [1]", "destructuring"),
-        ("f(...x)", "spread"),
         ("eval('1')", "eval"),
         ("var s = Symbol()", "Symbol"),
         ("print([3, 1].sort())", "sort"),
@@ -90,6 +88,18 @@ fn unimplemented_features_are_refused_not_guessed() {
             other => panic!("{source}: expected Unsupported({feature}), got {other:?}"),
         }
     }
+}
+
+#[test]
+fn destructuring_and_spread() {
+    let src = "var {a, b: [c, d = 4], ...rest} = {a: 1, b: [3], e: 5};
+        let [x, , y = 9, ...zs] = 'hello';
+        function f({p = () => q, q} = {q: 7}, [r] = [8]) { return p() + r; }
+        var o = {}; [o.first, ...o.rest] = [1, 2, 3];
+        print(a, c, d, JSON.stringify(rest), x, y, zs.join(''), f(), o.first, o.rest, Math.max(...[1, 5], 3));";
+    assert_eq!(lines(src), ["1 3 4 {\"e\":5} h 9 lo 15 1 2,3 5"]);
+    assert_eq!(completion("var {z} = null"), Completion::Threw { constructor: "TypeError".into() });
+    assert_eq!(completion("let [w] = {}"), Completion::Threw { constructor: "TypeError".into() });
 }
 
 #[test]

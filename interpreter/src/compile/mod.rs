@@ -16,6 +16,10 @@ use crate::bytecode::{BlockScope, CodeKind, FunctionCode, Label, Op, ParamInfo};
 use crate::conversions::number_to_string;
 use crate::value::Name;
 
+mod patterns;
+
+use patterns::{bound_names, BindMode};
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CompileError {
     Unsupported(String),
@@ -312,15 +316,17 @@ impl<'a> FnCompiler<'a> {
         let mut info = ParamInfo { simple: params.rest.is_none(), ..ParamInfo::default() };
         let mut length_done = false;
         for p in &params.items {
-            let BindingPattern::BindingIdentifier(id) = &p.pattern else {
-                return unsupported("destructuring parameter");
-            };
-            let n = name(&id.name);
-            if info.names.contains(&n) {
+            let before = info.names.len();
+            bound_names(&p.pattern, &mut info.names);
+            if info.names[before..].iter().any(|n| info.names[..before].contains(n)) {
                 info.has_duplicates = true;
             }
-            info.names.push(n);
-            if p.initializer.is_some() {
+            let is_identifier = matches!(p.pattern, BindingPattern::BindingIdentifier(_));
+            if !is_identifier {
+                info.simple = false;
+                info.has_expressions |= !matches!(p.pattern, BindingPattern::BindingIdentifier(_));
+            }
+            if p.initializer.is_some() || matches!(p.pattern, BindingPattern::AssignmentPattern(_)) {
                 info.simple = false;
                 info.has_expressions = true;
                 length_done = true;
@@ -329,40 +335,26 @@ impl<'a> FnCompiler<'a> {
             }
         }
         if let Some(rest) = &params.rest {
-            let BindingPattern::BindingIdentifier(id) = &rest.rest.argument else {
-                return unsupported("destructuring rest parameter");
-            };
-            info.names.push(name(&id.name));
+            bound_names(&rest.rest.argument, &mut info.names);
         }
-        let duplicates = info.has_duplicates;
+        let mode = if info.has_duplicates { BindMode::Assign } else { BindMode::Initialize };
         self.code.params = info;
         for (i, p) in params.items.iter().enumerate() {
-            let BindingPattern::BindingIdentifier(id) = &p.pattern else { unreachable!() };
             self.emit(Op::GetArgument(i));
             if let Some(init) = &p.initializer {
                 let skip = self.emit(Op::JumpIfNotUndefined(0));
                 self.emit(Op::Pop);
-                self.named_expression(init, &id.name)?;
+                match &p.pattern {
+                    BindingPattern::BindingIdentifier(id) => self.named_expression(init, &id.name)?,
+                    _ => self.expression(init)?,
+                }
                 self.patch_here(skip);
             }
-            self.bind_parameter(&id.name, duplicates)?;
+            self.bind_pattern(&p.pattern, mode)?;
         }
         if let Some(rest) = &params.rest {
-            let BindingPattern::BindingIdentifier(id) = &rest.rest.argument else { unreachable!() };
             self.emit(Op::GetRestArguments(params.items.len()));
-            self.bind_parameter(&id.name, duplicates)?;
-        }
-        Ok(())
-    }
-
-    fn bind_parameter(&mut self, n: &str, duplicates: bool) -> CResult<()> {
-        if duplicates {
-            // With duplicate names the bindings start initialized and later ones overwrite.
-            let r = self.reference(n)?;
-            self.emit(Op::SetName(r));
-            self.emit(Op::Pop);
-        } else {
-            self.emit(Op::InitializeBinding(name(n)));
+            self.bind_pattern(&rest.rest.argument, mode)?;
         }
         Ok(())
     }
@@ -545,7 +537,14 @@ impl<'a> FnCompiler<'a> {
         }
         for decl in &d.declarations {
             let BindingPattern::BindingIdentifier(id) = &decl.id else {
-                return unsupported("destructuring declaration");
+                // Destructuring: evaluate the initializer, then bind the pattern.
+                let Some(init) = &decl.init else {
+                    return unsupported("destructuring declaration without initializer");
+                };
+                self.expression(init)?;
+                let mode = if d.kind == VariableDeclarationKind::Var { BindMode::Assign } else { BindMode::Initialize };
+                self.bind_pattern(&decl.id, mode)?;
+                continue;
             };
             match (&decl.init, d.kind) {
                 (Some(init), VariableDeclarationKind::Var) => {
@@ -756,26 +755,26 @@ impl<'a> FnCompiler<'a> {
         body: &'a Statement<'a>,
         is_in: bool,
     ) -> CResult<()> {
-        // The binding declared by the head, and whether it is lexical.
+        // The bindings declared by the head, and whether they are lexical (Some(is_const)).
         let declared = match left {
             ForStatementLeft::VariableDeclaration(d) => {
                 if d.declarations.len() != 1 || d.declarations[0].init.is_some() {
                     return unsupported("for-in/of head with initializer");
                 }
-                let n = declaration_names(d)?.remove(0);
+                let names = declaration_names(d)?;
                 match d.kind {
-                    VariableDeclarationKind::Var => Some((n, None)),
-                    VariableDeclarationKind::Let => Some((n, Some(false))),
-                    VariableDeclarationKind::Const => Some((n, Some(true))),
+                    VariableDeclarationKind::Var => Some((names, None, &d.declarations[0].id)),
+                    VariableDeclarationKind::Let => Some((names, Some(false), &d.declarations[0].id)),
+                    VariableDeclarationKind::Const => Some((names, Some(true), &d.declarations[0].id)),
                     _ => return unsupported("using declaration"),
                 }
             }
             _ => None,
         };
         match &declared {
-            Some((n, Some(is_const))) => {
+            Some((names, Some(is_const), _)) => {
                 // TDZ for the head's bindings while the right-hand side is evaluated.
-                let tdz = self.names_scope(std::slice::from_ref(n), *is_const);
+                let tdz = self.names_scope(names, *is_const);
                 self.enter_scope(Some(tdz));
                 self.expression(right)?;
                 self.exit_scope(Some(tdz));
@@ -789,37 +788,17 @@ impl<'a> FnCompiler<'a> {
         self.push_loop(labels);
         let mut scope = None;
         match (&declared, left) {
-            (Some((n, Some(is_const))), _) => {
-                let idx = self.names_scope(std::slice::from_ref(n), *is_const);
+            (Some((names, Some(is_const), pattern)), _) => {
+                let idx = self.names_scope(names, *is_const);
                 scope = Some(idx);
                 self.enter_scope(scope);
-                self.emit(Op::InitializeBinding(n.clone()));
+                self.bind_pattern(pattern, BindMode::Initialize)?;
             }
-            (Some((n, None)), _) => {
-                let r = self.reference(n)?;
-                self.emit(Op::SetName(r));
-                self.emit(Op::Pop);
+            (Some((_, None, pattern)), _) => self.bind_pattern(pattern, BindMode::Assign)?,
+            (None, target) => {
+                let Some(t) = target.as_assignment_target() else { return unsupported("for-in/of target") };
+                self.assign_to_target_value_on_top(t)?;
             }
-            (None, ForStatementLeft::AssignmentTargetIdentifier(id)) => {
-                let r = self.reference(&id.name)?;
-                self.emit(Op::SetName(r));
-                self.emit(Op::Pop);
-            }
-            (None, ForStatementLeft::StaticMemberExpression(m)) => {
-                self.expression(&m.object)?;
-                self.emit(Op::Swap);
-                self.emit(Op::SetProperty(name(&m.property.name)));
-                self.emit(Op::Pop);
-            }
-            (None, ForStatementLeft::ComputedMemberExpression(m)) => {
-                self.expression(&m.object)?;
-                self.expression(&m.expression)?;
-                self.emit(Op::RotRight3);
-                self.emit(Op::RotRight3);
-                self.emit(Op::SetElement);
-                self.emit(Op::Pop);
-            }
-            _ => return unsupported("for-in/of destructuring target"),
         }
         self.substatement(body)?;
         self.exit_scope(scope);
@@ -908,15 +887,15 @@ impl<'a> FnCompiler<'a> {
             });
             match &h.param {
                 Some(p) => {
-                    let BindingPattern::BindingIdentifier(id) = &p.pattern else {
-                        return unsupported("destructuring catch parameter");
-                    };
-                    let n = name(&id.name);
-                    let idx = self.names_scope(std::slice::from_ref(&n), false);
+                    let mut names = Vec::new();
+                    bound_names(&p.pattern, &mut names);
+                    let idx = self.names_scope(&names, false);
                     self.enter_scope(Some(idx));
-                    // B.3.4: a var (or hoisted function) may redeclare a simple catch parameter.
-                    self.lexical_scopes.last_mut().expect("scope entered").clear();
-                    self.emit(Op::InitializeBinding(n));
+                    if let BindingPattern::BindingIdentifier(_) = p.pattern {
+                        // B.3.4: a var (or hoisted function) may redeclare a simple catch parameter.
+                        self.lexical_scopes.last_mut().expect("scope entered").clear();
+                    }
+                    self.bind_pattern(&p.pattern, BindMode::Initialize)?;
                     self.block(&h.body.body)?;
                     self.exit_scope(Some(idx));
                 }
@@ -1024,7 +1003,10 @@ impl<'a> FnCompiler<'a> {
                 self.emit(Op::NewArray(0));
                 for el in &a.elements {
                     match el {
-                        ArrayExpressionElement::SpreadElement(_) => return unsupported("spread"),
+                        ArrayExpressionElement::SpreadElement(sp) => {
+                            self.expression(&sp.argument)?;
+                            self.emit(Op::SpreadIntoArray);
+                        }
                         ArrayExpressionElement::Elision(_) => {
                             self.emit(Op::ArrayHole);
                         }
@@ -1060,8 +1042,11 @@ impl<'a> FnCompiler<'a> {
             Expression::CallExpression(c) => self.call(c)?,
             Expression::NewExpression(n) => {
                 self.expression(&n.callee)?;
-                self.arguments(&n.arguments)?;
-                self.emit(Op::New(n.arguments.len()));
+                if self.arguments(&n.arguments)? {
+                    self.emit(Op::NewSpread);
+                } else {
+                    self.emit(Op::New(n.arguments.len()));
+                }
             }
             Expression::UnaryExpression(u) => self.unary(u)?,
             Expression::UpdateExpression(u) => self.update(u)?,
@@ -1173,12 +1158,29 @@ impl<'a> FnCompiler<'a> {
         Ok(())
     }
 
-    fn arguments(&mut self, args: &'a [Argument<'a>]) -> CResult<()> {
-        for a in args {
-            let Some(x) = a.as_expression() else { return unsupported("spread") };
-            self.expression(x)?;
+    /// Pushes the arguments; with a spread among them, pushes one array of all of them instead and
+    /// returns true (ArgumentListEvaluation, 13.3.8.1).
+    fn arguments(&mut self, args: &'a [Argument<'a>]) -> CResult<bool> {
+        let spread = args.iter().any(|a| matches!(a, Argument::SpreadElement(_)));
+        if spread {
+            self.emit(Op::NewArray(0));
         }
-        Ok(())
+        for a in args {
+            match a {
+                Argument::SpreadElement(sp) => {
+                    self.expression(&sp.argument)?;
+                    self.emit(Op::SpreadIntoArray);
+                }
+                other => {
+                    let Some(x) = other.as_expression() else { return unsupported("argument") };
+                    self.expression(x)?;
+                    if spread {
+                        self.emit(Op::ArrayPush);
+                    }
+                }
+            }
+        }
+        Ok(spread)
     }
 
     /// 13.3.6.1 Function Calls: the `this` value comes from a property reference.
@@ -1218,8 +1220,11 @@ impl<'a> FnCompiler<'a> {
                 self.emit(Op::Undefined);
             }
         }
-        self.arguments(&c.arguments)?;
-        self.emit(Op::Call(c.arguments.len()));
+        if self.arguments(&c.arguments)? {
+            self.emit(Op::CallSpread);
+        } else {
+            self.emit(Op::Call(c.arguments.len()));
+        }
         Ok(())
     }
 
@@ -1446,7 +1451,13 @@ impl<'a> FnCompiler<'a> {
                 }
             }
             AssignmentTarget::ArrayAssignmentTarget(_) | AssignmentTarget::ObjectAssignmentTarget(_) => {
-                return unsupported("destructuring assignment")
+                if logical.is_some() || binary.is_some() {
+                    return unsupported("compound destructuring assignment");
+                }
+                // 13.15.5 DestructuringAssignmentEvaluation; the expression's value is the right side.
+                self.expression(&a.right)?;
+                self.emit(Op::Dup);
+                self.assign_to_target_value_on_top(&a.left)?;
             }
             _ => return unsupported("assignment target"),
         }
@@ -1457,7 +1468,14 @@ impl<'a> FnCompiler<'a> {
     fn object_literal(&mut self, o: &'a ObjectExpression<'a>) -> CResult<()> {
         self.emit(Op::NewObject);
         for p in &o.properties {
-            let ObjectPropertyKind::ObjectProperty(p) = p else { return unsupported("object spread") };
+            let p = match p {
+                ObjectPropertyKind::ObjectProperty(p) => p,
+                ObjectPropertyKind::SpreadProperty(sp) => {
+                    self.expression(&sp.argument)?;
+                    self.emit(Op::CopyDataProperties);
+                    continue;
+                }
+            };
             let key = if p.computed {
                 let Some(k) = p.key.as_expression() else { return unsupported("property key") };
                 self.expression(k)?;
@@ -1545,13 +1563,11 @@ fn function_name(f: &Function<'_>) -> CResult<Name> {
 }
 
 fn declaration_names(d: &VariableDeclaration<'_>) -> CResult<Vec<Name>> {
-    d.declarations
-        .iter()
-        .map(|decl| match &decl.id {
-            BindingPattern::BindingIdentifier(id) => Ok(name(&id.name)),
-            _ => unsupported("destructuring declaration"),
-        })
-        .collect()
+    let mut out = Vec::new();
+    for decl in &d.declarations {
+        bound_names(&decl.id, &mut out);
+    }
+    Ok(out)
 }
 
 /// VarDeclaredNames of a statement (8.2.6), plus function declarations when `top` (TopLevelVarDeclaredNames).

@@ -1,0 +1,337 @@
+//! Destructuring: BindingInitialization of binding patterns (8.6.2, 8.6.3) and
+//! DestructuringAssignmentEvaluation of assignment patterns (13.15.5).
+//!
+//! Every routine here starts with the value to destructure on top of the operand stack and consumes it.
+//! Array patterns use the same loop iterators as `for-of` (arrays, strings, arguments objects).
+
+use oxc_ast::ast::*;
+
+use super::{name, static_key, unsupported, CResult, FnCompiler};
+use crate::bytecode::Op;
+use crate::value::Name;
+
+/// How a bound name receives its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BindMode {
+    /// InitializeReferencedBinding in the running lexical environment (let, const, parameters,
+    /// catch parameters).
+    Initialize,
+    /// PutValue(ResolveBinding(name)) (`var`, parameters with duplicate names).
+    Assign,
+}
+
+/// BoundNames of a binding pattern (8.2.1), in source order.
+pub fn bound_names(p: &BindingPattern<'_>, out: &mut Vec<Name>) {
+    match p {
+        BindingPattern::BindingIdentifier(id) => out.push(name(&id.name)),
+        BindingPattern::AssignmentPattern(a) => bound_names(&a.left, out),
+        BindingPattern::ObjectPattern(o) => {
+            for prop in &o.properties {
+                bound_names(&prop.value, out);
+            }
+            if let Some(rest) = &o.rest {
+                bound_names(&rest.argument, out);
+            }
+        }
+        BindingPattern::ArrayPattern(a) => {
+            for el in a.elements.iter().flatten() {
+                bound_names(el, out);
+            }
+            if let Some(rest) = &a.rest {
+                bound_names(&rest.argument, out);
+            }
+        }
+    }
+}
+
+impl<'a> FnCompiler<'a> {
+    fn bind_name(&mut self, n: &str, mode: BindMode) -> CResult<()> {
+        match mode {
+            BindMode::Initialize => {
+                self.emit(Op::InitializeBinding(name(n)));
+            }
+            BindMode::Assign => {
+                let r = self.reference(n)?;
+                self.emit(Op::SetName(r));
+                self.emit(Op::Pop);
+            }
+        }
+        Ok(())
+    }
+
+    /// Replaces an `undefined` on top of the stack by the default value (named after `target` when
+    /// that is a plain identifier, 8.4.5 NamedEvaluation).
+    fn default_value(&mut self, init: &'a Expression<'a>, target: Option<&str>) -> CResult<()> {
+        let skip = self.emit(Op::JumpIfNotUndefined(0));
+        self.emit(Op::Pop);
+        match target {
+            Some(n) => self.named_expression(init, n)?,
+            None => self.expression(init)?,
+        }
+        self.patch_here(skip);
+        Ok(())
+    }
+
+    /// 8.6.2 BindingInitialization of a pattern.
+    pub(super) fn bind_pattern(&mut self, p: &'a BindingPattern<'a>, mode: BindMode) -> CResult<()> {
+        match p {
+            BindingPattern::BindingIdentifier(id) => self.bind_name(&id.name, mode),
+            BindingPattern::AssignmentPattern(a) => {
+                let target = match &a.left {
+                    BindingPattern::BindingIdentifier(id) => Some(id.name.as_str()),
+                    _ => None,
+                };
+                self.default_value(&a.right, target)?;
+                self.bind_pattern(&a.left, mode)
+            }
+            BindingPattern::ObjectPattern(o) => {
+                self.emit(Op::RequireObjectCoercible);
+                let mut keys = Vec::new();
+                for prop in &o.properties {
+                    self.emit(Op::Dup);
+                    if prop.computed {
+                        if o.rest.is_some() {
+                            return unsupported("computed key with object rest");
+                        }
+                        let Some(k) = prop.key.as_expression() else { return unsupported("property key") };
+                        self.expression(k)?;
+                        self.emit(Op::GetElement);
+                    } else {
+                        let k = static_key(&prop.key)?;
+                        self.emit(Op::GetProperty(k.clone()));
+                        keys.push(k);
+                    }
+                    self.bind_pattern(&prop.value, mode)?;
+                }
+                match &o.rest {
+                    Some(rest) => {
+                        self.emit(Op::ObjectRest(keys.into()));
+                        self.bind_pattern(&rest.argument, mode)
+                    }
+                    None => {
+                        self.emit(Op::Pop);
+                        Ok(())
+                    }
+                }
+            }
+            BindingPattern::ArrayPattern(a) => {
+                self.emit(Op::ForOfStart);
+                for el in &a.elements {
+                    self.emit(Op::IteratorValueOrUndefined(0));
+                    match el {
+                        Some(p) => self.bind_pattern(p, mode)?,
+                        None => {
+                            self.emit(Op::Pop);
+                        }
+                    }
+                }
+                if let Some(rest) = &a.rest {
+                    self.emit(Op::IteratorRest(0));
+                    self.bind_pattern(&rest.argument, mode)?;
+                }
+                self.emit(Op::Pop);
+                Ok(())
+            }
+        }
+    }
+
+    /// Evaluates what a target needs before its value is fetched (13.15.5.6 step 1: the
+    /// DestructuringAssignmentTarget reference comes first). Returns how many values it pushed.
+    fn prepare_target(&mut self, t: &'a AssignmentTarget<'a>) -> CResult<usize> {
+        Ok(match t {
+            AssignmentTarget::AssignmentTargetIdentifier(id) => {
+                if self.in_with || self.code.strict {
+                    let r = self.reference(&id.name)?;
+                    self.emit(Op::ResolveReference(r));
+                }
+                0
+            }
+            AssignmentTarget::StaticMemberExpression(m) if !m.optional => {
+                self.expression(&m.object)?;
+                1
+            }
+            AssignmentTarget::ComputedMemberExpression(m) if !m.optional => {
+                self.expression(&m.object)?;
+                self.expression(&m.expression)?;
+                2
+            }
+            AssignmentTarget::ArrayAssignmentTarget(_) | AssignmentTarget::ObjectAssignmentTarget(_) => 0,
+            _ => return unsupported("assignment target"),
+        })
+    }
+
+    /// PutValue into a prepared target, consuming the value on top.
+    fn put_target(&mut self, t: &'a AssignmentTarget<'a>) -> CResult<()> {
+        match t {
+            AssignmentTarget::AssignmentTargetIdentifier(id) => {
+                let r = self.reference(&id.name)?;
+                if self.in_with || self.code.strict {
+                    self.emit(Op::SetResolvedName(r));
+                } else {
+                    self.emit(Op::SetName(r));
+                }
+                self.emit(Op::Pop);
+            }
+            AssignmentTarget::StaticMemberExpression(m) => {
+                self.emit(Op::SetProperty(name(&m.property.name)));
+                self.emit(Op::Pop);
+            }
+            AssignmentTarget::ComputedMemberExpression(_) => {
+                self.emit(Op::SetElement);
+                self.emit(Op::Pop);
+            }
+            AssignmentTarget::ArrayAssignmentTarget(_) | AssignmentTarget::ObjectAssignmentTarget(_) => {
+                self.assign_to_target_value_on_top(t)?;
+            }
+            _ => return unsupported("assignment target"),
+        }
+        Ok(())
+    }
+
+    /// Assigns the value on top of the stack to a target (a reference or a pattern), consuming it.
+    pub(super) fn assign_to_target_value_on_top(&mut self, t: &'a AssignmentTarget<'a>) -> CResult<()> {
+        match t {
+            AssignmentTarget::ObjectAssignmentTarget(o) => self.assign_object_pattern(o),
+            AssignmentTarget::ArrayAssignmentTarget(a) => self.assign_array_pattern(a),
+            _ => {
+                // A plain reference: evaluated after the value (for-in/of heads evaluate the
+                // reference per iteration, once the value is known).
+                let pushed = self.prepare_target(t)?;
+                // Stack: value, prepared... -> prepared..., value.
+                match pushed {
+                    0 => {}
+                    1 => {
+                        self.emit(Op::Swap);
+                    }
+                    _ => {
+                        self.emit(Op::RotRight3);
+                        self.emit(Op::RotRight3);
+                    }
+                }
+                self.put_target(t)
+            }
+        }
+    }
+
+    fn target_with_default(
+        &mut self,
+        t: &'a AssignmentTargetMaybeDefault<'a>,
+    ) -> CResult<(&'a AssignmentTarget<'a>, Option<&'a Expression<'a>>)> {
+        match t {
+            AssignmentTargetMaybeDefault::AssignmentTargetWithDefault(d) => Ok((&d.binding, Some(&d.init))),
+            other => match other.as_assignment_target() {
+                Some(t) => Ok((t, None)),
+                None => unsupported("assignment target"),
+            },
+        }
+    }
+
+    fn identifier_name(t: &AssignmentTarget<'_>) -> Option<String> {
+        match t {
+            AssignmentTarget::AssignmentTargetIdentifier(id) => Some(id.name.to_string()),
+            _ => None,
+        }
+    }
+
+    /// 13.15.5.2 ObjectAssignmentPattern.
+    fn assign_object_pattern(&mut self, o: &'a ObjectAssignmentTarget<'a>) -> CResult<()> {
+        self.emit(Op::RequireObjectCoercible);
+        let mut keys = Vec::new();
+        for prop in &o.properties {
+            match prop {
+                AssignmentTargetProperty::AssignmentTargetPropertyIdentifier(p) => {
+                    let n = name(&p.binding.name);
+                    let r = self.reference(&n)?;
+                    let early = self.in_with || self.code.strict;
+                    if early {
+                        self.emit(Op::ResolveReference(r.clone()));
+                    }
+                    self.emit(Op::Dup);
+                    self.emit(Op::GetProperty(n.clone()));
+                    if let Some(init) = &p.init {
+                        self.default_value(init, Some(&n))?;
+                    }
+                    self.emit(if early { Op::SetResolvedName(r) } else { Op::SetName(r) });
+                    self.emit(Op::Pop);
+                    keys.push(n);
+                }
+                AssignmentTargetProperty::AssignmentTargetPropertyProperty(p) => {
+                    let (target, init) = self.target_with_default(&p.binding)?;
+                    if p.computed {
+                        if o.rest.is_some() {
+                            return unsupported("computed key with object rest");
+                        }
+                        let Some(k) = p.name.as_expression() else { return unsupported("property key") };
+                        self.expression(k)?;
+                        self.emit(Op::ToPropertyKey);
+                        let pushed = self.prepare_target(target)?;
+                        self.emit(Op::Pick(pushed + 1));
+                        self.emit(Op::Pick(pushed + 1));
+                        self.emit(Op::GetElement);
+                        if let Some(init) = init {
+                            let n = Self::identifier_name(target);
+                            self.default_value(init, n.as_deref())?;
+                        }
+                        self.put_target(target)?;
+                        self.emit(Op::Pop);
+                    } else {
+                        let k = static_key(&p.name)?;
+                        let pushed = self.prepare_target(target)?;
+                        self.emit(Op::Pick(pushed));
+                        self.emit(Op::GetProperty(k.clone()));
+                        if let Some(init) = init {
+                            let n = Self::identifier_name(target);
+                            self.default_value(init, n.as_deref())?;
+                        }
+                        self.put_target(target)?;
+                        keys.push(k);
+                    }
+                }
+            }
+        }
+        match &o.rest {
+            Some(rest) => {
+                let pushed = self.prepare_target(&rest.target)?;
+                self.emit(Op::Pick(pushed));
+                self.emit(Op::ObjectRest(keys.into()));
+                self.put_target(&rest.target)?;
+                self.emit(Op::Pop);
+            }
+            None => {
+                self.emit(Op::Pop);
+            }
+        }
+        Ok(())
+    }
+
+    /// 13.15.5.5 ArrayAssignmentPattern (iterator closing is unobservable for the built-in
+    /// iterators this interpreter has).
+    fn assign_array_pattern(&mut self, a: &'a ArrayAssignmentTarget<'a>) -> CResult<()> {
+        self.emit(Op::ForOfStart);
+        for el in &a.elements {
+            match el {
+                None => {
+                    self.emit(Op::IteratorValueOrUndefined(0));
+                    self.emit(Op::Pop);
+                }
+                Some(el) => {
+                    let (target, init) = self.target_with_default(el)?;
+                    let pushed = self.prepare_target(target)?;
+                    self.emit(Op::IteratorValueOrUndefined(pushed));
+                    if let Some(init) = init {
+                        let n = Self::identifier_name(target);
+                        self.default_value(init, n.as_deref())?;
+                    }
+                    self.put_target(target)?;
+                }
+            }
+        }
+        if let Some(rest) = &a.rest {
+            let pushed = self.prepare_target(&rest.target)?;
+            self.emit(Op::IteratorRest(pushed));
+            self.put_target(&rest.target)?;
+        }
+        self.emit(Op::Pop);
+        Ok(())
+    }
+}
