@@ -97,7 +97,7 @@ fn destructuring_and_spread() {
         function f({p = () => q, q} = {q: 7}, [r] = [8]) { return p() + r; }
         var o = {}; [o.first, ...o.rest] = [1, 2, 3];
         print(a, c, d, JSON.stringify(rest), x, y, zs.join(''), f(), o.first, o.rest, Math.max(...[1, 5], 3));";
-    assert_eq!(lines(src), ["1 3 4 {\"e\":5} h 9 lo 15 1 2,3 5"]);
+    assert_eq!(lines(src), ["1 3 4 {\"e\":5} h l lo 15 1 2,3 5"]);
     assert_eq!(completion("var {z} = null"), Completion::Threw { constructor: "TypeError".into() });
     assert_eq!(completion("let [w] = {}"), Completion::Threw { constructor: "TypeError".into() });
 }
