@@ -236,6 +236,12 @@ pub struct Realm {
     /// `Function.prototype.call` and `apply`, which the machine runs without re-entering itself.
     pub function_call: ObjRef,
     pub function_apply: ObjRef,
+    /// %GeneratorFunction.prototype% and %GeneratorPrototype% (27.3, 27.5).
+    pub generator_function_prototype: ObjRef,
+    pub generator_prototype: ObjRef,
+    /// %GeneratorPrototype%.next and .return, which loops drive directly.
+    pub generator_next: ObjRef,
+    pub generator_return: ObjRef,
 }
 
 impl Realm {
@@ -255,6 +261,10 @@ impl Realm {
             self.throw_type_error,
             self.function_call,
             self.function_apply,
+            self.generator_function_prototype,
+            self.generator_prototype,
+            self.generator_next,
+            self.generator_return,
         ]);
         roots.objects.extend(self.error_prototypes.iter().map(|(_, p)| *p));
         roots.envs.push(self.global_env);
@@ -317,6 +327,23 @@ impl Realm {
                 },
             );
         }
+
+        // Generators: %GeneratorFunction.prototype% and %GeneratorPrototype% (27.3.3, 27.5.1).
+        let generator_function_prototype =
+            b.heap.alloc_object(Object::new(Some(function_prototype), ObjectKind::Ordinary));
+        let generator_prototype =
+            b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "Generator.prototype"));
+        b.heap
+            .obj_mut(generator_function_prototype)
+            .props
+            .insert("prototype".into(), Property::data(Value::Object(generator_prototype), false, false, true));
+        b.heap.obj_mut(generator_prototype).props.insert(
+            "constructor".into(),
+            Property::data(Value::Object(generator_function_prototype), false, false, true),
+        );
+        let generator_next = b.method(generator_prototype, "next", 1, generator_next);
+        let generator_return = b.method(generator_prototype, "return", 1, generator_return);
+        b.method(generator_prototype, "throw", 1, generator_throw);
 
         // Array
         let array_prototype = b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Array, "Array.prototype"));
@@ -483,6 +510,10 @@ impl Realm {
             throw_type_error,
             function_call,
             function_apply,
+            generator_function_prototype,
+            generator_prototype,
+            generator_next,
+            generator_return,
         }
     }
 }
@@ -624,6 +655,33 @@ fn restricted_function_property(vm: &mut Vm, this: &Value, _: &[Value], _: Optio
         }
     }
     Err(vm.type_error("'caller' and 'arguments' are restricted in this context"))
+}
+
+// ----- Generators ------------------------------------------------------------------------------
+
+fn this_generator(vm: &mut Vm, this: &Value) -> JsResult<ObjRef> {
+    match this.as_object() {
+        Some(g) if matches!(vm.heap.obj(g).kind, ObjectKind::Generator(_)) => Ok(g),
+        _ => Err(vm.type_error("not a generator object")),
+    }
+}
+
+/// 27.5.1.2 %GeneratorPrototype%.next.
+fn generator_next(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let g = this_generator(vm, this)?;
+    vm.generator_resume(g, arg(args, 0), crate::vm::ResumeMode::Next)
+}
+
+/// 27.5.1.3 %GeneratorPrototype%.return.
+fn generator_return(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let g = this_generator(vm, this)?;
+    vm.generator_resume(g, arg(args, 0), crate::vm::ResumeMode::Return)
+}
+
+/// 27.5.1.4 %GeneratorPrototype%.throw.
+fn generator_throw(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let g = this_generator(vm, this)?;
+    vm.generator_resume(g, arg(args, 0), crate::vm::ResumeMode::Throw)
 }
 
 // ----- Host ------------------------------------------------------------------------------------
@@ -827,6 +885,7 @@ fn object_to_string(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -
                 (ObjectKind::Arguments { .. }, _) => "Arguments",
                 (ObjectKind::Function(_), _) => "Function",
                 (ObjectKind::Error, _) => "Error",
+                (ObjectKind::Generator(_), _) => "Generator",
                 (ObjectKind::BooleanWrapper(_), _) => "Boolean",
                 (ObjectKind::NumberWrapper(_), _) => "Number",
                 (ObjectKind::StringWrapper(_), _) => "String",

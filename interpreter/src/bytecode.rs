@@ -195,6 +195,18 @@ pub enum Op {
     /// `new` with spread arguments: stack `callee argsArray` -> `result`.
     NewSpread,
 
+    /// 7.4.11 IteratorClose of the iterator on top (kept) when it is not done: a generator's return()
+    /// runs its finally blocks.
+    IteratorClose,
+    /// IteratorClose for a throw completion: errors from closing are dropped.
+    IteratorCloseQuietly,
+    /// 27.5.3.1 GeneratorStart: suspends the frame into a new generator object and returns it.
+    GeneratorStart,
+    /// 27.5.3.7 Yield: suspends the frame, handing the value on top to the resumer.
+    Yield,
+    /// After resumption: continue with the sent value, throw it, or jump to the return path.
+    AfterYield(Label),
+
     /// Refuses the rest of the program.
     Unsupported(Name),
 }
@@ -235,4 +247,6 @@ pub struct FunctionCode {
     /// The function's source text (function and arrow expressions and declarations), as
     /// Function.prototype.toString must return it.
     pub source_text: Option<Name>,
+    /// `function*`: calling it returns a generator object.
+    pub is_generator: bool,
 }

@@ -83,6 +83,8 @@ pub enum ObjectKind {
     },
     /// Internal iterator state of a `for-in` or `for-of` loop (never visible to JS code).
     Iterator(IteratorState),
+    /// A generator object (27.5): its suspended frame while not running.
+    Generator(GeneratorState),
     BooleanWrapper(bool),
     NumberWrapper(f64),
     StringWrapper(Name),
@@ -97,6 +99,17 @@ pub enum IteratorState {
     ArrayLike { object: ObjRef, next: u32, done: bool },
     /// 22.1.5.1 %StringIteratorPrototype%.next: code points.
     String { chars: Vec<Name>, next: usize },
+    /// A generator object driven through its built-in next/return.
+    Generator { object: ObjRef, done: bool },
+}
+
+/// 27.5 `[[GeneratorState]]`, with the suspended execution context.
+#[derive(Debug, Clone)]
+pub enum GeneratorState {
+    SuspendedStart(Box<crate::vm::Frame>),
+    SuspendedYield(Box<crate::vm::Frame>),
+    Executing,
+    Completed,
 }
 
 /// An object: prototype, extensibility, own properties in insertion order, and internal slots.
@@ -344,7 +357,10 @@ fn trace_object(o: &Object, stack: &mut Vec<u32>) {
         }
         ObjectKind::Arguments { env: Some(e), .. } => stack.push(e.0),
         ObjectKind::Iterator(IteratorState::ForIn { keys, .. }) => stack.extend(keys.iter().map(|(o, _)| o.0)),
-        ObjectKind::Iterator(IteratorState::ArrayLike { object, .. }) => stack.push(object.0),
+        ObjectKind::Iterator(IteratorState::ArrayLike { object, .. } | IteratorState::Generator { object, .. }) => {
+            stack.push(object.0)
+        }
+        ObjectKind::Generator(GeneratorState::SuspendedStart(f) | GeneratorState::SuspendedYield(f)) => f.trace(stack),
         _ => {}
     }
 }

@@ -90,7 +90,9 @@ impl Vm {
     pub fn is_constructor(&self, o: ObjRef) -> bool {
         use crate::heap::FunctionKind;
         match &self.heap.obj(o).kind {
-            ObjectKind::Function(FunctionKind::Ordinary { code, .. }) => code.kind == crate::bytecode::CodeKind::Normal,
+            ObjectKind::Function(FunctionKind::Ordinary { code, .. }) => {
+                code.kind == crate::bytecode::CodeKind::Normal && !code.is_generator
+            }
             ObjectKind::Function(FunctionKind::Native { constructor, .. }) => *constructor,
             ObjectKind::Function(FunctionKind::Bound { target, .. }) => self.is_constructor(*target),
             _ => false,
@@ -651,6 +653,16 @@ impl Vm {
                 ObjectKind::StringWrapper(s) => {
                     IteratorState::String { chars: s.chars().map(|c| Name::from(c.to_string())).collect(), next: 0 }
                 }
+                ObjectKind::Generator(_) => {
+                    // GetIterator: a generator is its own iterator; only the built-in next and return
+                    // are driven directly.
+                    let o = *o;
+                    let next = self.get(o, "next")?;
+                    if next != Value::Object(self.realm.generator_next) {
+                        return unsupported_value("iterating a generator with a replaced next method");
+                    }
+                    IteratorState::Generator { object: o, done: false }
+                }
                 _ => return Err(self.type_error("object is not iterable")),
             },
             _ => return Err(self.type_error("value is not iterable")),
@@ -695,6 +707,23 @@ impl Vm {
                 let v = chars.get(next).map(|c| Value::String(c.clone()));
                 (v, IteratorState::String { chars, next: next + 1 })
             }
+            IteratorState::Generator { object, done: true } => (None, IteratorState::Generator { object, done: true }),
+            IteratorState::Generator { object, done: false } => {
+                let result = self.generator_resume(object, Value::Undefined, crate::vm::ResumeMode::Next);
+                let result = match result {
+                    Ok(r) => r,
+                    Err(e) => {
+                        self.heap.obj_mut(it).kind =
+                            ObjectKind::Iterator(IteratorState::Generator { object, done: true });
+                        return Err(e);
+                    }
+                };
+                let r = result.as_object().expect("iterator result object");
+                let done_value = self.get(r, "done")?;
+                let done = self.to_boolean(&done_value);
+                let value = if done { None } else { Some(self.get(r, "value")?) };
+                (value, IteratorState::Generator { object, done })
+            }
         };
         self.heap.obj_mut(it).kind = ObjectKind::Iterator(new_state);
         Ok(result)
@@ -719,6 +748,20 @@ impl Vm {
         Ok(())
     }
 
+    /// 7.4.11 IteratorClose: a generator that is not done gets its built-in return() (running its
+    /// finally blocks); the other loop iterators have no return method.
+    pub fn iterator_close(&mut self, it: ObjRef) -> JsResult<()> {
+        if let ObjectKind::Iterator(IteratorState::Generator { object, done: false }) = self.heap.obj(it).kind {
+            self.heap.obj_mut(it).kind = ObjectKind::Iterator(IteratorState::Generator { object, done: true });
+            let ret = self.get(object, "return")?;
+            if ret != Value::Object(self.realm.generator_return) {
+                return unsupported_value("closing a generator with a replaced return method");
+            }
+            self.generator_resume(object, Value::Undefined, crate::vm::ResumeMode::Return)?;
+        }
+        Ok(())
+    }
+
     /// 7.1.20 ToLength.
     pub fn to_length(&mut self, v: &Value) -> JsResult<f64> {
         let n = self.to_number(v)?;
@@ -730,6 +773,10 @@ impl Vm {
     pub fn index_key(i: f64) -> String {
         number_to_string(i)
     }
+}
+
+fn unsupported_value<T>(feature: &str) -> JsResult<T> {
+    Err(Abrupt::Unsupported(feature.into()))
 }
 
 fn false_set(vm: &mut Vm, strict: bool, key: &str) -> JsResult<()> {

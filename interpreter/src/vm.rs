@@ -30,7 +30,7 @@ struct Handler {
 }
 
 /// One activation of a [`FunctionCode`] (an execution context, 9.4).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Frame {
     code: Rc<FunctionCode>,
     pc: usize,
@@ -49,6 +49,38 @@ pub struct Frame {
     construct_this: Option<Value>,
     /// When this frame returns, the machine returns to the Rust code that entered it.
     boundary: bool,
+    /// The generator object this frame belongs to (a generator body's frame only).
+    generator: Option<ObjRef>,
+}
+
+impl Frame {
+    /// Pushes every handle the frame holds (for marking suspended generator frames).
+    pub fn trace(&self, out: &mut Vec<u32>) {
+        out.push(self.env.0);
+        out.push(self.var_env.0);
+        out.extend(self.handlers.iter().map(|h| h.env.0));
+        out.extend(self.function.iter().map(|f| f.0));
+        out.extend(self.generator.iter().map(|g| g.0));
+        for v in self.stack.iter().chain(self.args.iter()).chain(self.construct_this.iter()) {
+            if let Value::Object(o) = v {
+                out.push(o.0);
+            }
+        }
+        for place in self.refs.iter().flatten() {
+            match place {
+                BindingPlace::Declarative(e) | BindingPlace::Object(e) => out.push(e.0),
+            }
+        }
+    }
+}
+
+/// How a suspended generator is resumed (27.5.3.3 GeneratorResume, 27.5.3.4
+/// GeneratorResumeAbrupt).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResumeMode {
+    Next,
+    Return,
+    Throw,
 }
 
 pub struct Vm {
@@ -64,6 +96,10 @@ pub struct Vm {
     pub join_stack: Vec<ObjRef>,
     /// The built-in function currently being called (10.3.1 step: the active function object).
     pub active_function: Option<ObjRef>,
+    /// Set by `Yield` so the resumer can tell a yield from a return.
+    yielded: bool,
+    /// How the generator being resumed continues after its `yield`.
+    resume_mode: ResumeMode,
 }
 
 impl Vm {
@@ -81,6 +117,8 @@ impl Vm {
             next_gc: GC_THRESHOLD,
             join_stack: Vec::new(),
             active_function: None,
+            yielded: false,
+            resume_mode: ResumeMode::Next,
         }
     }
 
@@ -119,7 +157,9 @@ impl Vm {
         let kind = code.kind;
         let length = code.params.length as f64;
         let fn_name = code.name.clone();
-        let proto = Some(self.realm.function_prototype);
+        let is_generator = code.is_generator;
+        let proto =
+            Some(if is_generator { self.realm.generator_function_prototype } else { self.realm.function_prototype });
         let f = self.alloc(Object::new(
             proto,
             ObjectKind::Function(FunctionKind::Ordinary { code, environment: env, this_value: None, home: None }),
@@ -127,7 +167,15 @@ impl Vm {
         let props = &mut self.heap.obj_mut(f).props;
         props.insert("length".into(), Property::data(Value::Number(length), false, false, true));
         props.insert("name".into(), Property::data(Value::String(fn_name), false, false, true));
-        if kind == CodeKind::Normal {
+        if is_generator {
+            // 15.5.4: a generator function's prototype inherits %GeneratorPrototype% and has no
+            // constructor property.
+            let prototype = self.alloc(Object::new(Some(self.realm.generator_prototype), ObjectKind::Ordinary));
+            self.heap
+                .obj_mut(f)
+                .props
+                .insert("prototype".into(), Property::data(Value::Object(prototype), true, false, false));
+        } else if kind == CodeKind::Normal {
             let prototype = self.alloc(Object::new(Some(self.realm.object_prototype), ObjectKind::Ordinary));
             self.heap.obj_mut(prototype).props.insert("constructor".into(), Property::hidden(Value::Object(f)));
             self.heap
@@ -177,6 +225,7 @@ impl Vm {
             refs: Vec::new(),
             construct_this: None,
             boundary: true,
+            generator: None,
         });
         let base = self.frames.len() - 1;
         self.run_frames(base)
@@ -263,7 +312,7 @@ impl Vm {
                 }
                 let construct_this = match new_target {
                     Some(nt) => {
-                        if code.kind != CodeKind::Normal {
+                        if code.kind != CodeKind::Normal || code.is_generator {
                             return Err(self.type_error("not a constructor"));
                         }
                         // 10.1.13 OrdinaryCreateFromConstructor.
@@ -348,6 +397,7 @@ impl Vm {
             refs: Vec::new(),
             construct_this: None,
             boundary: false,
+            generator: None,
         })
     }
 
@@ -953,6 +1003,51 @@ impl Vm {
                     }
                 }
             }
+            Op::GeneratorStart => {
+                let mut frame = self.frames.pop().expect("generator frame");
+                let proto = match frame.function {
+                    Some(f) => self.get(f, "prototype")?,
+                    None => Value::Undefined,
+                };
+                let proto = proto.as_object().unwrap_or(self.realm.generator_prototype);
+                let boundary = frame.boundary;
+                frame.boundary = true;
+                let g = self.alloc(Object::new(
+                    Some(proto),
+                    ObjectKind::Generator(crate::heap::GeneratorState::SuspendedStart(Box::new(frame))),
+                ));
+                if boundary || self.frames.len() == base {
+                    return Ok(Some(Value::Object(g)));
+                }
+                self.push(Value::Object(g));
+            }
+            Op::Yield => {
+                let v = self.pop();
+                let frame = self.frames.pop().expect("generator frame");
+                let g = frame.generator.expect("yield runs in a generator frame");
+                self.heap.obj_mut(g).kind =
+                    ObjectKind::Generator(crate::heap::GeneratorState::SuspendedYield(Box::new(frame)));
+                self.yielded = true;
+                return Ok(Some(v));
+            }
+            Op::AfterYield(t) => match std::mem::replace(&mut self.resume_mode, ResumeMode::Next) {
+                ResumeMode::Next => {}
+                ResumeMode::Throw => {
+                    let v = self.pop();
+                    return Err(Abrupt::Throw(v));
+                }
+                ResumeMode::Return => self.frame().pc = *t,
+            },
+            Op::IteratorClose => {
+                let it = self.peek().as_object().expect("iterator");
+                self.iterator_close(it)?;
+            }
+            Op::IteratorCloseQuietly => {
+                let it = self.peek().as_object().expect("iterator");
+                if let Err(e @ (Abrupt::Exhausted(_) | Abrupt::Unsupported(_))) = self.iterator_close(it) {
+                    return Err(e);
+                }
+            }
             Op::Unsupported(feature) => return Err(Abrupt::Unsupported(feature.to_string())),
         }
         Ok(None)
@@ -962,6 +1057,72 @@ impl Vm {
         let s = &mut self.frame().stack;
         let at = s.len() - n;
         s.split_off(at)
+    }
+
+    // ----- Generators --------------------------------------------------------------------------
+
+    /// 27.5.3.3 GeneratorResume and 27.5.3.4 GeneratorResumeAbrupt: runs the generator until its
+    /// next yield or its end and returns the iterator result object.
+    pub fn generator_resume(&mut self, g: ObjRef, value: Value, mode: ResumeMode) -> JsResult<Value> {
+        use crate::heap::GeneratorState as S;
+        let ObjectKind::Generator(state) = &mut self.heap.obj_mut(g).kind else {
+            return Err(self.type_error("not a generator object"));
+        };
+        let state = std::mem::replace(state, S::Executing);
+        let complete = |vm: &mut Vm| vm.heap.obj_mut(g).kind = ObjectKind::Generator(S::Completed);
+        let mut frame = match (state, mode) {
+            (S::Executing, _) => return Err(self.type_error("generator is already running")),
+            (S::Completed, ResumeMode::Next) => {
+                complete(self);
+                return self.iter_result(Value::Undefined, true);
+            }
+            (S::Completed, ResumeMode::Return) | (S::SuspendedStart(_), ResumeMode::Return) => {
+                complete(self);
+                return self.iter_result(value, true);
+            }
+            (S::Completed, ResumeMode::Throw) | (S::SuspendedStart(_), ResumeMode::Throw) => {
+                complete(self);
+                return Err(Abrupt::Throw(value));
+            }
+            (S::SuspendedStart(frame), ResumeMode::Next) => frame,
+            (S::SuspendedYield(mut frame), mode) => {
+                frame.stack.push(value);
+                self.resume_mode = mode;
+                frame
+            }
+        };
+        if self.native_depth >= MAX_NATIVE_DEPTH {
+            complete(self);
+            return Err(Abrupt::Exhausted(Resource::Stack));
+        }
+        frame.boundary = true;
+        frame.generator = Some(g);
+        let base = self.frames.len();
+        self.frames.push(*frame);
+        self.native_depth += 1;
+        self.yielded = false;
+        let result = self.run_frames(base);
+        self.native_depth -= 1;
+        let yielded = std::mem::replace(&mut self.yielded, false);
+        match result {
+            Ok(v) if yielded => self.iter_result(v, false),
+            Ok(v) => {
+                complete(self);
+                self.iter_result(v, true)
+            }
+            Err(e) => {
+                complete(self);
+                Err(e)
+            }
+        }
+    }
+
+    /// 7.4.14 CreateIterResultObject.
+    pub fn iter_result(&mut self, value: Value, done: bool) -> JsResult<Value> {
+        let o = self.new_object();
+        self.create_data_property(o, "value", value)?;
+        self.create_data_property(o, "done", Value::Bool(done))?;
+        Ok(Value::Object(o))
     }
 
     // ----- Declaration instantiation ------------------------------------------------------------

@@ -73,7 +73,6 @@ fn syntax_and_early_errors_are_reported_before_running() {
 fn unimplemented_features_are_refused_not_guessed() {
     for (source, feature) in [
         ("class A {}", "class"),
-        ("function* g() {}", "generator"),
         ("async function f() {}", "async"),
         ("eval('1')", "eval"),
         ("var s = Symbol()", "Symbol"),
@@ -100,6 +99,18 @@ fn destructuring_and_spread() {
     assert_eq!(lines(src), ["1 3 4 {\"e\":5} h l lo 15 1 2,3 5"]);
     assert_eq!(completion("var {z} = null"), Completion::Threw { constructor: "TypeError".into() });
     assert_eq!(completion("let [w] = {}"), Completion::Threw { constructor: "TypeError".into() });
+}
+
+#[test]
+fn generators_suspend_their_frame() {
+    let src = "function* counter(n) { while (true) { const step = yield n; n += step === undefined ? 1 : step; } }
+        var c = counter(5); var out = [c.next().value, c.next().value, c.next(10).value];
+        function* g() { try { yield 1; yield 2; } finally { out.push('closed'); } }
+        for (const v of g()) { if (v === 1) break; }
+        function* fs() { for (let i = 0; i < 3; i++) yield () => i; }
+        print(out.join(), [...fs()].map(f => f()).join());";
+    assert_eq!(lines(src), ["5,6,16,closed 0,1,2"]);
+    assert_eq!(completion("function* g() {} new g()"), Completion::Threw { constructor: "TypeError".into() });
 }
 
 #[test]

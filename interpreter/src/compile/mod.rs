@@ -58,6 +58,8 @@ enum Control<'a> {
     Finally(&'a BlockStatement<'a>),
     /// A temporary value sits on the operand stack.
     StackValue,
+    /// A `for-of` iterator sits on the operand stack: leaving closes it (7.4.11 IteratorClose).
+    Iterator,
 }
 
 struct FnCompiler<'a> {
@@ -96,6 +98,7 @@ impl<'a> FnCompiler<'a> {
                 blocks: Vec::new(),
                 children: Vec::new(),
                 source_text: None,
+                is_generator: false,
             },
             controls: Vec::new(),
             lexical_scopes: Vec::new(),
@@ -130,7 +133,8 @@ impl<'a> FnCompiler<'a> {
             | Op::JumpIfNullish(t)
             | Op::JumpIfNotUndefined(t)
             | Op::PushHandler(t)
-            | Op::IterNext(t) => *t = target,
+            | Op::IterNext(t)
+            | Op::AfterYield(t) => *t = target,
             other => panic!("patching a non-jump {other:?}"),
         }
     }
@@ -191,8 +195,9 @@ impl<'a> FnCompiler<'a> {
         for s in stmts {
             match s {
                 Statement::FunctionDeclaration(f) => {
-                    if f.generator || f.r#async {
-                        return unsupported("generator or async function");
+                    if (f.generator || f.r#async) && !self.code.strict {
+                        // B.3.2 applies to plain functions only; sloppy block generators differ.
+                        return unsupported("generator or async function declared in a block");
                     }
                     let n = function_name(f)?;
                     let idx = self.child_function(f, n.clone(), CodeKind::Normal)?;
@@ -248,9 +253,6 @@ impl<'a> FnCompiler<'a> {
     // ----- Functions ----------------------------------------------------------------------------
 
     fn child_function(&mut self, f: &'a Function<'a>, fn_name: Name, kind: CodeKind) -> CResult<usize> {
-        if f.generator {
-            return unsupported("generator function");
-        }
         if f.r#async {
             return unsupported("async function");
         }
@@ -262,9 +264,14 @@ impl<'a> FnCompiler<'a> {
             c.code.source_text = self.source.get(f.span.start as usize..f.span.end as usize).map(name);
         }
         c.code.self_binding = f.r#type == FunctionType::FunctionExpression && f.id.is_some();
+        c.code.is_generator = f.generator;
         c.parameters(&f.params)?;
         c.declare_top_level(&body.statements)?;
         c.emit(Op::InstantiateVarsAndFunctions);
+        if f.generator {
+            // 27.5.3.1 GeneratorStart: parameters are bound at the call, the body waits for next().
+            c.emit(Op::GeneratorStart);
+        }
         c.statements(&body.statements)?;
         c.emit(Op::Undefined);
         c.emit(Op::Return);
@@ -578,7 +585,7 @@ impl<'a> FnCompiler<'a> {
         if self.code.kind == CodeKind::Script {
             return unsupported("return outside function");
         }
-        if self.controls.iter().any(|c| matches!(c, Control::Finally(_))) {
+        if self.controls.iter().any(|c| matches!(c, Control::Finally(_) | Control::Iterator)) {
             self.unwind(0, true)?;
         }
         self.emit(Op::Return);
@@ -603,6 +610,13 @@ impl<'a> FnCompiler<'a> {
                     if value_on_top {
                         self.emit(Op::Swap);
                     }
+                    self.emit(Op::Pop);
+                }
+                Control::Iterator => {
+                    if value_on_top {
+                        self.emit(Op::Swap);
+                    }
+                    self.emit(Op::IteratorClose);
                     self.emit(Op::Pop);
                 }
                 Control::Finally(f) => {
@@ -782,10 +796,16 @@ impl<'a> FnCompiler<'a> {
             _ => self.expression(right)?,
         }
         self.emit(if is_in { Op::ForInStart } else { Op::ForOfStart });
-        self.controls.push(Control::StackValue);
+        self.controls.push(if is_in { Control::StackValue } else { Control::Iterator });
         let top = self.here();
-        let next = self.emit(Op::IterNext(0));
         self.push_loop(labels);
+        // for-of closes its iterator when binding or the body throws (14.7.5.7 steps h-k); the
+        // handler is installed while only the iterator is on the stack.
+        let close_on_throw = (!is_in).then(|| {
+            self.controls.push(Control::Handler);
+            self.emit(Op::PushHandler(0))
+        });
+        let next = self.emit(Op::IterNext(0));
         let mut scope = None;
         match (&declared, left) {
             (Some((names, Some(is_const), pattern)), _) => {
@@ -802,12 +822,35 @@ impl<'a> FnCompiler<'a> {
         }
         self.substatement(body)?;
         self.exit_scope(scope);
+        if close_on_throw.is_some() {
+            self.controls.pop();
+            self.emit(Op::PopHandler);
+        }
         let (breaks, continues) = self.pop_loop();
         continues.into_iter().for_each(|c| self.patch_here(c));
         self.emit(Op::Jump(top));
+        let mut ends = Vec::new();
+        if let Some(handler) = close_on_throw {
+            // Exhausted: IterNext popped the iterator; the handler is still installed.
+            self.patch_here(next);
+            self.emit(Op::PopHandler);
+            ends.push(self.emit(Op::Jump(0)));
+            // Stack: iterator, exception.
+            self.patch_here(handler);
+            self.emit(Op::Swap);
+            self.emit(Op::IteratorCloseQuietly);
+            self.emit(Op::Pop);
+            self.emit(Op::Throw);
+        }
         breaks.into_iter().for_each(|b| self.patch_here(b));
+        if !is_in {
+            self.emit(Op::IteratorClose);
+        }
         self.emit(Op::Pop);
-        self.patch_here(next);
+        if is_in {
+            self.patch_here(next);
+        }
+        ends.into_iter().for_each(|e| self.patch_here(e));
         self.controls.pop();
         Ok(())
     }
@@ -1082,7 +1125,24 @@ impl<'a> FnCompiler<'a> {
             Expression::TaggedTemplateExpression(_) => return unsupported("tagged template"),
             Expression::Super(_) => return unsupported("super"),
             Expression::AwaitExpression(_) => return unsupported("await"),
-            Expression::YieldExpression(_) => return unsupported("yield"),
+            Expression::YieldExpression(y) => {
+                if y.delegate {
+                    return unsupported("yield*");
+                }
+                match &y.argument {
+                    Some(a) => self.expression(a)?,
+                    None => {
+                        self.emit(Op::Undefined);
+                    }
+                }
+                // 27.5.3.7 Yield; a return() resumes at the out-of-line return path below.
+                self.emit(Op::Yield);
+                let resumed = self.emit(Op::AfterYield(0));
+                let skip = self.emit(Op::Jump(0));
+                self.patch_here(resumed);
+                self.return_top()?;
+                self.patch_here(skip);
+            }
             Expression::PrivateFieldExpression(_) | Expression::PrivateInExpression(_) => {
                 return unsupported("private names")
             }

@@ -129,6 +129,7 @@ impl<'a> FnCompiler<'a> {
                     self.emit(Op::IteratorRest(0));
                     self.bind_pattern(&rest.argument, mode)?;
                 }
+                self.emit(Op::IteratorClose);
                 self.emit(Op::Pop);
                 Ok(())
             }
@@ -331,6 +332,7 @@ impl<'a> FnCompiler<'a> {
             self.emit(Op::IteratorRest(pushed));
             self.put_target(&rest.target)?;
         }
+        self.emit(Op::IteratorClose);
         self.emit(Op::Pop);
         Ok(())
     }
