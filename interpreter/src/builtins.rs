@@ -203,6 +203,8 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
         ],
     ),
     ("JSON", &["parse", "rawJSON", "isRawJSON"]),
+    ("Promise", &["all", "allSettled", "any", "race", "withResolvers", "try"]),
+    ("Promise.prototype", &["finally"]),
     ("Error", &["captureStackTrace", "stackTraceLimit", "isError"]),
     ("Error.prototype", &["stack"]),
 ];
@@ -242,6 +244,10 @@ pub struct Realm {
     /// %GeneratorPrototype%.next and .return, which loops drive directly.
     pub generator_next: ObjRef,
     pub generator_return: ObjRef,
+    /// %Promise%, %Promise.prototype% and %AsyncFunction.prototype% (27.2, 27.7).
+    pub promise_constructor: ObjRef,
+    pub promise_prototype: ObjRef,
+    pub async_function_prototype: ObjRef,
 }
 
 impl Realm {
@@ -265,6 +271,9 @@ impl Realm {
             self.generator_prototype,
             self.generator_next,
             self.generator_return,
+            self.promise_constructor,
+            self.promise_prototype,
+            self.async_function_prototype,
         ]);
         roots.objects.extend(self.error_prototypes.iter().map(|(_, p)| *p));
         roots.envs.push(self.global_env);
@@ -344,6 +353,15 @@ impl Realm {
         let generator_next = b.method(generator_prototype, "next", 1, generator_next);
         let generator_return = b.method(generator_prototype, "return", 1, generator_return);
         b.method(generator_prototype, "throw", 1, generator_throw);
+
+        // Promises and async functions.
+        let promise_prototype =
+            b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "Promise.prototype"));
+        b.methods(promise_prototype, &[("then", 2, promise_then), ("catch", 1, promise_catch)]);
+        let promise_constructor = b.constructor(global, "Promise", 1, promise_constructor, promise_prototype);
+        b.tag(promise_constructor, "Promise");
+        b.methods(promise_constructor, &[("resolve", 1, promise_resolve_static), ("reject", 1, promise_reject_static)]);
+        let async_function_prototype = b.heap.alloc_object(Object::new(Some(function_prototype), ObjectKind::Ordinary));
 
         // Array
         let array_prototype = b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Array, "Array.prototype"));
@@ -514,6 +532,9 @@ impl Realm {
             generator_prototype,
             generator_next,
             generator_return,
+            promise_constructor,
+            promise_prototype,
+            async_function_prototype,
         }
     }
 }
@@ -682,6 +703,83 @@ fn generator_return(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>
 fn generator_throw(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
     let g = this_generator(vm, this)?;
     vm.generator_resume(g, arg(args, 0), crate::vm::ResumeMode::Throw)
+}
+
+// ----- Promise ---------------------------------------------------------------------------------
+
+/// 27.2.3.1 Promise ( executor ).
+fn promise_constructor(vm: &mut Vm, _: &Value, args: &[Value], new_target: Option<ObjRef>) -> JsResult<Value> {
+    let Some(nt) = new_target else { return Err(vm.type_error("Promise constructor requires 'new'")) };
+    let executor = callable_arg(vm, args, 0, "Promise")?;
+    let proto = match vm.get(nt, "prototype")? {
+        Value::Object(p) => p,
+        _ => vm.realm.promise_prototype,
+    };
+    let promise = vm.new_promise(proto);
+    let (resolve, reject) = vm.create_resolving_functions(promise);
+    match vm.call(&executor, Value::Undefined, vec![resolve, reject.clone()]) {
+        Ok(_) => {}
+        Err(Abrupt::Throw(e)) => {
+            vm.call(&reject, Value::Undefined, vec![e])?;
+        }
+        Err(other) => return Err(other),
+    }
+    Ok(Value::Object(promise))
+}
+
+/// 7.3.22 SpeciesConstructor(promise, %Promise%): without symbols only %Promise% itself (or an
+/// absent constructor) can be its answer; anything else is refused.
+fn promise_species(vm: &mut Vm, promise: ObjRef) -> JsResult<()> {
+    match vm.get(promise, "constructor")? {
+        Value::Undefined => Ok(()),
+        Value::Object(c) if c == vm.realm.promise_constructor => Ok(()),
+        Value::Object(_) => unsupported("promise species from another constructor"),
+        _ => Err(vm.type_error("promise constructor is not an object")),
+    }
+}
+
+/// 27.2.5.4 Promise.prototype.then.
+fn promise_then(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let Some(promise) = vm.is_promise(this) else { return Err(vm.type_error("then called on a non-promise")) };
+    promise_species(vm, promise)?;
+    let capability = vm.new_promise_capability();
+    let result = capability.promise;
+    let handler = |vm: &Vm, v: Value| {
+        let callable = v.as_object().is_some_and(|f| vm.is_callable(f));
+        crate::promise::ReactionHandler::Js(callable.then_some(v))
+    };
+    let on_fulfilled = handler(vm, arg(args, 0));
+    let on_rejected = handler(vm, arg(args, 1));
+    vm.perform_promise_then(promise, on_fulfilled, on_rejected, Some(capability));
+    Ok(Value::Object(result))
+}
+
+/// 27.2.5.1 Promise.prototype.catch: Invoke(promise, "then", « undefined, onRejected »).
+fn promise_catch(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let then = vm.get_value_property(this, "then")?;
+    vm.call(&then, this.clone(), vec![Value::Undefined, arg(args, 0)])
+}
+
+fn require_promise_constructor(vm: &mut Vm, this: &Value) -> JsResult<()> {
+    match this {
+        Value::Object(c) if *c == vm.realm.promise_constructor => Ok(()),
+        Value::Object(_) => unsupported("Promise statics on another constructor"),
+        _ => Err(vm.type_error("Promise.resolve/reject called on a non-object")),
+    }
+}
+
+/// 27.2.4.7 Promise.resolve.
+fn promise_resolve_static(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    require_promise_constructor(vm, this)?;
+    Ok(Value::Object(vm.promise_resolve(arg(args, 0))?))
+}
+
+/// 27.2.4.6 Promise.reject.
+fn promise_reject_static(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    require_promise_constructor(vm, this)?;
+    let capability = vm.new_promise_capability();
+    vm.call(&capability.reject, Value::Undefined, vec![arg(args, 0)])?;
+    Ok(Value::Object(capability.promise))
 }
 
 // ----- Host ------------------------------------------------------------------------------------
@@ -886,6 +984,7 @@ fn object_to_string(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -
                 (ObjectKind::Function(_), _) => "Function",
                 (ObjectKind::Error, _) => "Error",
                 (ObjectKind::Generator(_), _) => "Generator",
+                (ObjectKind::Promise(_), _) => "Promise",
                 (ObjectKind::BooleanWrapper(_), _) => "Boolean",
                 (ObjectKind::NumberWrapper(_), _) => "Number",
                 (ObjectKind::StringWrapper(_), _) => "String",

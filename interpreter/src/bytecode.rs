@@ -206,6 +206,10 @@ pub enum Op {
     Yield,
     /// After resumption: continue with the sent value, throw it, or jump to the return path.
     AfterYield(Label),
+    /// 27.7.5.3 Await: suspends the async frame until the value settles.
+    Await,
+    /// After resumption: continue with the fulfilled value or throw the rejection reason.
+    AfterAwait,
 
     /// Refuses the rest of the program.
     Unsupported(Name),
@@ -249,4 +253,6 @@ pub struct FunctionCode {
     pub source_text: Option<Name>,
     /// `function*`: calling it returns a generator object.
     pub is_generator: bool,
+    /// `async function` or async arrow: calling it returns a promise.
+    pub is_async: bool,
 }

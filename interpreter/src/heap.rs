@@ -54,6 +54,8 @@ pub enum FunctionKind {
     Native { func: NativeFn, constructor: bool },
     /// A bound function exotic object (10.4.1).
     Bound { target: ObjRef, this: Value, args: Vec<Value> },
+    /// A promise resolve or reject function (27.2.1.3) sharing `state` with its twin.
+    PromiseResolving { state: ObjRef, reject: bool },
 }
 
 impl std::fmt::Debug for FunctionKind {
@@ -62,6 +64,7 @@ impl std::fmt::Debug for FunctionKind {
             FunctionKind::Ordinary { code, .. } => write!(f, "Ordinary({})", code.name),
             FunctionKind::Native { .. } => write!(f, "Native"),
             FunctionKind::Bound { target, .. } => write!(f, "Bound({target:?})"),
+            FunctionKind::PromiseResolving { reject, .. } => write!(f, "PromiseResolving(reject: {reject})"),
         }
     }
 }
@@ -85,6 +88,15 @@ pub enum ObjectKind {
     Iterator(IteratorState),
     /// A generator object (27.5): its suspended frame while not running.
     Generator(GeneratorState),
+    /// A promise (27.2.6).
+    Promise(crate::promise::PromiseData),
+    /// The `[[AlreadyResolved]]` record shared by a promise's resolving functions.
+    ResolvingState {
+        promise: ObjRef,
+        already_resolved: bool,
+    },
+    /// An async function suspended at an `await` (internal, never visible to JS code).
+    AsyncFrame(Option<Box<crate::vm::Frame>>),
     BooleanWrapper(bool),
     NumberWrapper(f64),
     StringWrapper(Name),
@@ -361,6 +373,10 @@ fn trace_object(o: &Object, stack: &mut Vec<u32>) {
             stack.push(object.0)
         }
         ObjectKind::Generator(GeneratorState::SuspendedStart(f) | GeneratorState::SuspendedYield(f)) => f.trace(stack),
+        ObjectKind::AsyncFrame(Some(f)) => f.trace(stack),
+        ObjectKind::Promise(data) => data.trace(stack),
+        ObjectKind::ResolvingState { promise, .. } => stack.push(promise.0),
+        ObjectKind::Function(FunctionKind::PromiseResolving { state, .. }) => stack.push(state.0),
         _ => {}
     }
 }

@@ -25,6 +25,7 @@ mod environment;
 pub mod heap;
 mod object;
 mod operations;
+mod promise;
 pub mod value;
 mod vm;
 

@@ -91,7 +91,7 @@ impl Vm {
         use crate::heap::FunctionKind;
         match &self.heap.obj(o).kind {
             ObjectKind::Function(FunctionKind::Ordinary { code, .. }) => {
-                code.kind == crate::bytecode::CodeKind::Normal && !code.is_generator
+                code.kind == crate::bytecode::CodeKind::Normal && !code.is_generator && !code.is_async
             }
             ObjectKind::Function(FunctionKind::Native { constructor, .. }) => *constructor,
             ObjectKind::Function(FunctionKind::Bound { target, .. }) => self.is_constructor(*target),

@@ -51,16 +51,22 @@ pub struct Frame {
     boundary: bool,
     /// The generator object this frame belongs to (a generator body's frame only).
     generator: Option<ObjRef>,
+    /// An async function's frame: the promise its completion settles (27.7.5.1 AsyncFunctionStart).
+    async_promise: Option<ObjRef>,
 }
 
 impl Frame {
+    pub fn async_promise(&self) -> Option<ObjRef> {
+        self.async_promise
+    }
+
     /// Pushes every handle the frame holds (for marking suspended generator frames).
     pub fn trace(&self, out: &mut Vec<u32>) {
         out.push(self.env.0);
         out.push(self.var_env.0);
         out.extend(self.handlers.iter().map(|h| h.env.0));
         out.extend(self.function.iter().map(|f| f.0));
-        out.extend(self.generator.iter().map(|g| g.0));
+        out.extend(self.generator.iter().chain(self.async_promise.iter()).map(|g| g.0));
         for v in self.stack.iter().chain(self.args.iter()).chain(self.construct_this.iter()) {
             if let Value::Object(o) = v {
                 out.push(o.0);
@@ -100,6 +106,8 @@ pub struct Vm {
     yielded: bool,
     /// How the generator being resumed continues after its `yield`.
     resume_mode: ResumeMode,
+    /// Promise jobs waiting to run.
+    pub(crate) jobs: crate::promise::JobQueue,
 }
 
 impl Vm {
@@ -119,6 +127,7 @@ impl Vm {
             active_function: None,
             yielded: false,
             resume_mode: ResumeMode::Next,
+            jobs: Default::default(),
         }
     }
 
@@ -158,6 +167,7 @@ impl Vm {
         let length = code.params.length as f64;
         let fn_name = code.name.clone();
         let is_generator = code.is_generator;
+        let is_async = code.is_async;
         let proto =
             Some(if is_generator { self.realm.generator_function_prototype } else { self.realm.function_prototype });
         let f = self.alloc(Object::new(
@@ -175,7 +185,7 @@ impl Vm {
                 .obj_mut(f)
                 .props
                 .insert("prototype".into(), Property::data(Value::Object(prototype), true, false, false));
-        } else if kind == CodeKind::Normal {
+        } else if kind == CodeKind::Normal && !is_async {
             let prototype = self.alloc(Object::new(Some(self.realm.object_prototype), ObjectKind::Ordinary));
             self.heap.obj_mut(prototype).props.insert("constructor".into(), Property::hidden(Value::Object(f)));
             self.heap
@@ -226,9 +236,12 @@ impl Vm {
             construct_this: None,
             boundary: true,
             generator: None,
+            async_promise: None,
         });
         let base = self.frames.len() - 1;
-        self.run_frames(base)
+        let v = self.run_frames(base)?;
+        self.run_jobs()?;
+        Ok(v)
     }
 
     /// 7.3.14 Call(F, V, argumentsList).
@@ -299,6 +312,13 @@ impl Vm {
                 self.active_function = Some(f);
                 func(self, &this, &args, new_target).map(Some)
             }
+            FunctionKind::PromiseResolving { state, reject } => {
+                if new_target.is_some() {
+                    return Err(self.type_error("not a constructor"));
+                }
+                let arg = args.into_iter().next().unwrap_or(Value::Undefined);
+                self.promise_resolving_function(state, reject, arg).map(Some)
+            }
             FunctionKind::Bound { target, this: bound_this, args: bound_args } => {
                 // 10.4.1.1 [[Call]] / 10.4.1.2 [[Construct]] of bound functions.
                 let mut all = bound_args;
@@ -312,7 +332,7 @@ impl Vm {
                 }
                 let construct_this = match new_target {
                     Some(nt) => {
-                        if code.kind != CodeKind::Normal || code.is_generator {
+                        if code.kind != CodeKind::Normal || code.is_generator || code.is_async {
                             return Err(self.type_error("not a constructor"));
                         }
                         // 10.1.13 OrdinaryCreateFromConstructor.
@@ -323,8 +343,9 @@ impl Vm {
                     None => None,
                 };
                 let this_arg = construct_this.clone().unwrap_or(this);
+                let async_promise = code.is_async.then(|| self.new_promise(self.realm.promise_prototype));
                 let frame = self.prepare_ordinary_call(f, code, environment, this_arg, args, new_target)?;
-                self.frames.push(Frame { construct_this, boundary, ..frame });
+                self.frames.push(Frame { construct_this, boundary, async_promise, ..frame });
                 Ok(None)
             }
         }
@@ -398,6 +419,7 @@ impl Vm {
             construct_this: None,
             boundary: false,
             generator: None,
+            async_promise: None,
         })
     }
 
@@ -465,7 +487,16 @@ impl Vm {
                             frame.stack.push(v);
                             break;
                         }
-                        self.frames.pop();
+                        let frame = self.frames.pop().expect("frame");
+                        if let Some(p) = frame.async_promise {
+                            // 27.7.5.2 AsyncBlockStart: an exception rejects the function's promise.
+                            self.reject_promise(p, v);
+                            if frame.boundary || self.frames.len() == base {
+                                return Ok(Value::Object(p));
+                            }
+                            self.push(Value::Object(p));
+                            break;
+                        }
                         if self.frames.len() == base {
                             return Err(Abrupt::Throw(v));
                         }
@@ -781,6 +812,13 @@ impl Vm {
                     (Some(this), _) => this,
                     (None, _) => v,
                 };
+                let v = match frame.async_promise {
+                    Some(p) => {
+                        self.resolve_promise(p, v)?;
+                        Value::Object(p)
+                    }
+                    None => v,
+                };
                 if frame.boundary || self.frames.len() == base {
                     return Ok(Some(v));
                 }
@@ -1038,6 +1076,24 @@ impl Vm {
                 }
                 ResumeMode::Return => self.frame().pc = *t,
             },
+            Op::Await => {
+                let v = self.peek().clone();
+                let promise = self.promise_resolve(v)?;
+                self.pop();
+                let frame = self.frames.pop().expect("async frame");
+                let boundary = frame.boundary;
+                let result = self.await_value(frame, promise);
+                if boundary || self.frames.len() == base {
+                    return Ok(Some(result));
+                }
+                self.push(result);
+            }
+            Op::AfterAwait => {
+                if std::mem::replace(&mut self.resume_mode, ResumeMode::Next) == ResumeMode::Throw {
+                    let v = self.pop();
+                    return Err(Abrupt::Throw(v));
+                }
+            }
             Op::IteratorClose => {
                 let it = self.peek().as_object().expect("iterator");
                 self.iterator_close(it)?;
@@ -1095,14 +1151,9 @@ impl Vm {
             complete(self);
             return Err(Abrupt::Exhausted(Resource::Stack));
         }
-        frame.boundary = true;
         frame.generator = Some(g);
-        let base = self.frames.len();
-        self.frames.push(*frame);
-        self.native_depth += 1;
         self.yielded = false;
-        let result = self.run_frames(base);
-        self.native_depth -= 1;
+        let result = self.run_suspended(*frame);
         let yielded = std::mem::replace(&mut self.yielded, false);
         match result {
             Ok(v) if yielded => self.iter_result(v, false),
@@ -1115,6 +1166,28 @@ impl Vm {
                 Err(e)
             }
         }
+    }
+
+    /// Runs a suspended frame (already holding its resumption value) until it suspends again or
+    /// completes.
+    fn run_suspended(&mut self, mut frame: Frame) -> JsResult<Value> {
+        if self.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(Abrupt::Exhausted(Resource::Stack));
+        }
+        frame.boundary = true;
+        let base = self.frames.len();
+        self.frames.push(frame);
+        self.native_depth += 1;
+        let result = self.run_frames(base);
+        self.native_depth -= 1;
+        result
+    }
+
+    /// Resumes an async function's frame after an await with the settled value.
+    pub fn resume_frame(&mut self, mut frame: Frame, value: Value, mode: ResumeMode) -> JsResult<Value> {
+        frame.stack.push(value);
+        self.resume_mode = mode;
+        self.run_suspended(frame)
     }
 
     /// 7.4.14 CreateIterResultObject.
@@ -1276,11 +1349,14 @@ impl Vm {
     pub fn roots(&self) -> Roots {
         let mut roots = Roots::default();
         self.realm.trace(&mut roots);
+        self.jobs.trace(&mut roots);
         for f in &self.frames {
             roots.envs.push(f.env);
             roots.envs.push(f.var_env);
             roots.envs.extend(f.handlers.iter().map(|h| h.env));
             roots.objects.extend(f.function);
+            roots.objects.extend(f.generator);
+            roots.objects.extend(f.async_promise);
             roots.values.extend(f.stack.iter().cloned());
             roots.values.extend(f.args.iter().cloned());
             roots.values.extend(f.construct_this.iter().cloned());

@@ -73,7 +73,7 @@ fn syntax_and_early_errors_are_reported_before_running() {
 fn unimplemented_features_are_refused_not_guessed() {
     for (source, feature) in [
         ("class A {}", "class"),
-        ("async function f() {}", "async"),
+        ("async function* f() {}", "async generator"),
         ("eval('1')", "eval"),
         ("var s = Symbol()", "Symbol"),
         ("print([3, 1].sort())", "sort"),
@@ -111,6 +111,17 @@ fn generators_suspend_their_frame() {
         print(out.join(), [...fs()].map(f => f()).join());";
     assert_eq!(lines(src), ["5,6,16,closed 0,1,2"]);
     assert_eq!(completion("function* g() {} new g()"), Completion::Threw { constructor: "TypeError".into() });
+}
+
+#[test]
+fn async_functions_interleave_as_the_spec_orders_jobs() {
+    let src = "var log = [];
+        async function a() { log.push('a1'); await null; log.push('a2'); return 'A'; }
+        Promise.resolve().then(() => log.push('t1')).then(() => log.push('t2'));
+        a().then(v => log.push(v));
+        log.push('sync');
+        Promise.resolve().then(() => 0).then(() => 0).then(() => 0).then(() => print(log.join()));";
+    assert_eq!(lines(src), ["a1,sync,t1,a2,t2,A"]);
 }
 
 #[test]

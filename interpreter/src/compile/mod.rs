@@ -99,6 +99,7 @@ impl<'a> FnCompiler<'a> {
                 children: Vec::new(),
                 source_text: None,
                 is_generator: false,
+                is_async: false,
             },
             controls: Vec::new(),
             lexical_scopes: Vec::new(),
@@ -253,8 +254,8 @@ impl<'a> FnCompiler<'a> {
     // ----- Functions ----------------------------------------------------------------------------
 
     fn child_function(&mut self, f: &'a Function<'a>, fn_name: Name, kind: CodeKind) -> CResult<usize> {
-        if f.r#async {
-            return unsupported("async function");
+        if f.r#async && f.generator {
+            return unsupported("async generator");
         }
         let Some(body) = &f.body else { return unsupported("function without body") };
         let strict = self.code.strict || body.has_use_strict_directive();
@@ -265,6 +266,7 @@ impl<'a> FnCompiler<'a> {
         }
         c.code.self_binding = f.r#type == FunctionType::FunctionExpression && f.id.is_some();
         c.code.is_generator = f.generator;
+        c.code.is_async = f.r#async;
         c.parameters(&f.params)?;
         c.declare_top_level(&body.statements)?;
         c.emit(Op::InstantiateVarsAndFunctions);
@@ -279,11 +281,9 @@ impl<'a> FnCompiler<'a> {
     }
 
     fn arrow_function(&mut self, f: &'a ArrowFunctionExpression<'a>, fn_name: Name) -> CResult<usize> {
-        if f.r#async {
-            return unsupported("async arrow function");
-        }
         let strict = self.code.strict || f.body.has_use_strict_directive();
         let mut c = FnCompiler::new(fn_name, CodeKind::Arrow, strict, self.source);
+        c.code.is_async = f.r#async;
         c.in_with = self.in_with;
         c.code.source_text = self.source.get(f.span.start as usize..f.span.end as usize).map(name);
         c.parameters(&f.params)?;
@@ -1124,7 +1124,11 @@ impl<'a> FnCompiler<'a> {
             Expression::BigIntLiteral(_) => return unsupported("bigint"),
             Expression::TaggedTemplateExpression(_) => return unsupported("tagged template"),
             Expression::Super(_) => return unsupported("super"),
-            Expression::AwaitExpression(_) => return unsupported("await"),
+            Expression::AwaitExpression(a) => {
+                self.expression(&a.argument)?;
+                self.emit(Op::Await);
+                self.emit(Op::AfterAwait);
+            }
             Expression::YieldExpression(y) => {
                 if y.delegate {
                     return unsupported("yield*");
