@@ -21,6 +21,24 @@ pub enum CodeKind {
     Method,
 }
 
+/// Which kind of method a class or object element defines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MethodKind {
+    Method,
+    Getter,
+    Setter,
+}
+
+/// What ClassDefinitionEvaluation needs besides the element ops.
+#[derive(Debug, Clone)]
+pub struct ClassTemplate {
+    /// The constructor's code (the class's own or a default one).
+    pub constructor: usize,
+    pub has_heritage: bool,
+    /// Private names the class body declares (`#x`), bound in the class scope.
+    pub private_names: Vec<Name>,
+}
+
 /// A block's lexically scoped declarations, instantiated by 14.2.3 BlockDeclarationInstantiation.
 #[derive(Debug, Clone, Default)]
 pub struct BlockScope {
@@ -211,6 +229,50 @@ pub enum Op {
     /// After resumption: continue with the fulfilled value or throw the rejection reason.
     AfterAwait,
 
+    // --- Classes (15.7)
+    /// ClassDefinitionEvaluation's start: stack `[heritage]` -> `prototype constructor`.
+    CreateClass(usize),
+    /// A method, getter or setter: stack `proto F [key] fn` -> `proto F`.
+    DefineClassMethod {
+        key: Option<Name>,
+        kind: MethodKind,
+        is_static: bool,
+    },
+    /// A field: stack `proto F [key] [initializer]` -> `proto F`.
+    DefineClassField {
+        key: Option<Name>,
+        is_static: bool,
+        has_initializer: bool,
+    },
+    /// A `static { }` block: stack `proto F fn` -> `proto F`.
+    DefineStaticBlock,
+    /// A private method or accessor: stack `proto F fn` -> `proto F`. Private fields use
+    /// DefineClassField with a `#name` key.
+    DefinePrivateMethod {
+        name: Name,
+        kind: MethodKind,
+        is_static: bool,
+    },
+    /// Static private methods, then static fields and blocks in order (15.7.14 steps 28-31).
+    RunStaticElements,
+    /// `[[HomeObject]]` of an object literal method: the object is `n` places below the function
+    /// on top (`obj fn` or `obj key fn`).
+    SetHomeObject(usize),
+    /// 13.3.7.1 `super(...)`: stack `args...` -> `this`.
+    SuperCall(usize),
+    SuperCallSpread,
+    /// 13.3.7 `super.x` / `super[k]`.
+    SuperGet(Name),
+    SuperGetElement,
+    SuperSet(Name),
+    SuperSetElement,
+    /// `obj.#x`: stack `obj` -> `value`.
+    GetPrivate(Name),
+    /// `obj.#x = v`: stack `obj value` -> `value`.
+    SetPrivate(Name),
+    /// `#x in obj`: stack `obj` -> `bool`.
+    PrivateIn(Name),
+
     /// Refuses the rest of the program.
     Unsupported(Name),
 }
@@ -255,4 +317,8 @@ pub struct FunctionCode {
     pub is_generator: bool,
     /// `async function` or async arrow: calling it returns a promise.
     pub is_async: bool,
+    /// A class constructor: `Some(derived)`.
+    pub class_constructor: Option<bool>,
+    /// Classes defined in this code, referenced by `CreateClass`.
+    pub classes: Vec<ClassTemplate>,
 }

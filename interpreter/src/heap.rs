@@ -45,11 +45,59 @@ impl Property {
 /// A native (Rust) built-in function.
 pub type NativeFn = fn(&mut crate::vm::Vm, &Value, &[Value], Option<ObjRef>) -> crate::value::JsResult<Value>;
 
+/// A class element's key: a property key or a Private Name (6.2.12).
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldKey {
+    Public(Name),
+    Private(u64),
+}
+
+/// 6.2.10 PrivateElement.
+#[derive(Debug, Clone)]
+pub enum PrivateElement {
+    Field(Value),
+    Method(ObjRef),
+    Accessor { get: Option<ObjRef>, set: Option<ObjRef> },
+}
+
+/// Static class elements, run in order once the class is defined.
+#[derive(Debug, Clone)]
+pub enum StaticElement {
+    Field(FieldKey, Option<ObjRef>),
+    Block(ObjRef),
+}
+
+/// The slots of a class constructor: `[[ConstructorKind]]`, `[[Fields]]`, `[[PrivateMethods]]`.
+#[derive(Debug, Clone, Default)]
+pub struct ClassInfo {
+    pub derived: bool,
+    pub fields: Vec<(FieldKey, Option<ObjRef>)>,
+    pub private_methods: Vec<(u64, PrivateElement)>,
+    pub static_private_methods: Vec<(u64, PrivateElement)>,
+    pub static_elements: Vec<StaticElement>,
+}
+
+fn trace_private(e: &PrivateElement, stack: &mut Vec<u32>) {
+    match e {
+        PrivateElement::Field(v) => push_value(v, stack),
+        PrivateElement::Method(f) => stack.push(f.0),
+        PrivateElement::Accessor { get, set } => stack.extend(get.iter().chain(set.iter()).map(|o| o.0)),
+    }
+}
+
 /// What kind of function an object is, if any.
 #[derive(Clone)]
 pub enum FunctionKind {
     /// An ECMAScript function object (10.2): code plus the `[[Environment]]` captured at creation.
-    Ordinary { code: Rc<FunctionCode>, environment: EnvRef, this_value: Option<Value>, home: Option<ObjRef> },
+    Ordinary {
+        code: Rc<FunctionCode>,
+        environment: EnvRef,
+        this_value: Option<Value>,
+        /// `[[HomeObject]]` of methods, for `super` property lookups.
+        home: Option<ObjRef>,
+        /// The class this function is the constructor of (15.7.14 ClassDefinitionEvaluation).
+        class: Option<Box<ClassInfo>>,
+    },
     /// A built-in function object (10.3).
     Native { func: NativeFn, constructor: bool },
     /// A bound function exotic object (10.4.1).
@@ -133,11 +181,13 @@ pub struct Object {
     pub kind: ObjectKind,
     /// Which intrinsic this object is, if any: used to refuse standard members we do not implement.
     pub intrinsic: Option<&'static str>,
+    /// `[[PrivateElements]]` (class private fields, methods and accessors).
+    pub private: Vec<(u64, PrivateElement)>,
 }
 
 impl Object {
     pub fn new(proto: Option<ObjRef>, kind: ObjectKind) -> Object {
-        Object { proto, extensible: true, props: IndexMap::new(), kind, intrinsic: None }
+        Object { proto, extensible: true, props: IndexMap::new(), kind, intrinsic: None, private: Vec::new() }
     }
 }
 
@@ -344,6 +394,9 @@ fn trace_object(o: &Object, stack: &mut Vec<u32>) {
     if let Some(p) = o.proto {
         stack.push(p.0);
     }
+    for (_, e) in &o.private {
+        trace_private(e, stack);
+    }
     for prop in o.props.values() {
         match &prop.slot {
             Slot::Data(v) => push_value(v, stack),
@@ -353,8 +406,22 @@ fn trace_object(o: &Object, stack: &mut Vec<u32>) {
         }
     }
     match &o.kind {
-        ObjectKind::Function(FunctionKind::Ordinary { environment, this_value, home, .. }) => {
+        ObjectKind::Function(FunctionKind::Ordinary { environment, this_value, home, class, .. }) => {
             stack.push(environment.0);
+            if let Some(c) = class {
+                for (_, init) in &c.fields {
+                    stack.extend(init.iter().map(|o| o.0));
+                }
+                for (_, e) in c.private_methods.iter().chain(c.static_private_methods.iter()) {
+                    trace_private(e, stack);
+                }
+                for e in &c.static_elements {
+                    match e {
+                        StaticElement::Field(_, init) => stack.extend(init.iter().map(|o| o.0)),
+                        StaticElement::Block(f) => stack.push(f.0),
+                    }
+                }
+            }
             if let Some(v) = this_value {
                 push_value(v, stack);
             }

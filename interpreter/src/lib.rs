@@ -19,6 +19,7 @@
 pub mod api;
 mod builtins;
 mod bytecode;
+mod class;
 mod compile;
 mod conversions;
 mod environment;

@@ -53,6 +53,8 @@ pub struct Frame {
     generator: Option<ObjRef>,
     /// An async function's frame: the promise its completion settles (27.7.5.1 AsyncFunctionStart).
     async_promise: Option<ObjRef>,
+    /// `[[Construct]]` of a derived class constructor: the result is its this binding (10.2.2).
+    derived_constructor: bool,
 }
 
 impl Frame {
@@ -108,6 +110,7 @@ pub struct Vm {
     resume_mode: ResumeMode,
     /// Promise jobs waiting to run.
     pub(crate) jobs: crate::promise::JobQueue,
+    next_private_id: u64,
 }
 
 impl Vm {
@@ -128,6 +131,7 @@ impl Vm {
             yielded: false,
             resume_mode: ResumeMode::Next,
             jobs: Default::default(),
+            next_private_id: 0,
         }
     }
 
@@ -168,16 +172,25 @@ impl Vm {
         let fn_name = code.name.clone();
         let is_generator = code.is_generator;
         let is_async = code.is_async;
+        let code_is_class = code.class_constructor.is_some();
         let proto =
             Some(if is_generator { self.realm.generator_function_prototype } else { self.realm.function_prototype });
         let f = self.alloc(Object::new(
             proto,
-            ObjectKind::Function(FunctionKind::Ordinary { code, environment: env, this_value: None, home: None }),
+            ObjectKind::Function(FunctionKind::Ordinary {
+                code,
+                environment: env,
+                this_value: None,
+                home: None,
+                class: None,
+            }),
         ));
         let props = &mut self.heap.obj_mut(f).props;
         props.insert("length".into(), Property::data(Value::Number(length), false, false, true));
         props.insert("name".into(), Property::data(Value::String(fn_name), false, false, true));
-        if is_generator {
+        if code_is_class {
+            // ClassDefinitionEvaluation installs `prototype` itself.
+        } else if is_generator {
             // 15.5.4: a generator function's prototype inherits %GeneratorPrototype% and has no
             // constructor property.
             let prototype = self.alloc(Object::new(Some(self.realm.generator_prototype), ObjectKind::Ordinary));
@@ -237,6 +250,7 @@ impl Vm {
             boundary: true,
             generator: None,
             async_promise: None,
+            derived_constructor: false,
         });
         let base = self.frames.len() - 1;
         let v = self.run_frames(base)?;
@@ -286,6 +300,14 @@ impl Vm {
     ) -> JsResult<Option<Value>> {
         self.tick()?;
         let kind = match &self.heap.obj(f).kind {
+            // Clone what the call needs, not the class slots.
+            ObjectKind::Function(FunctionKind::Ordinary { code, environment, .. }) => FunctionKind::Ordinary {
+                code: Rc::clone(code),
+                environment: *environment,
+                this_value: None,
+                home: None,
+                class: None,
+            },
             ObjectKind::Function(k) => k.clone(),
             _ => return Err(self.type_error("value is not a function")),
         };
@@ -330,7 +352,12 @@ impl Vm {
                 if self.frames.len() >= self.limits.max_frames {
                     return Err(Abrupt::Exhausted(Resource::Stack));
                 }
+                if code.class_constructor.is_some() && new_target.is_none() {
+                    return Err(self.type_error("class constructors must be invoked with 'new'"));
+                }
+                let derived = code.class_constructor == Some(true) && new_target.is_some();
                 let construct_this = match new_target {
+                    Some(_) if derived => None,
                     Some(nt) => {
                         if code.kind != CodeKind::Normal || code.is_generator || code.is_async {
                             return Err(self.type_error("not a constructor"));
@@ -338,13 +365,25 @@ impl Vm {
                         // 10.1.13 OrdinaryCreateFromConstructor.
                         let proto = self.get(nt, "prototype")?;
                         let proto = proto.as_object().unwrap_or(self.realm.object_prototype);
-                        Some(Value::Object(self.alloc(Object::new(Some(proto), ObjectKind::Ordinary))))
+                        let this = self.alloc(Object::new(Some(proto), ObjectKind::Ordinary));
+                        // 10.2.2 [[Construct]] step 6.b: a base class initializes its fields first.
+                        if code.class_constructor.is_some() {
+                            self.initialize_instance_elements(this, f)?;
+                        }
+                        Some(Value::Object(this))
                     }
                     None => None,
                 };
                 let this_arg = construct_this.clone().unwrap_or(this);
                 let async_promise = code.is_async.then(|| self.new_promise(self.realm.promise_prototype));
-                let frame = self.prepare_ordinary_call(f, code, environment, this_arg, args, new_target)?;
+                let mut frame = self.prepare_ordinary_call(f, code, environment, this_arg, args, new_target)?;
+                if derived {
+                    // 10.2.1.2: a derived constructor's this stays uninitialized until super().
+                    if let Environment::Function { this, .. } = self.heap.env_mut(frame.env) {
+                        *this = ThisBinding::Uninitialized;
+                    }
+                }
+                frame.derived_constructor = derived;
                 self.frames.push(Frame { construct_this, boundary, async_promise, ..frame });
                 Ok(None)
             }
@@ -420,6 +459,7 @@ impl Vm {
             boundary: false,
             generator: None,
             async_promise: None,
+            derived_constructor: false,
         })
     }
 
@@ -508,6 +548,31 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// The running execution context's LexicalEnvironment.
+    pub(crate) fn current_env(&mut self) -> EnvRef {
+        self.frame().env
+    }
+
+    pub(crate) fn pop_value(&mut self) -> Value {
+        self.pop()
+    }
+
+    pub(crate) fn push_value(&mut self, v: Value) {
+        self.push(v)
+    }
+
+    /// The operand `depth` places below the top.
+    pub(crate) fn peek_value(&mut self, depth: usize) -> Value {
+        let s = &self.frame().stack;
+        s[s.len() - 1 - depth].clone()
+    }
+
+    /// A fresh Private Name (6.2.12).
+    pub(crate) fn new_private_id(&mut self) -> u64 {
+        self.next_private_id += 1;
+        self.next_private_id
     }
 
     fn frame(&mut self) -> &mut Frame {
@@ -812,6 +877,16 @@ impl Vm {
                     (Some(this), _) => this,
                     (None, _) => v,
                 };
+                let v = if frame.derived_constructor {
+                    // 10.2.2 [[Construct]] steps 10-12 for derived constructors.
+                    match v {
+                        Value::Object(_) => v,
+                        Value::Undefined => self.resolve_this_binding(frame.env)?,
+                        _ => return Err(self.type_error("derived constructors may only return an object or undefined")),
+                    }
+                } else {
+                    v
+                };
                 let v = match frame.async_promise {
                     Some(p) => {
                         self.resolve_promise(p, v)?;
@@ -1103,6 +1178,87 @@ impl Vm {
                 if let Err(e @ (Abrupt::Exhausted(_) | Abrupt::Unsupported(_))) = self.iterator_close(it) {
                     return Err(e);
                 }
+            }
+            Op::CreateClass(idx) => self.create_class(&code, *idx)?,
+            Op::DefineClassMethod { key, kind, is_static } => {
+                self.define_class_method(key.as_ref(), *kind, *is_static)?
+            }
+            Op::DefineClassField { key, is_static, has_initializer } => {
+                self.define_class_field(key.as_ref(), *is_static, *has_initializer)?
+            }
+            Op::DefineStaticBlock => {
+                let block = self.pop().as_object().expect("static block function");
+                let f = self.peek().as_object().expect("class constructor");
+                self.set_home_object(block, f);
+                self.class_info_mut(f).static_elements.push(crate::heap::StaticElement::Block(block));
+            }
+            Op::DefinePrivateMethod { name, kind, is_static } => self.define_private_method(name, *kind, *is_static)?,
+            Op::RunStaticElements => {
+                let f = self.peek().as_object().expect("class constructor");
+                self.run_static_elements(f)?;
+            }
+            Op::SetHomeObject(depth) => {
+                let s = &self.frame().stack;
+                let f = s[s.len() - 1].as_object().expect("method");
+                let home = s[s.len() - 1 - depth].as_object().expect("home object");
+                self.set_home_object(f, home);
+            }
+            Op::SuperCall(argc) => {
+                let args = self.pop_n(*argc);
+                let r = self.super_call(args)?;
+                self.push(r);
+            }
+            Op::SuperCallSpread => {
+                let array = self.pop().as_object().expect("argument array");
+                let len = self.array_length(array);
+                let mut args = Vec::with_capacity(len as usize);
+                for i in 0..len {
+                    args.push(self.get(array, &i.to_string())?);
+                }
+                let r = self.super_call(args)?;
+                self.push(r);
+            }
+            Op::SuperGet(key) => {
+                let v = self.super_get(key)?;
+                self.push(v);
+            }
+            Op::SuperGetElement => {
+                let key = self.pop();
+                let key = self.to_property_key(&key)?;
+                let v = self.super_get(&key)?;
+                self.push(v);
+            }
+            Op::SuperSet(key) => {
+                let v = self.pop();
+                self.super_set(key, v.clone())?;
+                self.push(v);
+            }
+            Op::SuperSetElement => {
+                let v = self.pop();
+                let key = self.pop();
+                let key = self.to_property_key(&key)?;
+                self.super_set(&key, v.clone())?;
+                self.push(v);
+            }
+            Op::GetPrivate(n) => {
+                let o = self.pop();
+                let v = self.private_get(&o, n)?;
+                self.push(v);
+            }
+            Op::SetPrivate(n) => {
+                let v = self.pop();
+                let o = self.pop();
+                self.private_set(&o, n, v.clone())?;
+                self.push(v);
+            }
+            Op::PrivateIn(n) => {
+                let o = self.pop();
+                let Value::Object(obj) = o else {
+                    return Err(self.type_error("right-hand side of 'in' is not an object"));
+                };
+                let id = self.private_name(n)?;
+                let found = self.heap.obj(obj).private.iter().any(|(i, _)| *i == id);
+                self.push(Value::Bool(found));
             }
             Op::Unsupported(feature) => return Err(Abrupt::Unsupported(feature.to_string())),
         }

@@ -72,7 +72,7 @@ fn syntax_and_early_errors_are_reported_before_running() {
 #[test]
 fn unimplemented_features_are_refused_not_guessed() {
     for (source, feature) in [
-        ("class A {}", "class"),
+        ("class A { accessor x = 1 }", "auto-accessor"),
         ("async function* f() {}", "async generator"),
         ("eval('1')", "eval"),
         ("var s = Symbol()", "Symbol"),
@@ -122,6 +122,19 @@ fn async_functions_interleave_as_the_spec_orders_jobs() {
         log.push('sync');
         Promise.resolve().then(() => 0).then(() => 0).then(() => 0).then(() => print(log.join()));";
     assert_eq!(lines(src), ["a1,sync,t1,a2,t2,A"]);
+}
+
+#[test]
+fn classes_with_private_state_and_super() {
+    let src = "class A { #n = 1; static made = 0; constructor() { A.made++; } inc() { return ++this.#n; } static has(o) { return #n in o; } }
+        class B extends A { inc() { return super.inc() * 10; } }
+        var b = new B(); print(b.inc(), A.made, A.has(b), A.has({}), Object.getPrototypeOf(B) === A);";
+    assert_eq!(lines(src), ["20 1 true false true"]);
+    assert_eq!(completion("class C {} C()"), Completion::Threw { constructor: "TypeError".into() });
+    assert_eq!(
+        completion("class D extends Object { constructor() { this.x = 1; } } new D()"),
+        Completion::Threw { constructor: "ReferenceError".into() }
+    );
 }
 
 #[test]

@@ -16,7 +16,10 @@ use crate::bytecode::{BlockScope, CodeKind, FunctionCode, Label, Op, ParamInfo};
 use crate::conversions::number_to_string;
 use crate::value::Name;
 
+mod classes;
 mod patterns;
+
+use classes::private_binding;
 
 use patterns::{bound_names, BindMode};
 
@@ -100,6 +103,8 @@ impl<'a> FnCompiler<'a> {
                 source_text: None,
                 is_generator: false,
                 is_async: false,
+                class_constructor: None,
+                classes: Vec::new(),
             },
             controls: Vec::new(),
             lexical_scopes: Vec::new(),
@@ -177,7 +182,7 @@ impl<'a> FnCompiler<'a> {
                         self.code.lexical.push((n, d.kind == VariableDeclarationKind::Const));
                     }
                 }
-                Statement::ClassDeclaration(_) => return unsupported("class"),
+                Statement::ClassDeclaration(c) => self.code.lexical.push((class_declaration_name(c)?, false)),
                 _ => {}
             }
         }
@@ -210,7 +215,7 @@ impl<'a> FnCompiler<'a> {
                         scope.lexical.push((n, d.kind == VariableDeclarationKind::Const));
                     }
                 }
-                Statement::ClassDeclaration(_) => return unsupported("class"),
+                Statement::ClassDeclaration(c) => scope.lexical.push((class_declaration_name(c)?, false)),
                 _ => {}
             }
         }
@@ -388,7 +393,11 @@ impl<'a> FnCompiler<'a> {
             }
             Statement::VariableDeclaration(d) => self.variable_declaration(d)?,
             Statement::FunctionDeclaration(f) => self.function_declaration_statement(f)?,
-            Statement::ClassDeclaration(_) => return unsupported("class"),
+            Statement::ClassDeclaration(c) => {
+                let n = class_declaration_name(c)?;
+                self.class_definition(c, n.clone())?;
+                self.emit(Op::InitializeBinding(n));
+            }
             Statement::IfStatement(i) => {
                 self.labelled_block(labels, |c| {
                     c.expression(&i.test)?;
@@ -986,6 +995,7 @@ impl<'a> FnCompiler<'a> {
                 self.emit(Op::MakeClosure(idx));
                 Ok(())
             }
+            Expression::ClassExpression(c) if c.id.is_none() => self.class_definition(c, name(n)),
             _ => self.expression(e),
         }
     }
@@ -1071,6 +1081,16 @@ impl<'a> FnCompiler<'a> {
                 let idx = self.arrow_function(a, name(""))?;
                 self.emit(Op::MakeClosure(idx));
             }
+            Expression::StaticMemberExpression(m) if matches!(m.object, Expression::Super(_)) => {
+                self.emit(Op::SuperGet(name(&m.property.name)));
+            }
+            Expression::ComputedMemberExpression(m) if matches!(m.object, Expression::Super(_)) => {
+                // GetThisBinding comes before the key expression (13.3.7.1).
+                self.emit(Op::This);
+                self.emit(Op::Pop);
+                self.expression(&m.expression)?;
+                self.emit(Op::SuperGetElement);
+            }
             Expression::StaticMemberExpression(m) => {
                 self.expression(&m.object)?;
                 self.optional_check(m.optional, 0)?;
@@ -1081,6 +1101,15 @@ impl<'a> FnCompiler<'a> {
                 self.optional_check(m.optional, 0)?;
                 self.expression(&m.expression)?;
                 self.emit(Op::GetElement);
+            }
+            Expression::PrivateFieldExpression(m) => {
+                self.expression(&m.object)?;
+                self.optional_check(m.optional, 0)?;
+                self.emit(Op::GetPrivate(private_binding(&m.field)));
+            }
+            Expression::PrivateInExpression(p) => {
+                self.expression(&p.right)?;
+                self.emit(Op::PrivateIn(private_binding(&p.left)));
             }
             Expression::CallExpression(c) => self.call(c)?,
             Expression::NewExpression(n) => {
@@ -1119,7 +1148,10 @@ impl<'a> FnCompiler<'a> {
             }
             Expression::AssignmentExpression(a) => self.assignment(a)?,
             Expression::ChainExpression(c) => self.optional_chain(c)?,
-            Expression::ClassExpression(_) => return unsupported("class"),
+            Expression::ClassExpression(c) => {
+                let n = c.id.as_ref().map(|id| name(&id.name)).unwrap_or_else(|| name(""));
+                self.class_definition(c, n)?;
+            }
             Expression::RegExpLiteral(_) => return unsupported("regular expression"),
             Expression::BigIntLiteral(_) => return unsupported("bigint"),
             Expression::TaggedTemplateExpression(_) => return unsupported("tagged template"),
@@ -1147,9 +1179,7 @@ impl<'a> FnCompiler<'a> {
                 self.return_top()?;
                 self.patch_here(skip);
             }
-            Expression::PrivateFieldExpression(_) | Expression::PrivateInExpression(_) => {
-                return unsupported("private names")
-            }
+
             _ => return unsupported("expression kind"),
         }
         Ok(())
@@ -1171,6 +1201,11 @@ impl<'a> FnCompiler<'a> {
                 self.optional_check(m.optional, 0)?;
                 self.expression(&m.expression)?;
                 self.emit(Op::GetElement);
+            }
+            ChainElement::PrivateFieldExpression(m) => {
+                self.expression(&m.object)?;
+                self.optional_check(m.optional, 0)?;
+                self.emit(Op::GetPrivate(private_binding(&m.field)));
             }
             _ => return unsupported("optional chain element"),
         }
@@ -1250,7 +1285,7 @@ impl<'a> FnCompiler<'a> {
     /// 13.3.6.1 Function Calls: the `this` value comes from a property reference.
     fn call(&mut self, c: &'a CallExpression<'a>) -> CResult<()> {
         match c.callee.without_parentheses() {
-            Expression::StaticMemberExpression(m) => {
+            Expression::StaticMemberExpression(m) if !matches!(m.object, Expression::Super(_)) => {
                 self.expression(&m.object)?;
                 self.optional_check(m.optional, 0)?;
                 self.emit(Op::Dup);
@@ -1258,7 +1293,7 @@ impl<'a> FnCompiler<'a> {
                 self.optional_check(c.optional, 1)?;
                 self.emit(Op::Swap);
             }
-            Expression::ComputedMemberExpression(m) => {
+            Expression::ComputedMemberExpression(m) if !matches!(m.object, Expression::Super(_)) => {
                 self.expression(&m.object)?;
                 self.optional_check(m.optional, 0)?;
                 self.emit(Op::Dup);
@@ -1267,7 +1302,35 @@ impl<'a> FnCompiler<'a> {
                 self.optional_check(c.optional, 1)?;
                 self.emit(Op::Swap);
             }
-            Expression::Super(_) => return unsupported("super"),
+            Expression::Super(_) => {
+                // 13.3.7.1 SuperCall.
+                if self.arguments(&c.arguments)? {
+                    self.emit(Op::SuperCallSpread);
+                } else {
+                    self.emit(Op::SuperCall(c.arguments.len()));
+                }
+                return Ok(());
+            }
+            Expression::StaticMemberExpression(m) if matches!(m.object, Expression::Super(_)) => {
+                self.emit(Op::SuperGet(name(&m.property.name)));
+                self.emit(Op::This);
+            }
+            Expression::ComputedMemberExpression(m) if matches!(m.object, Expression::Super(_)) => {
+                // GetThisBinding comes before the key expression (13.3.7.1).
+                self.emit(Op::This);
+                self.emit(Op::Pop);
+                self.expression(&m.expression)?;
+                self.emit(Op::SuperGetElement);
+                self.emit(Op::This);
+            }
+            Expression::PrivateFieldExpression(m) => {
+                self.expression(&m.object)?;
+                self.optional_check(m.optional, 0)?;
+                self.emit(Op::Dup);
+                self.emit(Op::GetPrivate(private_binding(&m.field)));
+                self.optional_check(c.optional, 1)?;
+                self.emit(Op::Swap);
+            }
             Expression::Identifier(id) => {
                 // 13.3.6.1 step: the this value of a call through a `with` binding is its object.
                 let r = self.reference(&id.name)?;
@@ -1367,6 +1430,26 @@ impl<'a> FnCompiler<'a> {
                     self.emit(Op::Pop);
                 }
             }
+            SimpleAssignmentTarget::StaticMemberExpression(m) if matches!(m.object, Expression::Super(_)) => {
+                return unsupported("update of a super property");
+            }
+            SimpleAssignmentTarget::PrivateFieldExpression(m) => {
+                let n = private_binding(&m.field);
+                self.expression(&m.object)?;
+                self.emit(Op::Dup);
+                self.emit(Op::GetPrivate(n.clone()));
+                self.emit(Op::ToNumeric);
+                if u.prefix {
+                    self.emit(step);
+                    self.emit(Op::SetPrivate(n));
+                } else {
+                    self.emit(Op::Dup);
+                    self.emit(Op::RotRight3);
+                    self.emit(step);
+                    self.emit(Op::SetPrivate(n));
+                    self.emit(Op::Pop);
+                }
+            }
             SimpleAssignmentTarget::StaticMemberExpression(m) if !m.optional => {
                 let p = name(&m.property.name);
                 self.expression(&m.object)?;
@@ -1459,6 +1542,55 @@ impl<'a> FnCompiler<'a> {
                 } else {
                     self.named_expression_unless_parenthesized(&a.right, &id.name, parenthesized)?;
                     self.emit(Op::SetName(r));
+                }
+            }
+            AssignmentTarget::StaticMemberExpression(m) if matches!(m.object, Expression::Super(_)) => {
+                if logical.is_some() {
+                    return unsupported("logical assignment to super property");
+                }
+                let p = name(&m.property.name);
+                if let Some(op) = binary {
+                    self.emit(Op::SuperGet(p.clone()));
+                    self.expression(&a.right)?;
+                    self.emit(Op::Binary(op));
+                } else {
+                    self.expression(&a.right)?;
+                }
+                self.emit(Op::SuperSet(p));
+            }
+            AssignmentTarget::ComputedMemberExpression(m) if matches!(m.object, Expression::Super(_)) => {
+                if logical.is_some() || binary.is_some() {
+                    return unsupported("compound assignment to computed super property");
+                }
+                self.emit(Op::This);
+                self.emit(Op::Pop);
+                self.expression(&m.expression)?;
+                self.expression(&a.right)?;
+                self.emit(Op::SuperSetElement);
+            }
+            AssignmentTarget::PrivateFieldExpression(m) => {
+                let n = private_binding(&m.field);
+                self.expression(&m.object)?;
+                if let Some(jump) = logical {
+                    self.emit(Op::Dup);
+                    self.emit(Op::GetPrivate(n.clone()));
+                    let j = self.emit(jump);
+                    self.expression(&a.right)?;
+                    self.emit(Op::SetPrivate(n));
+                    let end = self.emit(Op::Jump(0));
+                    self.patch_here(j);
+                    self.emit(Op::Swap);
+                    self.emit(Op::Pop);
+                    self.patch_here(end);
+                } else if let Some(op) = binary {
+                    self.emit(Op::Dup);
+                    self.emit(Op::GetPrivate(n.clone()));
+                    self.expression(&a.right)?;
+                    self.emit(Op::Binary(op));
+                    self.emit(Op::SetPrivate(n));
+                } else {
+                    self.expression(&a.right)?;
+                    self.emit(Op::SetPrivate(n));
                 }
             }
             AssignmentTarget::StaticMemberExpression(m) if !m.optional => {
@@ -1555,6 +1687,7 @@ impl<'a> FnCompiler<'a> {
                         let n = key.clone().unwrap_or_else(|| name(""));
                         let idx = self.child_function(f, n, CodeKind::Method)?;
                         self.emit(Op::MakeClosure(idx));
+                        self.emit(Op::SetHomeObject(if key.is_some() { 1 } else { 2 }));
                     } else if let Some(k) = &key {
                         if &**k == "__proto__" && !p.shorthand {
                             return unsupported("__proto__ in object literal");
@@ -1577,6 +1710,7 @@ impl<'a> FnCompiler<'a> {
                     let n = key.as_ref().map(|k| name(&format!("{prefix}{k}"))).unwrap_or_else(|| name(""));
                     let idx = self.child_function(f, n, CodeKind::Method)?;
                     self.emit(Op::MakeClosure(idx));
+                    self.emit(Op::SetHomeObject(if key.is_some() { 1 } else { 2 }));
                     match key {
                         Some(k) => self.emit(Op::DefineAccessor(k, is_get)),
                         None => self.emit(Op::DefineComputedAccessor(is_get)),
@@ -1616,6 +1750,13 @@ fn static_key(k: &PropertyKey<'_>) -> CResult<Name> {
         PropertyKey::NumericLiteral(n) => Ok(name(&number_to_string(n.value))),
         PropertyKey::PrivateIdentifier(_) => unsupported("private names"),
         _ => unsupported("property key"),
+    }
+}
+
+fn class_declaration_name(c: &Class<'_>) -> CResult<Name> {
+    match &c.id {
+        Some(id) => Ok(name(&id.name)),
+        None => unsupported("anonymous class declaration"),
     }
 }
 
