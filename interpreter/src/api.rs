@@ -60,6 +60,9 @@ pub struct RunOutput {
     /// Lines passed to `print` / `console.log`, in order.
     pub printed: Vec<String>,
     pub completion: Completion,
+    /// For an uncaught exception: its `message` when that is a string (diagnostics only; never
+    /// compared, since engines word messages differently).
+    pub thrown_message: Option<String>,
 }
 
 /// Native stack for a run: JS calls use the frame stack, but parsing nested syntax and built-ins
@@ -79,6 +82,7 @@ pub fn run(source: &str, limits: &Limits) -> RunOutput {
             Ok(Ok(out)) => out,
             Ok(Err(panic)) => std::panic::resume_unwind(panic),
             Err(e) => RunOutput {
+                thrown_message: None,
                 printed: Vec::new(),
                 completion: {
                     let _ = e; // the OS refused a thread: treat as out of memory
@@ -93,25 +97,45 @@ fn run_here(source: &str, limits: &Limits) -> RunOutput {
     let allocator = oxc_allocator::Allocator::default();
     let parsed = oxc_parser::Parser::new(&allocator, source, oxc_span::SourceType::script()).parse();
     if let Some(message) = first_error(&parsed.diagnostics, parsed.panicked) {
-        return RunOutput { printed: Vec::new(), completion: Completion::SyntaxError { message } };
+        return RunOutput {
+            printed: Vec::new(),
+            completion: Completion::SyntaxError { message },
+            thrown_message: None,
+        };
     }
     // Early errors (redeclarations, strict-mode restrictions, ...) come from the semantic checker.
     let semantic = oxc_semantic::SemanticBuilder::new().with_check_syntax_error(true).build(&parsed.program);
     if let Some(message) = first_error(&semantic.diagnostics, false) {
-        return RunOutput { printed: Vec::new(), completion: Completion::SyntaxError { message } };
+        return RunOutput {
+            printed: Vec::new(),
+            completion: Completion::SyntaxError { message },
+            thrown_message: None,
+        };
     }
     let code = match crate::compile::compile_script(&parsed.program) {
         Ok(code) => std::rc::Rc::new(code),
         Err(crate::compile::CompileError::Unsupported(feature)) => {
-            return RunOutput { printed: Vec::new(), completion: Completion::Unsupported(feature) };
+            return RunOutput {
+                printed: Vec::new(),
+                completion: Completion::Unsupported(feature),
+                thrown_message: None,
+            };
         }
     };
     let mut vm = Vm::new(*limits);
     let result = vm.run_script(code);
+    let mut thrown_message = None;
     let completion = match result {
         Ok(_) => Completion::Normal,
         Err(Abrupt::Throw(v)) => match thrown_constructor_name(&mut vm, &v) {
-            Ok(constructor) => Completion::Threw { constructor },
+            Ok(constructor) => {
+                if let Value::Object(o) = &v {
+                    if let Ok(Value::String(m)) = vm.get(*o, "message") {
+                        thrown_message = Some(m.to_string());
+                    }
+                }
+                Completion::Threw { constructor }
+            }
             Err(Abrupt::Exhausted(r)) => Completion::Exhausted(r),
             Err(Abrupt::Unsupported(f)) => Completion::Unsupported(f),
             Err(Abrupt::Throw(_)) => Completion::Unsupported("exception while naming an exception".into()),
@@ -119,7 +143,7 @@ fn run_here(source: &str, limits: &Limits) -> RunOutput {
         Err(Abrupt::Exhausted(r)) => Completion::Exhausted(r),
         Err(Abrupt::Unsupported(f)) => Completion::Unsupported(f),
     };
-    RunOutput { printed: std::mem::take(&mut vm.printed), completion }
+    RunOutput { printed: std::mem::take(&mut vm.printed), completion, thrown_message }
 }
 
 fn first_error(diagnostics: &oxc_diagnostics::Diagnostics, panicked: bool) -> Option<String> {
