@@ -162,7 +162,7 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
             "trimRight",
         ],
     ),
-    ("Number", &["isInteger", "isSafeInteger", "isFinite", "isNaN", "parseFloat", "parseInt"]),
+    ("Number", &[]),
     ("Number.prototype", &["toFixed", "toExponential", "toPrecision", "toLocaleString"]),
     (
         "Math",
@@ -248,6 +248,8 @@ pub struct Realm {
     pub promise_constructor: ObjRef,
     pub promise_prototype: ObjRef,
     pub async_function_prototype: ObjRef,
+    /// %eval%, whose identity makes a call a direct eval.
+    pub eval_function: ObjRef,
 }
 
 impl Realm {
@@ -274,6 +276,7 @@ impl Realm {
             self.promise_constructor,
             self.promise_prototype,
             self.async_function_prototype,
+            self.eval_function,
         ]);
         roots.objects.extend(self.error_prototypes.iter().map(|(_, p)| *p));
         roots.envs.push(self.global_env);
@@ -313,6 +316,18 @@ impl Realm {
                 ("getOwnPropertyDescriptor", 2, object_get_own_property_descriptor),
                 ("getOwnPropertyNames", 1, object_get_own_property_names),
                 ("getPrototypeOf", 1, object_get_prototype_of),
+                ("setPrototypeOf", 2, object_set_prototype_of),
+                ("preventExtensions", 1, object_prevent_extensions),
+                ("isExtensible", 1, object_is_extensible),
+                ("freeze", 1, object_freeze),
+                ("seal", 1, object_seal),
+                ("isFrozen", 1, object_is_frozen),
+                ("isSealed", 1, object_is_sealed),
+                ("is", 2, object_is),
+                ("assign", 2, object_assign),
+                ("entries", 1, object_entries),
+                ("values", 1, object_values),
+                ("hasOwn", 2, object_has_own),
             ],
         );
 
@@ -506,6 +521,20 @@ impl Realm {
         b.constant(global, "Infinity", Value::Number(f64::INFINITY));
         b.hidden(global, "globalThis", Value::Object(global));
         b.methods(global, &[("isNaN", 1, global_is_nan), ("isFinite", 1, global_is_finite), ("print", 1, host_print)]);
+        let parse_int = b.method(global, "parseInt", 2, global_parse_int);
+        let parse_float = b.method(global, "parseFloat", 1, global_parse_float);
+        b.hidden(number_ctor, "parseInt", Value::Object(parse_int));
+        b.hidden(number_ctor, "parseFloat", Value::Object(parse_float));
+        b.methods(
+            number_ctor,
+            &[
+                ("isInteger", 1, number_is_integer),
+                ("isSafeInteger", 1, number_is_safe_integer),
+                ("isFinite", 1, number_is_finite),
+                ("isNaN", 1, number_is_nan),
+            ],
+        );
+        let eval_function = b.method(global, "eval", 1, global_eval);
         let console = b.heap.alloc_object(Object::new(Some(object_prototype), ObjectKind::Ordinary));
         b.methods(console, &[("log", 0, host_print)]);
         b.hidden(global, "console", Value::Object(console));
@@ -535,6 +564,7 @@ impl Realm {
             promise_constructor,
             promise_prototype,
             async_function_prototype,
+            eval_function,
         }
     }
 }
@@ -999,10 +1029,278 @@ fn object_value_of(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) ->
     Ok(Value::Object(vm.to_object(this)?))
 }
 
+/// 10.1.2.1 OrdinarySetPrototypeOf.
+fn set_prototype_of(vm: &mut Vm, o: ObjRef, proto: Option<ObjRef>) -> bool {
+    if vm.heap.obj(o).proto == proto {
+        return true;
+    }
+    if !vm.heap.obj(o).extensible {
+        return false;
+    }
+    let mut p = proto;
+    while let Some(q) = p {
+        if q == o {
+            return false;
+        }
+        p = vm.heap.obj(q).proto;
+    }
+    vm.heap.obj_mut(o).proto = proto;
+    true
+}
+
+fn object_set_prototype_of(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = arg(args, 0);
+    vm.require_object_coercible(&o)?;
+    let proto = match arg(args, 1) {
+        Value::Object(p) => Some(p),
+        Value::Null => None,
+        _ => return Err(vm.type_error("Object prototype may only be an Object or null")),
+    };
+    let Value::Object(obj) = o else { return Ok(o) };
+    if !set_prototype_of(vm, obj, proto) {
+        return Err(vm.type_error("cannot set prototype"));
+    }
+    Ok(o)
+}
+
+fn object_prevent_extensions(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = arg(args, 0);
+    if let Value::Object(obj) = o {
+        vm.heap.obj_mut(obj).extensible = false;
+    }
+    Ok(o)
+}
+
+fn object_is_extensible(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    Ok(Value::Bool(arg(args, 0).as_object().is_some_and(|o| vm.heap.obj(o).extensible)))
+}
+
+/// 7.3.15 SetIntegrityLevel.
+fn set_integrity_level(vm: &mut Vm, args: &[Value], frozen: bool) -> JsResult<Value> {
+    let o = arg(args, 0);
+    let Value::Object(obj) = o else { return Ok(o) };
+    vm.heap.obj_mut(obj).extensible = false;
+    for k in vm.own_property_keys(obj) {
+        let is_data = vm.get_own_property(obj, &k).is_some_and(|p| matches!(p.slot, Slot::Data(_)));
+        let desc = Descriptor {
+            configurable: Some(false),
+            writable: (frozen && is_data).then_some(false),
+            ..Descriptor::default()
+        };
+        if !vm.define_own_property(obj, &k, desc)? {
+            return Err(vm.type_error(&format!("cannot redefine property '{k}'")));
+        }
+    }
+    Ok(o)
+}
+
+fn object_freeze(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    set_integrity_level(vm, args, true)
+}
+
+fn object_seal(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    set_integrity_level(vm, args, false)
+}
+
+/// 7.3.16 TestIntegrityLevel.
+fn test_integrity_level(vm: &mut Vm, args: &[Value], frozen: bool) -> JsResult<Value> {
+    let Value::Object(obj) = arg(args, 0) else { return Ok(Value::Bool(true)) };
+    if vm.heap.obj(obj).extensible {
+        return Ok(Value::Bool(false));
+    }
+    for k in vm.own_property_keys(obj) {
+        if let Some(p) = vm.get_own_property(obj, &k) {
+            if p.configurable || (frozen && matches!(p.slot, Slot::Data(_)) && p.writable) {
+                return Ok(Value::Bool(false));
+            }
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn object_is_frozen(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    test_integrity_level(vm, args, true)
+}
+
+fn object_is_sealed(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    test_integrity_level(vm, args, false)
+}
+
+fn object_is(_: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    Ok(Value::Bool(same_value(&arg(args, 0), &arg(args, 1))))
+}
+
+/// 20.1.2.1 Object.assign.
+fn object_assign(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let to = vm.to_object(&arg(args, 0))?;
+    for source in args.iter().skip(1) {
+        if source.is_nullish() {
+            continue;
+        }
+        let from = vm.to_object(source)?;
+        for k in vm.own_property_keys(from) {
+            if vm.get_own_property(from, &k).is_some_and(|p| p.enumerable) {
+                let v = vm.get(from, &k)?;
+                set_or_throw(vm, to, &k, v)?;
+            }
+        }
+    }
+    Ok(Value::Object(to))
+}
+
+/// 20.1.2.5 Object.entries and 20.1.2.22 Object.values (EnumerableOwnProperties).
+fn enumerable_own_properties(vm: &mut Vm, args: &[Value], entries: bool) -> JsResult<Value> {
+    let o = vm.to_object(&arg(args, 0))?;
+    let mut out = Vec::new();
+    for k in vm.own_property_keys(o) {
+        if vm.get_own_property(o, &k).is_some_and(|p| p.enumerable) {
+            let v = vm.get(o, &k)?;
+            out.push(if entries { new_array_value(vm, vec![Value::String(k), v]) } else { v });
+        }
+    }
+    Ok(new_array_value(vm, out))
+}
+
+fn object_entries(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    enumerable_own_properties(vm, args, true)
+}
+
+fn object_values(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    enumerable_own_properties(vm, args, false)
+}
+
+fn object_has_own(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(&arg(args, 0))?;
+    let k = vm.to_property_key(&arg(args, 1))?;
+    Ok(Value::Bool(vm.get_own_property(o, &k).is_some()))
+}
+
+/// 19.2.5 parseInt ( string, radix ).
+fn global_parse_int(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let input = vm.to_string(&arg(args, 0))?;
+    let s = input.trim_start_matches(is_js_whitespace);
+    let (sign, s) = match s.as_bytes().first() {
+        Some(b'-') => (-1.0, &s[1..]),
+        Some(b'+') => (1.0, &s[1..]),
+        _ => (1.0, s),
+    };
+    let mut radix = crate::conversions::to_int32(vm.to_number(&arg(args, 1))?);
+    let mut strip_prefix = true;
+    if radix != 0 {
+        if !(2..=36).contains(&radix) {
+            return Ok(Value::Number(f64::NAN));
+        }
+        if radix != 16 {
+            strip_prefix = false;
+        }
+    } else {
+        radix = 10;
+    }
+    let mut digits = s;
+    if strip_prefix && (digits.starts_with("0x") || digits.starts_with("0X")) {
+        digits = &digits[2..];
+        radix = 16;
+    }
+    let end = digits.find(|c: char| !c.is_digit(radix as u32)).unwrap_or(digits.len());
+    let digits = &digits[..end];
+    if digits.is_empty() {
+        return Ok(Value::Number(f64::NAN));
+    }
+    let value = if radix == 10 {
+        digits.parse::<f64>().unwrap_or(f64::NAN)
+    } else {
+        let v = digits.chars().fold(0.0, |acc, c| acc * radix as f64 + c.to_digit(radix as u32).unwrap_or(0) as f64);
+        if v >= 9007199254740992.0 {
+            // Beyond 2^53 the result is implementation-approximated for most radices.
+            return unsupported("parseInt beyond 2^53 in a non-decimal radix");
+        }
+        v
+    };
+    Ok(Value::Number(sign * value))
+}
+
+/// 19.2.4 parseFloat ( string ): the longest prefix that is a StrDecimalLiteral.
+fn global_parse_float(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let input = vm.to_string(&arg(args, 0))?;
+    let s = input.trim_start_matches(is_js_whitespace);
+    let b = s.as_bytes();
+    let mut i = 0;
+    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+        i += 1;
+    }
+    if s[i..].starts_with("Infinity") {
+        return Ok(Value::Number(if b.first() == Some(&b'-') { f64::NEG_INFINITY } else { f64::INFINITY }));
+    }
+    let start_digits = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    let mut digits = i - start_digits;
+    if i < b.len() && b[i] == b'.' {
+        let dot = i;
+        i += 1;
+        let frac_start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        digits += i - frac_start;
+        if digits == 0 {
+            i = dot;
+        }
+    }
+    if digits == 0 {
+        return Ok(Value::Number(f64::NAN));
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        let mut j = i + 1;
+        if j < b.len() && (b[j] == b'+' || b[j] == b'-') {
+            j += 1;
+        }
+        let exp_start = j;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        if j > exp_start {
+            i = j;
+        }
+    }
+    let text = s[..i].trim_end_matches('.');
+    Ok(Value::Number(text.parse::<f64>().unwrap_or(f64::NAN)))
+}
+
+fn number_arg(args: &[Value]) -> Option<f64> {
+    match arg(args, 0) {
+        Value::Number(n) => Some(n),
+        _ => None,
+    }
+}
+
+fn number_is_integer(_: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    Ok(Value::Bool(number_arg(args).is_some_and(|n| n.is_finite() && n.trunc() == n)))
+}
+
+fn number_is_safe_integer(_: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    Ok(Value::Bool(number_arg(args).is_some_and(|n| n.is_finite() && n.trunc() == n && n.abs() <= 9007199254740991.0)))
+}
+
+fn number_is_finite(_: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    Ok(Value::Bool(number_arg(args).is_some_and(f64::is_finite)))
+}
+
+fn number_is_nan(_: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    Ok(Value::Bool(number_arg(args).is_some_and(f64::is_nan)))
+}
+
 // ----- Function --------------------------------------------------------------------------------
 
-fn function_constructor(_: &mut Vm, _: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    unsupported("Function constructor")
+/// 20.2.1.1 Function ( ...parameterArgs, bodyArg ).
+fn function_constructor(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    vm.create_dynamic_function(args)
+}
+
+/// 19.2.1 eval ( x ) called as a function value: an indirect eval.
+fn global_eval(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    vm.perform_eval(arg(args, 0), false, false)
 }
 
 /// 20.2.3.5 Function.prototype.toString: the source text of ECMAScript functions. Built-in and bound

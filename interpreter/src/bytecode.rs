@@ -46,6 +46,8 @@ pub struct BlockScope {
     pub lexical: Vec<(Name, bool)>,
     /// Function declarations of the block: created and initialized to a closure on entry.
     pub functions: Vec<(Name, usize)>,
+    /// The scope of a `catch (x)` parameter that is a plain identifier.
+    pub simple_catch: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -273,6 +275,16 @@ pub enum Op {
     /// `#x in obj`: stack `obj` -> `bool`.
     PrivateIn(Name),
 
+    // --- Eval (19.2.1)
+    /// A call whose callee is the identifier `eval`: direct eval when the callee is %eval%.
+    CallEval(usize),
+    /// Eval code: pops the value of an expression statement into the completion register.
+    SetCompletion,
+    /// Eval code: the completion register becomes undefined.
+    ClearCompletion,
+    /// Eval code: pushes the completion register.
+    GetCompletion,
+
     /// Refuses the rest of the program.
     Unsupported(Name),
 }
@@ -317,6 +329,10 @@ pub struct FunctionCode {
     pub is_generator: bool,
     /// `async function` or async arrow: calling it returns a promise.
     pub is_async: bool,
+    /// A direct eval appears in the parameter list of a sloppy function.
+    pub eval_in_parameters: bool,
+    /// A class field initializer (a direct eval in it may not mention `arguments`, 15.7.1).
+    pub field_initializer: bool,
     /// A class constructor: `Some(derived)`.
     pub class_constructor: Option<bool>,
     /// Classes defined in this code, referenced by `CreateClass`.

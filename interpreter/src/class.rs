@@ -235,6 +235,10 @@ impl Vm {
         if self.heap.obj(o).private.iter().any(|(i, _)| *i == id) {
             return Err(self.type_error("cannot initialize a private element twice on the same object"));
         }
+        if !self.heap.obj(o).extensible {
+            // Whether non-extensible objects accept private elements is a stage-3 change.
+            return Err(crate::value::Abrupt::Unsupported("private element on a non-extensible object".into()));
+        }
         self.heap.obj_mut(o).private.push((id, e));
         Ok(())
     }

@@ -18,7 +18,7 @@ impl Vm {
     pub fn resolve_binding(&mut self, mut env: EnvRef, n: &Name) -> JsResult<Option<BindingPlace>> {
         loop {
             match self.heap.env(env) {
-                Environment::Declarative { bindings, outer } | Environment::Function { bindings, outer, .. } => {
+                Environment::Declarative { bindings, outer, .. } | Environment::Function { bindings, outer, .. } => {
                     if bindings.contains_key(n) {
                         return Ok(Some(BindingPlace::Declarative(env)));
                     }

@@ -217,6 +217,9 @@ pub enum Environment {
     Declarative {
         outer: Option<EnvRef>,
         bindings: IndexMap<Name, Binding>,
+        /// The environment of a `catch (x)` clause with a simple parameter (B.3.4 lets `var`
+        /// redeclare that name).
+        simple_catch: bool,
     },
     Function {
         outer: Option<EnvRef>,
@@ -227,17 +230,9 @@ pub enum Environment {
     },
     /// 9.1.1.4 Global Environment Record: an object record over the global object plus a declarative
     /// record for top-level lexical declarations.
-    Global {
-        object: ObjRef,
-        bindings: IndexMap<Name, Binding>,
-        var_names: Vec<Name>,
-    },
+    Global { object: ObjRef, bindings: IndexMap<Name, Binding>, var_names: Vec<Name> },
     /// 9.1.1.2 Object Environment Record (only `with` creates one besides the global object).
-    Object {
-        outer: Option<EnvRef>,
-        object: ObjRef,
-        with_environment: bool,
-    },
+    Object { outer: Option<EnvRef>, object: ObjRef, with_environment: bool },
 }
 
 impl Environment {

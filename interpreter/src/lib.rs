@@ -23,6 +23,7 @@ mod class;
 mod compile;
 mod conversions;
 mod environment;
+mod eval;
 pub mod heap;
 mod object;
 mod operations;

@@ -55,6 +55,8 @@ pub struct Frame {
     async_promise: Option<ObjRef>,
     /// `[[Construct]]` of a derived class constructor: the result is its this binding (10.2.2).
     derived_constructor: bool,
+    /// Eval code's completion value register.
+    completion: Value,
 }
 
 impl Frame {
@@ -69,7 +71,7 @@ impl Frame {
         out.extend(self.handlers.iter().map(|h| h.env.0));
         out.extend(self.function.iter().map(|f| f.0));
         out.extend(self.generator.iter().chain(self.async_promise.iter()).map(|g| g.0));
-        for v in self.stack.iter().chain(self.args.iter()).chain(self.construct_this.iter()) {
+        for v in self.stack.iter().chain(self.args.iter()).chain(self.construct_this.iter()).chain([&self.completion]) {
             if let Value::Object(o) = v {
                 out.push(o.0);
             }
@@ -162,7 +164,7 @@ impl Vm {
     }
 
     pub fn new_declarative_env(&mut self, outer: EnvRef) -> EnvRef {
-        self.new_env(Environment::Declarative { outer: Some(outer), bindings: Default::default() })
+        self.new_env(Environment::Declarative { outer: Some(outer), bindings: Default::default(), simple_catch: false })
     }
 
     /// 10.2.3 OrdinaryFunctionCreate + 10.2.9 SetFunctionName + 10.2.5 MakeConstructor.
@@ -251,6 +253,7 @@ impl Vm {
             generator: None,
             async_promise: None,
             derived_constructor: false,
+            completion: Value::Undefined,
         });
         let base = self.frames.len() - 1;
         let v = self.run_frames(base)?;
@@ -379,7 +382,7 @@ impl Vm {
                 let mut frame = self.prepare_ordinary_call(f, code, environment, this_arg, args, new_target)?;
                 if derived {
                     // 10.2.1.2: a derived constructor's this stays uninitialized until super().
-                    if let Environment::Function { this, .. } = self.heap.env_mut(frame.env) {
+                    if let Environment::Function { this, .. } = self.heap.env_mut(frame.var_env) {
                         *this = ThisBinding::Uninitialized;
                     }
                 }
@@ -418,6 +421,10 @@ impl Vm {
             function: f,
             new_target: new_target.map(Value::Object).unwrap_or(Value::Undefined),
         });
+        // Step 20: when a sloppy direct eval in the parameters could declare vars, the parameters
+        // get their own environment inside the function's.
+        let function_env = env;
+        let env = if code.eval_in_parameters && !code.strict { self.new_declarative_env(env) } else { env };
         // Steps 19-21: parameter bindings, uninitialized unless there are duplicates.
         let params = &code.params;
         for n in &params.names {
@@ -450,7 +457,7 @@ impl Vm {
             pc: 0,
             stack: Vec::new(),
             env,
-            var_env: env,
+            var_env: function_env,
             function: Some(f),
             args,
             handlers: Vec::new(),
@@ -460,6 +467,7 @@ impl Vm {
             generator: None,
             async_promise: None,
             derived_constructor: false,
+            completion: Value::Undefined,
         })
     }
 
@@ -567,6 +575,35 @@ impl Vm {
     pub(crate) fn peek_value(&mut self, depth: usize) -> Value {
         let s = &self.frame().stack;
         s[s.len() - 1 - depth].clone()
+    }
+
+    /// The running context's LexicalEnvironment and VariableEnvironment (what a direct eval sees).
+    pub(crate) fn caller_environments(&mut self) -> (EnvRef, EnvRef) {
+        let f = self.frame();
+        (f.env, f.var_env)
+    }
+
+    /// Runs script-like code (eval code) in the given environments to completion.
+    pub(crate) fn run_code(&mut self, code: Rc<FunctionCode>, env: EnvRef, var_env: EnvRef) -> JsResult<Value> {
+        let function = self.frames.last().and_then(|f| f.function);
+        let frame = Frame {
+            code,
+            pc: 0,
+            stack: Vec::new(),
+            env,
+            var_env,
+            function,
+            args: Vec::new(),
+            handlers: Vec::new(),
+            refs: Vec::new(),
+            construct_this: None,
+            boundary: true,
+            generator: None,
+            async_promise: None,
+            derived_constructor: false,
+            completion: Value::Undefined,
+        };
+        self.run_suspended(frame)
     }
 
     /// A fresh Private Name (6.2.12).
@@ -1260,6 +1297,32 @@ impl Vm {
                 let found = self.heap.obj(obj).private.iter().any(|(i, _)| *i == id);
                 self.push(Value::Bool(found));
             }
+            Op::CallEval(argc) => {
+                let args = self.pop_n(*argc);
+                let this = self.pop();
+                let callee = self.pop();
+                if callee == Value::Object(self.realm.eval_function) {
+                    let x = args.into_iter().next().unwrap_or(Value::Undefined);
+                    let v = self.perform_eval(x, true, code.strict)?;
+                    self.push(v);
+                } else {
+                    let Some(f) = callee.as_object().filter(|o| self.is_callable(*o)) else {
+                        return Err(self.type_error("value is not a function"));
+                    };
+                    if let Some(v) = self.begin_call(f, this, args, None, false)? {
+                        self.push(v);
+                    }
+                }
+            }
+            Op::SetCompletion => {
+                let v = self.pop();
+                self.frame().completion = v;
+            }
+            Op::ClearCompletion => self.frame().completion = Value::Undefined,
+            Op::GetCompletion => {
+                let v = self.frame().completion.clone();
+                self.push(v);
+            }
             Op::Unsupported(feature) => return Err(Abrupt::Unsupported(feature.to_string())),
         }
         Ok(None)
@@ -1359,6 +1422,11 @@ impl Vm {
     /// 14.2.3 BlockDeclarationInstantiation.
     fn block_declaration_instantiation(&mut self, code: &Rc<FunctionCode>, idx: usize, env: EnvRef) {
         let scope = &code.blocks[idx];
+        if scope.simple_catch {
+            if let Environment::Declarative { simple_catch, .. } = self.heap.env_mut(env) {
+                *simple_catch = true;
+            }
+        }
         for (n, is_const) in &scope.lexical {
             self.env_bindings_mut(env)
                 .insert(n.clone(), Binding { value: None, mutable: !is_const, strict: true, deletable: false });
@@ -1516,6 +1584,7 @@ impl Vm {
             roots.values.extend(f.stack.iter().cloned());
             roots.values.extend(f.args.iter().cloned());
             roots.values.extend(f.construct_this.iter().cloned());
+            roots.values.push(f.completion.clone());
         }
         roots
     }

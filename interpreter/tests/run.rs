@@ -74,7 +74,7 @@ fn unimplemented_features_are_refused_not_guessed() {
     for (source, feature) in [
         ("class A { accessor x = 1 }", "auto-accessor"),
         ("async function* f() {}", "async generator"),
-        ("eval('1')", "eval"),
+        ("eval('1; try {} finally {}')", "try/finally"),
         ("var s = Symbol()", "Symbol"),
         ("print([3, 1].sort())", "sort"),
         ("print('x'.padStart(3))", "padStart"),
@@ -135,6 +135,16 @@ fn classes_with_private_state_and_super() {
         completion("class D extends Object { constructor() { this.x = 1; } } new D()"),
         Completion::Threw { constructor: "ReferenceError".into() }
     );
+}
+
+#[test]
+fn eval_scopes() {
+    let src = "function f(a) { eval('var b = a + 1'); return b; }
+        function g() { 'use strict'; eval('var c = 1'); return typeof c; }
+        var x = 'global'; function h() { var x = 'local'; return eval('x') + ' ' + (0, eval)('x'); }
+        print(f(1), g(), h(), eval('1; if (true) {}'), eval('2; {}'), new Function('a', 'b', 'return a * b')(3, 4));";
+    assert_eq!(lines(src), ["2 undefined local global undefined 2 12"]);
+    assert_eq!(completion("eval('let = ;')"), Completion::Threw { constructor: "SyntaxError".into() });
 }
 
 #[test]

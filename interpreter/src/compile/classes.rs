@@ -156,6 +156,7 @@ impl<'a> FnCompiler<'a> {
                     let field_name = key.clone().unwrap_or_else(|| name(""));
                     let mut c = FnCompiler::new(field_name.clone(), CodeKind::Method, true, self.source);
                     c.in_with = self.in_with;
+                    c.code.field_initializer = true;
                     c.declare_top_level(&[])?;
                     c.emit(Op::InstantiateVarsAndFunctions);
                     c.named_expression(value, &field_name)?;

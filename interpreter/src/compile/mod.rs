@@ -42,9 +42,57 @@ fn name(s: &str) -> Name {
 pub fn compile_script(program: &Program<'_>) -> CResult<FunctionCode> {
     let strict = program.has_use_strict_directive();
     let mut c = FnCompiler::new(name(""), CodeKind::Script, strict, program.source_text);
+    c.in_with = program.source_text.contains("eval");
     c.declare_top_level(&program.body)?;
     c.statements(&program.body)?;
     c.emit(Op::Undefined);
+    c.emit(Op::Return);
+    Ok(c.finish())
+}
+
+/// Compiles eval code (19.2.1.1 PerformEval): a script whose result is its completion value.
+pub fn compile_eval(program: &Program<'_>, strict: bool) -> CResult<FunctionCode> {
+    let mut c = FnCompiler::new(name(""), CodeKind::Script, strict, program.source_text);
+    c.track_completion = true;
+    c.in_with = program.source_text.contains("eval");
+    c.declare_top_level(&program.body)?;
+    // Directives are expression statements too: their strings are completion values.
+    for d in &program.directives {
+        c.emit(Op::String(name(&d.expression.value)));
+        c.emit(Op::SetCompletion);
+    }
+    c.statements(&program.body)?;
+    c.emit(Op::GetCompletion);
+    c.emit(Op::Return);
+    Ok(c.finish())
+}
+
+/// Compiles eval code that was parsed as the body of a wrapper class's constructor (so that
+/// new.target, super and private names parse); the body is compiled exactly like eval code.
+pub fn compile_eval_in_constructor(program: &Program<'_>, strict_caller: bool) -> CResult<FunctionCode> {
+    let Some(Statement::ClassDeclaration(class)) = program.body.first() else {
+        return unsupported("eval wrapper shape");
+    };
+    let Some(ClassElement::MethodDefinition(ctor)) = class
+        .body
+        .body
+        .iter()
+        .find(|e| matches!(e, ClassElement::MethodDefinition(m) if m.kind == MethodDefinitionKind::Constructor))
+    else {
+        return unsupported("eval wrapper shape");
+    };
+    let Some(body) = &ctor.value.body else { return unsupported("eval wrapper shape") };
+    let strict = strict_caller || body.has_use_strict_directive();
+    let mut c = FnCompiler::new(name(""), CodeKind::Script, strict, program.source_text);
+    c.track_completion = true;
+    c.in_with = true;
+    c.declare_top_level(&body.statements)?;
+    for d in &body.directives {
+        c.emit(Op::String(name(&d.expression.value)));
+        c.emit(Op::SetCompletion);
+    }
+    c.statements(&body.statements)?;
+    c.emit(Op::GetCompletion);
     c.emit(Op::Return);
     Ok(c.finish())
 }
@@ -81,6 +129,10 @@ struct FnCompiler<'a> {
     /// Inside a `with` body (here or in an enclosing function): identifier references must be
     /// resolved before right-hand sides run.
     in_with: bool,
+    /// Eval code: expression statements record the completion value eval returns.
+    track_completion: bool,
+    /// Compiling parameter initializers (where a direct eval would need its own var scope).
+    in_parameters: bool,
 }
 
 impl<'a> FnCompiler<'a> {
@@ -104,6 +156,8 @@ impl<'a> FnCompiler<'a> {
                 is_generator: false,
                 is_async: false,
                 class_constructor: None,
+                field_initializer: false,
+                eval_in_parameters: false,
                 classes: Vec::new(),
             },
             controls: Vec::new(),
@@ -112,6 +166,8 @@ impl<'a> FnCompiler<'a> {
             chains: Vec::new(),
             source,
             in_with: false,
+            track_completion: false,
+            in_parameters: false,
         }
     }
 
@@ -150,12 +206,15 @@ impl<'a> FnCompiler<'a> {
         self.patch(at, h);
     }
 
+    /// Whether code in `span` may call eval, which can add bindings at run time: then identifier
+    /// references are resolved before right-hand sides, as inside `with`.
+    fn may_eval(&self, span: oxc_span::Span) -> bool {
+        self.source.get(span.start as usize..span.end as usize).is_some_and(|t| t.contains("eval"))
+    }
+
     fn reference(&mut self, n: &str) -> CResult<Name> {
         if n == "arguments" && self.code.kind != CodeKind::Script {
             self.code.uses_arguments = true;
-        }
-        if n == "eval" {
-            return unsupported("eval");
         }
         Ok(name(n))
     }
@@ -250,9 +309,11 @@ impl<'a> FnCompiler<'a> {
 
     /// A new scope with the given names, all `let`-like (for-loop heads, catch parameters).
     fn names_scope(&mut self, names: &[Name], is_const: bool) -> usize {
-        self.code
-            .blocks
-            .push(BlockScope { lexical: names.iter().map(|n| (n.clone(), is_const)).collect(), functions: Vec::new() });
+        self.code.blocks.push(BlockScope {
+            lexical: names.iter().map(|n| (n.clone(), is_const)).collect(),
+            functions: Vec::new(),
+            simple_catch: false,
+        });
         self.code.blocks.len() - 1
     }
 
@@ -265,7 +326,7 @@ impl<'a> FnCompiler<'a> {
         let Some(body) = &f.body else { return unsupported("function without body") };
         let strict = self.code.strict || body.has_use_strict_directive();
         let mut c = FnCompiler::new(fn_name, kind, strict, self.source);
-        c.in_with = self.in_with;
+        c.in_with = self.in_with || self.may_eval(f.span);
         if kind == CodeKind::Normal {
             c.code.source_text = self.source.get(f.span.start as usize..f.span.end as usize).map(name);
         }
@@ -351,6 +412,7 @@ impl<'a> FnCompiler<'a> {
         }
         let mode = if info.has_duplicates { BindMode::Assign } else { BindMode::Initialize };
         self.code.params = info;
+        self.in_parameters = true;
         for (i, p) in params.items.iter().enumerate() {
             self.emit(Op::GetArgument(i));
             if let Some(init) = &p.initializer {
@@ -368,6 +430,7 @@ impl<'a> FnCompiler<'a> {
             self.emit(Op::GetRestArguments(params.items.len()));
             self.bind_pattern(&rest.rest.argument, mode)?;
         }
+        self.in_parameters = false;
         Ok(())
     }
 
@@ -382,6 +445,29 @@ impl<'a> FnCompiler<'a> {
 
     fn statement(&mut self, s: &'a Statement<'a>) -> CResult<()> {
         let labels = std::mem::take(&mut self.pending_labels);
+        if self.track_completion {
+            // These statements complete with UpdateEmpty(result, undefined): their value is
+            // undefined unless their body produces one.
+            match s {
+                Statement::IfStatement(_)
+                | Statement::WhileStatement(_)
+                | Statement::DoWhileStatement(_)
+                | Statement::ForStatement(_)
+                | Statement::ForInStatement(_)
+                | Statement::ForOfStatement(_)
+                | Statement::SwitchStatement(_)
+                | Statement::WithStatement(_) => {
+                    self.emit(Op::ClearCompletion);
+                }
+                Statement::TryStatement(t) => {
+                    if t.finalizer.is_some() {
+                        return unsupported("completion value of try/finally in eval code");
+                    }
+                    self.emit(Op::ClearCompletion);
+                }
+                _ => {}
+            }
+        }
         match s {
             Statement::BlockStatement(b) => {
                 self.labelled_block(labels, |c| c.block(&b.body))?;
@@ -389,7 +475,7 @@ impl<'a> FnCompiler<'a> {
             Statement::EmptyStatement(_) | Statement::DebuggerStatement(_) => {}
             Statement::ExpressionStatement(e) => {
                 self.expression(&e.expression)?;
-                self.emit(Op::Pop);
+                self.emit(if self.track_completion { Op::SetCompletion } else { Op::Pop });
             }
             Statement::VariableDeclaration(d) => self.variable_declaration(d)?,
             Statement::FunctionDeclaration(f) => self.function_declaration_statement(f)?,
@@ -946,6 +1032,7 @@ impl<'a> FnCompiler<'a> {
                     if let BindingPattern::BindingIdentifier(_) = p.pattern {
                         // B.3.4: a var (or hoisted function) may redeclare a simple catch parameter.
                         self.lexical_scopes.last_mut().expect("scope entered").clear();
+                        self.code.blocks[idx].simple_catch = true;
                     }
                     self.bind_pattern(&p.pattern, BindMode::Initialize)?;
                     self.block(&h.body.body)?;
@@ -1330,6 +1417,24 @@ impl<'a> FnCompiler<'a> {
                 self.emit(Op::GetPrivate(private_binding(&m.field)));
                 self.optional_check(c.optional, 1)?;
                 self.emit(Op::Swap);
+            }
+            Expression::Identifier(id) if id.name == "eval" && !c.optional => {
+                // 13.3.6.1 step 6: a direct eval, decided at run time by the callee's identity.
+                if self.in_parameters {
+                    // 10.2.11 step 20: parameters then need an environment of their own.
+                    self.code.eval_in_parameters = true;
+                }
+                if self.code.kind != CodeKind::Script {
+                    self.code.uses_arguments = true;
+                }
+                let r = self.reference(&id.name)?;
+                self.emit(Op::GetNameAndThis(r));
+                if c.arguments.iter().any(|a| matches!(a, Argument::SpreadElement(_))) {
+                    return unsupported("direct eval with spread arguments");
+                }
+                self.arguments(&c.arguments)?;
+                self.emit(Op::CallEval(c.arguments.len()));
+                return Ok(());
             }
             Expression::Identifier(id) => {
                 // 13.3.6.1 step: the this value of a call through a `with` binding is its object.
