@@ -226,6 +226,12 @@ pub enum Op {
     Yield,
     /// After resumption: continue with the sent value, throw it, or jump to the return path.
     AfterYield(Label),
+    /// `yield*`: stack `iterator received`; on the inner iterator's end jumps to `done` (or to
+    /// `ret` for a return) with `iterator value`.
+    YieldDelegate {
+        done: Label,
+        ret: Label,
+    },
     /// 27.7.5.3 Await: suspends the async frame until the value settles.
     Await,
     /// After resumption: continue with the fulfilled value or throw the rejection reason.

@@ -84,6 +84,16 @@ impl Frame {
     }
 }
 
+/// What one step of `yield*` decided.
+enum Delegation {
+    /// The inner iterator finished: the value of the `yield*` expression.
+    Done(Value),
+    /// A return() reached the inner iterator's end: the generator returns this value.
+    Return(Value),
+    /// Hand this inner result object to the generator's caller.
+    Yield(Value),
+}
+
 /// How a suspended generator is resumed (27.5.3.3 GeneratorResume, 27.5.3.4
 /// GeneratorResumeAbrupt).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,6 +118,8 @@ pub struct Vm {
     pub active_function: Option<ObjRef>,
     /// Set by `Yield` so the resumer can tell a yield from a return.
     yielded: bool,
+    /// Set with `yielded` by `yield*`, which hands the inner iterator's result object through as is.
+    yielded_raw: bool,
     /// How the generator being resumed continues after its `yield`.
     resume_mode: ResumeMode,
     /// Promise jobs waiting to run.
@@ -131,6 +143,7 @@ impl Vm {
             join_stack: Vec::new(),
             active_function: None,
             yielded: false,
+            yielded_raw: false,
             resume_mode: ResumeMode::Next,
             jobs: Default::default(),
             next_private_id: 0,
@@ -1180,6 +1193,33 @@ impl Vm {
                 self.yielded = true;
                 return Ok(Some(v));
             }
+            Op::YieldDelegate { done, ret } => {
+                // 14.4.14 yield*: one round of delegation per execution; a yield re-executes this
+                // instruction when the generator resumes.
+                let received = self.pop();
+                let it = self.peek().as_object().expect("delegate iterator");
+                let mode = std::mem::replace(&mut self.resume_mode, ResumeMode::Next);
+                match self.delegate_step(it, received, mode)? {
+                    Delegation::Done(v) => {
+                        self.push(v);
+                        self.frame().pc = *done;
+                    }
+                    Delegation::Return(v) => {
+                        self.push(v);
+                        self.frame().pc = *ret;
+                    }
+                    Delegation::Yield(result) => {
+                        let mut frame = self.frames.pop().expect("generator frame");
+                        frame.pc = pc;
+                        let g = frame.generator.expect("yield* runs in a generator frame");
+                        self.heap.obj_mut(g).kind =
+                            ObjectKind::Generator(crate::heap::GeneratorState::SuspendedYield(Box::new(frame)));
+                        self.yielded = true;
+                        self.yielded_raw = true;
+                        return Ok(Some(result));
+                    }
+                }
+            }
             Op::AfterYield(t) => match std::mem::replace(&mut self.resume_mode, ResumeMode::Next) {
                 ResumeMode::Next => {}
                 ResumeMode::Throw => {
@@ -1375,6 +1415,7 @@ impl Vm {
         let result = self.run_suspended(*frame);
         let yielded = std::mem::replace(&mut self.yielded, false);
         match result {
+            Ok(v) if yielded && std::mem::replace(&mut self.yielded_raw, false) => Ok(v),
             Ok(v) if yielded => self.iter_result(v, false),
             Ok(v) => {
                 complete(self);
@@ -1407,6 +1448,52 @@ impl Vm {
         frame.stack.push(value);
         self.resume_mode = mode;
         self.run_suspended(frame)
+    }
+
+    /// One step of `yield*` (14.4.14 step 7): forwards the resumption to the inner iterator.
+    fn delegate_step(&mut self, it: ObjRef, received: Value, mode: ResumeMode) -> JsResult<Delegation> {
+        use crate::heap::IteratorState;
+        let ObjectKind::Iterator(state) = self.heap.obj(it).kind.clone() else { unreachable!("loop iterator") };
+        let result = match state {
+            IteratorState::Generator { object, .. } => {
+                let method = match mode {
+                    ResumeMode::Next => "next",
+                    ResumeMode::Throw => "throw",
+                    ResumeMode::Return => "return",
+                };
+                let m = self.get(object, method)?;
+                let intrinsic = match mode {
+                    ResumeMode::Next => self.realm.generator_next,
+                    ResumeMode::Return => self.realm.generator_return,
+                    ResumeMode::Throw => {
+                        let t = self.get(self.realm.generator_prototype, "throw")?;
+                        t.as_object().unwrap_or(self.realm.generator_next)
+                    }
+                };
+                if m != Value::Object(intrinsic) {
+                    return Err(Abrupt::Unsupported("yield* to a generator with replaced methods".into()));
+                }
+                self.generator_resume(object, received, mode)?
+            }
+            _ => match mode {
+                ResumeMode::Next => {
+                    let v = self.iterator_step(it)?;
+                    let done = v.is_none();
+                    self.iter_result(v.unwrap_or(Value::Undefined), done)?
+                }
+                // Array and string iterators have no throw method: close and throw a TypeError
+                // (step 7.b.iii), and no return method: return directly (step 7.c.iii).
+                ResumeMode::Throw => return Err(self.type_error("the delegated iterator has no throw method")),
+                ResumeMode::Return => return Ok(Delegation::Return(received)),
+            },
+        };
+        let Some(r) = result.as_object() else { return Err(self.type_error("iterator result is not an object")) };
+        let done = self.get(r, "done")?;
+        if self.to_boolean(&done) {
+            let v = self.get(r, "value")?;
+            return Ok(if mode == ResumeMode::Return { Delegation::Return(v) } else { Delegation::Done(v) });
+        }
+        Ok(Delegation::Yield(result))
     }
 
     /// 7.4.14 CreateIterResultObject.

@@ -1248,10 +1248,25 @@ impl<'a> FnCompiler<'a> {
                 self.emit(Op::Await);
                 self.emit(Op::AfterAwait);
             }
-            Expression::YieldExpression(y) => {
-                if y.delegate {
-                    return unsupported("yield*");
+            Expression::YieldExpression(y) if y.delegate => {
+                let Some(a) = &y.argument else { return unsupported("yield* without operand") };
+                self.expression(a)?;
+                self.emit(Op::ForOfStart);
+                self.emit(Op::Undefined);
+                let step = self.emit(Op::YieldDelegate { done: 0, ret: 0 });
+                let ret = self.here();
+                self.emit(Op::Swap);
+                self.emit(Op::Pop);
+                self.return_top()?;
+                let done = self.here();
+                self.emit(Op::Swap);
+                self.emit(Op::Pop);
+                if let Op::YieldDelegate { done: d, ret: r } = &mut self.code.ops[step] {
+                    *d = done;
+                    *r = ret;
                 }
+            }
+            Expression::YieldExpression(y) => {
                 match &y.argument {
                     Some(a) => self.expression(a)?,
                     None => {
