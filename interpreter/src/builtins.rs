@@ -250,6 +250,9 @@ pub struct Realm {
     pub async_function_prototype: ObjRef,
     /// %eval%, whose identity makes a call a direct eval.
     pub eval_function: ObjRef,
+    /// The prototype of Map and Set iterators (%MapIteratorPrototype% and %SetIteratorPrototype%
+    /// behave alike here).
+    pub collection_iterator_prototype: ObjRef,
 }
 
 impl Realm {
@@ -277,6 +280,7 @@ impl Realm {
             self.promise_prototype,
             self.async_function_prototype,
             self.eval_function,
+            self.collection_iterator_prototype,
         ]);
         roots.objects.extend(self.error_prototypes.iter().map(|(_, p)| *p));
         roots.envs.push(self.global_env);
@@ -491,6 +495,75 @@ impl Realm {
             error_prototypes.push((name, proto));
         }
 
+        // Keyed collections (24.1-24.4).
+        let collection_iterator_prototype =
+            b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "MapIterator.prototype"));
+        b.methods(collection_iterator_prototype, &[("next", 0, collection_iterator_next)]);
+        for (name, methods) in [
+            (
+                "Map",
+                &[
+                    ("get", 1, map_get as NativeFn),
+                    ("set", 2, map_set),
+                    ("has", 1, map_has),
+                    ("delete", 1, map_delete),
+                    ("clear", 0, map_clear),
+                    ("forEach", 1, map_for_each),
+                    ("keys", 0, map_keys),
+                    ("values", 0, map_values),
+                    ("entries", 0, map_entries),
+                ][..],
+            ),
+            (
+                "Set",
+                &[
+                    ("add", 1, set_add as NativeFn),
+                    ("has", 1, set_has),
+                    ("delete", 1, set_delete),
+                    ("clear", 0, set_clear),
+                    ("forEach", 1, set_for_each),
+                    ("values", 0, set_values),
+                    ("keys", 0, set_values),
+                    ("entries", 0, set_entries),
+                ][..],
+            ),
+            (
+                "WeakMap",
+                &[
+                    ("get", 1, weakmap_get as NativeFn),
+                    ("set", 2, weakmap_set),
+                    ("has", 1, weakmap_has),
+                    ("delete", 1, weakmap_delete),
+                ][..],
+            ),
+            (
+                "WeakSet",
+                &[("add", 1, weakset_add as NativeFn), ("has", 1, weakset_has), ("delete", 1, weakset_delete)][..],
+            ),
+        ] {
+            let proto = b.heap.alloc_object(Object::new(Some(object_prototype), ObjectKind::Ordinary));
+            b.methods(proto, methods);
+            if name == "Map" || name == "Set" {
+                let getter = b.native("get size", 0, if name == "Map" { map_size } else { set_size }, false);
+                b.heap.obj_mut(proto).props.insert(
+                    "size".into(),
+                    Property {
+                        slot: Slot::Accessor { get: Some(getter), set: None },
+                        writable: false,
+                        enumerable: false,
+                        configurable: true,
+                    },
+                );
+            }
+            let ctor_fn: NativeFn = match name {
+                "Map" => map_constructor,
+                "Set" => set_constructor,
+                "WeakMap" => weakmap_constructor,
+                _ => weakset_constructor,
+            };
+            b.constructor(global, name, 0, ctor_fn, proto);
+        }
+
         // Math and JSON
         let math = b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "Math"));
         b.methods(
@@ -565,6 +638,7 @@ impl Realm {
             promise_prototype,
             async_function_prototype,
             eval_function,
+            collection_iterator_prototype,
         }
     }
 }
@@ -812,6 +886,225 @@ fn promise_reject_static(vm: &mut Vm, this: &Value, args: &[Value], _: Option<Ob
     Ok(Value::Object(capability.promise))
 }
 
+// ----- Keyed collections ------------------------------------------------------------------------
+
+use crate::collections::{CollectionKind, Entries, IterationKind};
+
+/// The shared part of the Map/Set/WeakMap/WeakSet constructors (24.1.1.1 and siblings): a new empty
+/// collection, filled from an iterable through the instance's own adder method.
+fn collection_constructor(
+    vm: &mut Vm,
+    args: &[Value],
+    new_target: Option<ObjRef>,
+    kind: CollectionKind,
+    adder: &str,
+) -> JsResult<Value> {
+    let Some(nt) = new_target else { return Err(vm.type_error("constructor requires 'new'")) };
+    let proto = vm.get(nt, "prototype")?.as_object().unwrap_or(vm.realm.object_prototype);
+    let o = vm.alloc(Object::new(Some(proto), ObjectKind::Collection(kind, Entries::default())));
+    let iterable = arg(args, 0);
+    if iterable.is_nullish() {
+        return Ok(Value::Object(o));
+    }
+    let add = vm.get(o, adder)?;
+    if !add.as_object().is_some_and(|f| vm.is_callable(f)) {
+        return Err(vm.type_error(&format!("'{adder}' is not a function")));
+    }
+    let it = vm.for_of_iterator(&iterable)?.as_object().expect("iterator");
+    while let Some(item) = vm.iterator_step(it)? {
+        let args = match kind {
+            CollectionKind::Map | CollectionKind::WeakMap => {
+                let Value::Object(entry) = item else {
+                    vm.iterator_close(it)?;
+                    return Err(vm.type_error("iterator value is not an entry object"));
+                };
+                vec![vm.get(entry, "0")?, vm.get(entry, "1")?]
+            }
+            _ => vec![item],
+        };
+        vm.call(&add, Value::Object(o), args)?;
+    }
+    Ok(Value::Object(o))
+}
+
+fn map_constructor(vm: &mut Vm, _: &Value, args: &[Value], nt: Option<ObjRef>) -> JsResult<Value> {
+    collection_constructor(vm, args, nt, CollectionKind::Map, "set")
+}
+fn set_constructor(vm: &mut Vm, _: &Value, args: &[Value], nt: Option<ObjRef>) -> JsResult<Value> {
+    collection_constructor(vm, args, nt, CollectionKind::Set, "add")
+}
+fn weakmap_constructor(vm: &mut Vm, _: &Value, args: &[Value], nt: Option<ObjRef>) -> JsResult<Value> {
+    collection_constructor(vm, args, nt, CollectionKind::WeakMap, "set")
+}
+fn weakset_constructor(vm: &mut Vm, _: &Value, args: &[Value], nt: Option<ObjRef>) -> JsResult<Value> {
+    collection_constructor(vm, args, nt, CollectionKind::WeakSet, "add")
+}
+
+/// Normalises -0 to +0 as Map.prototype.set and Set.prototype.add do.
+fn canonical_key(v: Value) -> Value {
+    match v {
+        Value::Number(n) if n == 0.0 => Value::Number(0.0),
+        other => other,
+    }
+}
+
+fn collection_get(vm: &mut Vm, this: &Value, args: &[Value], kind: CollectionKind) -> JsResult<Value> {
+    let o = vm.collection(this, kind)?;
+    let e = vm.entries(o);
+    Ok(e.find(&arg(args, 0)).and_then(|i| e.items[i].as_ref().map(|(_, v)| v.clone())).unwrap_or(Value::Undefined))
+}
+
+fn collection_has(vm: &mut Vm, this: &Value, args: &[Value], kind: CollectionKind) -> JsResult<Value> {
+    let o = vm.collection(this, kind)?;
+    Ok(Value::Bool(vm.entries(o).find(&arg(args, 0)).is_some()))
+}
+
+fn collection_put(vm: &mut Vm, this: &Value, key: Value, value: Value, kind: CollectionKind) -> JsResult<Value> {
+    let o = vm.collection(this, kind)?;
+    if matches!(kind, CollectionKind::WeakMap | CollectionKind::WeakSet) && !matches!(key, Value::Object(_)) {
+        return Err(vm.type_error("invalid value used as a weak collection key"));
+    }
+    let key = canonical_key(key);
+    let e = vm.entries_mut(o);
+    match e.find(&key) {
+        Some(i) => e.items[i] = Some((key, value)),
+        None => e.items.push(Some((key, value))),
+    }
+    Ok(this.clone())
+}
+
+fn collection_delete(vm: &mut Vm, this: &Value, args: &[Value], kind: CollectionKind) -> JsResult<Value> {
+    let o = vm.collection(this, kind)?;
+    let e = vm.entries_mut(o);
+    match e.find(&arg(args, 0)) {
+        Some(i) => {
+            e.items[i] = None;
+            Ok(Value::Bool(true))
+        }
+        None => Ok(Value::Bool(false)),
+    }
+}
+
+fn collection_clear(vm: &mut Vm, this: &Value, kind: CollectionKind) -> JsResult<Value> {
+    let o = vm.collection(this, kind)?;
+    for item in &mut vm.entries_mut(o).items {
+        *item = None;
+    }
+    Ok(Value::Undefined)
+}
+
+/// 24.1.3.5 Map.prototype.forEach / 24.2.3.6 Set.prototype.forEach: entries added during the loop
+/// are visited, deleted ones are not.
+fn collection_for_each(vm: &mut Vm, this: &Value, args: &[Value], kind: CollectionKind) -> JsResult<Value> {
+    let o = vm.collection(this, kind)?;
+    let f = callable_arg(vm, args, 0, "forEach")?;
+    let this_arg = arg(args, 1);
+    let mut i = 0;
+    while let Some(slot) = vm.entries(o).items.get(i).cloned() {
+        i += 1;
+        let Some((k, v)) = slot else { continue };
+        let v = if kind == CollectionKind::Set { k.clone() } else { v };
+        vm.call(&f, this_arg.clone(), vec![v, k, Value::Object(o)])?;
+    }
+    Ok(Value::Undefined)
+}
+
+fn collection_size(vm: &mut Vm, this: &Value, kind: CollectionKind) -> JsResult<Value> {
+    let o = vm.collection(this, kind)?;
+    Ok(Value::Number(vm.entries(o).size() as f64))
+}
+
+fn collection_iter(vm: &mut Vm, this: &Value, kind: CollectionKind, what: IterationKind) -> JsResult<Value> {
+    let o = vm.collection(this, kind)?;
+    Ok(vm.collection_iterator(o, what))
+}
+
+fn map_get(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_get(vm, this, args, CollectionKind::Map)
+}
+fn map_set(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_put(vm, this, arg(args, 0), arg(args, 1), CollectionKind::Map)
+}
+fn map_has(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_has(vm, this, args, CollectionKind::Map)
+}
+fn map_delete(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_delete(vm, this, args, CollectionKind::Map)
+}
+fn map_clear(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_clear(vm, this, CollectionKind::Map)
+}
+fn map_for_each(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_for_each(vm, this, args, CollectionKind::Map)
+}
+fn map_size(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_size(vm, this, CollectionKind::Map)
+}
+fn map_keys(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_iter(vm, this, CollectionKind::Map, IterationKind::Keys)
+}
+fn map_values(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_iter(vm, this, CollectionKind::Map, IterationKind::Values)
+}
+fn map_entries(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_iter(vm, this, CollectionKind::Map, IterationKind::Entries)
+}
+fn set_add(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let v = arg(args, 0);
+    collection_put(vm, this, v.clone(), v, CollectionKind::Set)
+}
+fn set_has(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_has(vm, this, args, CollectionKind::Set)
+}
+fn set_delete(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_delete(vm, this, args, CollectionKind::Set)
+}
+fn set_clear(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_clear(vm, this, CollectionKind::Set)
+}
+fn set_for_each(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_for_each(vm, this, args, CollectionKind::Set)
+}
+fn set_size(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_size(vm, this, CollectionKind::Set)
+}
+fn set_values(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_iter(vm, this, CollectionKind::Set, IterationKind::Values)
+}
+fn set_entries(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_iter(vm, this, CollectionKind::Set, IterationKind::Entries)
+}
+fn weakmap_get(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_get(vm, this, args, CollectionKind::WeakMap)
+}
+fn weakmap_set(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_put(vm, this, arg(args, 0), arg(args, 1), CollectionKind::WeakMap)
+}
+fn weakmap_has(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_has(vm, this, args, CollectionKind::WeakMap)
+}
+fn weakmap_delete(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_delete(vm, this, args, CollectionKind::WeakMap)
+}
+fn weakset_add(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let v = arg(args, 0);
+    collection_put(vm, this, v.clone(), v, CollectionKind::WeakSet)
+}
+fn weakset_has(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_has(vm, this, args, CollectionKind::WeakSet)
+}
+fn weakset_delete(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_delete(vm, this, args, CollectionKind::WeakSet)
+}
+
+/// 24.1.5.2.1 %MapIteratorPrototype%.next (and the Set iterator's).
+fn collection_iterator_next(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let Some(it) = this.as_object() else { return Err(vm.type_error("not a Map or Set iterator")) };
+    let v = vm.collection_iterator_step(it)?;
+    let done = v.is_none();
+    vm.iter_result(v.unwrap_or(Value::Undefined), done)
+}
+
 // ----- Host ------------------------------------------------------------------------------------
 
 /// `print(...)` and `console.log(...)`: ToString of each argument, joined by one space.
@@ -1015,6 +1308,11 @@ fn object_to_string(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -
                 (ObjectKind::Error, _) => "Error",
                 (ObjectKind::Generator(_), _) => "Generator",
                 (ObjectKind::Promise(_), _) => "Promise",
+                (ObjectKind::Collection(CollectionKind::Map, _), _) => "Map",
+                (ObjectKind::Collection(CollectionKind::Set, _), _) => "Set",
+                (ObjectKind::Collection(CollectionKind::WeakMap, _), _) => "WeakMap",
+                (ObjectKind::Collection(CollectionKind::WeakSet, _), _) => "WeakSet",
+                (ObjectKind::CollectionIterator { .. }, _) => "Map Iterator",
                 (ObjectKind::BooleanWrapper(_), _) => "Boolean",
                 (ObjectKind::NumberWrapper(_), _) => "Number",
                 (ObjectKind::StringWrapper(_), _) => "String",

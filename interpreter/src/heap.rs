@@ -145,6 +145,14 @@ pub enum ObjectKind {
     },
     /// An async function suspended at an `await` (internal, never visible to JS code).
     AsyncFrame(Option<Box<crate::vm::Frame>>),
+    /// A Map, Set, WeakMap or WeakSet.
+    Collection(crate::collections::CollectionKind, crate::collections::Entries),
+    /// A Map or Set iterator (`collection` is `None` once exhausted).
+    CollectionIterator {
+        collection: Option<ObjRef>,
+        next: usize,
+        kind: crate::collections::IterationKind,
+    },
     BooleanWrapper(bool),
     NumberWrapper(f64),
     StringWrapper(Name),
@@ -161,6 +169,8 @@ pub enum IteratorState {
     String { chars: Vec<Name>, next: usize },
     /// A generator object driven through its built-in next/return.
     Generator { object: ObjRef, done: bool },
+    /// A Map or Set iterator (the collections' own iteration is built in and unobservable).
+    Collection { object: ObjRef },
 }
 
 /// 27.5 `[[GeneratorState]]`, with the suspended execution context.
@@ -431,11 +441,15 @@ fn trace_object(o: &Object, stack: &mut Vec<u32>) {
         }
         ObjectKind::Arguments { env: Some(e), .. } => stack.push(e.0),
         ObjectKind::Iterator(IteratorState::ForIn { keys, .. }) => stack.extend(keys.iter().map(|(o, _)| o.0)),
-        ObjectKind::Iterator(IteratorState::ArrayLike { object, .. } | IteratorState::Generator { object, .. }) => {
-            stack.push(object.0)
-        }
+        ObjectKind::Iterator(
+            IteratorState::ArrayLike { object, .. }
+            | IteratorState::Generator { object, .. }
+            | IteratorState::Collection { object },
+        ) => stack.push(object.0),
         ObjectKind::Generator(GeneratorState::SuspendedStart(f) | GeneratorState::SuspendedYield(f)) => f.trace(stack),
         ObjectKind::AsyncFrame(Some(f)) => f.trace(stack),
+        ObjectKind::Collection(_, entries) => entries.trace(stack),
+        ObjectKind::CollectionIterator { collection: Some(c), .. } => stack.push(c.0),
         ObjectKind::Promise(data) => data.trace(stack),
         ObjectKind::ResolvingState { promise, .. } => stack.push(promise.0),
         ObjectKind::Function(FunctionKind::PromiseResolving { state, .. }) => stack.push(state.0),

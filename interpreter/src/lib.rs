@@ -20,6 +20,7 @@ pub mod api;
 mod builtins;
 mod bytecode;
 mod class;
+mod collections;
 mod compile;
 mod conversions;
 mod environment;

@@ -653,6 +653,15 @@ impl Vm {
                 ObjectKind::StringWrapper(s) => {
                     IteratorState::String { chars: s.chars().map(|c| Name::from(c.to_string())).collect(), next: 0 }
                 }
+                ObjectKind::Collection(crate::collections::CollectionKind::Map, _) => {
+                    let it = self.collection_iterator(*o, crate::collections::IterationKind::Entries);
+                    IteratorState::Collection { object: it.as_object().expect("iterator") }
+                }
+                ObjectKind::Collection(crate::collections::CollectionKind::Set, _) => {
+                    let it = self.collection_iterator(*o, crate::collections::IterationKind::Values);
+                    IteratorState::Collection { object: it.as_object().expect("iterator") }
+                }
+                ObjectKind::CollectionIterator { .. } => IteratorState::Collection { object: *o },
                 ObjectKind::Generator(_) => {
                     // GetIterator: a generator is its own iterator; only the built-in next and return
                     // are driven directly.
@@ -706,6 +715,10 @@ impl Vm {
             IteratorState::String { chars, next } => {
                 let v = chars.get(next).map(|c| Value::String(c.clone()));
                 (v, IteratorState::String { chars, next: next + 1 })
+            }
+            IteratorState::Collection { object } => {
+                let v = self.collection_iterator_step(object)?;
+                (v, IteratorState::Collection { object })
             }
             IteratorState::Generator { object, done: true } => (None, IteratorState::Generator { object, done: true }),
             IteratorState::Generator { object, done: false } => {
