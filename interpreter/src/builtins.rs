@@ -943,7 +943,7 @@ fn weakset_constructor(vm: &mut Vm, _: &Value, args: &[Value], nt: Option<ObjRef
 /// Normalises -0 to +0 as Map.prototype.set and Set.prototype.add do.
 fn canonical_key(v: Value) -> Value {
     match v {
-        Value::Number(n) if n == 0.0 => Value::Number(0.0),
+        Value::Number(n) => Value::Number(if n == 0.0 { 0.0 } else { n }),
         other => other,
     }
 }
