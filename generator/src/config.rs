@@ -1,0 +1,287 @@
+//! Everything that shapes generated programs: the language profile, per-category weights, and every
+//! size knob, each with its default beside it.
+
+use arbitrary::Unstructured;
+
+use crate::category::Category;
+
+/// Which language version programs may use, for engines that implement less than the latest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Profile {
+    /// ES5: no `let`/`const`, arrows, template literals, default or rest parameters, method shorthand,
+    /// `for-of`, nor function declarations in blocks (implementation-specific before ES2015). For
+    /// duktape and mujs.
+    Es5,
+    /// ES2015: adds the above, but nothing newer (no `??`, `?.`, logical assignment, `**`).
+    Es2015,
+    /// Everything the generator knows (default).
+    #[default]
+    Full,
+}
+
+impl Profile {
+    pub fn name(self) -> &'static str {
+        match self {
+            Profile::Es5 => "es5",
+            Profile::Es2015 => "es2015",
+            Profile::Full => "full",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Profile> {
+        [Profile::Es5, Profile::Es2015, Profile::Full].into_iter().find(|p| p.name() == name)
+    }
+
+    /// The syntax this profile allows.
+    pub fn features(self) -> Features {
+        let es2015 = self != Profile::Es5;
+        let full = self == Profile::Full;
+        Features {
+            let_const: es2015,
+            arrows: es2015,
+            templates: es2015,
+            default_params: es2015,
+            rest_params: es2015,
+            method_shorthand: es2015,
+            for_of: es2015,
+            block_functions: es2015,
+            nullish: full,
+            optional_chaining: full,
+            logical_assignment: full,
+            exponent: full,
+            optional_catch_binding: full,
+        }
+    }
+}
+
+/// Syntax switches derived from a [`Profile`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Features {
+    pub let_const: bool,
+    pub arrows: bool,
+    pub templates: bool,
+    pub default_params: bool,
+    pub rest_params: bool,
+    pub method_shorthand: bool,
+    pub for_of: bool,
+    /// Function declarations directly inside blocks (block-scoped; Annex B in sloppy code).
+    pub block_functions: bool,
+    pub nullish: bool,
+    pub optional_chaining: bool,
+    pub logical_assignment: bool,
+    pub exponent: bool,
+    pub optional_catch_binding: bool,
+}
+
+/// Preset sizes for the CLI and tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Size {
+    Small,
+    #[default]
+    Medium,
+    Large,
+}
+
+impl Size {
+    pub fn name(self) -> &'static str {
+        match self {
+            Size::Small => "small",
+            Size::Medium => "medium",
+            Size::Large => "large",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Size> {
+        [Size::Small, Size::Medium, Size::Large].into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// The knobs of the generator. `Config::default()` is the `full` profile at `medium` size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Language subset (default [`Profile::Full`]).
+    pub profile: Profile,
+    /// Relative weight of each category's producer, indexed by [`Category::index`]; 0 switches it off.
+    /// Defaults: [`Config::default_weight`]. Categories that are not [`Category::implemented`] are
+    /// ignored whatever their weight.
+    pub weights: [u32; Category::COUNT],
+    /// Relative weight of plain statements (prints, declarations, assignments, calls, `if`, loops,
+    /// blocks, `try`) against the category producers (default 60).
+    pub plain_weight: u32,
+    /// Bytes that [`crate::Program::from_seed`] draws from the seed (default 2048). More bytes give
+    /// bigger programs, up to the limits below.
+    pub input_len: usize,
+    /// Statement budget of a program (default 160): generation stops starting new statements when it
+    /// is used up (a category producer counts a few statements up front).
+    pub max_statements: u32,
+    /// Upper bound on nesting of blocks and functions (default 7).
+    pub max_depth: u32,
+    /// Function budget (default 48): category producers and function declarations are no longer
+    /// started once it is used up.
+    pub max_functions: u32,
+    /// Longest chain of nested non-recursive calls: every function has a rank and calls only functions
+    /// of lower rank (default 3).
+    pub max_call_rank: u32,
+    /// Call sites a function body may execute per call, counting a call in a loop once per trip
+    /// (default 6). Bounds the work of every call.
+    pub max_calls_per_function: u32,
+    /// The same bound for the top level of the script (default 60).
+    pub max_top_level_calls: u32,
+    /// Largest trip count of a generated loop (default 3).
+    pub max_loop_trips: u32,
+    /// Largest depth argument a recursive function is called with (default 6).
+    pub max_recursion_depth: u32,
+    /// Deepest nesting of operators in one expression (default 3).
+    pub max_expr_depth: u32,
+    /// Percentage of functions with simple parameters that get their own `"use strict"` (default 20).
+    pub strict_function_percent: u32,
+    /// Percentage of programs that start with `"use strict"` (default 20).
+    pub strict_program_percent: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        let mut weights = [0; Category::COUNT];
+        for c in Category::ALL {
+            weights[c.index()] = Config::default_weight(c);
+        }
+        Config {
+            profile: Profile::Full,
+            weights,
+            plain_weight: 60,
+            input_len: 2048,
+            max_statements: 160,
+            max_depth: 7,
+            max_functions: 48,
+            max_call_rank: 3,
+            max_calls_per_function: 6,
+            max_top_level_calls: 60,
+            max_loop_trips: 3,
+            max_recursion_depth: 6,
+            max_expr_depth: 3,
+            strict_function_percent: 20,
+            strict_program_percent: 20,
+        }
+    }
+}
+
+impl Config {
+    /// The default weight of each category: 10 for every implemented one, except the broad
+    /// capture-read/capture-write/escape (12) and 0 for the ones not implemented yet.
+    pub fn default_weight(c: Category) -> u32 {
+        match c {
+            Category::CaptureRead | Category::CaptureWrite | Category::Escape => 12,
+            c if c.implemented() => 10,
+            _ => 0,
+        }
+    }
+
+    /// The default config at a preset size: `small` (512 input bytes, 50 statements), `medium`
+    /// (the default), `large` (8192 bytes, 500 statements).
+    pub fn sized(size: Size) -> Config {
+        let mut c = Config::default();
+        c.set_size(size);
+        c
+    }
+
+    /// Applies a preset size to this config, keeping profile and weights.
+    pub fn set_size(&mut self, size: Size) {
+        let (input_len, statements, functions, top_calls) = match size {
+            Size::Small => (512, 50, 16, 24),
+            Size::Medium => (2048, 160, 48, 60),
+            Size::Large => (8192, 500, 140, 160),
+        };
+        self.input_len = input_len;
+        self.max_statements = statements;
+        self.max_functions = functions;
+        self.max_top_level_calls = top_calls;
+    }
+
+    /// The default config restricted to `profile`.
+    pub fn with_profile(profile: Profile) -> Config {
+        Config { profile, ..Config::default() }
+    }
+
+    pub fn weight(&self, c: Category) -> u32 {
+        if c.implemented() {
+            self.weights[c.index()]
+        } else {
+            0
+        }
+    }
+
+    pub fn set_weight(&mut self, c: Category, w: u32) {
+        self.weights[c.index()] = w;
+    }
+
+    /// The categories this config can produce: weight above 0, implemented, and possible in the
+    /// profile (ES5 has no TDZ and no default parameters).
+    pub fn enabled(&self) -> impl Iterator<Item = Category> + '_ {
+        Category::implemented_all().filter(|c| self.effective_weight(*c) > 0)
+    }
+
+    /// [`Config::weight`], zeroed for categories the profile cannot express.
+    pub fn effective_weight(&self, c: Category) -> u32 {
+        let f = self.profile.features();
+        match c {
+            Category::Tdz if !f.let_const => 0,
+            Category::DefaultParams if !f.default_params => 0,
+            c => self.weight(c),
+        }
+    }
+
+    /// Swarm testing: a copy of this config in which every enabled category is switched off with
+    /// probability 1/2 (at least one stays on), drawn from `u`. Different programs then stress different
+    /// feature combinations, which finds more bugs than uniform weights.
+    pub fn swarm(&self, u: &mut Unstructured) -> arbitrary::Result<Config> {
+        let mut c = self.clone();
+        let enabled: Vec<Category> = self.enabled().collect();
+        let mut kept = 0;
+        for cat in &enabled {
+            if u.arbitrary::<bool>()? {
+                c.set_weight(*cat, 0);
+            } else {
+                kept += 1;
+            }
+        }
+        if kept == 0 {
+            if let Some(first) = enabled.first() {
+                let pick = u.choose(&enabled).copied().unwrap_or(*first);
+                c.set_weight(pick, self.weight(pick));
+            }
+        }
+        Ok(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for p in [Profile::Es5, Profile::Es2015, Profile::Full] {
+            assert_eq!(Profile::from_name(p.name()), Some(p));
+        }
+        for s in [Size::Small, Size::Medium, Size::Large] {
+            assert_eq!(Size::from_name(s.name()), Some(s));
+        }
+    }
+
+    #[test]
+    fn es5_disables_es2015_only_categories() {
+        let c = Config::with_profile(Profile::Es5);
+        let enabled: Vec<_> = c.enabled().collect();
+        assert!(!enabled.contains(&Category::Tdz));
+        assert!(!enabled.contains(&Category::DefaultParams));
+        assert!(enabled.contains(&Category::Escape));
+    }
+
+    #[test]
+    fn swarm_keeps_at_least_one_category() {
+        let zeros = [0u8; 64];
+        let mut u = Unstructured::new(&zeros);
+        let c = Config::default().swarm(&mut u).unwrap();
+        assert!(c.enabled().count() >= 1);
+    }
+}

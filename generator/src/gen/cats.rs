@@ -1,0 +1,2245 @@
+//! One producer per category of MISSION.md's table. Each writes a short, commented group of
+//! statements that exercises its category on purpose (the hard cases of issue 3), mixing in random
+//! plain statements and expressions, and registers the bindings it leaves behind with their types so
+//! that later statements keep using them (closures called long after their creator returned).
+//!
+//! A producer returns `Ok(false)` without output when it cannot run here (rank, call budget or
+//! profile); the caller then emits a plain statement instead.
+
+use std::rc::Rc;
+
+use arbitrary::Result;
+
+use super::expr::Callee;
+use super::ty::*;
+use super::*;
+
+fn fnty(params: usize, ret: Ty, rank: u32) -> Rc<FnTy> {
+    Rc::new(FnTy { params: vec![Ty::Prim; params], ret, rank })
+}
+
+fn field(name: &'static str, ty: Ty) -> Field {
+    Field { name, ty, writable: false, getter: false }
+}
+
+fn prop(name: &str, e: Expr) -> Prop {
+    Prop::Init(PropKey::Name(name.to_string()), e)
+}
+
+fn lt_eq(op: BinOp, l: Expr, r: i64) -> Expr {
+    bin(op, l, num(r))
+}
+
+impl<'a, 'b> Gen<'a, 'b> {
+    /// Runs the producer of `c`, appending to `out`; false if it cannot run here.
+    pub fn produce(&mut self, c: Category, out: &mut Vec<Stmt>) -> Result<bool> {
+        self.spend(3);
+        let mark = self.reserved.len();
+        let plain = self.plain_depth;
+        self.plain_depth = 0;
+        self.in_producer += 1;
+        let r = self.produce_inner(c, out);
+        self.in_producer -= 1;
+        self.plain_depth = plain;
+        self.reserved.truncate(mark);
+        r
+    }
+
+    fn produce_inner(&mut self, c: Category, out: &mut Vec<Stmt>) -> Result<bool> {
+        match c {
+            Category::CaptureRead => self.cat_capture_read(out),
+            Category::CaptureWrite => self.cat_capture_write(out),
+            Category::SharedBinding => self.cat_shared_binding(out),
+            Category::Escape => self.cat_escape(out),
+            Category::Shadowing => self.cat_shadowing(out),
+            Category::Hoisting => self.cat_hoisting(out),
+            Category::Tdz => self.cat_tdz(out),
+            Category::Const => self.cat_const(out),
+            Category::Loops => self.cat_loops(out),
+            Category::Arguments => self.cat_arguments(out),
+            Category::DefaultParams => self.cat_default_params(out),
+            Category::This => self.cat_this(out),
+            Category::PrivateState => self.cat_private_state(out),
+            Category::Exceptions => self.cat_exceptions(out),
+            Category::Recursion => self.cat_recursion(out),
+            Category::GeneratorsAsync | Category::EvalWith | Category::ClassScope | Category::Lifetime => Ok(false),
+        }
+    }
+
+    // ----- helpers ----------------------------------------------------------------------------------
+
+    /// Whether a producer needing functions of `ranks` levels below here and `calls` calls can run.
+    fn fits_here(&self, ranks: u32, calls: u32) -> bool {
+        self.rank() > ranks && self.can_call(calls)
+    }
+
+    /// A new closure: an arrow (when the profile has them) or a function expression.
+    fn closure(
+        &mut self,
+        params: Vec<ParamSpec>,
+        rank: u32,
+        body: impl FnOnce(&mut Self, &[Name]) -> Result<Vec<Stmt>>,
+    ) -> Result<Expr> {
+        let arrow = self.feat.arrows && self.chance(50)?;
+        let kind = if arrow { FunctionKind::Arrow } else { FunctionKind::Expression };
+        let mut f = self.with_function(FnSpec::new(kind, params, rank), body)?;
+        f.expression_body = arrow && f.body.len() == 1 && matches!(f.body[0], Stmt::Return(Some(_)));
+        Ok(func_expr(f))
+    }
+
+    /// A new `function` expression (never an arrow: it has its own `this` and `arguments`).
+    fn fn_expr(&mut self, spec: FnSpec, body: impl FnOnce(&mut Self, &[Name]) -> Result<Vec<Stmt>>) -> Result<Expr> {
+        let spec = FnSpec { kind: FunctionKind::Expression, ..spec };
+        Ok(func_expr(self.with_function(spec, body)?))
+    }
+
+    /// `name(args)`, spending one call.
+    fn call_named(&mut self, name: &str, args: Vec<Expr>) -> Expr {
+        self.spend_call(1);
+        let f = self.read(name);
+        call(f, args)
+    }
+
+    /// A call of the named function with generated arguments.
+    fn call_gen(&mut self, name: &str, ft: &Rc<FnTy>) -> Result<Expr> {
+        self.gen_call(&Callee::Named(name.to_string(), ft.clone()), 2)
+    }
+
+    /// A primitive expression that reads bindings of enclosing functions (captures) when there are
+    /// some, mixed with random parts.
+    fn capture_expr(&mut self) -> Result<Expr> {
+        let outer: Vec<Name> =
+            self.visible(|b| b.readable && b.ty.is_prim()).into_iter().filter(|v| v.2).map(|v| v.0).collect();
+        let mut e = if outer.is_empty() {
+            self.gen_prim(2)?
+        } else {
+            let n = self.pick_from(&outer)?;
+            self.read(&n)
+        };
+        for _ in 0..self.int(0, 2)? {
+            let r = if !outer.is_empty() && self.chance(60)? {
+                let n = self.pick_from(&outer)?;
+                self.read(&n)
+            } else {
+                self.prim_leaf()?
+            };
+            let op = self.pick_from(&[BinOp::Add, BinOp::Add, BinOp::Mul, BinOp::Sub])?;
+            e = bin(op, e, r);
+        }
+        Ok(e)
+    }
+
+    /// `name + <random part>`: an expression certainly reading `name`.
+    fn reading(&mut self, name: &str) -> Result<Expr> {
+        let r = self.read(name);
+        if self.chance(50)? {
+            return Ok(r);
+        }
+        let other = self.capture_expr()?;
+        Ok(bin(BinOp::Add, r, other))
+    }
+
+    /// `let`/`var` (never `const`) of `names` without initialisers; they stay unreadable until set.
+    fn declare_uninit(&mut self, role: Role, tys: &[Ty]) -> Result<(Vec<Name>, Stmt)> {
+        let kind = self.decl_kind(false)?;
+        let how = if kind == DeclKind::Var { How::Var } else { How::Lexical };
+        let mut names = Vec::new();
+        for ty in tys {
+            names.push(self.new_binding(role, how, kind.binding_kind(), ty.clone(), true)?);
+        }
+        let ds = names.iter().map(|n| Declarator { name: n.clone(), init: None }).collect();
+        Ok((names, Stmt::Decl(kind, ds)))
+    }
+
+    /// Replaces the type of binding `name` (arrays that grew, objects that gained fields).
+    fn retype(&mut self, name: &str, ty: Ty) {
+        if let Some(b) = self.binding_mut(name) {
+            b.ty = ty;
+        }
+    }
+
+    /// `array.forEach(function (h) { print(h()); })` or a `map(...).join()` over an array of
+    /// `() => prim` closures of rank 0; spends `times` calls.
+    fn call_all(&mut self, arr: &str, times: u32) -> Result<Stmt> {
+        self.spend_call(times);
+        let elem = fnty(0, Ty::Prim, 0);
+        let a = self.read(arr);
+        let use_map = self.chance(40)?;
+        let cb = self.closure(vec![ParamSpec::of(Ty::Func(elem))], 1, |g, names| {
+            let h = g.read(&names[0]);
+            g.spend_call(1);
+            Ok(vec![if use_map { ret(call(h, vec![])) } else { print(call(h, vec![])) }])
+        })?;
+        Ok(if use_map {
+            print(method_call(method_call(a, "map", vec![cb]), "join", vec![string(",")]))
+        } else {
+            expr_stmt(method_call(a, "forEach", vec![cb]))
+        })
+    }
+
+    /// `try { block } catch (e) { print(e.name); }`
+    fn guarded(&mut self, block: Vec<Stmt>) -> Result<Stmt> {
+        let handler = self.catch_print_name()?;
+        Ok(Stmt::Try { block, handler: Some(handler), finalizer: None })
+    }
+
+    // ----- capture-read -----------------------------------------------------------------------------
+
+    fn cat_capture_read(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if self.fits_here(2, 2) && self.chance(60)? {
+            out.push(self.tag(Category::CaptureRead, "an inner function reads outer locals and parameters"));
+            let r = self.rank() - 1;
+            let ft = fnty(self.int(1, 2)? as usize, Ty::Prim, r);
+            let (f, s) = self.function_decl(Role::Function, ft.clone(), |g, ft, _| {
+                let mut body = Vec::new();
+                for _ in 0..g.int(1, 2)? {
+                    let kind = g.decl_kind(true)?;
+                    let (_, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.gen_prim(2))?;
+                    body.push(d);
+                }
+                body.extend(g.gen_stmts(2, 40)?);
+                let inner = fnty(1, Ty::Prim, ft.rank - 1);
+                let (i, s) = g.function_decl(Role::Function, inner.clone(), |g, _, _| {
+                    let e = g.capture_expr()?;
+                    Ok(vec![ret(e)])
+                })?;
+                body.push(s);
+                // A write after the closure was created: the closure sees the binding, not a copy.
+                let locals = g.visible(|b| b.readable && b.writable && b.ty.is_prim() && b.kind != BindingKind::Param);
+                if let Some((n, _, false)) = locals.first().cloned() {
+                    let v = g.gen_prim(1)?;
+                    let t = g.target(&n);
+                    body.push(expr_stmt(assign(AssignOp::Assign, t, v)));
+                }
+                let c = g.call_gen(&i, &inner)?;
+                body.push(ret(c));
+                Ok(body)
+            })?;
+            out.push(s);
+            for _ in 0..self.int(1, 2)? {
+                let c = self.call_gen(&f, &ft)?;
+                out.push(print(c));
+            }
+            return Ok(true);
+        }
+        if !self.fits_here(0, 3) {
+            return Ok(false);
+        }
+        // Curried closures three levels deep, each reading all the outer levels.
+        out.push(self.tag(Category::CaptureRead, "closures nested three deep read every outer level"));
+        let leaf = fnty(1, Ty::Prim, 0);
+        let mid = fnty(1, Ty::Func(leaf.clone()), 0);
+        let top = fnty(1, Ty::Func(mid.clone()), 0);
+        let (f, s) = self.function_decl(Role::Function, top, |g, _, names| {
+            let mut body = Vec::new();
+            let p = names[0].clone();
+            let kind = g.decl_kind(true)?;
+            let (_, d) = g.declare_var(Role::Value, kind, Ty::Prim, false, |g| {
+                let r = g.read(&p);
+                Ok(bin(BinOp::Mul, r, num(2)))
+            })?;
+            body.push(d);
+            let e = g.closure(vec![ParamSpec::prim()], 0, |g, _| {
+                let e = g.closure(vec![ParamSpec::prim()], 0, |g, _| Ok(vec![ret(g.capture_expr()?)]))?;
+                Ok(vec![ret(e)])
+            })?;
+            body.push(ret(e));
+            Ok(body)
+        })?;
+        out.push(s);
+        let (a, b, c) = (self.small_num()?, self.small_num()?, self.small_num()?);
+        self.spend_call(3);
+        let fr = self.read(&f);
+        out.push(print(call(call(call(fr, vec![a]), vec![b]), vec![c])));
+        Ok(true)
+    }
+
+    // ----- capture-write ----------------------------------------------------------------------------
+
+    fn cat_capture_write(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        let variant = self.pick(3)?;
+        if variant == 0 && self.fits_here(2, 1) {
+            // A closure writes a local of its creator, which then reads it.
+            out.push(self.tag(Category::CaptureWrite, "a closure writes its creator's local"));
+            let ft = fnty(1, Ty::Prim, self.rank() - 1);
+            let (f, s) = self.function_decl(Role::Function, ft.clone(), |g, ft, names| {
+                let p = names[0].clone();
+                let kind = g.decl_kind(false)?;
+                let (c, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(&p)))?;
+                let bump_ty = fnty(1, Ty::Prim, 0);
+                let (bump, bs) = g.function_decl(Role::Function, bump_ty.clone(), |g, _, names| {
+                    let t = g.target(&c);
+                    let dv = g.read(&names[0]);
+                    let op = g.pick_from(&[AssignOp::Add, AssignOp::Sub, AssignOp::Mul])?;
+                    let cr = g.read(&c);
+                    Ok(vec![expr_stmt(assign(op, t, dv)), ret(cr)])
+                })?;
+                let mut body = vec![d, bs];
+                let times = g.int(1, 3)?.min(i64::from(g.cfg.max_calls_per_function)) as u32;
+                if ft.rank > 0 {
+                    for _ in 0..times {
+                        let c = g.call_gen(&bump, &bump_ty)?;
+                        body.push(expr_stmt(c));
+                    }
+                }
+                let cr = g.read(&c);
+                body.push(ret(cr));
+                Ok(body)
+            })?;
+            out.push(s);
+            let c = self.call_gen(&f, &ft)?;
+            out.push(print(c));
+            return Ok(true);
+        }
+        if variant == 1 && self.fits_here(1, 3) {
+            // A closure writes a variable of this scope; the writes are seen here.
+            out.push(self.tag(Category::CaptureWrite, "a closure writes a variable it captured from here"));
+            let kind = self.decl_kind(false)?;
+            let (c, d) = self.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.gen_prim(1))?;
+            out.push(d);
+            let ft = fnty(1, Ty::Prim, 0);
+            let kind = self.decl_kind(true)?;
+            let (add, d) = self.declare_var(Role::Function, kind, Ty::Func(ft.clone()), false, |g| {
+                g.closure(vec![ParamSpec::prim()], 0, |g, names| {
+                    let t = g.target(&c);
+                    let cr = g.read(&c);
+                    let dv = g.read(&names[0]);
+                    let v = bin(BinOp::Add, bin(BinOp::Mul, cr, num(2)), dv);
+                    let cr2 = g.read(&c);
+                    Ok(vec![expr_stmt(assign(AssignOp::Assign, t, v)), ret(cr2)])
+                })
+            })?;
+            out.push(d);
+            for _ in 0..2 {
+                let call = self.call_gen(&add, &ft)?;
+                out.push(expr_stmt(call));
+            }
+            let cr = self.read(&c);
+            out.push(print(cr));
+            return Ok(true);
+        }
+        if !self.fits_here(3, 1) {
+            return Ok(false);
+        }
+        // Two levels down: an inner function writes a parameter of the outermost one.
+        out.push(self.tag(Category::CaptureWrite, "a function two levels down writes an outer parameter"));
+        let ft = fnty(1, Ty::Prim, 2);
+        let (f, s) = self.function_decl(Role::Function, ft.clone(), |g, _, names| {
+            let p = names[0].clone();
+            let mid_ty = fnty(0, Ty::Prim, 1);
+            let (mid, ms) = g.function_decl(Role::Function, mid_ty.clone(), |g, _, _| {
+                let inner_ty = fnty(0, Ty::Prim, 0);
+                let (inner, is) = g.function_decl(Role::Function, inner_ty.clone(), |g, _, _| {
+                    let t = g.target(&p);
+                    let e = g.reading(&p)?;
+                    Ok(vec![expr_stmt(assign(AssignOp::Assign, t, bin(BinOp::Add, e, num(1)))), ret(num(0))])
+                })?;
+                let c1 = g.call_gen(&inner, &inner_ty)?;
+                let c2 = g.call_gen(&inner, &inner_ty)?;
+                Ok(vec![is, expr_stmt(c1), expr_stmt(c2), ret(num(0))])
+            })?;
+            let c = g.call_gen(&mid, &mid_ty)?;
+            let pr = g.read(&p);
+            Ok(vec![ms, expr_stmt(c), ret(pr)])
+        })?;
+        out.push(s);
+        let c = self.call_gen(&f, &ft)?;
+        out.push(print(c));
+        Ok(true)
+    }
+
+    // ----- shared-binding ---------------------------------------------------------------------------
+
+    fn cat_shared_binding(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        let variant = self.pick(3)?;
+        if variant == 0 && self.fits_here(0, 7) {
+            out.push(self.tag(
+                Category::SharedBinding,
+                "two closures share one binding; each call of the maker makes a fresh one",
+            ));
+            let inc_ty = fnty(1, Ty::Prim, 0);
+            let get_ty = fnty(0, Ty::Prim, 0);
+            let ot = Rc::new(ObjTy {
+                fields: vec![field("inc", Ty::Func(inc_ty.clone())), field("get", Ty::Func(get_ty.clone()))],
+            });
+            let mk_ty = Rc::new(FnTy { params: vec![Ty::Prim], ret: Ty::Obj(ot.clone()), rank: 0 });
+            let (mk, s) = self.function_decl(Role::Function, mk_ty.clone(), |g, _, names| {
+                let p = names[0].clone();
+                let kind = g.decl_kind(false)?;
+                let (v, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(&p)))?;
+                let inc = g.closure(vec![ParamSpec::prim()], 0, |g, names| {
+                    let t = g.target(&v);
+                    let dv = g.read(&names[0]);
+                    let vr = g.read(&v);
+                    Ok(vec![expr_stmt(assign(AssignOp::Add, t, dv)), ret(vr)])
+                })?;
+                let get = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&v)?)]))?;
+                Ok(vec![d, ret(Expr::Object(vec![prop("inc", inc), prop("get", get)]))])
+            })?;
+            out.push(s);
+            let mut objs = Vec::new();
+            for _ in 0..2 {
+                let kind = self.decl_kind(true)?;
+                let (o, d) =
+                    self.declare_var(Role::Object, kind, Ty::Obj(ot.clone()), false, |g| g.call_gen(&mk, &mk_ty))?;
+                out.push(d);
+                objs.push(o);
+            }
+            self.spend_call(4);
+            let arg = self.small_num()?;
+            let o0 = self.read(&objs[0]);
+            out.push(expr_stmt(method_call(o0, "inc", vec![arg])));
+            for o in &objs {
+                let or = self.read(o);
+                out.push(print(method_call(or, "get", vec![])));
+            }
+            let o1 = self.read(&objs[1]);
+            let arg = self.small_num()?;
+            out.push(print(method_call(o1, "inc", vec![arg])));
+            return Ok(true);
+        }
+        if variant == 1 && self.fits_here(0, 5) {
+            out.push(
+                self.tag(
+                    Category::SharedBinding,
+                    "closures assigned to outer variables share the setup call's binding",
+                ),
+            );
+            let inc_ty = fnty(0, Ty::Prim, 0);
+            let get_ty = fnty(0, Ty::Prim, 0);
+            let (names, d) =
+                self.declare_uninit(Role::Function, &[Ty::Func(inc_ty.clone()), Ty::Func(get_ty.clone())])?;
+            out.push(d);
+            let (inc, get) = (names[0].clone(), names[1].clone());
+            let setup_ty = fnty(1, Ty::Prim, 0);
+            let (setup, s) = self.function_decl(Role::Function, setup_ty.clone(), |g, _, params| {
+                let p = params[0].clone();
+                let kind = g.decl_kind(false)?;
+                let (sv, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(&p)))?;
+                let incf = g.closure(vec![], 0, |g, _| {
+                    let t = g.target(&sv);
+                    let r = g.read(&sv);
+                    Ok(vec![expr_stmt(Expr::Update { increment: true, prefix: false, target: t }), ret(r)])
+                })?;
+                let getf = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&sv)?)]))?;
+                let ti = g.target(&inc);
+                let tg = g.target(&get);
+                Ok(vec![
+                    d,
+                    expr_stmt(assign(AssignOp::Assign, ti, incf)),
+                    expr_stmt(assign(AssignOp::Assign, tg, getf)),
+                    ret(num(0)),
+                ])
+            })?;
+            out.push(s);
+            let c = self.call_gen(&setup, &setup_ty)?;
+            out.push(expr_stmt(c));
+            self.set_readable(&inc, true);
+            self.set_readable(&get, true);
+            for _ in 0..2 {
+                let c = self.call_named(&inc, vec![]);
+                out.push(expr_stmt(c));
+            }
+            let c = self.call_named(&get, vec![]);
+            out.push(print(c));
+            // A second setup call makes a fresh binding: the old closures are replaced.
+            let c = self.call_gen(&setup, &setup_ty)?;
+            out.push(expr_stmt(c));
+            let c = self.call_named(&get, vec![]);
+            out.push(print(c));
+            return Ok(true);
+        }
+        if !self.fits_here(0, 3) {
+            return Ok(false);
+        }
+        out.push(self.tag(Category::SharedBinding, "an array of closures over one binding"));
+        let elem = fnty(0, Ty::Prim, 0);
+        let arr_ty = Ty::arr(Ty::Func(elem), 2);
+        let pair_ty = Rc::new(FnTy { params: vec![Ty::Prim], ret: arr_ty.clone(), rank: 0 });
+        let (pair, s) = self.function_decl(Role::Function, pair_ty.clone(), |g, _, names| {
+            let p = names[0].clone();
+            let w = g.closure(vec![], 0, |g, _| {
+                let t = g.target(&p);
+                let r = g.read(&p);
+                Ok(vec![expr_stmt(assign(AssignOp::Add, t, num(1))), ret(r)])
+            })?;
+            let r = g.closure(vec![], 0, |g, _| {
+                let r = g.read(&p);
+                Ok(vec![ret(bin(BinOp::Mul, r, num(2)))])
+            })?;
+            Ok(vec![ret(Expr::Array(vec![w, r]))])
+        })?;
+        out.push(s);
+        let kind = self.decl_kind(true)?;
+        let (pr, d) = self.declare_var(Role::Array, kind, arr_ty, false, |g| g.call_gen(&pair, &pair_ty))?;
+        out.push(d);
+        self.spend_call(2);
+        let a = self.read(&pr);
+        out.push(expr_stmt(call(index(a, num(0)), vec![])));
+        let a = self.read(&pr);
+        out.push(print(call(index(a, num(1)), vec![])));
+        Ok(true)
+    }
+
+    // ----- escape -----------------------------------------------------------------------------------
+
+    fn cat_escape(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        match self.pick(4)? {
+            0 if self.fits_here(0, 4) => {
+                out.push(self.tag(Category::Escape, "a counter closure outlives the call that created it"));
+                let inc_ty = fnty(1, Ty::Prim, 0);
+                let counter_ty = Rc::new(FnTy { params: vec![Ty::Prim], ret: Ty::Func(inc_ty.clone()), rank: 0 });
+                let (counter, s) = self.function_decl(Role::Function, counter_ty.clone(), |g, _, names| {
+                    let p = names[0].clone();
+                    let (cur, d) = g.declare_var(Role::Value, DeclKind::Var, Ty::Prim, true, |g| Ok(g.read(&p)))?;
+                    let kind = g.decl_kind(true)?;
+                    let (inc, d2) = g.declare_var(Role::Function, kind, Ty::Func(inc_ty.clone()), false, |g| {
+                        let spec = FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim()], 0);
+                        g.fn_expr(spec, |g, names| {
+                            let t = g.target(&cur);
+                            let step = g.read(&names[0]);
+                            let c = g.read(&cur);
+                            let c2 = g.read(&cur);
+                            Ok(vec![
+                                expr_stmt(assign(AssignOp::Add, t, step)),
+                                print(bin(BinOp::Add, string("currentValue = "), c)),
+                                ret(c2),
+                            ])
+                        })
+                    })?;
+                    let r = g.read(&inc);
+                    Ok(vec![d, d2, ret(r)])
+                })?;
+                out.push(s);
+                let kind = self.decl_kind(true)?;
+                let (ic, d) = self.declare_var(Role::Function, kind, Ty::Func(inc_ty.clone()), false, |g| {
+                    let init = g.small_num()?;
+                    Ok(g.call_named(&counter, vec![init]))
+                })?;
+                out.push(d);
+                for step in 1..=3 {
+                    let c = self.call_named(&ic, vec![num(step)]);
+                    out.push(expr_stmt(c));
+                }
+                Ok(true)
+            }
+            1 if self.fits_here(1, 7) => {
+                out.push(self.tag(Category::Escape, "closures registered in an array by calls that have returned"));
+                let elem = fnty(0, Ty::Prim, 0);
+                let kind = self.decl_kind(true)?;
+                let (fs, d) = self.declare_var(Role::Array, kind, Ty::arr(Ty::Func(elem.clone()), 0), false, |_| {
+                    Ok(Expr::Array(vec![]))
+                })?;
+                out.push(d);
+                let reg_ty = fnty(1, Ty::Prim, 0);
+                let (reg, s) = self.function_decl(Role::Function, reg_ty.clone(), |g, _, names| {
+                    let p = names[0].clone();
+                    let c = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&p)?)]))?;
+                    let a = g.read(&fs);
+                    Ok(vec![ret(method_call(a, "push", vec![c]))])
+                })?;
+                out.push(s);
+                let n = self.int(2, 3)? as u32;
+                for _ in 0..n {
+                    let c = self.call_gen(&reg, &reg_ty)?;
+                    out.push(expr_stmt(c));
+                }
+                self.retype(&fs, Ty::arr(Ty::Func(elem), n));
+                self.spend_call(2);
+                let a = self.read(&fs);
+                let b = self.read(&fs);
+                out.push(print(bin(
+                    BinOp::Add,
+                    call(index(a, num(0)), vec![]),
+                    call(index(b, num(i64::from(n) - 1)), vec![]),
+                )));
+                if self.fits_here(1, n + 1) {
+                    let s = self.call_all(&fs, n)?;
+                    out.push(s);
+                }
+                Ok(true)
+            }
+            2 if self.fits_here(1, 5) => {
+                out.push(self.tag(Category::Escape, "closures passed as callbacks"));
+                let cb_ty = fnty(1, Ty::Prim, 0);
+                let apply_ty =
+                    Rc::new(FnTy { params: vec![Ty::Func(cb_ty.clone()), Ty::Prim], ret: Ty::Prim, rank: 1 });
+                let (apply, s) = self.function_decl(Role::Function, apply_ty.clone(), |g, _, names| {
+                    g.spend_call(1);
+                    let cb = g.read(&names[0]);
+                    let v = g.read(&names[1]);
+                    let v2 = g.read(&names[1]);
+                    Ok(vec![ret(bin(BinOp::Add, call(cb, vec![v]), v2))])
+                })?;
+                out.push(s);
+                self.spend_call(1);
+                let cb = self.closure(vec![ParamSpec::prim()], 0, |g, names| {
+                    let z = g.read(&names[0]);
+                    let e = g.capture_expr()?;
+                    Ok(vec![ret(bin(BinOp::Mul, z, e))])
+                })?;
+                let f = self.read(&apply);
+                let v = self.small_num()?;
+                out.push(print(call(f, vec![cb, v])));
+                // A builtin calls the callback: Array.prototype.map.
+                self.spend_call(3);
+                let xs = vec![self.small_num()?, self.small_num()?, self.small_num()?];
+                let cb = self.closure(vec![ParamSpec::prim()], 0, |g, names| {
+                    let z = g.read(&names[0]);
+                    let e = g.capture_expr()?;
+                    Ok(vec![ret(bin(BinOp::Add, z, e))])
+                })?;
+                out.push(print(method_call(method_call(Expr::Array(xs), "map", vec![cb]), "join", vec![string(",")])));
+                Ok(true)
+            }
+            _ if self.fits_here(0, 2) => {
+                out.push(self.tag(Category::Escape, "a closure stored into an object property outlives its creator"));
+                let get_ty = fnty(0, Ty::Prim, 0);
+                let kind = self.decl_kind(true)?;
+                let empty = Ty::Obj(Rc::new(ObjTy { fields: vec![] }));
+                let (holder, d) = self.declare_var(Role::Object, kind, empty, false, |_| Ok(Expr::Object(vec![])))?;
+                out.push(d);
+                let iife = self.fn_expr(FnSpec::new(FunctionKind::Expression, vec![], 0), |g, _| {
+                    let kind = g.decl_kind(false)?;
+                    let (secret, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.gen_prim(2))?;
+                    let c = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&secret)?)]))?;
+                    let h = g.read(&holder);
+                    let t = g.target(&secret);
+                    let v = g.small_num()?;
+                    Ok(vec![
+                        d,
+                        expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(h), "get".into()), c)),
+                        expr_stmt(assign(AssignOp::Add, t, v)),
+                    ])
+                })?;
+                self.spend_call(1);
+                out.push(expr_stmt(call(iife, vec![])));
+                let ot = Rc::new(ObjTy { fields: vec![field("get", Ty::Func(get_ty))] });
+                self.retype(&holder, Ty::Obj(ot));
+                self.spend_call(1);
+                let h = self.read(&holder);
+                out.push(print(method_call(h, "get", vec![])));
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    // ----- shadowing --------------------------------------------------------------------------------
+
+    fn cat_shadowing(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(1, 2) {
+            return Ok(false);
+        }
+        out.push(self.tag(Category::Shadowing, "parameters, block, catch and inner declarations shadow one name"));
+        // The shadowed name: declared here (often itself shadowing an outer binding).
+        let kind = self.decl_kind(true)?;
+        let (s, d) = self.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.gen_prim(1))?;
+        out.push(d);
+        let ft = fnty(1, Ty::Prim, self.rank() - 1);
+        let spec = FnSpec {
+            params: vec![ParamSpec { name: Some(s.clone()), ..ParamSpec::prim() }],
+            ..FnSpec::new(FunctionKind::Declaration, vec![], ft.rank)
+        };
+        let sname = s.clone();
+        let (f, st) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, ft, _| {
+            let s = sname;
+            let mut body = Vec::new();
+            let r = g.read(&s);
+            body.push(print(r));
+            if g.feat.let_const && g.chance(70)? {
+                let b = g.with_block(|g| {
+                    let kind = if g.chance(50)? { DeclKind::Let } else { DeclKind::Const };
+                    g.declare(&s, How::Lexical, kind.binding_kind(), Ty::Prim, kind == DeclKind::Let, false);
+                    let init = g.gen_prim(2)?;
+                    g.set_readable(&s, true);
+                    let mut b = vec![decl(kind, &s, Some(init))];
+                    b.extend(g.gen_stmts(1, 50)?);
+                    let r = g.read(&s);
+                    b.push(print(r));
+                    Ok(b)
+                })?;
+                body.push(Stmt::Block(b));
+            }
+            if g.chance(70)? {
+                let thrown = g.small_num()?;
+                g.push_scope(ScopeKind::Catch);
+                g.declare(&s, How::Catch, BindingKind::Catch, Ty::Prim, true, true);
+                let r = g.read(&s);
+                let mut cb = vec![print(r)];
+                if g.chance(40)? {
+                    // A closure over the catch parameter, called after the catch.
+                    let c = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&s)?)]))?;
+                    cb.push(print(call(c, vec![])));
+                    g.spend_call(1);
+                }
+                g.pop_scope();
+                body.push(Stmt::Try {
+                    block: vec![Stmt::Throw(thrown)],
+                    handler: Some(Catch { param: Some(s.clone()), body: cb }),
+                    finalizer: None,
+                });
+            }
+            if ft.rank > 0 {
+                let inner = g.closure(vec![], 0, |g, _| {
+                    g.declare(&s, How::Var, BindingKind::Var, Ty::Prim, true, false);
+                    let init = g.gen_prim(2)?;
+                    g.set_readable(&s, true);
+                    let r = g.read(&s);
+                    Ok(vec![decl(DeclKind::Var, &s, Some(init)), ret(r)])
+                })?;
+                g.spend_call(1);
+                body.push(print(call(inner, vec![])));
+            }
+            let r = g.read(&s);
+            body.push(ret(r));
+            Ok(body)
+        })?;
+        out.push(st);
+        let c = self.call_gen(&f, &ft)?;
+        out.push(print(c));
+        let r = self.read(&s);
+        out.push(print(r));
+        Ok(true)
+    }
+
+    // ----- hoisting ---------------------------------------------------------------------------------
+
+    fn cat_hoisting(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        let variant = self.pick(4)?;
+        if variant == 0 && self.fits_here(1, 2) && self.can_declare_function_here() {
+            out.push(self.tag(Category::Hoisting, "a function declaration is called before its text"));
+            let ft = self.random_fnty(self.rank() - 1, false)?;
+            let spec = FnSpec::new(
+                FunctionKind::Declaration,
+                ft.params.iter().map(|p| ParamSpec::of(p.clone())).collect(),
+                ft.rank,
+            );
+            let ret_ty = ft.ret.clone();
+            let Some((f, s)) =
+                self.function_declaration(Role::Function, spec, ret_ty, true, |g, ft, _| g.gen_body(&ft.ret, 2))?
+            else {
+                return Ok(false);
+            };
+            let c = self.call_gen(&f, &ft)?;
+            out.push(print(c));
+            out.push(s);
+            return Ok(true);
+        }
+        if variant == 1 {
+            out.push(self.tag(Category::Hoisting, "a var is read before its declaration"));
+            let x = self.new_binding(Role::Value, How::Var, BindingKind::Var, Ty::Prim, true)?;
+            let r = self.read(&x);
+            out.push(print(if self.chance(50)? { unary(UnaryOp::Typeof, r) } else { r }));
+            let init = self.gen_prim(2)?;
+            self.set_readable(&x, true);
+            out.push(decl(DeclKind::Var, &x, Some(init)));
+            let r = self.read(&x);
+            out.push(print(r));
+            return Ok(true);
+        }
+        if variant == 2 && self.fits_here(2, 1) {
+            // Inside a function: a nested declaration after `return` is still hoisted.
+            out.push(self.tag(Category::Hoisting, "a nested function declared after return is hoisted"));
+            let ft = fnty(1, Ty::Prim, self.rank() - 1);
+            let (f, s) = self.function_decl(Role::Function, ft.clone(), |g, _, names| {
+                let inner_ty = fnty(1, Ty::Prim, 0);
+                let spec = FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim()], 0);
+                let Some((h, hs)) = g.function_declaration(Role::Function, spec, Ty::Prim, true, |g, _, _| {
+                    let e = g.capture_expr()?;
+                    Ok(vec![ret(e)])
+                })?
+                else {
+                    unreachable!("a function body is a var scope")
+                };
+                let p = g.read(&names[0]);
+                g.spend_call(1);
+                let hr = g.read(&h);
+                let _ = inner_ty;
+                Ok(vec![ret(bin(BinOp::Add, call(hr, vec![p]), num(1))), hs])
+            })?;
+            out.push(s);
+            let c = self.call_gen(&f, &ft)?;
+            out.push(print(c));
+            return Ok(true);
+        }
+        // Annex B: a function declared in a block is also a var of the function in sloppy code.
+        if !self.feat.block_functions || !self.fits_here(0, 1) {
+            return Ok(false);
+        }
+        let candidates: Vec<&str> =
+            FN_NAMES.iter().chain(VALUE_NAMES.iter()).copied().filter(|n| self.lookup(n).is_none()).collect();
+        if candidates.is_empty() {
+            return Ok(false);
+        }
+        let h = self.pick_from(&candidates)?.to_string();
+        self.push_scope(ScopeKind::Block);
+        if !self.can_declare(&h, How::BlockFn) {
+            self.pop_scope();
+            return Ok(false);
+        }
+        let ft = fnty(0, Ty::Prim, 0);
+        self.declare(&h, How::BlockFn, BindingKind::Function, Ty::Func(ft.clone()), false, false);
+        let f = self.with_function(
+            FnSpec { name: Some(h.clone()), ..FnSpec::new(FunctionKind::Declaration, vec![], 0) },
+            |g, _| Ok(vec![ret(g.gen_prim(2)?)]),
+        );
+        let f = match f {
+            Ok(f) => f,
+            Err(e) => {
+                self.pop_scope();
+                return Err(e);
+            }
+        };
+        self.set_readable(&h, true);
+        self.spend_call(1);
+        let hr = self.read(&h);
+        let block = vec![Stmt::Function(f), print(call(hr, vec![]))];
+        self.pop_scope();
+        out.push(
+            self.tag(Category::Hoisting, "Annex B: a block function is visible after its block only in sloppy code"),
+        );
+        let r = self.read(&h);
+        out.push(print(unary(UnaryOp::Typeof, r)));
+        out.push(Stmt::Block(block));
+        let r = self.read(&h);
+        out.push(print(unary(UnaryOp::Typeof, r)));
+        Ok(true)
+    }
+
+    // ----- tdz --------------------------------------------------------------------------------------
+
+    fn cat_tdz(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.feat.let_const {
+            return Ok(false);
+        }
+        let variant = self.pick(4)?;
+        if variant == 0 && self.fits_here(0, 2) {
+            out.push(self.tag(Category::Tdz, "a closure reads a let before and after its initialisation"));
+            let b = self.with_block(|g| {
+                let x = g.new_binding(Role::Value, How::Lexical, BindingKind::Let, Ty::Prim, true)?;
+                let ft = fnty(0, Ty::Prim, 0);
+                let kind = if g.chance(50)? { DeclKind::Const } else { DeclKind::Let };
+                let (rd, d) = g.declare_var(Role::Function, kind, Ty::Func(ft), false, |g| {
+                    g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&x)?)]))
+                })?;
+                // Calling it before `x` is initialised throws: only this producer calls it until then.
+                g.set_readable(&rd, false);
+                let mut b = vec![d];
+                let c = g.call_named(&rd, vec![]);
+                b.push(g.guarded(vec![print(c)])?);
+                let init = g.gen_prim(2)?;
+                g.set_readable(&x, true);
+                g.set_readable(&rd, true);
+                b.push(decl(DeclKind::Let, &x, Some(init)));
+                let c = g.call_named(&rd, vec![]);
+                b.push(print(c));
+                Ok(b)
+            })?;
+            out.push(Stmt::Block(b));
+            return Ok(true);
+        }
+        if variant == 1 {
+            out.push(self.tag(Category::Tdz, "typeof, reads and writes of a let or const in its TDZ throw"));
+            let b = self.with_block(|g| {
+                let kind = if g.chance(50)? { DeclKind::Const } else { DeclKind::Let };
+                let x = g.new_binding(Role::Value, How::Lexical, kind.binding_kind(), Ty::Prim, false)?;
+                let r = g.read(&x);
+                let bad = match g.pick(3)? {
+                    0 => print(unary(UnaryOp::Typeof, r)),
+                    1 => print(bin(BinOp::Add, r, num(1))),
+                    _ => {
+                        let t = g.target(&x);
+                        expr_stmt(assign(AssignOp::Assign, t, num(1)))
+                    }
+                };
+                let init = g.gen_prim(1)?;
+                g.set_readable(&x, true);
+                Ok(vec![bad, decl(kind, &x, Some(init))])
+            })?;
+            out.push(self.guarded(b)?);
+            return Ok(true);
+        }
+        if variant == 2 {
+            out.push(self.tag(Category::Tdz, "an initialiser reads the binding it initialises"));
+            let b = self.with_block(|g| {
+                let x = g.new_binding(Role::Value, How::Lexical, BindingKind::Let, Ty::Prim, true)?;
+                let r = g.read(&x);
+                let init = if g.feat.arrows && g.chance(50)? {
+                    // Through a closure called immediately.
+                    let mut f = Function::new(FunctionKind::Arrow, None);
+                    f.expression_body = true;
+                    f.body.push(ret(r));
+                    call(func_expr(f), vec![])
+                } else {
+                    bin(BinOp::Add, r, num(1))
+                };
+                g.set_readable(&x, true);
+                let r = g.read(&x);
+                Ok(vec![decl(DeclKind::Let, &x, Some(init)), print(r)])
+            })?;
+            out.push(self.guarded(b)?);
+            return Ok(true);
+        }
+        if !self.feat.for_of {
+            return Ok(false);
+        }
+        out.push(self.tag(Category::Tdz, "the head of for-of sees the loop variable in its TDZ"));
+        self.push_scope(ScopeKind::Block);
+        let x = self.new_binding(Role::Value, How::Lexical, BindingKind::Let, Ty::Prim, false)?;
+        let r = self.read(&x);
+        self.set_readable(&x, true);
+        let body = self.with_block(|g| {
+            let r = g.read(&x);
+            Ok(vec![print(r)])
+        });
+        self.pop_scope();
+        let s = Stmt::ForOf { decl: Some(DeclKind::Let), name: x, iterable: Expr::Array(vec![r]), body: body? };
+        out.push(self.guarded(vec![s])?);
+        Ok(true)
+    }
+
+    // ----- const ------------------------------------------------------------------------------------
+
+    fn cat_const(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        let variant = if self.feat.let_const { self.pick(3)? } else { 2 };
+        if variant == 0 {
+            out.push(self.tag(Category::Const, "assignment to a const throws TypeError"));
+            let (c, d) = self.declare_var(Role::Value, DeclKind::Const, Ty::Prim, false, |g| g.gen_prim(2))?;
+            out.push(d);
+            let t = self.target(&c);
+            let v = self.gen_prim(1)?;
+            let op = self.pick_from(&[AssignOp::Assign, AssignOp::Add])?;
+            let bad = if self.chance(25)? {
+                expr_stmt(Expr::Update { increment: true, prefix: false, target: t })
+            } else {
+                expr_stmt(assign(op, t, v))
+            };
+            out.push(self.guarded(vec![bad])?);
+            let r = self.read(&c);
+            out.push(print(r));
+            return Ok(true);
+        }
+        if variant == 1 && self.fits_here(0, 1) {
+            out.push(self.tag(Category::Const, "a closure assigns a captured const"));
+            let (c, d) = self.declare_var(Role::Value, DeclKind::Const, Ty::Prim, false, |g| g.gen_prim(2))?;
+            out.push(d);
+            let ft = fnty(0, Ty::Prim, 0);
+            let (bump, d) = self.declare_var(Role::Function, DeclKind::Const, Ty::Func(ft), false, |g| {
+                g.closure(vec![], 0, |g, _| {
+                    let t = g.target(&c);
+                    Ok(vec![expr_stmt(assign(AssignOp::Add, t, num(1))), ret(num(0))])
+                })
+            })?;
+            // Calling it throws: generated code must not call it elsewhere.
+            self.set_readable(&bump, false);
+            out.push(d);
+            self.spend_call(1);
+            let br = self.read(&bump);
+            out.push(self.guarded(vec![expr_stmt(call(br, vec![]))])?);
+            let r = self.read(&c);
+            out.push(print(r));
+            return Ok(true);
+        }
+        if !self.fits_here(0, 1) {
+            return Ok(false);
+        }
+        out.push(self.tag(Category::Const, "a named function expression assigns its own name"));
+        let ft = fnty(1, Ty::Prim, 0);
+        let kind = self.decl_kind(true)?;
+        let self_name = self.nfe_name()?;
+        let (f, d) = self.declare_var(Role::Function, kind, Ty::Func(ft.clone()), false, |g| {
+            let spec = FnSpec {
+                name: Some(self_name.clone()),
+                ..FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim()], 0)
+            };
+            g.fn_expr(spec, |g, _| {
+                let t = g.target(&self_name);
+                let v = g.gen_prim(1)?;
+                let write = expr_stmt(assign(AssignOp::Assign, t, v));
+                let r = g.read(&self_name);
+                Ok(vec![g.guarded(vec![write])?, ret(unary(UnaryOp::Typeof, r))])
+            })
+        })?;
+        out.push(d);
+        let c = self.call_gen(&f, &ft)?;
+        out.push(print(c));
+        Ok(true)
+    }
+
+    // ----- loops ------------------------------------------------------------------------------------
+
+    fn cat_loops(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        let trips = self.int(2, i64::from(self.cfg.max_loop_trips.max(2)))? as u32;
+        let f = self.feat;
+        let w = [
+            6,                               // closures in the body of a counted for (let or var)
+            if f.arrows { 3 } else { 0 },    // a closure in the head's initialiser
+            if f.arrows { 2 } else { 0 },    // closures in the update expression
+            if f.let_const { 2 } else { 0 }, // a closure increments the per-iteration binding
+            if f.for_of { 3 } else { 1 },    // for-of / for-in
+            if f.let_const { 2 } else { 0 }, // while with a let in the body
+            2,                               // labelled continue
+            if f.let_const { 0 } else { 3 }, // ES5: an IIFE per iteration
+        ];
+        let variant = self.weighted(&w)?;
+        // Worst-case number of closures pushed, for the call budget of printing them.
+        let max_pushed = if variant == 6 { trips * trips } else { trips };
+        if !self.fits_here(1, max_pushed + 3) {
+            return Ok(false);
+        }
+        let elem = fnty(0, Ty::Prim, 0);
+        let kind = self.decl_kind(true)?;
+        let (fs, d) = self
+            .declare_var(Role::Array, kind, Ty::arr(Ty::Func(elem.clone()), 0), false, |_| Ok(Expr::Array(vec![])))?;
+        let push = |g: &mut Self, c: Expr| {
+            let a = g.read(&fs);
+            expr_stmt(method_call(a, "push", vec![c]))
+        };
+        let mut known_len = trips;
+        let (what, stmt) = match variant {
+            0 | 7 => {
+                let iife = variant == 7;
+                let s = self.counted_for(trips, |g, i| {
+                    let mut b = g.gen_stmts(1, 40)?;
+                    if iife && g.can_call(1) {
+                        // (function (j) { fs.push(function () { return j; }); })(i)
+                        let inner = g.fn_expr(
+                            FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim()], 0),
+                            |g, names| {
+                                let j = names[0].clone();
+                                let c = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&j)?)]))?;
+                                Ok(vec![push(g, c)])
+                            },
+                        )?;
+                        g.spend_call(1);
+                        let ir = g.read(i);
+                        b.push(expr_stmt(call(inner, vec![ir])));
+                    } else {
+                        let c = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(i)?)]))?;
+                        b.push(push(g, c));
+                    }
+                    Ok(b)
+                })?;
+                ("closures created in a loop body are called after the loop", s)
+            }
+            1 => {
+                // for (let i = 0, g = () => i; i < n; i++) fs.push(g)
+                self.push_scope(ScopeKind::Block);
+                let r = (|| {
+                    let kind = if self.feat.let_const && self.chance(70)? { DeclKind::Let } else { DeclKind::Var };
+                    let how = if kind == DeclKind::Var { How::Var } else { How::Lexical };
+                    let i = self.new_binding(Role::Counter, how, kind.binding_kind(), Ty::Prim, false)?;
+                    self.set_readable(&i, true);
+                    let gname =
+                        self.new_binding(Role::Function, how, kind.binding_kind(), Ty::Func(elem.clone()), false)?;
+                    let c = self.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&i)?)]))?;
+                    self.set_readable(&gname, true);
+                    let test = bin(BinOp::Lt, self.read(&i), num(i64::from(trips)));
+                    let update = Expr::Update { increment: true, prefix: false, target: self.target(&i) };
+                    let body = self.with_loop(trips, |g| {
+                        g.with_block(|g| {
+                            let gr = g.read(&gname);
+                            Ok(vec![push(g, gr)])
+                        })
+                    })?;
+                    Ok(Stmt::For {
+                        init: Some(ForInit::Decl(
+                            kind,
+                            vec![Declarator { name: i, init: Some(num(0)) }, Declarator { name: gname, init: Some(c) }],
+                        )),
+                        test: Some(test),
+                        update: Some(update),
+                        body,
+                    })
+                })();
+                self.pop_scope();
+                ("a closure created in the loop head sees the head's own binding", r?)
+            }
+            2 => {
+                // for (let i = 0; i < n; fs.push(() => i), i++) {}
+                self.push_scope(ScopeKind::Block);
+                let r = (|| {
+                    let i = self.new_binding(Role::Counter, How::Lexical, BindingKind::Let, Ty::Prim, false)?;
+                    self.set_readable(&i, true);
+                    let test = bin(BinOp::Lt, self.read(&i), num(i64::from(trips)));
+                    let c = self.with_loop(trips, |g| g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&i)?)])))?;
+                    let pushed = {
+                        let a = self.read(&fs);
+                        method_call(a, "push", vec![c])
+                    };
+                    let update = Expr::Seq(vec![
+                        pushed,
+                        Expr::Update { increment: true, prefix: false, target: self.target(&i) },
+                    ]);
+                    let body = self.with_loop(trips, |g| g.with_block(|g| g.gen_stmts(1, 30)))?;
+                    Ok(Stmt::For {
+                        init: Some(ForInit::Decl(DeclKind::Let, vec![Declarator { name: i, init: Some(num(0)) }])),
+                        test: Some(test),
+                        update: Some(update),
+                        body,
+                    })
+                })();
+                self.pop_scope();
+                ("closures created in the update expression see the next iteration's copy", r?)
+            }
+            3 => {
+                // A closure increments the per-iteration binding; the copy to the next iteration keeps it.
+                known_len = 1;
+                self.push_scope(ScopeKind::Block);
+                let r = (|| {
+                    let i = self.new_binding(Role::Counter, How::Lexical, BindingKind::Let, Ty::Prim, false)?;
+                    self.set_readable(&i, true);
+                    let test = bin(BinOp::Lt, self.read(&i), num(i64::from(trips)));
+                    let update = Expr::Update { increment: true, prefix: false, target: self.target(&i) };
+                    let body = self.with_loop(trips, |g| {
+                        g.with_block(|g| {
+                            let bump_ty = fnty(0, Ty::Prim, 0);
+                            let (bump, d) =
+                                g.declare_var(Role::Function, DeclKind::Const, Ty::Func(bump_ty), false, |g| {
+                                    g.closure(vec![], 0, |g, _| {
+                                        // Only ever increases the counter, so the loop still ends.
+                                        let t = g.target(&i);
+                                        let r = g.read(&i);
+                                        Ok(vec![
+                                            expr_stmt(Expr::Update { increment: true, prefix: false, target: t }),
+                                            ret(r),
+                                        ])
+                                    })
+                                })?;
+                            g.set_readable(&bump, false);
+                            g.spend_call(1);
+                            let br = g.read(&bump);
+                            let c = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&i)?)]))?;
+                            Ok(vec![d, expr_stmt(call(br, vec![])), push(g, c)])
+                        })
+                    })?;
+                    Ok(Stmt::For {
+                        init: Some(ForInit::Decl(DeclKind::Let, vec![Declarator { name: i, init: Some(num(0)) }])),
+                        test: Some(test),
+                        update: Some(update),
+                        body,
+                    })
+                })();
+                self.pop_scope();
+                ("a closure increments the per-iteration binding", r?)
+            }
+            4 => {
+                let is_in = !f.for_of || self.chance(35)?;
+                let kind = if f.let_const { self.decl_kind(true)? } else { DeclKind::Var };
+                let object = |g: &mut Self| {
+                    Ok(if is_in {
+                        let mut props = Vec::new();
+                        for k in 0..trips {
+                            props.push(prop(&format!("p{k}"), g.small_num()?));
+                        }
+                        Expr::Object(props)
+                    } else if g.chance(30)? {
+                        Expr::Str("abcdefghij".chars().cycle().take(trips as usize).collect())
+                    } else {
+                        let mut xs = Vec::new();
+                        for _ in 0..trips {
+                            xs.push(g.prim_leaf()?);
+                        }
+                        Expr::Array(xs)
+                    })
+                };
+                let s = self.for_each_loop(is_in, kind, object, trips, |g, x| {
+                    let c = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(x)?)]))?;
+                    Ok(vec![push(g, c)])
+                })?;
+                ("closures over for-in/for-of variables", s)
+            }
+            5 => {
+                let s = self.while_loop(trips, |g, w| {
+                    let (c, d) = g.declare_var(Role::Value, DeclKind::Let, Ty::Prim, true, |g| {
+                        let r = g.read(w);
+                        Ok(bin(BinOp::Mul, r, num(2)))
+                    })?;
+                    let cl = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&c)?)]))?;
+                    Ok(vec![d, push(g, cl)])
+                })?;
+                ("closures over a let in a while body", s)
+            }
+            _ => {
+                known_len = 1;
+                let label = self.new_label("outer");
+                let s = self.counted_for(trips, |g, i| {
+                    let i = i.to_string();
+                    let inner = g.counted_for(trips, |g, j| {
+                        let ir = g.read(&i);
+                        let jr = g.read(j);
+                        let skip = Stmt::If(bin(BinOp::Gt, jr, ir), vec![Stmt::Continue(Some(label.clone()))], None);
+                        let c = g.closure(vec![], 0, |g, _| {
+                            let ir = g.read(&i);
+                            let jr = g.read(j);
+                            Ok(vec![ret(bin(BinOp::Add, bin(BinOp::Mul, ir, num(10)), jr))])
+                        })?;
+                        Ok(vec![skip, push(g, c)])
+                    })?;
+                    Ok(vec![inner])
+                })?;
+                ("labelled continue skips closures", Stmt::Labeled(label, Box::new(s)))
+            }
+        };
+        out.push(self.tag(Category::Loops, what));
+        out.push(d);
+        out.push(stmt);
+        self.retype(&fs, Ty::arr(Ty::Func(elem), known_len));
+        if known_len > 1 && self.chance(50)? {
+            self.spend_call(2);
+            let a = self.read(&fs);
+            let b = self.read(&fs);
+            out.push(print(bin(
+                BinOp::Add,
+                bin(BinOp::Add, call(index(a, num(0)), vec![]), string(",")),
+                call(index(b, num(i64::from(known_len) - 1)), vec![]),
+            )));
+        } else {
+            let s = self.call_all(&fs, max_pushed)?;
+            out.push(s);
+        }
+        Ok(true)
+    }
+
+    // ----- arguments --------------------------------------------------------------------------------
+
+    fn cat_arguments(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        let f = self.feat;
+        let variant = self.weighted(&[
+            5,
+            if f.default_params || f.rest_params { 2 } else { 0 },
+            if f.arrows { 2 } else { 0 },
+            2,
+        ])?;
+        if variant == 0 && self.fits_here(0, 2) {
+            out.push(self.tag(
+                Category::Arguments,
+                "arguments aliases parameters only in sloppy functions with simple parameters",
+            ));
+            let ft = fnty(2, Ty::Prim, 0);
+            let spec =
+                FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim(), ParamSpec::prim()], 0).own_scope();
+            let (fname, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| {
+                let (a, b) = (names[0].clone(), names[1].clone());
+                let v = g.small_num()?;
+                let w = g.small_num()?;
+                let args = g.read("arguments");
+                let mut body =
+                    vec![expr_stmt(assign(AssignOp::Assign, Target::Index(Box::new(args), Box::new(num(0))), v))];
+                let ar = g.read(&a);
+                body.push(print(ar));
+                let t = g.target(&b);
+                body.push(expr_stmt(assign(AssignOp::Assign, t, w)));
+                let args = g.read("arguments");
+                body.push(print(index(args, num(1))));
+                let args = g.read("arguments");
+                body.push(print(member(args, "length")));
+                let ar = g.read(&a);
+                body.push(ret(ar));
+                Ok(body)
+            })?;
+            out.push(s);
+            let c = self.call_gen(&fname, &ft)?;
+            out.push(print(c));
+            // Fewer arguments than parameters: the missing one is never mapped.
+            let one = self.small_num()?;
+            let c = self.call_named(&fname, vec![one]);
+            out.push(print(c));
+            return Ok(true);
+        }
+        if variant == 1 && self.fits_here(0, 1) {
+            let rest = f.rest_params && (!f.default_params || self.chance(40)?);
+            out.push(self.tag(Category::Arguments, "non-simple parameters make arguments unmapped"));
+            let mut spec =
+                FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim(), ParamSpec::prim()], 0).own_scope();
+            if rest {
+                spec.params.pop();
+                spec.rest = true;
+            } else {
+                spec.params[1].default = DefaultSpec::Prim;
+            }
+            let (fname, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| {
+                let a = names[0].clone();
+                let v = g.small_num()?;
+                let args = g.read("arguments");
+                let t = g.target(&a);
+                let ar = g.read(&a);
+                let args2 = g.read("arguments");
+                let args3 = g.read("arguments");
+                Ok(vec![
+                    expr_stmt(assign(AssignOp::Assign, Target::Index(Box::new(args), Box::new(num(0))), v)),
+                    expr_stmt(assign(AssignOp::Add, t, num(1))),
+                    print(index(args2, num(0))),
+                    ret(bin(BinOp::Add, ar, member(args3, "length"))),
+                ])
+            })?;
+            out.push(s);
+            let mut args = Vec::new();
+            for _ in 0..self.int(1, 3)? {
+                args.push(self.small_num()?);
+            }
+            let c = self.call_named(&fname, args);
+            out.push(print(c));
+            return Ok(true);
+        }
+        if variant == 2 && self.fits_here(1, 1) {
+            out.push(self.tag(Category::Arguments, "an arrow sees the arguments of its enclosing function"));
+            let spec = FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim()], self.rank() - 1).own_scope();
+            let (fname, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| {
+                let a = names[0].clone();
+                let arrow_ty = fnty(0, Ty::Prim, 0);
+                let (h, d) =
+                    g.declare_var(Role::Function, DeclKind::Const, Ty::Func(arrow_ty.clone()), false, |g| {
+                        let mut f = g.with_function(FnSpec::new(FunctionKind::Arrow, vec![], 0), |g, _| {
+                            let args = g.read("arguments");
+                            let args2 = g.read("arguments");
+                            Ok(vec![ret(bin(BinOp::Add, index(args, num(0)), member(args2, "length")))])
+                        })?;
+                        f.expression_body = true;
+                        Ok(func_expr(f))
+                    })?;
+                let t = g.target(&a);
+                let v = g.small_num()?;
+                let c = g.call_gen(&h, &arrow_ty)?;
+                Ok(vec![d, expr_stmt(assign(AssignOp::Assign, t, v)), ret(c)])
+            })?;
+            out.push(s);
+            let mut args = vec![self.small_num()?];
+            if self.chance(50)? {
+                args.push(self.small_num()?);
+            }
+            let c = self.call_named(&fname, args);
+            out.push(print(c));
+            return Ok(true);
+        }
+        if !self.fits_here(0, 2) {
+            return Ok(false);
+        }
+        out.push(self.tag(Category::Arguments, "a closure keeps its creator's arguments object alive"));
+        let inner_ty = fnty(0, Ty::Prim, 0);
+        let spec = FnSpec::new(FunctionKind::Declaration, vec![], 0).own_scope();
+        let (fname, s) = self.function_decl_spec(Role::Function, spec, Ty::Func(inner_ty), |g, _, _| {
+            let args = g.read("arguments");
+            let (keep, d) = g.declare_var(Role::Array, DeclKind::Var, Ty::arr(Ty::Prim, 0), false, |_| Ok(args))?;
+            g.set_readable(&keep, false);
+            let c = g.fn_expr(FnSpec::new(FunctionKind::Expression, vec![], 0), |g, _| {
+                let k = g.read(&keep);
+                let k2 = g.read(&keep);
+                Ok(vec![ret(bin(BinOp::Add, index(k, num(0)), member(k2, "length")))])
+            })?;
+            Ok(vec![d, ret(c)])
+        })?;
+        out.push(s);
+        let mut args = Vec::new();
+        for _ in 0..self.int(1, 3)? {
+            args.push(self.small_num()?);
+        }
+        let c = self.call_named(&fname, args);
+        self.spend_call(1);
+        out.push(print(call(c, vec![])));
+        Ok(true)
+    }
+
+    // ----- default-params ---------------------------------------------------------------------------
+
+    fn cat_default_params(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.feat.default_params {
+            return Ok(false);
+        }
+        let variant = self.pick(4)?;
+        if variant == 0 && self.fits_here(1, 2) {
+            out.push(
+                self.tag(Category::DefaultParams, "a closure in a default sees the parameter, not the body's var"),
+            );
+            let get_ty = fnty(0, Ty::Prim, 0);
+            let spec = FnSpec::new(
+                FunctionKind::Declaration,
+                vec![
+                    ParamSpec::prim(),
+                    ParamSpec { default: DefaultSpec::Closure, ..ParamSpec::of(Ty::Func(get_ty.clone())) },
+                ],
+                self.rank() - 1,
+            );
+            let redeclare = self.chance(60)?;
+            let (fname, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, ft, names| {
+                let x = names[0].clone();
+                let v = g.small_num()?;
+                // `var x` re-declares the parameter in the body's own variable environment.
+                let first = if redeclare {
+                    decl(DeclKind::Var, &x, Some(v))
+                } else {
+                    let t = g.target(&x);
+                    expr_stmt(assign(AssignOp::Add, t, v))
+                };
+                let xr = g.read(&x);
+                let mut body = vec![first, print(xr)];
+                if ft.rank > 0 {
+                    g.spend_call(1);
+                    let gr = g.read(&names[1]);
+                    body.push(ret(call(gr, vec![])));
+                } else {
+                    body.push(ret(num(0)));
+                }
+                Ok(body)
+            })?;
+            out.push(s);
+            let a = self.small_num()?;
+            let c = self.call_named(&fname, vec![a]);
+            out.push(print(c));
+            let a = self.small_num()?;
+            let cb = self.closure(vec![], 0, |g, _| Ok(vec![ret(g.capture_expr()?)]))?;
+            let c = self.call_named(&fname, vec![a, cb]);
+            out.push(print(c));
+            return Ok(true);
+        }
+        if variant == 1 && self.fits_here(0, 3) {
+            out.push(self.tag(Category::DefaultParams, "defaults read earlier parameters and are evaluated per call"));
+            let spec = FnSpec::new(
+                FunctionKind::Declaration,
+                vec![
+                    ParamSpec::prim(),
+                    ParamSpec { default: DefaultSpec::Prim, ..ParamSpec::prim() },
+                    ParamSpec { default: DefaultSpec::Prim, ..ParamSpec::prim() },
+                ],
+                0,
+            );
+            let (fname, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| {
+                let rs: Vec<Expr> = names.iter().map(|n| g.read(n)).collect();
+                let mut it = rs.into_iter();
+                let first = it.next().unwrap_or(num(0));
+                Ok(vec![ret(it.fold(first, |acc, e| bin(BinOp::Add, acc, e)))])
+            })?;
+            out.push(s);
+            let a = self.small_num()?;
+            let c = self.call_named(&fname, vec![a]);
+            out.push(print(c));
+            let (a, b) = (self.small_num()?, self.small_num()?);
+            let c = self.call_named(&fname, vec![a, b]);
+            out.push(print(c));
+            let (a, b) = (self.small_num()?, self.small_num()?);
+            let c = self.call_named(&fname, vec![a, Expr::Undefined, b]);
+            out.push(print(c));
+            return Ok(true);
+        }
+        if variant == 2 && self.fits_here(0, 1) {
+            out.push(self.tag(Category::DefaultParams, "a default reading a later parameter hits its TDZ"));
+            // Defaults are added below, so no `"use strict"` of its own (illegal with them).
+            let mut f = self.with_function(
+                FnSpec {
+                    strict: Strictness::Inherit,
+                    ..FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim(), ParamSpec::prim()], 0)
+                },
+                |g, names| {
+                    let a = g.read(&names[0]);
+                    let b = g.read(&names[1]);
+                    Ok(vec![ret(bin(BinOp::Add, a, b))])
+                },
+            )?;
+            let later = f.params[1].name.clone();
+            f.params[0].default = Some(Expr::Ident(later));
+            f.params[1].default = Some(self.small_num()?);
+            let mut args = Vec::new();
+            if self.chance(40)? {
+                args.push(self.small_num()?);
+            }
+            self.spend_call(1);
+            let s = print(call(func_expr(f), args));
+            out.push(self.guarded(vec![s])?);
+            return Ok(true);
+        }
+        if !self.fits_here(0, 2) {
+            return Ok(false);
+        }
+        out.push(self.tag(Category::DefaultParams, "a default array is fresh on every call"));
+        let mut f = self.with_function(
+            FnSpec {
+                strict: Strictness::Inherit,
+                ..FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim(), ParamSpec::of(Ty::arr(Ty::Prim, 0))], 0)
+            },
+            |g, names| {
+                let acc = g.read(&names[1]);
+                let v = g.read(&names[0]);
+                let acc2 = g.read(&names[1]);
+                Ok(vec![expr_stmt(method_call(acc, "push", vec![v])), ret(member(acc2, "length"))])
+            },
+        )?;
+        f.params[1].default = Some(Expr::Array(vec![]));
+        let ft = fnty(1, Ty::Prim, 0);
+        let kind = self.decl_kind(true)?;
+        let (fname, d) = self.declare_var(Role::Function, kind, Ty::Func(ft.clone()), false, |_| Ok(func_expr(f)))?;
+        out.push(d);
+        for _ in 0..2 {
+            let c = self.call_gen(&fname, &ft)?;
+            out.push(print(c));
+        }
+        Ok(true)
+    }
+
+    // ----- this -------------------------------------------------------------------------------------
+
+    fn cat_this(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        let variant = self.pick(5)?;
+        if variant == 0 && self.fits_here(2, 3) {
+            out.push(self.tag(Category::This, "a method's arrow captures this; a getter reads it"));
+            let r = self.rank() - 1;
+            let m_ty = fnty(1, Ty::Prim, r);
+            let ot = Rc::new(ObjTy {
+                fields: vec![
+                    Field { name: "v", ty: Ty::Prim, writable: true, getter: false },
+                    Field { name: "m", ty: Ty::Method(m_ty.clone()), writable: false, getter: false },
+                    Field { name: "w", ty: Ty::Prim, writable: false, getter: true },
+                ],
+            });
+            let kind = self.decl_kind(true)?;
+            let (o, d) = self.declare_var(Role::Object, kind, Ty::Obj(ot.clone()), false, |g| {
+                let v = g.small_num()?;
+                let shorthand = g.feat.method_shorthand && g.chance(50)?;
+                let mut spec = FnSpec::new(
+                    if shorthand { FunctionKind::Method } else { FunctionKind::Expression },
+                    vec![ParamSpec::prim()],
+                    r,
+                );
+                spec.this_obj = Some(ot.clone());
+                let m = g.with_function(spec, |g, names| {
+                    let dn = names[0].clone();
+                    let inner_ty = fnty(0, Ty::Prim, 0);
+                    let (h, d) = if g.feat.arrows {
+                        g.declare_var(Role::Function, DeclKind::Var, Ty::Func(inner_ty.clone()), false, |g| {
+                            let mut f = g.with_function(FnSpec::new(FunctionKind::Arrow, vec![], 0), |g, _| {
+                                let dr = g.read(&dn);
+                                Ok(vec![ret(bin(BinOp::Add, member(Expr::This, "v"), dr))])
+                            })?;
+                            f.expression_body = true;
+                            Ok(func_expr(f))
+                        })?
+                    } else {
+                        // ES5: `var self = this;` and a function expression closing over it.
+                        let (me, d0) =
+                            g.declare_var(Role::Object, DeclKind::Var, Ty::Obj(ot.clone()), false, |_| Ok(Expr::This))?;
+                        let (h, d) =
+                            g.declare_var(Role::Function, DeclKind::Var, Ty::Func(inner_ty.clone()), false, |g| {
+                                g.fn_expr(FnSpec::new(FunctionKind::Expression, vec![], 0), |g, _| {
+                                    let mr = g.read(&me);
+                                    let dr = g.read(&dn);
+                                    Ok(vec![ret(bin(BinOp::Add, member(mr, "v"), dr))])
+                                })
+                            })?;
+                        return Ok(vec![d0, d, ret(g.call_gen(&h, &inner_ty)?)]);
+                    };
+                    let c = g.call_gen(&h, &inner_ty)?;
+                    Ok(vec![d, ret(bin(BinOp::Add, c, member(Expr::This, "w")))])
+                })?;
+                let mut getter_spec = FnSpec::new(FunctionKind::Getter, vec![], 0);
+                getter_spec.this_obj = Some(ot.clone());
+                let w = g.with_function(getter_spec, |g, _| {
+                    let k = g.prim_leaf()?;
+                    Ok(vec![ret(bin(BinOp::Add, bin(BinOp::Mul, member(Expr::This, "v"), num(2)), k))])
+                })?;
+                let m = if shorthand { Prop::Method(PropKey::Name("m".into()), m) } else { prop("m", func_expr(m)) };
+                Ok(Expr::Object(vec![prop("v", v), m, Prop::Method(PropKey::Name("w".into()), w)]))
+            })?;
+            out.push(d);
+            let c = self.gen_call(&Callee::Field(o.clone(), "m", m_ty.clone()), 2)?;
+            out.push(print(c));
+            let or = self.read(&o);
+            out.push(print(member(or, "w")));
+            let or = self.read(&o);
+            let v = self.small_num()?;
+            out.push(expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(or), "v".into()), v)));
+            let c = self.gen_call(&Callee::Field(o, "m", m_ty), 2)?;
+            out.push(print(c));
+            return Ok(true);
+        }
+        if variant == 1 && self.fits_here(1, 5) {
+            out.push(self.tag(Category::This, "call, apply and bind set this; a bound function ignores a new one"));
+            let ot = Rc::new(ObjTy { fields: vec![Field { name: "v", ty: Ty::Prim, writable: true, getter: false }] });
+            let mut spec = FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim()], 0);
+            spec.this_obj = Some(ot.clone());
+            let (gv, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| {
+                let dr = g.read(&names[0]);
+                let extra = g.gen_prim(1)?;
+                Ok(vec![ret(bin(BinOp::Add, bin(BinOp::Add, member(Expr::This, "v"), dr), extra))])
+            })?;
+            // It reads `this.v`: only ever called with an object as `this`.
+            self.set_readable(&gv, false);
+            out.push(s);
+            let mut objs = Vec::new();
+            for _ in 0..2 {
+                let kind = self.decl_kind(true)?;
+                let (o, d) = self.declare_var(Role::Object, kind, Ty::Obj(ot.clone()), false, |g| {
+                    let v = g.gen_prim(1)?;
+                    Ok(Expr::Object(vec![prop("v", v)]))
+                })?;
+                out.push(d);
+                objs.push(o);
+            }
+            self.spend_call(4);
+            let (p, q) = (objs[0].clone(), objs[1].clone());
+            let a = self.small_num()?;
+            let (f, pr) = (self.read(&gv), self.read(&p));
+            out.push(print(method_call(f, "call", vec![pr, a])));
+            let a = self.small_num()?;
+            let (f, qr) = (self.read(&gv), self.read(&q));
+            out.push(print(method_call(f, "apply", vec![qr, Expr::Array(vec![a])])));
+            let bound_ty = fnty(0, Ty::Prim, 1);
+            let kind = self.decl_kind(true)?;
+            let (bd, d) = self.declare_var(Role::Function, kind, Ty::Func(bound_ty), false, |g| {
+                let a = g.small_num()?;
+                let (f, pr) = (g.read(&gv), g.read(&p));
+                Ok(method_call(f, "bind", vec![pr, a]))
+            })?;
+            out.push(d);
+            let b = self.read(&bd);
+            out.push(print(call(b, vec![])));
+            let (b, qr) = (self.read(&bd), self.read(&q));
+            out.push(print(method_call(b, "call", vec![qr])));
+            return Ok(true);
+        }
+        if variant == 2 && self.fits_here(0, 3) {
+            out.push(
+                self.tag(Category::This, "this in a plain call: the global object when sloppy, as given when strict"),
+            );
+            let spec = FnSpec::new(FunctionKind::Declaration, vec![], 0).own_scope();
+            let (t, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |_, _, _| {
+                Ok(vec![ret(unary(UnaryOp::Typeof, Expr::This))])
+            })?;
+            out.push(s);
+            self.spend_call(3);
+            let tr = self.read(&t);
+            out.push(print(call(tr, vec![])));
+            let tr = self.read(&t);
+            let v = self.prim_leaf()?;
+            out.push(print(method_call(tr, "call", vec![v])));
+            let tr = self.read(&t);
+            out.push(print(method_call(tr, "call", vec![Expr::Undefined])));
+            return Ok(true);
+        }
+        if variant == 3 && self.fits_here(0, 2) {
+            out.push(self.tag(Category::This, "a method returns a closure that keeps its this"));
+            let inner_ty = fnty(0, Ty::Prim, 0);
+            let mk_ty = Rc::new(FnTy { params: vec![], ret: Ty::Func(inner_ty.clone()), rank: 0 });
+            let ot = Rc::new(ObjTy {
+                fields: vec![
+                    Field { name: "v", ty: Ty::Prim, writable: true, getter: false },
+                    Field { name: "mk", ty: Ty::Method(mk_ty.clone()), writable: false, getter: false },
+                ],
+            });
+            let kind = self.decl_kind(true)?;
+            let (o, d) = self.declare_var(Role::Object, kind, Ty::Obj(ot.clone()), false, |g| {
+                let v = g.small_num()?;
+                let shorthand = g.feat.method_shorthand && g.chance(50)?;
+                let mut spec =
+                    FnSpec::new(if shorthand { FunctionKind::Method } else { FunctionKind::Expression }, vec![], 0);
+                spec.this_obj = Some(ot.clone());
+                let mk = g.with_function(spec, |g, _| {
+                    if g.feat.arrows {
+                        let mut f = g.with_function(FnSpec::new(FunctionKind::Arrow, vec![], 0), |_, _| {
+                            Ok(vec![ret(member(Expr::This, "v"))])
+                        })?;
+                        f.expression_body = true;
+                        Ok(vec![ret(func_expr(f))])
+                    } else {
+                        let (me, d) =
+                            g.declare_var(Role::Object, DeclKind::Var, Ty::Obj(ot.clone()), false, |_| Ok(Expr::This))?;
+                        let f = g.fn_expr(FnSpec::new(FunctionKind::Expression, vec![], 0), |g, _| {
+                            let mr = g.read(&me);
+                            Ok(vec![ret(member(mr, "v"))])
+                        })?;
+                        Ok(vec![d, ret(f)])
+                    }
+                })?;
+                let mk =
+                    if shorthand { Prop::Method(PropKey::Name("mk".into()), mk) } else { prop("mk", func_expr(mk)) };
+                Ok(Expr::Object(vec![prop("v", v), mk]))
+            })?;
+            out.push(d);
+            let kind = self.decl_kind(true)?;
+            let (h, d) = self.declare_var(Role::Function, kind, Ty::Func(inner_ty.clone()), false, |g| {
+                g.gen_call(&Callee::Field(o.clone(), "mk", mk_ty), 1)
+            })?;
+            out.push(d);
+            let or = self.read(&o);
+            let v = self.small_num()?;
+            out.push(expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(or), "v".into()), v)));
+            let c = self.call_gen(&h, &inner_ty)?;
+            out.push(print(c));
+            return Ok(true);
+        }
+        if !self.fits_here(1, 3) {
+            return Ok(false);
+        }
+        out.push(self.tag(Category::This, "a constructor stores closures over this"));
+        let get_ty = fnty(0, Ty::Prim, 0);
+        let mut fields = vec![
+            Field { name: "v", ty: Ty::Prim, writable: true, getter: false },
+            field("get", Ty::Method(get_ty.clone())),
+        ];
+        if self.feat.arrows {
+            fields.push(field("arrow", Ty::Func(get_ty.clone())));
+        }
+        let ot = Rc::new(ObjTy { fields });
+        let mut spec = FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim()], 0);
+        spec.this_obj = Some(ot.clone());
+        let (ctor, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| {
+            let p = g.read(&names[0]);
+            let mut body =
+                vec![expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(Expr::This), "v".into()), p))];
+            let mut get_spec = FnSpec::new(FunctionKind::Expression, vec![], 0);
+            get_spec.this_obj = Some(ot.clone());
+            let get = g.fn_expr(get_spec, |_, _| Ok(vec![ret(member(Expr::This, "v"))]))?;
+            body.push(expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(Expr::This), "get".into()), get)));
+            if g.feat.arrows {
+                let mut f = g.with_function(FnSpec::new(FunctionKind::Arrow, vec![], 0), |_, _| {
+                    Ok(vec![ret(bin(BinOp::Mul, member(Expr::This, "v"), num(3)))])
+                })?;
+                f.expression_body = true;
+                body.push(expr_stmt(assign(
+                    AssignOp::Assign,
+                    Target::Member(Box::new(Expr::This), "arrow".into()),
+                    func_expr(f),
+                )));
+            }
+            Ok(body)
+        })?;
+        // A constructor: only called with `new`.
+        self.set_readable(&ctor, false);
+        out.push(s);
+        let kind = self.decl_kind(true)?;
+        let (p, d) = self.declare_var(Role::Object, kind, Ty::Obj(ot.clone()), false, |g| {
+            g.spend_call(1);
+            let a = g.small_num()?;
+            let c = g.read(&ctor);
+            Ok(Expr::New(Box::new(c), vec![a]))
+        })?;
+        out.push(d);
+        self.spend_call(2);
+        let pr = self.read(&p);
+        out.push(print(method_call(pr, "get", vec![])));
+        let (pr, cr) = (self.read(&p), self.read(&ctor));
+        out.push(print(bin(BinOp::Instanceof, pr, cr)));
+        if self.feat.arrows {
+            let kind = self.decl_kind(true)?;
+            let (a, d) = self.declare_var(Role::Function, kind, Ty::Func(get_ty.clone()), false, |g| {
+                let pr = g.read(&p);
+                Ok(member(pr, "arrow"))
+            })?;
+            out.push(d);
+            let c = self.call_gen(&a, &get_ty)?;
+            out.push(print(c));
+        }
+        Ok(true)
+    }
+
+    // ----- private-state ----------------------------------------------------------------------------
+
+    fn cat_private_state(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        let variant = self.pick(3)?;
+        if variant == 0 && self.fits_here(2, 5) {
+            out.push(self.tag(Category::PrivateState, "module pattern: privileged methods over a private variable"));
+            let op_ty = fnty(0, Ty::Prim, 1);
+            let value_ty = fnty(0, Ty::Prim, 0);
+            let ot = Rc::new(ObjTy {
+                fields: vec![
+                    field("inc", Ty::Func(op_ty.clone())),
+                    field("dec", Ty::Func(op_ty.clone())),
+                    field("value", Ty::Func(value_ty.clone())),
+                ],
+            });
+            let kind = self.decl_kind(true)?;
+            let (m, d) = self.declare_var(Role::Object, kind, Ty::Obj(ot.clone()), false, |g| {
+                let iife = g.fn_expr(FnSpec::new(FunctionKind::Expression, vec![], 1), |g, _| {
+                    let (count, d) = g.declare_var(Role::Value, DeclKind::Var, Ty::Prim, true, |g| g.gen_prim(1))?;
+                    let change_ty = fnty(1, Ty::Prim, 0);
+                    let (change, cs) = g.function_decl(Role::Function, change_ty.clone(), |g, _, names| {
+                        let t = g.target(&count);
+                        let dv = g.read(&names[0]);
+                        let c = g.read(&count);
+                        Ok(vec![expr_stmt(assign(AssignOp::Add, t, dv)), ret(c)])
+                    })?;
+                    let mut props = Vec::new();
+                    for (key, delta) in [("inc", 1), ("dec", -1)] {
+                        let f = g.fn_expr(FnSpec::new(FunctionKind::Expression, vec![], 1), |g, _| {
+                            let c = g.call_named(&change, vec![num(delta)]);
+                            Ok(vec![ret(c)])
+                        })?;
+                        props.push(prop(key, f));
+                    }
+                    let value = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.read(&count))]))?;
+                    props.push(prop("value", value));
+                    Ok(vec![d, cs, ret(Expr::Object(props))])
+                })?;
+                g.spend_call(1);
+                Ok(call(iife, vec![]))
+            })?;
+            out.push(d);
+            for key in ["inc", "inc", "dec"] {
+                let c = self.gen_call(&Callee::Field(m.clone(), key, op_ty.clone()), 1)?;
+                out.push(expr_stmt(c));
+            }
+            let c = self.gen_call(&Callee::Field(m.clone(), "value", value_ty), 1)?;
+            out.push(print(c));
+            let mr = self.read(&m);
+            out.push(print(unary(UnaryOp::Typeof, member(mr, "count"))));
+            return Ok(true);
+        }
+        if variant == 1 && self.fits_here(1, 6) {
+            out.push(self.tag(Category::PrivateState, "a constructor's privileged methods guard a private balance"));
+            let dep_ty = fnty(1, Ty::Prim, 0);
+            let bal_ty = fnty(0, Ty::Prim, 0);
+            let ot = Rc::new(ObjTy {
+                fields: vec![field("deposit", Ty::Func(dep_ty.clone())), field("balance", Ty::Func(bal_ty.clone()))],
+            });
+            let mut spec = FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim()], 0);
+            spec.this_obj = Some(ot.clone());
+            let (ctor, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| {
+                let p = names[0].clone();
+                let (bal, d) = g.declare_var(Role::Value, DeclKind::Var, Ty::Prim, true, |g| Ok(g.read(&p)))?;
+                let dep =
+                    g.fn_expr(FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim()], 0), |g, names| {
+                        let dr = g.read(&names[0]);
+                        let dr2 = g.read(&names[0]);
+                        let t = g.target(&bal);
+                        let b = g.read(&bal);
+                        Ok(vec![
+                            Stmt::If(lt_eq(BinOp::Gt, dr, 0), vec![expr_stmt(assign(AssignOp::Add, t, dr2))], None),
+                            ret(b),
+                        ])
+                    })?;
+                let balf =
+                    g.fn_expr(FnSpec::new(FunctionKind::Expression, vec![], 0), |g, _| Ok(vec![ret(g.read(&bal))]))?;
+                Ok(vec![
+                    d,
+                    expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(Expr::This), "deposit".into()), dep)),
+                    expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(Expr::This), "balance".into()), balf)),
+                ])
+            })?;
+            self.set_readable(&ctor, false);
+            out.push(s);
+            let mut accts = Vec::new();
+            for _ in 0..2 {
+                let kind = self.decl_kind(true)?;
+                let (a, d) = self.declare_var(Role::Object, kind, Ty::Obj(ot.clone()), false, |g| {
+                    g.spend_call(1);
+                    let c = g.read(&ctor);
+                    let v = g.small_num()?;
+                    Ok(Expr::New(Box::new(c), vec![v]))
+                })?;
+                out.push(d);
+                accts.push(a);
+            }
+            for v in [3, -1] {
+                let c = self.gen_call(&Callee::Field(accts[0].clone(), "deposit", dep_ty.clone()), 1)?;
+                let Expr::Call(callee, _) = c else { unreachable!("gen_call builds a call") };
+                out.push(expr_stmt(Expr::Call(callee, vec![num(v)])));
+            }
+            for a in accts.clone() {
+                let c = self.gen_call(&Callee::Field(a, "balance", bal_ty.clone()), 1)?;
+                out.push(print(c));
+            }
+            let ar = self.read(&accts[0]);
+            out.push(print(unary(UnaryOp::Typeof, member(ar, "bal"))));
+            return Ok(true);
+        }
+        if !self.fits_here(0, 1) {
+            return Ok(false);
+        }
+        out.push(self.tag(Category::PrivateState, "accessors over a private variable"));
+        let ot = Rc::new(ObjTy { fields: vec![Field { name: "s", ty: Ty::Prim, writable: true, getter: true }] });
+        let kind = self.decl_kind(true)?;
+        let (o, d) = self.declare_var(Role::Object, kind, Ty::Obj(ot), false, |g| {
+            let iife = g.fn_expr(FnSpec::new(FunctionKind::Expression, vec![], 0), |g, _| {
+                let (secret, d) = g.declare_var(Role::Value, DeclKind::Var, Ty::Prim, true, |g| g.gen_prim(1))?;
+                let get = g.with_function(FnSpec::new(FunctionKind::Getter, vec![], 0), |g, _| {
+                    Ok(vec![ret(g.read(&secret))])
+                })?;
+                let set =
+                    g.with_function(FnSpec::new(FunctionKind::Setter, vec![ParamSpec::prim()], 0), |g, names| {
+                        let t = g.target(&secret);
+                        let v = g.read(&names[0]);
+                        Ok(vec![expr_stmt(assign(AssignOp::Assign, t, bin(BinOp::Mul, v, num(2))))])
+                    })?;
+                let key = || PropKey::Name("s".into());
+                Ok(vec![d, ret(Expr::Object(vec![Prop::Method(key(), get), Prop::Method(key(), set)]))])
+            })?;
+            g.spend_call(1);
+            Ok(call(iife, vec![]))
+        })?;
+        out.push(d);
+        let or = self.read(&o);
+        let v = self.small_num()?;
+        out.push(expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(or), "s".into()), v)));
+        let or = self.read(&o);
+        out.push(print(member(or, "s")));
+        Ok(true)
+    }
+
+    // ----- exceptions -------------------------------------------------------------------------------
+
+    fn cat_exceptions(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        let variant = self.pick(5)?;
+        if variant == 0 && self.fits_here(0, 1) {
+            out.push(self.tag(Category::Exceptions, "a closure over a catch parameter outlives the catch"));
+            let ft = fnty(0, Ty::Prim, 0);
+            let (names, d) = self.declare_uninit(Role::Function, &[Ty::Func(ft.clone())])?;
+            out.push(d);
+            let gname = names[0].clone();
+            let thrown = self.gen_prim(1)?;
+            let handler = self.catch_clause(Ty::Prim, |g, e| {
+                let e = e.to_string();
+                let c = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&e)?)]))?;
+                let t = g.target(&gname);
+                Ok(vec![expr_stmt(assign(AssignOp::Assign, t, c))])
+            })?;
+            out.push(Stmt::Try { block: vec![Stmt::Throw(thrown)], handler: Some(handler), finalizer: None });
+            self.set_readable(&gname, true);
+            let c = self.call_gen(&gname, &ft)?;
+            out.push(print(c));
+            return Ok(true);
+        }
+        if variant == 1 && self.fits_here(0, 2) {
+            out.push(self.tag(Category::Exceptions, "finally runs on every exit and its return overrides"));
+            let ft = fnty(1, Ty::Prim, 0);
+            let override_ret = self.chance(50)?;
+            let (f, s) = self.function_decl(Role::Function, ft.clone(), |g, _, names| {
+                let a = names[0].clone();
+                let ar = g.read(&a);
+                let ar2 = g.read(&a);
+                let block = vec![Stmt::If(lt_eq(BinOp::Gt, ar, 1), vec![Stmt::Throw(ar2)], None), ret(g.read(&a))];
+                let handler = g.catch_clause(Ty::Prim, |g, e| {
+                    let er = g.read(e);
+                    Ok(vec![ret(bin(BinOp::Mul, er, num(10)))])
+                })?;
+                let mut fin = vec![print(string("finally"))];
+                if override_ret {
+                    fin.push(ret(g.small_num()?));
+                }
+                Ok(vec![Stmt::Try { block, handler: Some(handler), finalizer: Some(fin) }])
+            })?;
+            out.push(s);
+            for v in [1, 2] {
+                let c = self.call_named(&f, vec![num(v)]);
+                out.push(print(c));
+            }
+            return Ok(true);
+        }
+        if variant == 2 && self.fits_here(1, 4) {
+            out.push(
+                self.tag(Category::Exceptions, "an exception thrown by a closure unwinds through a builtin's callback"),
+            );
+            let ft = fnty(1, Ty::Prim, 0);
+            let (thrower, s) = self.function_decl(Role::Function, ft.clone(), |g, _, names| {
+                let v = g.read(&names[0]);
+                Ok(vec![Stmt::Throw(v)])
+            })?;
+            // It always throws: only called here, inside `try`.
+            self.set_readable(&thrower, false);
+            out.push(s);
+            let limit = self.int(0, 2)?;
+            let cb = self.closure(vec![ParamSpec::prim()], 1, |g, names| {
+                let z = g.read(&names[0]);
+                let z2 = g.read(&names[0]);
+                let z3 = g.read(&names[0]);
+                let c = g.call_named(&thrower, vec![z2]);
+                Ok(vec![Stmt::If(lt_eq(BinOp::Gt, z, limit), vec![expr_stmt(c)], None), print(z3)])
+            })?;
+            self.spend_call(3);
+            let arr = Expr::Array(vec![num(1), num(2), num(3)]);
+            let block = vec![expr_stmt(method_call(arr, "forEach", vec![cb]))];
+            let handler = self.catch_clause(Ty::Prim, |g, e| {
+                let er = g.read(e);
+                Ok(vec![print(er)])
+            })?;
+            out.push(Stmt::Try { block, handler: Some(handler), finalizer: None });
+            return Ok(true);
+        }
+        if variant == 3 {
+            out.push(self.tag(Category::Exceptions, "Error objects: name and instanceof, never the message"));
+            let ctor = self.pick_from(&["Error", "TypeError", "RangeError", "ReferenceError"])?;
+            let other = self.pick_from(&["Error", "TypeError", "RangeError"])?;
+            let thrown = Expr::New(Box::new(ident(ctor)), vec![string("boom")]);
+            let handler = self.catch_clause(Ty::Error, |g, e| {
+                let a = g.read(e);
+                let b = g.read(e);
+                let c = g.read(e);
+                Ok(vec![
+                    print(member(a, "name")),
+                    print(bin(BinOp::Instanceof, b, ident(other))),
+                    print(bin(BinOp::Instanceof, c, ident("Error"))),
+                ])
+            })?;
+            let finalizer = if self.chance(40)? { Some(vec![print(string("done"))]) } else { None };
+            out.push(Stmt::Try { block: vec![Stmt::Throw(thrown)], handler: Some(handler), finalizer });
+            return Ok(true);
+        }
+        out.push(self.tag(Category::Exceptions, "try/finally inside a loop with break"));
+        let trips = self.int(2, i64::from(self.cfg.max_loop_trips.max(2)))? as u32;
+        let stop = self.int(0, i64::from(trips))?;
+        let s = self.counted_for(trips, |g, i| {
+            let ir = g.read(i);
+            let ir2 = g.read(i);
+            let mut block = vec![Stmt::If(bin(BinOp::StrictEq, ir, num(stop)), vec![Stmt::Break(None)], None)];
+            block.extend(g.gen_stmts(1, 40)?);
+            Ok(vec![Stmt::Try { block, handler: None, finalizer: Some(vec![print(ir2)]) }])
+        })?;
+        out.push(s);
+        Ok(true)
+    }
+
+    // ----- recursion --------------------------------------------------------------------------------
+
+    /// A depth argument for a call from outside: a small literal.
+    fn depth_arg(&mut self, max: u32) -> Result<Expr> {
+        Ok(num(self.int(0, i64::from(max.min(self.cfg.max_recursion_depth)))?))
+    }
+
+    /// The body of a function recursing through `me` on its depth parameter `n`.
+    fn recursive_body(&mut self, me: &str, n: &str, shape: usize) -> Result<Vec<Stmt>> {
+        let nr = |g: &mut Self| g.read(n);
+        let rec = |g: &mut Self, k: i64| {
+            let m = g.read(me);
+            let a = g.read(n);
+            call(m, vec![bin(BinOp::Sub, a, num(k))])
+        };
+        Ok(match shape {
+            0 => {
+                // factorial
+                let base = Stmt::If(lt_eq(BinOp::Le, nr(self), 1), vec![ret(num(1))], None);
+                let r = rec(self, 1);
+                vec![base, ret(bin(BinOp::Mul, nr(self), r))]
+            }
+            1 => {
+                // fibonacci
+                let base = Stmt::If(lt_eq(BinOp::Lt, nr(self), 2), vec![ret(nr(self))], None);
+                let (a, b) = (rec(self, 1), rec(self, 2));
+                vec![base, ret(bin(BinOp::Add, a, b))]
+            }
+            _ => {
+                // countdown printing on the way down, summing on the way up
+                let base = Stmt::If(lt_eq(BinOp::Le, nr(self), 0), vec![ret(num(0))], None);
+                let r = rec(self, 1);
+                vec![base, print(nr(self)), ret(bin(BinOp::Add, nr(self), r))]
+            }
+        })
+    }
+
+    fn cat_recursion(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(0, 2) {
+            return Ok(false);
+        }
+        let variant = self.pick(6)?;
+        let shape = self.pick(3)?;
+        let depth_param = || ParamSpec { name: None, ty: Ty::Prim, default: DefaultSpec::None, protected: true };
+        match variant {
+            0 => {
+                out.push(
+                    self.tag(Category::Recursion, "a function recurses through its binding on a decreasing depth"),
+                );
+                let spec = FnSpec::new(FunctionKind::Declaration, vec![depth_param()], 0);
+                let (f, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| {
+                    let me = g.decl_name.clone();
+                    g.recursive_body(&me, &names[0], shape)
+                })?;
+                // Called with a literal depth only: generated code must not call it with anything else.
+                self.set_readable(&f, false);
+                out.push(s);
+                let a = self.depth_arg(if shape == 1 { 8 } else { 6 })?;
+                let c = self.call_named(&f, vec![a]);
+                out.push(print(c));
+            }
+            1 => {
+                out.push(self.tag(Category::Recursion, "a named function expression recurses through its own name"));
+                let self_name = self.nfe_name()?;
+                let kind = self.decl_kind(true)?;
+                let ft = fnty(1, Ty::Prim, 0);
+                let (f, d) = self.declare_var(Role::Function, kind, Ty::Func(ft), false, |g| {
+                    let spec = FnSpec {
+                        name: Some(self_name.clone()),
+                        ..FnSpec::new(FunctionKind::Expression, vec![depth_param()], 0)
+                    };
+                    g.fn_expr(spec, |g, names| g.recursive_body(&self_name, &names[0], shape))
+                })?;
+                self.set_readable(&f, false);
+                out.push(d);
+                let a = self.depth_arg(6)?;
+                let c = self.call_named(&f, vec![a]);
+                out.push(print(c));
+            }
+            2 if self.fits_here(0, 2) => {
+                out.push(self.tag(Category::Recursion, "mutual recursion between two functions"));
+                let ft = fnty(1, Ty::Prim, 0);
+                let decl_form = self.can_declare_function_here();
+                let how = if !decl_form {
+                    None
+                } else if self.at_var_scope() {
+                    Some(How::FnTop)
+                } else {
+                    Some(How::BlockFn)
+                };
+                let kind = self.decl_kind(true)?;
+                let vhow = if kind == DeclKind::Var { How::Var } else { How::Lexical };
+                let mut names = Vec::new();
+                for _ in 0..2 {
+                    let h = how.unwrap_or(vhow);
+                    let n = self.fresh_name(Role::Function, h)?;
+                    let bk = if how.is_some() { BindingKind::Function } else { kind.binding_kind() };
+                    self.declare(&n, h, bk, Ty::Func(ft.clone()), false, false);
+                    names.push(n);
+                }
+                let result = [true, false];
+                let mut stmts = Vec::new();
+                for k in 0..2 {
+                    let (me, other) = (names[k].clone(), names[1 - k].clone());
+                    let base = result[k];
+                    let spec = FnSpec {
+                        name: if how.is_some() { Some(me.clone()) } else { None },
+                        ..FnSpec::new(
+                            if how.is_some() { FunctionKind::Declaration } else { FunctionKind::Expression },
+                            vec![depth_param()],
+                            0,
+                        )
+                    };
+                    let f = self.with_function(spec, |g, ps| {
+                        let n = g.read(&ps[0]);
+                        let n2 = g.read(&ps[0]);
+                        let o = g.read(&other);
+                        Ok(vec![
+                            Stmt::If(lt_eq(BinOp::Le, n, 0), vec![ret(Expr::Bool(base))], None),
+                            ret(call(o, vec![bin(BinOp::Sub, n2, num(1))])),
+                        ])
+                    })?;
+                    stmts.push(if how.is_some() { Stmt::Function(f) } else { decl(kind, &me, Some(func_expr(f))) });
+                }
+                out.extend(stmts);
+                for n in &names {
+                    let a = self.depth_arg(7)?;
+                    let c = self.call_named(n, vec![a]);
+                    out.push(print(c));
+                }
+            }
+            3 => {
+                out.push(self.tag(Category::Recursion, "memoisation in a cache captured by a recursive closure"));
+                let kind = self.decl_kind(true)?;
+                let ft = fnty(1, Ty::Prim, 0);
+                let (memo, d) = self.declare_var(Role::Function, kind, Ty::Func(ft), false, |g| {
+                    let iife = g.fn_expr(FnSpec::new(FunctionKind::Expression, vec![], 0), |g, _| {
+                        let (cache, d) = g.declare_var(
+                            Role::Object,
+                            DeclKind::Var,
+                            Ty::Obj(Rc::new(ObjTy { fields: vec![] })),
+                            false,
+                            |_| Ok(Expr::Object(vec![])),
+                        )?;
+                        g.set_readable(&cache, false);
+                        let self_name = g.nfe_name()?;
+                        let spec = FnSpec {
+                            name: Some(self_name.clone()),
+                            ..FnSpec::new(FunctionKind::Expression, vec![depth_param()], 0)
+                        };
+                        let f = g.fn_expr(spec, |g, names| {
+                            let n = names[0].clone();
+                            let rd = |g: &mut Self| g.read(&n);
+                            let hit = Stmt::If(
+                                bin(BinOp::In, rd(g), g.read(&cache)),
+                                vec![ret(index(g.read(&cache), rd(g)))],
+                                None,
+                            );
+                            let me = |g: &mut Self, k| {
+                                let m = g.read(&self_name);
+                                call(m, vec![bin(BinOp::Sub, g.read(&n), num(k))])
+                            };
+                            let (a, b) = (me(g, 1), me(g, 2));
+                            let value = Expr::Cond(
+                                Box::new(lt_eq(BinOp::Lt, rd(g), 2)),
+                                Box::new(rd(g)),
+                                Box::new(bin(BinOp::Add, a, b)),
+                            );
+                            let (r, d) = g.declare_var(Role::Value, DeclKind::Var, Ty::Prim, false, |_| Ok(value))?;
+                            let store = expr_stmt(assign(
+                                AssignOp::Assign,
+                                Target::Index(Box::new(g.read(&cache)), Box::new(rd(g))),
+                                g.read(&r),
+                            ));
+                            Ok(vec![hit, d, store, ret(g.read(&r))])
+                        })?;
+                        Ok(vec![d, ret(f)])
+                    })?;
+                    g.spend_call(1);
+                    Ok(call(iife, vec![]))
+                })?;
+                self.set_readable(&memo, false);
+                out.push(d);
+                for _ in 0..2 {
+                    let a = num(self.int(0, 2 * i64::from(self.cfg.max_recursion_depth))?);
+                    let c = self.call_named(&memo, vec![a]);
+                    out.push(print(c));
+                }
+            }
+            4 => {
+                out.push(self.tag(Category::Recursion, "a fixpoint combinator ties the knot through closures"));
+                let fix_spec = FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::of(Ty::Prim)], 0);
+                let (fix, s) = self.function_decl_spec(Role::Function, fix_spec, Ty::Prim, |g, _, names| {
+                    let fname = names[0].clone();
+                    let self_name = g.nfe_name()?;
+                    let spec = FnSpec {
+                        name: Some(self_name.clone()),
+                        ..FnSpec::new(FunctionKind::Expression, vec![depth_param()], 0)
+                    };
+                    let inner = g.fn_expr(spec, |g, ps| {
+                        let fr = g.read(&fname);
+                        let me = g.read(&self_name);
+                        let n = g.read(&ps[0]);
+                        Ok(vec![ret(call(fr, vec![me, n]))])
+                    })?;
+                    Ok(vec![ret(inner)])
+                })?;
+                self.set_readable(&fix, false);
+                out.push(s);
+                let step = self.fn_expr(
+                    FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim(), depth_param()], 0),
+                    |g, ps| {
+                        let (rec, n) = (ps[0].clone(), ps[1].clone());
+                        let base = Stmt::If(lt_eq(BinOp::Le, g.read(&n), 1), vec![ret(num(1))], None);
+                        let r = call(g.read(&rec), vec![bin(BinOp::Sub, g.read(&n), num(1))]);
+                        Ok(vec![base, ret(bin(BinOp::Mul, g.read(&n), r))])
+                    },
+                )?;
+                let kind = self.decl_kind(true)?;
+                let ft = fnty(1, Ty::Prim, 0);
+                let (fact, d) = self
+                    .declare_var(Role::Function, kind, Ty::Func(ft), false, |g| Ok(g.call_named(&fix, vec![step])))?;
+                self.set_readable(&fact, false);
+                out.push(d);
+                let a = self.depth_arg(6)?;
+                let c = self.call_named(&fact, vec![a]);
+                out.push(print(c));
+            }
+            _ => {
+                out.push(
+                    self.tag(Category::Recursion, "recursion builds a chain of closures, each capturing its depth"),
+                );
+                let acc_ty = Ty::func(vec![], Ty::Prim, 0);
+                let spec = FnSpec::new(FunctionKind::Declaration, vec![depth_param(), ParamSpec::of(acc_ty)], 0);
+                let (walk, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, ps| {
+                    let me = g.decl_name.clone();
+                    let (n, acc) = (ps[0].clone(), ps[1].clone());
+                    let base = Stmt::If(lt_eq(BinOp::Le, g.read(&n), 0), vec![ret(call(g.read(&acc), vec![]))], None);
+                    let next = g.closure(vec![], 0, |g, _| {
+                        let a = g.read(&acc);
+                        let n = g.read(&n);
+                        Ok(vec![ret(bin(BinOp::Add, call(a, vec![]), n))])
+                    })?;
+                    let r = call(g.read(&me), vec![bin(BinOp::Sub, g.read(&n), num(1)), next]);
+                    Ok(vec![base, ret(r)])
+                })?;
+                self.set_readable(&walk, false);
+                out.push(s);
+                let start = self.closure(vec![], 0, |g, _| Ok(vec![ret(g.small_num()?)]))?;
+                let a = self.depth_arg(6)?;
+                let c = self.call_named(&walk, vec![a, start]);
+                out.push(print(c));
+            }
+        }
+        Ok(true)
+    }
+}

@@ -1,0 +1,874 @@
+//! The generator: turns bytes from `arbitrary::Unstructured` into a [`Program`], top-down.
+//!
+//! It keeps a model of the scope chain at the point being generated (every binding with its kind, its
+//! static type, whether it may be read or written yet), of the function being generated (strictness,
+//! rank, remaining call budget, loop trip multiplier, what `this` and `arguments` are), and of the
+//! remaining size budget. Every choice consults that model, which is what makes programs valid,
+//! deterministic and terminating by construction:
+//!
+//! - names are only declared where JavaScript allows it, and never where an earlier reference would
+//!   silently change meaning (hoisting, TDZ) unless a category producer wants exactly that;
+//! - reads pick initialised bindings; calls pick functions of lower rank; writes respect types, `const`
+//!   and loop counters;
+//! - loop trip counts are literals and counters are never written; recursion only goes through a
+//!   depth argument that decreases towards a literal bound.
+
+mod cats;
+mod expr;
+mod stmt;
+pub(crate) mod ty;
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use arbitrary::{Result, Unstructured};
+
+use crate::category::{Category, CategorySet};
+use crate::config::{Config, Features};
+use crate::ir::*;
+use ty::*;
+
+/// The identifier pool: tiny on purpose, so that shadowing and capture collisions are frequent.
+pub(crate) const VALUE_NAMES: [&str; 5] = ["a", "b", "c", "x", "y"];
+pub(crate) const FN_NAMES: [&str; 3] = ["f", "g", "h"];
+
+/// What a new name is for; it only biases the choice of name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Value,
+    Function,
+    Object,
+    Array,
+    Counter,
+    Depth,
+    Catch,
+}
+
+impl Role {
+    fn preferred(self) -> &'static [&'static str] {
+        match self {
+            Role::Value => &VALUE_NAMES,
+            Role::Function => &FN_NAMES,
+            Role::Object => &["o", "p"],
+            Role::Array => &["fs", "arr"],
+            Role::Counter => &["i", "j", "k"],
+            Role::Depth => &["n", "m"],
+            Role::Catch => &["e", "err"],
+        }
+    }
+
+    fn fallback(self) -> &'static str {
+        match self {
+            Role::Value => "v",
+            Role::Function => "fn",
+            Role::Object => "o",
+            Role::Array => "fs",
+            Role::Counter => "i",
+            Role::Depth => "n",
+            Role::Catch => "e",
+        }
+    }
+}
+
+/// How a name is being declared, which decides the scope it lands in and the early errors to avoid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum How {
+    Var,
+    /// `let`, `const` (and later `class`) in the current scope.
+    Lexical,
+    /// A function declaration directly in a function body or the script.
+    FnTop,
+    /// A function declaration in a block: lexical, plus an Annex B `var` in sloppy code.
+    BlockFn,
+    Param,
+    Catch,
+}
+
+/// (scope index, binding index, captured from an enclosing function) of a visible binding.
+pub(crate) type BindingRef = (usize, usize, bool);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ScopeKind {
+    /// The script or a function's parameters and body.
+    Function,
+    Block,
+    /// A catch clause: its parameter and its body share this scope.
+    Catch,
+    /// The self binding of a named function expression.
+    FnName,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Binding {
+    pub name: Name,
+    pub kind: BindingKind,
+    pub ty: Ty,
+    /// Generated code may assign it (false for `const`, counters, depth arguments, functions).
+    pub writable: bool,
+    /// Generated code may read it (false while in its TDZ, for Annex B bindings, and for recursive
+    /// functions, which are only called by their producer).
+    pub readable: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Scope {
+    pub kind: ScopeKind,
+    pub frame: usize,
+    pub bindings: Vec<Binding>,
+    /// Names of `var`s declared in nested blocks that hoist through this scope.
+    pub var_through: BTreeSet<Name>,
+    /// Names resolved through this scope to an outer binding (or to a global): declaring one of them
+    /// here later would change what the earlier reference means.
+    pub looked_through: BTreeSet<Name>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ArgsInfo {
+    /// `arguments` resolves to an arguments object (in a non-arrow function, or an arrow inside one).
+    pub available: bool,
+    /// Every parameter is a primitive, so every `arguments[i]` is one too.
+    pub all_prim: bool,
+}
+
+/// The function (or script) being generated.
+#[derive(Debug, Clone)]
+pub(crate) struct Frame {
+    pub strict: bool,
+    pub rank: u32,
+    pub calls_left: u32,
+    /// Product of the trip counts of the loops (of this frame) around the current point.
+    pub loop_mult: u32,
+    pub var_scope: usize,
+    pub this_obj: Option<Rc<ObjTy>>,
+    pub args: ArgsInfo,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Strictness {
+    /// Own `"use strict"` with the configured probability (when the parameters are simple).
+    Random,
+    /// No directive of its own (the function is strict only if its context is).
+    Inherit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DefaultSpec {
+    None,
+    /// A primitive expression (which may read earlier parameters).
+    Prim,
+    /// An arrow or function returning an expression over the earlier parameters.
+    Closure,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct ParamSpec {
+    pub name: Option<Name>,
+    pub ty: Ty,
+    pub default: DefaultSpec,
+    /// Never written by generated code (depth arguments).
+    pub protected: bool,
+}
+
+impl ParamSpec {
+    pub fn prim() -> ParamSpec {
+        ParamSpec { name: None, ty: Ty::Prim, default: DefaultSpec::None, protected: false }
+    }
+
+    pub fn of(ty: Ty) -> ParamSpec {
+        ParamSpec { name: None, ty, default: DefaultSpec::None, protected: false }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct FnSpec {
+    pub kind: FunctionKind,
+    /// The declared name (declarations), the self binding (named function expressions) or the key
+    /// (methods, accessors).
+    pub name: Option<Name>,
+    pub params: Vec<ParamSpec>,
+    pub rest: bool,
+    pub rank: u32,
+    pub strict: Strictness,
+    pub this_obj: Option<Rc<ObjTy>>,
+    /// Whether an arrow may stand in for it (not when it uses its own `this` or `arguments`).
+    pub arrow_ok: bool,
+}
+
+impl FnSpec {
+    pub fn new(kind: FunctionKind, params: Vec<ParamSpec>, rank: u32) -> FnSpec {
+        FnSpec {
+            kind,
+            name: None,
+            params,
+            rest: false,
+            rank,
+            strict: Strictness::Random,
+            this_obj: None,
+            arrow_ok: true,
+        }
+    }
+
+    /// A spec for a function that uses its own `this` or `arguments`: never an arrow.
+    pub fn own_scope(self) -> FnSpec {
+        FnSpec { arrow_ok: false, ..self }
+    }
+}
+
+pub(crate) struct Gen<'a, 'b> {
+    pub u: &'a mut Unstructured<'b>,
+    pub cfg: &'a Config,
+    pub feat: Features,
+    pub scopes: Vec<Scope>,
+    pub frames: Vec<Frame>,
+    pub stmts_left: i64,
+    pub funcs_left: i64,
+    pub depth: u32,
+    pub cats: CategorySet,
+    pub labels: u32,
+    /// The name the function being declared by [`Gen::function_decl_spec`] is bound to, for bodies
+    /// that call themselves.
+    pub decl_name: Name,
+    /// Names a category producer declared itself and reads by name later, possibly from nested
+    /// functions: no new declaration may shadow them until the producer is done.
+    pub reserved: Vec<Name>,
+    /// Nesting of producers, and of plain generation inside the innermost producer.
+    pub in_producer: u32,
+    pub plain_depth: u32,
+    epoch: u64,
+    /// (epoch, frame rank, primitive-returning callees, primitive fields) for [`Gen::gen_prim`].
+    pub prim_counts: std::cell::Cell<(u64, u32, usize, usize)>,
+    /// The last number given to a numbered fallback name.
+    numbered: u32,
+    visible_cache: std::cell::RefCell<Option<(u64, Rc<Vec<BindingRef>>)>>,
+}
+
+/// Generates a program and the set of categories its producers exercised.
+pub(crate) fn generate(u: &mut Unstructured, cfg: &Config) -> Result<(Program, CategorySet)> {
+    let mut g = Gen {
+        feat: cfg.profile.features(),
+        cfg,
+        scopes: Vec::new(),
+        frames: Vec::new(),
+        stmts_left: i64::from(cfg.max_statements),
+        funcs_left: i64::from(cfg.max_functions),
+        depth: 0,
+        cats: CategorySet::default(),
+        labels: 0,
+        decl_name: String::new(),
+        reserved: Vec::new(),
+        in_producer: 0,
+        plain_depth: 0,
+        epoch: 0,
+        prim_counts: std::cell::Cell::new((u64::MAX, 0, 0, 0)),
+        numbered: 0,
+        visible_cache: std::cell::RefCell::new(None),
+        u,
+    };
+    let strict = g.chance(cfg.strict_program_percent)?;
+    g.frames.push(Frame {
+        strict,
+        rank: cfg.max_call_rank + 1,
+        calls_left: cfg.max_top_level_calls,
+        loop_mult: 1,
+        var_scope: 0,
+        this_obj: None,
+        args: ArgsInfo { available: false, all_prim: false },
+    });
+    g.scopes.push(Scope {
+        kind: ScopeKind::Function,
+        frame: 0,
+        bindings: Vec::new(),
+        var_through: BTreeSet::new(),
+        looked_through: BTreeSet::new(),
+    });
+    // The top level goes on until the input or the statement budget runs out.
+    let body = g.gen_stmts(u32::MAX, 100)?;
+    Ok((Program { strict, body }, g.cats))
+}
+
+impl<'a, 'b> Gen<'a, 'b> {
+    // ----- choices --------------------------------------------------------------------------------
+
+    /// True with probability `percent`/100; false when the input is exhausted.
+    pub fn chance(&mut self, percent: u32) -> Result<bool> {
+        if percent == 0 || self.u.is_empty() {
+            return Ok(false);
+        }
+        Ok(self.u.int_in_range(0..=99u32)? >= 100 - percent.min(100))
+    }
+
+    /// Whether to go on adding items to a list: false once the input is exhausted; otherwise true
+    /// with probability `percent`/100 (always, without drawing, at 100).
+    pub fn more(&mut self, percent: u32) -> Result<bool> {
+        if percent >= 100 {
+            return Ok(!self.u.is_empty());
+        }
+        self.chance(percent)
+    }
+
+    /// An index below `n` (0 when `n <= 1` or the input is exhausted).
+    pub fn pick(&mut self, n: usize) -> Result<usize> {
+        if n <= 1 {
+            return Ok(0);
+        }
+        self.u.int_in_range(0..=n - 1)
+    }
+
+    pub fn int(&mut self, lo: i64, hi: i64) -> Result<i64> {
+        self.u.int_in_range(lo..=hi)
+    }
+
+    /// An index chosen with the given weights (the first option with a weight when the input is
+    /// exhausted, so list the simplest option first).
+    pub fn weighted(&mut self, weights: &[u32]) -> Result<usize> {
+        let total: u32 = weights.iter().sum();
+        if total == 0 {
+            return Ok(0);
+        }
+        let mut r = self.u.int_in_range(0..=total - 1)?;
+        for (i, w) in weights.iter().enumerate() {
+            if r < *w {
+                return Ok(i);
+            }
+            r -= w;
+        }
+        Ok(weights.len() - 1)
+    }
+
+    pub fn pick_from<T: Clone>(&mut self, xs: &[T]) -> Result<T> {
+        let i = self.pick(xs.len())?;
+        Ok(xs[i].clone())
+    }
+
+    /// A small non-negative integer literal.
+    pub fn small_num(&mut self) -> Result<Expr> {
+        Ok(num(self.int(0, 9)?))
+    }
+
+    // ----- frames and scopes ----------------------------------------------------------------------
+
+    pub fn frame(&self) -> &Frame {
+        self.frames.last().expect("the script frame is always present")
+    }
+
+    pub fn frame_mut(&mut self) -> &mut Frame {
+        self.frames.last_mut().expect("the script frame is always present")
+    }
+
+    pub fn strict(&self) -> bool {
+        self.frame().strict
+    }
+
+    pub fn rank(&self) -> u32 {
+        self.frame().rank
+    }
+
+    /// Whether the current point is directly in the script or a function body (not in a block).
+    pub fn at_var_scope(&self) -> bool {
+        self.scopes.len() - 1 == self.frame().var_scope
+    }
+
+    pub fn push_scope(&mut self, kind: ScopeKind) {
+        // An empty scope changes nothing visible (frames changes are touched in `with_function`).
+        let frame = self.frames.len() - 1;
+        self.scopes.push(Scope {
+            kind,
+            frame,
+            bindings: Vec::new(),
+            var_through: BTreeSet::new(),
+            looked_through: BTreeSet::new(),
+        });
+        self.depth += 1;
+    }
+
+    /// Leaves a scope. A `var` declared in a block that may not have run (an `if` branch, a `try`
+    /// block that threw, a loop) is only known to hold its type inside that block: afterwards, unless
+    /// it is a primitive (where `undefined` is fine), generated code stops reading it.
+    pub fn pop_scope(&mut self) {
+        if self.scopes.last().is_some_and(|s| !s.bindings.is_empty() || !s.var_through.is_empty()) {
+            self.touch();
+        }
+        if let Some(s) = self.scopes.pop() {
+            if matches!(s.kind, ScopeKind::Block | ScopeKind::Catch) {
+                let vs = self.frame().var_scope;
+                for n in &s.var_through {
+                    if let Some(b) = self.scopes[vs].bindings.iter_mut().find(|b| &b.name == n) {
+                        if b.kind == BindingKind::Var && !b.ty.is_prim() {
+                            b.readable = false;
+                        }
+                    }
+                }
+            }
+        }
+        self.depth -= 1;
+    }
+
+    /// Runs `f` in a new block scope.
+    pub fn with_block<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        self.push_scope(ScopeKind::Block);
+        let r = f(self);
+        self.pop_scope();
+        r
+    }
+
+    /// Runs `f` as the body of a loop executing `trips` times.
+    pub fn with_loop<T>(&mut self, trips: u32, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        let saved = self.frame().loop_mult;
+        self.frame_mut().loop_mult = saved.saturating_mul(trips.max(1));
+        let r = f(self);
+        self.frame_mut().loop_mult = saved;
+        r
+    }
+
+    /// Whether `n` more levels of nesting fit under the depth limit.
+    pub fn room(&self, n: u32) -> bool {
+        self.depth + n <= self.cfg.max_depth
+    }
+
+    /// Whether the size budget still has room for roughly `stmts` statements and `funcs` functions.
+    pub fn budget(&self, stmts: i64, funcs: i64) -> bool {
+        self.stmts_left >= stmts && self.funcs_left >= funcs
+    }
+
+    pub fn spend(&mut self, stmts: i64) {
+        self.stmts_left -= stmts;
+    }
+
+    // ----- calls ----------------------------------------------------------------------------------
+
+    /// Whether the current function may execute `times` more calls per run (loops multiply).
+    pub fn can_call(&self, times: u32) -> bool {
+        let f = self.frame();
+        f.loop_mult.saturating_mul(times) <= f.calls_left
+    }
+
+    pub fn spend_call(&mut self, times: u32) {
+        let f = self.frame_mut();
+        f.calls_left = f.calls_left.saturating_sub(f.loop_mult.saturating_mul(times));
+    }
+
+    /// Whether a function of rank `r` may be called here, `times` times, within the budget.
+    pub fn callable(&self, r: u32, times: u32) -> bool {
+        r < self.rank() && self.can_call(times)
+    }
+
+    // ----- bindings -------------------------------------------------------------------------------
+
+    /// The nearest binding of `name`: (scope index, binding index).
+    pub fn lookup(&self, name: &str) -> Option<(usize, usize)> {
+        for (si, s) in self.scopes.iter().enumerate().rev() {
+            if let Some(bi) = s.bindings.iter().position(|b| b.name == name) {
+                return Some((si, bi));
+            }
+        }
+        None
+    }
+
+    pub fn binding(&self, name: &str) -> Option<&Binding> {
+        self.lookup(name).map(|(s, b)| &self.scopes[s].bindings[b])
+    }
+
+    pub fn binding_mut(&mut self, name: &str) -> Option<&mut Binding> {
+        // The caller may change readability or type: cached counts are stale.
+        self.touch();
+        self.lookup(name).map(|(s, b)| &mut self.scopes[s].bindings[b])
+    }
+
+    /// Records that `name` is referenced here: every scope it is resolved through remembers it.
+    pub fn note_lookup(&mut self, name: &str) {
+        let def = self.lookup(name).map(|(s, _)| s + 1).unwrap_or(0);
+        for s in &mut self.scopes[def..] {
+            if !s.looked_through.contains(name) {
+                s.looked_through.insert(name.to_string());
+            }
+        }
+    }
+
+    /// A reference to `name` (recorded with [`Gen::note_lookup`]).
+    pub fn read(&mut self, name: &str) -> Expr {
+        self.note_lookup(name);
+        Expr::Ident(name.to_string())
+    }
+
+    /// An assignment target naming `name` (recorded like a read).
+    pub fn target(&mut self, name: &str) -> Target {
+        self.note_lookup(name);
+        Target::Ident(name.to_string())
+    }
+
+    /// The visible bindings (nearest of each name, innermost first) satisfying `pred`, with whether
+    /// each belongs to an enclosing function (a capture).
+    pub fn visible(&self, pred: impl Fn(&Binding) -> bool) -> Vec<(Name, Ty, bool)> {
+        let all = self.visible_indices();
+        let mut out = Vec::new();
+        for &(si, bi, captured) in all.iter() {
+            let b = &self.scopes[si].bindings[bi];
+            if pred(b) {
+                out.push((b.name.clone(), b.ty.clone(), captured));
+            }
+        }
+        out
+    }
+
+    /// Like [`Gen::visible`] but without copying: (scope, binding, captured) triples.
+    pub fn visible_refs(&self, pred: impl Fn(&Binding) -> bool) -> Vec<BindingRef> {
+        self.visible_indices().iter().copied().filter(|&(si, bi, _)| pred(&self.scopes[si].bindings[bi])).collect()
+    }
+
+    /// How many visible bindings satisfy `pred` (captured ones only if `captured`).
+    pub fn count_visible(&self, captured: bool, pred: impl Fn(&Binding) -> bool) -> usize {
+        self.visible_indices().iter().filter(|r| (!captured || r.2) && pred(self.at(**r))).count()
+    }
+
+    /// The name of the `k`th binding counted by [`Gen::count_visible`].
+    pub fn nth_visible(&self, captured: bool, k: usize, pred: impl Fn(&Binding) -> bool) -> Name {
+        let all = self.visible_indices();
+        let found = all.iter().filter(|r| (!captured || r.2) && pred(self.at(**r))).nth(k);
+        found.map(|r| self.at(*r).name.clone()).unwrap_or_default()
+    }
+
+    /// The binding a [`Gen::visible_refs`] triple points to.
+    pub fn at(&self, r: BindingRef) -> &Binding {
+        &self.scopes[r.0].bindings[r.1]
+    }
+
+    /// (scope, binding, captured) of every visible binding, innermost first; cached until the scope
+    /// chain or a binding list changes (see [`Gen::touch`]), as most choices consult it.
+    pub fn visible_indices(&self) -> Rc<Vec<BindingRef>> {
+        if let Some((epoch, v)) = &*self.visible_cache.borrow() {
+            if *epoch == self.epoch {
+                return v.clone();
+            }
+        }
+        let mut out = Vec::new();
+        let cur = self.frames.len() - 1;
+        for (si, s) in self.scopes.iter().enumerate().rev() {
+            // Names are unique within a scope; a binding is hidden by one of an inner scope (inner
+            // scopes usually hold few bindings, the script scope many).
+            let inner = &self.scopes[si + 1..];
+            for (bi, b) in s.bindings.iter().enumerate().rev() {
+                if !inner.iter().any(|t| t.bindings.iter().any(|x| x.name == b.name)) {
+                    out.push((si, bi, s.frame != cur));
+                }
+            }
+        }
+        let v = Rc::new(out);
+        *self.visible_cache.borrow_mut() = Some((self.epoch, v.clone()));
+        v
+    }
+
+    /// The epoch of the scope model, for caches.
+    pub fn epoch(&self) -> u64 {
+        self.epoch
+    }
+
+    /// Records a change of the scope chain, the frames or a binding list.
+    pub fn touch(&mut self) {
+        self.epoch += 1;
+    }
+
+    /// Whether `name` can be declared here in the way `how` without an early error and without changing
+    /// the meaning of an earlier reference.
+    pub fn can_declare(&self, name: &str, how: How) -> bool {
+        if name == "arguments" || name == "eval" {
+            return false;
+        }
+        let cur = self.scopes.len() - 1;
+        let vs = self.frame().var_scope;
+        let s = &self.scopes[cur];
+        let free_here = |s: &Scope| {
+            !s.bindings.iter().any(|b| b.name == name)
+                && !s.var_through.contains(name)
+                && !s.looked_through.contains(name)
+        };
+        match how {
+            How::Param | How::Catch => !s.bindings.iter().any(|b| b.name == name),
+            How::Lexical => free_here(s),
+            How::FnTop => cur == vs && free_here(s),
+            How::Var => {
+                (vs..=cur).all(|i| !self.scopes[i].bindings.iter().any(|b| b.name == name))
+                    && !self.scopes[vs].looked_through.contains(name)
+            }
+            How::BlockFn => {
+                if cur == vs || !self.feat.block_functions || !free_here(s) {
+                    return false;
+                }
+                if self.strict() {
+                    return true;
+                }
+                // Annex B: the function also gets a `var` binding in the function scope; make sure
+                // that neither conflicts with anything nor changes an earlier reference.
+                (vs..cur).all(|i| !self.scopes[i].bindings.iter().any(|b| b.name == name))
+                    && !self.scopes[vs].looked_through.contains(name)
+            }
+        }
+    }
+
+    /// Declares `name` (already checked with [`Gen::can_declare`]).
+    pub fn declare(&mut self, name: &str, how: How, kind: BindingKind, ty: Ty, writable: bool, readable: bool) {
+        self.touch();
+        let cur = self.scopes.len() - 1;
+        let vs = self.frame().var_scope;
+        if self.in_producer > 0 && self.plain_depth == 0 {
+            self.reserved.push(name.to_string());
+        }
+        let b = Binding { name: name.to_string(), kind, ty, writable, readable };
+        match how {
+            How::Var => {
+                for i in vs + 1..=cur {
+                    self.scopes[i].var_through.insert(name.to_string());
+                }
+                self.scopes[vs].bindings.push(b);
+            }
+            How::BlockFn => {
+                if !self.strict() {
+                    for i in vs + 1..cur {
+                        self.scopes[i].var_through.insert(name.to_string());
+                    }
+                    self.scopes[cur].var_through.insert(name.to_string());
+                    self.scopes[vs].bindings.push(Binding {
+                        name: name.to_string(),
+                        kind: BindingKind::Var,
+                        ty: Ty::Prim,
+                        writable: false,
+                        readable: false,
+                    });
+                }
+                self.scopes[cur].bindings.push(b);
+            }
+            How::Lexical | How::FnTop | How::Param | How::Catch => self.scopes[cur].bindings.push(b),
+        }
+    }
+
+    pub fn set_readable(&mut self, name: &str, readable: bool) {
+        if let Some(b) = self.binding_mut(name) {
+            b.readable = readable;
+        }
+    }
+
+    /// A name for a new binding that can be declared here with `how`: usually from the pool (often
+    /// shadowing an outer binding), otherwise a numbered fallback.
+    pub fn fresh_name(&mut self, role: Role, how: How) -> Result<Name> {
+        // Candidates without allocating: the role's names first, then the rest of the pool.
+        let preferred = role.preferred();
+        let mut ok: [&'static str; 16] = [""; 16];
+        let (mut n_ok, mut n_preferred) = (0, 0);
+        let rest = VALUE_NAMES.iter().chain(FN_NAMES.iter()).filter(|n| !preferred.contains(n));
+        for (i, n) in preferred.iter().chain(rest).enumerate() {
+            if n_ok < ok.len() && !self.reserved.iter().any(|r| r == n) && self.can_declare(n, how) {
+                ok[n_ok] = n;
+                n_ok += 1;
+                if i < preferred.len() {
+                    n_preferred += 1;
+                }
+            }
+        }
+        let from_preferred = n_preferred > 0 && (n_ok == n_preferred || !self.chance(25)?);
+        let choices = if from_preferred { &ok[..n_preferred] } else { &ok[..n_ok] };
+        if !choices.is_empty() {
+            let i = self.pick(choices.len())?;
+            return Ok(choices[i].to_string());
+        }
+        // Numbered names are unique in the program, so the first is almost always free.
+        let base = role.fallback();
+        for _ in 0..10_000 {
+            self.numbered += 1;
+            let candidate = format!("{base}{}", self.numbered);
+            if self.can_declare(&candidate, how) && !self.reserved.contains(&candidate) {
+                return Ok(candidate);
+            }
+        }
+        // Only reachable if `how` is impossible here; callers check that first.
+        Err(arbitrary::Error::IncorrectFormat)
+    }
+
+    /// Declares a fresh name and returns it; not readable until [`Gen::set_readable`].
+    pub fn new_binding(&mut self, role: Role, how: How, kind: BindingKind, ty: Ty, writable: bool) -> Result<Name> {
+        let name = self.fresh_name(role, how)?;
+        self.declare(&name, how, kind, ty, writable, false);
+        Ok(name)
+    }
+
+    /// `var`, `let` or `const` for a new variable: `let`/`const` only when the profile has them.
+    pub fn decl_kind(&mut self, allow_const: bool) -> Result<DeclKind> {
+        if !self.feat.let_const {
+            return Ok(DeclKind::Var);
+        }
+        Ok(match self.weighted(&[4, 4, if allow_const { 3 } else { 0 }])? {
+            0 => DeclKind::Var,
+            1 => DeclKind::Let,
+            _ => DeclKind::Const,
+        })
+    }
+
+    /// Declares a variable with the given kind and type, generating its initialiser with `init` while
+    /// the name is in scope but unreadable (as in JavaScript, where the initialiser already sees the
+    /// new binding). Returns the name and the declaration statement.
+    pub fn declare_var(
+        &mut self,
+        role: Role,
+        kind: DeclKind,
+        ty: Ty,
+        writable: bool,
+        init: impl FnOnce(&mut Self) -> Result<Expr>,
+    ) -> Result<(Name, Stmt)> {
+        let how = if kind == DeclKind::Var { How::Var } else { How::Lexical };
+        let writable = writable && kind != DeclKind::Const;
+        let name = self.new_binding(role, how, kind.binding_kind(), ty, writable)?;
+        let e = init(self)?;
+        self.set_readable(&name, true);
+        Ok((name.clone(), decl(kind, &name, Some(e))))
+    }
+
+    // ----- functions ------------------------------------------------------------------------------
+
+    /// Builds a function: pushes its frame and scope, declares its parameters (generating defaults in
+    /// order, each seeing only the earlier parameters), then runs `body` with the parameter names.
+    pub fn with_function(
+        &mut self,
+        spec: FnSpec,
+        body: impl FnOnce(&mut Self, &[Name]) -> Result<Vec<Stmt>>,
+    ) -> Result<Function> {
+        self.funcs_left -= 1;
+        let parent = self.frame().clone();
+        let simple = !spec.rest && spec.params.iter().all(|p| p.default == DefaultSpec::None);
+        let arrow = spec.kind == FunctionKind::Arrow;
+        let own_strict = simple && spec.strict == Strictness::Random && {
+            let p = self.cfg.strict_function_percent;
+            self.chance(p)?
+        };
+        let strict = parent.strict || own_strict;
+        let all_prim = spec.params.iter().all(|p| p.ty.is_prim());
+        let frame = Frame {
+            strict,
+            rank: spec.rank,
+            calls_left: self.cfg.max_calls_per_function,
+            loop_mult: 1,
+            var_scope: 0,
+            this_obj: if arrow { parent.this_obj.clone() } else { spec.this_obj.clone() },
+            args: if arrow { parent.args } else { ArgsInfo { available: true, all_prim } },
+        };
+        self.frames.push(frame);
+        self.touch();
+        let self_name = match (spec.kind, &spec.name) {
+            (FunctionKind::Expression, Some(n)) => {
+                self.push_scope(ScopeKind::FnName);
+                let ty = Ty::func(spec.params.iter().map(|p| p.ty.clone()).collect(), Ty::Prim, spec.rank);
+                self.declare(n, How::Param, BindingKind::FunctionName, ty, false, false);
+                true
+            }
+            _ => false,
+        };
+        self.push_scope(ScopeKind::Function);
+        let vs = self.scopes.len() - 1;
+        self.frame_mut().var_scope = vs;
+
+        let result = (|| {
+            let mut names = Vec::new();
+            for p in &spec.params {
+                let name = match &p.name {
+                    Some(n) => n.clone(),
+                    None => self.fresh_name(if p.protected { Role::Depth } else { Role::Value }, How::Param)?,
+                };
+                let writable = !p.protected;
+                self.declare(&name, How::Param, BindingKind::Param, p.ty.clone(), writable, false);
+                names.push(name);
+            }
+            let rest = if spec.rest {
+                let name = self.fresh_name(Role::Array, How::Param)?;
+                self.declare(&name, How::Param, BindingKind::Param, Ty::arr(Ty::Prim, 0), false, false);
+                Some(name)
+            } else {
+                None
+            };
+            let mut params = Vec::new();
+            for (p, name) in spec.params.iter().zip(&names) {
+                let default = match p.default {
+                    DefaultSpec::None => None,
+                    DefaultSpec::Prim => Some(self.gen_prim(2)?),
+                    DefaultSpec::Closure => Some(self.closure_over_params(&names[..params.len()])?),
+                };
+                self.set_readable(name, true);
+                params.push(Param { name: name.clone(), default });
+            }
+            if let Some(r) = &rest {
+                self.set_readable(r, true);
+            }
+            let stmts = body(self, &names)?;
+            Ok(Function {
+                kind: spec.kind,
+                name: spec.name.clone(),
+                params,
+                rest,
+                strict: own_strict && !parent.strict,
+                expression_body: false,
+                body: stmts,
+            })
+        })();
+        self.pop_scope();
+        if self_name {
+            self.pop_scope();
+        }
+        self.frames.pop();
+        self.touch();
+        result
+    }
+
+    /// A closure (arrow when possible) returning an expression over `params`, for default values.
+    fn closure_over_params(&mut self, params: &[Name]) -> Result<Expr> {
+        let kind = if self.feat.arrows { FunctionKind::Arrow } else { FunctionKind::Expression };
+        let params = params.to_vec();
+        let spec = FnSpec { strict: Strictness::Inherit, ..FnSpec::new(kind, vec![], 0) };
+        let mut f = self.with_function(spec, |g, _| {
+            let mut e = g.gen_prim(1)?;
+            let prims: Vec<&Name> = params.iter().filter(|p| g.binding(p).is_some_and(|b| b.ty.is_prim())).collect();
+            let mut used = 0;
+            for (i, p) in prims.iter().enumerate() {
+                if (used == 0 && i + 1 == prims.len()) || g.chance(60)? {
+                    let r = g.read(p);
+                    e = bin(BinOp::Add, r, e);
+                    used += 1;
+                }
+            }
+            Ok(vec![ret(e)])
+        })?;
+        f.expression_body = kind == FunctionKind::Arrow;
+        Ok(func_expr(f))
+    }
+
+    /// A statement list ending in `return` of a value of type `ret`, with up to `max` other statements.
+    pub fn gen_body(&mut self, ret_ty: &Ty, max: u32) -> Result<Vec<Stmt>> {
+        let mut body = self.gen_stmts(max, 55)?;
+        let e = self.gen_value(ret_ty, self.cfg.max_expr_depth)?;
+        body.push(ret(e));
+        Ok(body)
+    }
+
+    /// A name for a named function expression that shadows none of the reserved names.
+    pub fn nfe_name(&mut self) -> Result<Name> {
+        let free: Vec<&str> = FN_NAMES.iter().copied().filter(|n| !self.reserved.iter().any(|r| r == n)).collect();
+        if !free.is_empty() {
+            return Ok(self.pick_from(&free)?.to_string());
+        }
+        Ok((1..).map(|k| format!("fn{k}")).find(|n| !self.reserved.contains(n)).unwrap_or_default())
+    }
+
+    /// Runs `f` as plain generation: its declarations are not reserved for the enclosing producer.
+    pub fn plain_gen<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        self.plain_depth += 1;
+        let r = f(self);
+        self.plain_depth -= 1;
+        r
+    }
+
+    /// Marks a category as produced and returns the comment that labels its statements.
+    pub fn tag(&mut self, c: Category, what: &str) -> Stmt {
+        self.cats.insert(c);
+        Stmt::Comment(format!("[{}] {}", c.name(), what))
+    }
+
+    pub fn new_label(&mut self, base: &str) -> Name {
+        self.labels += 1;
+        format!("{base}{}", self.labels)
+    }
+}

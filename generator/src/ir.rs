@@ -1,0 +1,808 @@
+//! The program IR: a small JavaScript syntax tree shaped for closures.
+//!
+//! Functions are blocks with their own scope ([`Function`]), every declaration names its
+//! [`BindingKind`], reads are [`Expr::Ident`], writes are [`Expr::Assign`] / [`Expr::Update`] on a
+//! [`Target`], closures are created by [`Expr::Function`] and [`Stmt::Function`] and called by
+//! [`Expr::Call`]. The tree is plain owned data, so a reducer can edit it in place: remove a statement
+//! from any statement list ([`Program::for_each_body_mut`]), replace an expression by a constant
+//! ([`Program::for_each_expr_mut`]), or inline a function body. [`Function::captures`] lists the outer
+//! bindings a function closes over.
+//!
+//! The IR says nothing about types or termination: those are the generator's business. Printing goes
+//! through [`crate::print`].
+
+use std::collections::BTreeSet;
+
+/// An identifier. Generated programs use a tiny pool of names so that shadowing is frequent.
+pub type Name = String;
+
+/// A whole classic script.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Program {
+    /// Whether the script starts with a `"use strict"` directive.
+    pub strict: bool,
+    pub body: Vec<Stmt>,
+}
+
+/// What kind of binding a declaration creates (ECMA-262 distinguishes them for hoisting, TDZ and
+/// mutability).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum BindingKind {
+    Var,
+    Let,
+    Const,
+    Param,
+    /// A function declaration (hoisted with its value; block-scoped in blocks, plus Annex B in sloppy code).
+    Function,
+    /// The immutable self binding of a named function expression.
+    FunctionName,
+    Catch,
+    /// Reserved for class declarations (not generated yet).
+    Class,
+}
+
+/// `var`, `let` or `const`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DeclKind {
+    Var,
+    Let,
+    Const,
+}
+
+impl DeclKind {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            DeclKind::Var => "var",
+            DeclKind::Let => "let",
+            DeclKind::Const => "const",
+        }
+    }
+
+    pub fn binding_kind(self) -> BindingKind {
+        match self {
+            DeclKind::Var => BindingKind::Var,
+            DeclKind::Let => BindingKind::Let,
+            DeclKind::Const => BindingKind::Const,
+        }
+    }
+}
+
+/// One `name = init` of a declaration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Declarator {
+    pub name: Name,
+    pub init: Option<Expr>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stmt {
+    /// A comment line, used to label what a group of statements exercises.
+    Comment(String),
+    Decl(DeclKind, Vec<Declarator>),
+    /// A function declaration ([`FunctionKind::Declaration`]).
+    Function(Function),
+    Expr(Expr),
+    Return(Option<Expr>),
+    If(Expr, Vec<Stmt>, Option<Vec<Stmt>>),
+    Block(Vec<Stmt>),
+    For {
+        init: Option<ForInit>,
+        test: Option<Expr>,
+        update: Option<Expr>,
+        body: Vec<Stmt>,
+    },
+    ForIn {
+        decl: Option<DeclKind>,
+        name: Name,
+        object: Expr,
+        body: Vec<Stmt>,
+    },
+    ForOf {
+        decl: Option<DeclKind>,
+        name: Name,
+        iterable: Expr,
+        body: Vec<Stmt>,
+    },
+    While(Expr, Vec<Stmt>),
+    DoWhile(Vec<Stmt>, Expr),
+    Try {
+        block: Vec<Stmt>,
+        handler: Option<Catch>,
+        finalizer: Option<Vec<Stmt>>,
+    },
+    Throw(Expr),
+    Break(Option<Name>),
+    Continue(Option<Name>),
+    /// `switch`; each case body is printed inside braces so lexical declarations stay local to it.
+    Switch(Expr, Vec<Case>),
+    Labeled(Name, Box<Stmt>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ForInit {
+    Decl(DeclKind, Vec<Declarator>),
+    Expr(Expr),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catch {
+    pub param: Option<Name>,
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Case {
+    /// `None` for `default:`.
+    pub test: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FunctionKind {
+    Declaration,
+    Expression,
+    Arrow,
+    /// Method shorthand in an object literal (`m(a) { ... }`).
+    Method,
+    Getter,
+    Setter,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    pub name: Name,
+    pub default: Option<Expr>,
+}
+
+/// A function of any kind: its own scope for parameters and body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Function {
+    pub kind: FunctionKind,
+    /// Declarations and named function expressions; the key for methods and accessors.
+    pub name: Option<Name>,
+    pub params: Vec<Param>,
+    pub rest: Option<Name>,
+    /// Whether the body starts with its own `"use strict"` directive (only legal with simple parameters).
+    pub strict: bool,
+    /// For arrows whose body is one `Return(Some(e))`: print `=> e` instead of a block.
+    pub expression_body: bool,
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssignOp {
+    Assign,
+    Add,
+    Sub,
+    Mul,
+    /// `??=`
+    Nullish,
+    /// `||=`
+    Or,
+    /// `&&=`
+    And,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnaryOp {
+    Neg,
+    Not,
+    Typeof,
+    Void,
+    Delete,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Rem,
+    Exp,
+    Lt,
+    Gt,
+    Le,
+    Ge,
+    StrictEq,
+    StrictNe,
+    Eq,
+    Ne,
+    In,
+    Instanceof,
+    And,
+    Or,
+    Nullish,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Ident(Name),
+    Member(Box<Expr>, Name),
+    Index(Box<Expr>, Box<Expr>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PropKey {
+    Name(Name),
+    Computed(Expr),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prop {
+    /// `key: value`
+    Init(PropKey, Expr),
+    /// A method, getter or setter (the function's kind says which).
+    Method(PropKey, Function),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    Num(i64),
+    Str(String),
+    Bool(bool),
+    Null,
+    Undefined,
+    /// A read of a binding (or of a global such as `print`).
+    Ident(Name),
+    This,
+    Assign(AssignOp, Target, Box<Expr>),
+    Update {
+        increment: bool,
+        prefix: bool,
+        target: Target,
+    },
+    Unary(UnaryOp, Box<Expr>),
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    Cond(Box<Expr>, Box<Expr>, Box<Expr>),
+    Call(Box<Expr>, Vec<Expr>),
+    New(Box<Expr>, Vec<Expr>),
+    Member(Box<Expr>, Name),
+    /// `object?.name`
+    OptMember(Box<Expr>, Name),
+    Index(Box<Expr>, Box<Expr>),
+    Function(Box<Function>),
+    Object(Vec<Prop>),
+    Array(Vec<Expr>),
+    /// A template literal: `quasis.len() == exprs.len() + 1`.
+    Template(Vec<String>, Vec<Expr>),
+    Seq(Vec<Expr>),
+}
+
+// ----- small constructors, used by the generator and handy for reducers and tests -------------------
+
+pub fn ident(name: &str) -> Expr {
+    Expr::Ident(name.to_string())
+}
+
+pub fn num(n: i64) -> Expr {
+    Expr::Num(n)
+}
+
+pub fn string(s: &str) -> Expr {
+    Expr::Str(s.to_string())
+}
+
+pub fn call(callee: Expr, args: Vec<Expr>) -> Expr {
+    Expr::Call(Box::new(callee), args)
+}
+
+pub fn member(object: Expr, name: &str) -> Expr {
+    Expr::Member(Box::new(object), name.to_string())
+}
+
+pub fn method_call(object: Expr, name: &str, args: Vec<Expr>) -> Expr {
+    call(member(object, name), args)
+}
+
+pub fn index(object: Expr, i: Expr) -> Expr {
+    Expr::Index(Box::new(object), Box::new(i))
+}
+
+pub fn bin(op: BinOp, l: Expr, r: Expr) -> Expr {
+    Expr::Binary(op, Box::new(l), Box::new(r))
+}
+
+pub fn unary(op: UnaryOp, e: Expr) -> Expr {
+    Expr::Unary(op, Box::new(e))
+}
+
+pub fn assign(op: AssignOp, target: Target, value: Expr) -> Expr {
+    Expr::Assign(op, target, Box::new(value))
+}
+
+pub fn assign_name(name: &str, value: Expr) -> Expr {
+    assign(AssignOp::Assign, Target::Ident(name.to_string()), value)
+}
+
+pub fn print(e: Expr) -> Stmt {
+    Stmt::Expr(call(ident("print"), vec![e]))
+}
+
+pub fn expr_stmt(e: Expr) -> Stmt {
+    Stmt::Expr(e)
+}
+
+pub fn ret(e: Expr) -> Stmt {
+    Stmt::Return(Some(e))
+}
+
+pub fn decl(kind: DeclKind, name: &str, init: Option<Expr>) -> Stmt {
+    Stmt::Decl(kind, vec![Declarator { name: name.to_string(), init }])
+}
+
+pub fn func_expr(f: Function) -> Expr {
+    Expr::Function(Box::new(f))
+}
+
+/// Wraps a statement list in `try { ... } catch (e) { print(e.name); }`-style handling; `handler` is the
+/// catch body.
+pub fn try_catch(block: Vec<Stmt>, param: &str, handler: Vec<Stmt>) -> Stmt {
+    Stmt::Try { block, handler: Some(Catch { param: Some(param.to_string()), body: handler }), finalizer: None }
+}
+
+impl Function {
+    /// A function with no parameters and an empty body.
+    pub fn new(kind: FunctionKind, name: Option<&str>) -> Self {
+        Function {
+            kind,
+            name: name.map(str::to_string),
+            params: Vec::new(),
+            rest: None,
+            strict: false,
+            expression_body: false,
+            body: Vec::new(),
+        }
+    }
+
+    /// Whether the parameter list is "simple" (no defaults, no rest): only then may the function have
+    /// its own `"use strict"` and a mapped `arguments` object.
+    pub fn has_simple_params(&self) -> bool {
+        self.rest.is_none() && self.params.iter().all(|p| p.default.is_none())
+    }
+
+    /// The names this function reads or writes that are not declared inside it (its parameters, body
+    /// declarations, nested functions' own declarations): the bindings it closes over, plus globals.
+    pub fn captures(&self) -> BTreeSet<Name> {
+        let mut free = BTreeSet::new();
+        let mut env = Vec::new();
+        free_in_function(self, &mut env, &mut free);
+        free
+    }
+}
+
+// ----- free-variable analysis ----------------------------------------------------------------------
+
+fn is_bound(env: &[BTreeSet<Name>], name: &str) -> bool {
+    env.iter().any(|s| s.contains(name))
+}
+
+fn free_in_function(f: &Function, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Name>) {
+    let mut scope = BTreeSet::new();
+    if let (FunctionKind::Expression, Some(n)) = (f.kind, &f.name) {
+        scope.insert(n.clone());
+    }
+    if f.kind != FunctionKind::Arrow {
+        scope.insert("arguments".to_string());
+    }
+    for p in &f.params {
+        scope.insert(p.name.clone());
+    }
+    if let Some(r) = &f.rest {
+        scope.insert(r.clone());
+    }
+    collect_var_names(&f.body, &mut scope);
+    collect_lexical_names(&f.body, &mut scope);
+    env.push(scope);
+    for p in &f.params {
+        if let Some(d) = &p.default {
+            free_in_expr(d, env, free);
+        }
+    }
+    free_in_stmts(&f.body, env, free);
+    env.pop();
+}
+
+/// `var` names and function declarations hoisted to the enclosing function from nested blocks.
+fn collect_var_names(stmts: &[Stmt], out: &mut BTreeSet<Name>) {
+    for s in stmts {
+        match s {
+            Stmt::Decl(DeclKind::Var, ds) => out.extend(ds.iter().map(|d| d.name.clone())),
+            Stmt::If(_, a, b) => {
+                collect_var_names(a, out);
+                if let Some(b) = b {
+                    collect_var_names(b, out);
+                }
+            }
+            Stmt::Block(b) | Stmt::While(_, b) | Stmt::DoWhile(b, _) => collect_var_names(b, out),
+            Stmt::For { init, body, .. } => {
+                if let Some(ForInit::Decl(DeclKind::Var, ds)) = init {
+                    out.extend(ds.iter().map(|d| d.name.clone()));
+                }
+                collect_var_names(body, out);
+            }
+            Stmt::ForIn { decl, name, body, .. } | Stmt::ForOf { decl, name, body, .. } => {
+                if *decl == Some(DeclKind::Var) {
+                    out.insert(name.clone());
+                }
+                collect_var_names(body, out);
+            }
+            Stmt::Try { block, handler, finalizer } => {
+                collect_var_names(block, out);
+                if let Some(h) = handler {
+                    collect_var_names(&h.body, out);
+                }
+                if let Some(f) = finalizer {
+                    collect_var_names(f, out);
+                }
+            }
+            Stmt::Switch(_, cases) => cases.iter().for_each(|c| collect_var_names(&c.body, out)),
+            Stmt::Labeled(_, s) => collect_var_names(std::slice::from_ref(s.as_ref()), out),
+            _ => {}
+        }
+    }
+}
+
+/// Names declared directly in this statement list with block scope (and function declarations).
+fn collect_lexical_names(stmts: &[Stmt], out: &mut BTreeSet<Name>) {
+    for s in stmts {
+        match s {
+            Stmt::Decl(DeclKind::Let | DeclKind::Const, ds) => out.extend(ds.iter().map(|d| d.name.clone())),
+            Stmt::Function(f) => out.extend(f.name.clone()),
+            _ => {}
+        }
+    }
+}
+
+fn free_in_block(stmts: &[Stmt], env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Name>) {
+    let mut scope = BTreeSet::new();
+    collect_lexical_names(stmts, &mut scope);
+    env.push(scope);
+    free_in_stmts(stmts, env, free);
+    env.pop();
+}
+
+fn free_in_stmts(stmts: &[Stmt], env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Name>) {
+    for s in stmts {
+        free_in_stmt(s, env, free);
+    }
+}
+
+fn free_in_decls(ds: &[Declarator], env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Name>) {
+    for d in ds {
+        if let Some(e) = &d.init {
+            free_in_expr(e, env, free);
+        }
+    }
+}
+
+fn free_in_stmt(s: &Stmt, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Name>) {
+    match s {
+        Stmt::Comment(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
+        Stmt::Decl(_, ds) => free_in_decls(ds, env, free),
+        Stmt::Function(f) => free_in_function(f, env, free),
+        Stmt::Expr(e) | Stmt::Throw(e) => free_in_expr(e, env, free),
+        Stmt::Return(e) => {
+            if let Some(e) = e {
+                free_in_expr(e, env, free);
+            }
+        }
+        Stmt::If(c, a, b) => {
+            free_in_expr(c, env, free);
+            free_in_block(a, env, free);
+            if let Some(b) = b {
+                free_in_block(b, env, free);
+            }
+        }
+        Stmt::Block(b) => free_in_block(b, env, free),
+        Stmt::For { init, test, update, body } => {
+            let mut head = BTreeSet::new();
+            if let Some(ForInit::Decl(DeclKind::Let | DeclKind::Const, ds)) = init {
+                head.extend(ds.iter().map(|d| d.name.clone()));
+            }
+            env.push(head);
+            match init {
+                Some(ForInit::Decl(_, ds)) => free_in_decls(ds, env, free),
+                Some(ForInit::Expr(e)) => free_in_expr(e, env, free),
+                None => {}
+            }
+            for e in [test, update].into_iter().flatten() {
+                free_in_expr(e, env, free);
+            }
+            free_in_block(body, env, free);
+            env.pop();
+        }
+        Stmt::ForIn { decl, name, object: e, body } | Stmt::ForOf { decl, name, iterable: e, body } => {
+            free_in_expr(e, env, free);
+            let mut head = BTreeSet::new();
+            if matches!(decl, Some(DeclKind::Let | DeclKind::Const)) {
+                head.insert(name.clone());
+            } else if !is_bound(env, name) {
+                free.insert(name.clone());
+            }
+            env.push(head);
+            free_in_block(body, env, free);
+            env.pop();
+        }
+        Stmt::While(c, b) | Stmt::DoWhile(b, c) => {
+            free_in_expr(c, env, free);
+            free_in_block(b, env, free);
+        }
+        Stmt::Try { block, handler, finalizer } => {
+            free_in_block(block, env, free);
+            if let Some(h) = handler {
+                env.push(h.param.iter().cloned().collect());
+                free_in_block(&h.body, env, free);
+                env.pop();
+            }
+            if let Some(f) = finalizer {
+                free_in_block(f, env, free);
+            }
+        }
+        Stmt::Switch(d, cases) => {
+            free_in_expr(d, env, free);
+            for c in cases {
+                if let Some(t) = &c.test {
+                    free_in_expr(t, env, free);
+                }
+                free_in_block(&c.body, env, free);
+            }
+        }
+        Stmt::Labeled(_, s) => free_in_stmt(s, env, free),
+    }
+}
+
+fn free_in_target(t: &Target, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Name>) {
+    match t {
+        Target::Ident(n) => {
+            if !is_bound(env, n) {
+                free.insert(n.clone());
+            }
+        }
+        Target::Member(o, _) => free_in_expr(o, env, free),
+        Target::Index(o, i) => {
+            free_in_expr(o, env, free);
+            free_in_expr(i, env, free);
+        }
+    }
+}
+
+fn free_in_expr(e: &Expr, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Name>) {
+    match e {
+        Expr::Num(_) | Expr::Str(_) | Expr::Bool(_) | Expr::Null | Expr::Undefined | Expr::This => {}
+        Expr::Ident(n) => {
+            if !is_bound(env, n) {
+                free.insert(n.clone());
+            }
+        }
+        Expr::Assign(_, t, v) => {
+            free_in_target(t, env, free);
+            free_in_expr(v, env, free);
+        }
+        Expr::Update { target, .. } => free_in_target(target, env, free),
+        Expr::Unary(_, a) | Expr::Member(a, _) | Expr::OptMember(a, _) => free_in_expr(a, env, free),
+        Expr::Binary(_, a, b) | Expr::Index(a, b) => {
+            free_in_expr(a, env, free);
+            free_in_expr(b, env, free);
+        }
+        Expr::Cond(a, b, c) => {
+            for x in [a, b, c] {
+                free_in_expr(x, env, free);
+            }
+        }
+        Expr::Call(c, args) | Expr::New(c, args) => {
+            free_in_expr(c, env, free);
+            args.iter().for_each(|a| free_in_expr(a, env, free));
+        }
+        Expr::Function(f) => free_in_function(f, env, free),
+        Expr::Object(props) => {
+            for p in props {
+                let (key, value) = match p {
+                    Prop::Init(k, v) => (k, Some(v)),
+                    Prop::Method(k, f) => {
+                        free_in_function(f, env, free);
+                        (k, None)
+                    }
+                };
+                if let PropKey::Computed(k) = key {
+                    free_in_expr(k, env, free);
+                }
+                if let Some(v) = value {
+                    free_in_expr(v, env, free);
+                }
+            }
+        }
+        Expr::Array(xs) | Expr::Template(_, xs) | Expr::Seq(xs) => {
+            xs.iter().for_each(|x| free_in_expr(x, env, free));
+        }
+    }
+}
+
+// ----- editing --------------------------------------------------------------------------------------
+
+impl Program {
+    /// Calls `f` on every statement list of the program (the top level, blocks, loop and function
+    /// bodies, catch and case bodies), outermost first. Removing a statement from a list is the basic
+    /// reduction step.
+    pub fn for_each_body_mut(&mut self, f: &mut dyn FnMut(&mut Vec<Stmt>)) {
+        body_mut(&mut self.body, f);
+    }
+
+    /// Calls `f` on every expression, outermost first, before descending into it (so `f` may replace
+    /// the expression, e.g. by a constant, and the walk continues inside the replacement).
+    pub fn for_each_expr_mut(&mut self, f: &mut dyn FnMut(&mut Expr)) {
+        let mut noop = |_: &mut Vec<Stmt>| {};
+        walk_stmts_mut(&mut self.body, &mut noop, f);
+    }
+
+    /// Number of statements, counting nested ones (a function declaration counts as one plus its body).
+    pub fn statement_count(&self) -> usize {
+        let mut p = self.clone();
+        let mut n = 0;
+        p.for_each_body_mut(&mut |b| n += b.len());
+        n
+    }
+}
+
+fn body_mut(stmts: &mut Vec<Stmt>, f: &mut dyn FnMut(&mut Vec<Stmt>)) {
+    let mut noop = |_: &mut Expr| {};
+    walk_stmts_mut(stmts, f, &mut noop);
+}
+
+fn walk_stmts_mut(stmts: &mut Vec<Stmt>, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dyn FnMut(&mut Expr)) {
+    fb(stmts);
+    for s in stmts.iter_mut() {
+        walk_stmt_mut(s, fb, fe);
+    }
+}
+
+fn walk_function_mut(func: &mut Function, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dyn FnMut(&mut Expr)) {
+    for p in &mut func.params {
+        if let Some(d) = &mut p.default {
+            walk_expr_mut(d, fb, fe);
+        }
+    }
+    walk_stmts_mut(&mut func.body, fb, fe);
+}
+
+fn walk_stmt_mut(s: &mut Stmt, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dyn FnMut(&mut Expr)) {
+    match s {
+        Stmt::Comment(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
+        Stmt::Decl(_, ds) => ds.iter_mut().filter_map(|d| d.init.as_mut()).for_each(|e| walk_expr_mut(e, fb, fe)),
+        Stmt::Function(func) => walk_function_mut(func, fb, fe),
+        Stmt::Expr(e) | Stmt::Throw(e) | Stmt::Return(Some(e)) => walk_expr_mut(e, fb, fe),
+        Stmt::Return(None) => {}
+        Stmt::If(c, a, b) => {
+            walk_expr_mut(c, fb, fe);
+            walk_stmts_mut(a, fb, fe);
+            if let Some(b) = b {
+                walk_stmts_mut(b, fb, fe);
+            }
+        }
+        Stmt::Block(b) => walk_stmts_mut(b, fb, fe),
+        Stmt::For { init, test, update, body } => {
+            match init {
+                Some(ForInit::Decl(_, ds)) => {
+                    ds.iter_mut().filter_map(|d| d.init.as_mut()).for_each(|e| walk_expr_mut(e, fb, fe))
+                }
+                Some(ForInit::Expr(e)) => walk_expr_mut(e, fb, fe),
+                None => {}
+            }
+            if let Some(e) = test {
+                walk_expr_mut(e, fb, fe);
+            }
+            if let Some(e) = update {
+                walk_expr_mut(e, fb, fe);
+            }
+            walk_stmts_mut(body, fb, fe);
+        }
+        Stmt::ForIn { object: e, body, .. } | Stmt::ForOf { iterable: e, body, .. } => {
+            walk_expr_mut(e, fb, fe);
+            walk_stmts_mut(body, fb, fe);
+        }
+        Stmt::While(c, b) | Stmt::DoWhile(b, c) => {
+            walk_expr_mut(c, fb, fe);
+            walk_stmts_mut(b, fb, fe);
+        }
+        Stmt::Try { block, handler, finalizer } => {
+            walk_stmts_mut(block, fb, fe);
+            if let Some(h) = handler {
+                walk_stmts_mut(&mut h.body, fb, fe);
+            }
+            if let Some(f) = finalizer {
+                walk_stmts_mut(f, fb, fe);
+            }
+        }
+        Stmt::Switch(d, cases) => {
+            walk_expr_mut(d, fb, fe);
+            for c in cases {
+                if let Some(t) = &mut c.test {
+                    walk_expr_mut(t, fb, fe);
+                }
+                walk_stmts_mut(&mut c.body, fb, fe);
+            }
+        }
+        Stmt::Labeled(_, s) => walk_stmt_mut(s, fb, fe),
+    }
+}
+
+fn walk_target_mut(t: &mut Target, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dyn FnMut(&mut Expr)) {
+    match t {
+        Target::Ident(_) => {}
+        Target::Member(o, _) => walk_expr_mut(o, fb, fe),
+        Target::Index(o, i) => {
+            walk_expr_mut(o, fb, fe);
+            walk_expr_mut(i, fb, fe);
+        }
+    }
+}
+
+fn walk_expr_mut(e: &mut Expr, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dyn FnMut(&mut Expr)) {
+    fe(e);
+    match e {
+        Expr::Num(_) | Expr::Str(_) | Expr::Bool(_) | Expr::Null | Expr::Undefined | Expr::Ident(_) | Expr::This => {}
+        Expr::Assign(_, t, v) => {
+            walk_target_mut(t, fb, fe);
+            walk_expr_mut(v, fb, fe);
+        }
+        Expr::Update { target, .. } => walk_target_mut(target, fb, fe),
+        Expr::Unary(_, a) | Expr::Member(a, _) | Expr::OptMember(a, _) => walk_expr_mut(a, fb, fe),
+        Expr::Binary(_, a, b) | Expr::Index(a, b) => {
+            walk_expr_mut(a, fb, fe);
+            walk_expr_mut(b, fb, fe);
+        }
+        Expr::Cond(a, b, c) => {
+            walk_expr_mut(a, fb, fe);
+            walk_expr_mut(b, fb, fe);
+            walk_expr_mut(c, fb, fe);
+        }
+        Expr::Call(c, args) | Expr::New(c, args) => {
+            walk_expr_mut(c, fb, fe);
+            args.iter_mut().for_each(|a| walk_expr_mut(a, fb, fe));
+        }
+        Expr::Function(func) => walk_function_mut(func, fb, fe),
+        Expr::Object(props) => {
+            for p in props {
+                match p {
+                    Prop::Init(k, v) => {
+                        if let PropKey::Computed(k) = k {
+                            walk_expr_mut(k, fb, fe);
+                        }
+                        walk_expr_mut(v, fb, fe);
+                    }
+                    Prop::Method(k, func) => {
+                        if let PropKey::Computed(k) = k {
+                            walk_expr_mut(k, fb, fe);
+                        }
+                        walk_function_mut(func, fb, fe);
+                    }
+                }
+            }
+        }
+        Expr::Array(xs) | Expr::Template(_, xs) | Expr::Seq(xs) => xs.iter_mut().for_each(|x| walk_expr_mut(x, fb, fe)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captures_are_free_names_only() {
+        // function f(a) { var b = a; return function () { return a + b + c; }; }
+        let mut inner = Function::new(FunctionKind::Expression, None);
+        inner.body = vec![ret(bin(BinOp::Add, bin(BinOp::Add, ident("a"), ident("b")), ident("c")))];
+        let mut outer = Function::new(FunctionKind::Declaration, Some("f"));
+        outer.params.push(Param { name: "a".into(), default: None });
+        outer.body = vec![decl(DeclKind::Var, "b", Some(ident("a"))), ret(func_expr(inner.clone()))];
+        assert_eq!(inner.captures().into_iter().collect::<Vec<_>>(), ["a", "b", "c"]);
+        assert_eq!(outer.captures().into_iter().collect::<Vec<_>>(), ["c"]);
+    }
+
+    #[test]
+    fn statement_count_includes_nested_bodies() {
+        let mut f = Function::new(FunctionKind::Declaration, Some("f"));
+        f.body = vec![print(num(1)), ret(num(2))];
+        let p = Program { strict: false, body: vec![Stmt::Function(f), print(num(3))] };
+        assert_eq!(p.statement_count(), 4);
+    }
+}

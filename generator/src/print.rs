@@ -1,0 +1,710 @@
+//! Prints the IR as readable, indented JavaScript (two spaces per level).
+//!
+//! Parentheses come from operator precedence, plus a few always-on ones for readability and for the
+//! places where JavaScript's grammar needs them (`??` mixed with `&&`/`||`, a statement starting with
+//! `function` or `{`, an arrow returning an object literal, a function expression being called).
+
+use std::fmt::{self, Write as _};
+
+use crate::ir::*;
+
+impl fmt::Display for Program {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&print_program(self))
+    }
+}
+
+/// The program as JavaScript source text, ending in a newline.
+pub fn print_program(p: &Program) -> String {
+    let mut pr = Printer { out: String::new(), indent: 0 };
+    if p.strict {
+        pr.line("\"use strict\";");
+    }
+    pr.stmts(&p.body);
+    pr.out
+}
+
+/// One expression as source text (on one line unless it contains functions).
+pub fn print_expr(e: &Expr) -> String {
+    let mut pr = Printer { out: String::new(), indent: 0 };
+    pr.expr(e, 0);
+    pr.out
+}
+
+struct Printer {
+    out: String,
+    indent: usize,
+}
+
+const SEQ: u8 = 1;
+const ASSIGN: u8 = 2;
+const COND: u8 = 3;
+const OR: u8 = 4;
+const AND: u8 = 5;
+const EQUALITY: u8 = 9;
+const RELATIONAL: u8 = 10;
+const ADDITIVE: u8 = 12;
+const MULTIPLICATIVE: u8 = 13;
+const EXPONENT: u8 = 14;
+const UNARY: u8 = 15;
+const POSTFIX: u8 = 16;
+const CALL: u8 = 17;
+const PRIMARY: u8 = 20;
+
+fn bin_prec(op: BinOp) -> u8 {
+    match op {
+        BinOp::Nullish | BinOp::Or => OR,
+        BinOp::And => AND,
+        BinOp::StrictEq | BinOp::StrictNe | BinOp::Eq | BinOp::Ne => EQUALITY,
+        BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge | BinOp::In | BinOp::Instanceof => RELATIONAL,
+        BinOp::Add | BinOp::Sub => ADDITIVE,
+        BinOp::Mul | BinOp::Rem => MULTIPLICATIVE,
+        BinOp::Exp => EXPONENT,
+    }
+}
+
+fn bin_text(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::Rem => "%",
+        BinOp::Exp => "**",
+        BinOp::Lt => "<",
+        BinOp::Gt => ">",
+        BinOp::Le => "<=",
+        BinOp::Ge => ">=",
+        BinOp::StrictEq => "===",
+        BinOp::StrictNe => "!==",
+        BinOp::Eq => "==",
+        BinOp::Ne => "!=",
+        BinOp::In => "in",
+        BinOp::Instanceof => "instanceof",
+        BinOp::And => "&&",
+        BinOp::Or => "||",
+        BinOp::Nullish => "??",
+    }
+}
+
+fn assign_text(op: AssignOp) -> &'static str {
+    match op {
+        AssignOp::Assign => "=",
+        AssignOp::Add => "+=",
+        AssignOp::Sub => "-=",
+        AssignOp::Mul => "*=",
+        AssignOp::Nullish => "??=",
+        AssignOp::Or => "||=",
+        AssignOp::And => "&&=",
+    }
+}
+
+fn prec(e: &Expr) -> u8 {
+    match e {
+        Expr::Num(n) if *n < 0 => UNARY,
+        Expr::Num(_)
+        | Expr::Str(_)
+        | Expr::Bool(_)
+        | Expr::Null
+        | Expr::Undefined
+        | Expr::Ident(_)
+        | Expr::This
+        | Expr::Object(_)
+        | Expr::Array(_)
+        | Expr::Template(..) => PRIMARY,
+        Expr::Function(f) if f.kind == FunctionKind::Arrow => ASSIGN,
+        Expr::Function(_) => PRIMARY,
+        Expr::Seq(_) => SEQ,
+        Expr::Assign(..) => ASSIGN,
+        Expr::Cond(..) => COND,
+        Expr::Binary(op, ..) => bin_prec(*op),
+        Expr::Unary(..) => UNARY,
+        Expr::Update { prefix: true, .. } => UNARY,
+        Expr::Update { prefix: false, .. } => POSTFIX,
+        Expr::Call(..) | Expr::New(..) | Expr::Member(..) | Expr::OptMember(..) | Expr::Index(..) => CALL,
+    }
+}
+
+fn is_logical(e: &Expr) -> bool {
+    matches!(e, Expr::Binary(BinOp::And | BinOp::Or | BinOp::Nullish, ..))
+}
+
+fn has_function(e: &Expr) -> bool {
+    match e {
+        Expr::Function(_) => true,
+        Expr::Object(props) => props.iter().any(|p| match p {
+            Prop::Method(..) => true,
+            Prop::Init(_, v) => has_function(v),
+        }),
+        Expr::Array(xs) => xs.iter().any(has_function),
+        _ => false,
+    }
+}
+
+impl Printer {
+    fn pad(&mut self) {
+        for _ in 0..self.indent {
+            self.out.push_str("  ");
+        }
+    }
+
+    fn line(&mut self, text: &str) {
+        self.pad();
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    fn stmts(&mut self, stmts: &[Stmt]) {
+        for s in stmts {
+            self.stmt(s);
+        }
+    }
+
+    /// `{`, the indented statements, and the closing `}` at the current indentation, with no newline.
+    fn block(&mut self, stmts: &[Stmt]) {
+        if stmts.is_empty() {
+            self.out.push_str("{}");
+            return;
+        }
+        self.out.push_str("{\n");
+        self.indent += 1;
+        self.stmts(stmts);
+        self.indent -= 1;
+        self.pad();
+        self.out.push('}');
+    }
+
+    fn stmt(&mut self, s: &Stmt) {
+        self.pad();
+        self.stmt_inline(s);
+        self.out.push('\n');
+    }
+
+    /// A statement starting at the current position (indentation already written), without the final
+    /// newline.
+    fn stmt_inline(&mut self, s: &Stmt) {
+        match s {
+            Stmt::Comment(text) => {
+                self.out.push_str("// ");
+                self.out.push_str(&text.replace('\n', " "));
+            }
+            Stmt::Decl(kind, ds) => {
+                self.decl(*kind, ds);
+                self.out.push(';');
+            }
+            Stmt::Function(f) => self.function(f),
+            Stmt::Expr(e) => {
+                let start = self.out.len();
+                self.expr(e, SEQ);
+                let text = &self.out[start..];
+                if text.starts_with("function") || text.starts_with('{') || text.starts_with("let[") {
+                    self.out.insert(start, '(');
+                    self.out.push(')');
+                }
+                self.out.push(';');
+            }
+            Stmt::Return(e) => {
+                self.out.push_str("return");
+                if let Some(e) = e {
+                    self.out.push(' ');
+                    self.expr(e, SEQ);
+                }
+                self.out.push(';');
+            }
+            Stmt::If(c, a, b) => {
+                self.out.push_str("if (");
+                self.expr(c, SEQ);
+                self.out.push_str(") ");
+                self.block(a);
+                if let Some(b) = b {
+                    self.out.push_str(" else ");
+                    self.block(b);
+                }
+            }
+            Stmt::Block(b) => self.block(b),
+            Stmt::For { init, test, update, body } => {
+                self.out.push_str("for (");
+                match init {
+                    Some(ForInit::Decl(kind, ds)) => self.decl(*kind, ds),
+                    Some(ForInit::Expr(e)) => self.expr(e, SEQ),
+                    None => {}
+                }
+                self.out.push(';');
+                if let Some(t) = test {
+                    self.out.push(' ');
+                    self.expr(t, SEQ);
+                }
+                self.out.push(';');
+                if let Some(u) = update {
+                    self.out.push(' ');
+                    self.expr(u, SEQ);
+                }
+                self.out.push_str(") ");
+                self.block(body);
+            }
+            Stmt::ForIn { decl, name, object: e, body } | Stmt::ForOf { decl, name, iterable: e, body } => {
+                self.out.push_str("for (");
+                if let Some(k) = decl {
+                    self.out.push_str(k.keyword());
+                    self.out.push(' ');
+                }
+                self.out.push_str(name);
+                self.out.push_str(if matches!(s, Stmt::ForIn { .. }) { " in " } else { " of " });
+                self.expr(e, ASSIGN);
+                self.out.push_str(") ");
+                self.block(body);
+            }
+            Stmt::While(c, b) => {
+                self.out.push_str("while (");
+                self.expr(c, SEQ);
+                self.out.push_str(") ");
+                self.block(b);
+            }
+            Stmt::DoWhile(b, c) => {
+                self.out.push_str("do ");
+                self.block(b);
+                self.out.push_str(" while (");
+                self.expr(c, SEQ);
+                self.out.push_str(");");
+            }
+            Stmt::Try { block, handler, finalizer } => {
+                self.out.push_str("try ");
+                self.block(block);
+                if let Some(h) = handler {
+                    match &h.param {
+                        Some(p) => {
+                            let _ = write!(self.out, " catch ({p}) ");
+                        }
+                        None => self.out.push_str(" catch "),
+                    }
+                    self.block(&h.body);
+                }
+                if let Some(f) = finalizer {
+                    self.out.push_str(" finally ");
+                    self.block(f);
+                }
+            }
+            Stmt::Throw(e) => {
+                self.out.push_str("throw ");
+                self.expr(e, SEQ);
+                self.out.push(';');
+            }
+            Stmt::Break(l) | Stmt::Continue(l) => {
+                self.out.push_str(if matches!(s, Stmt::Break(_)) { "break" } else { "continue" });
+                if let Some(l) = l {
+                    self.out.push(' ');
+                    self.out.push_str(l);
+                }
+                self.out.push(';');
+            }
+            Stmt::Switch(d, cases) => {
+                self.out.push_str("switch (");
+                self.expr(d, SEQ);
+                self.out.push_str(") {\n");
+                self.indent += 1;
+                for c in cases {
+                    self.pad();
+                    match &c.test {
+                        Some(t) => {
+                            self.out.push_str("case ");
+                            self.expr(t, SEQ);
+                            self.out.push_str(": ");
+                        }
+                        None => self.out.push_str("default: "),
+                    }
+                    self.block(&c.body);
+                    self.out.push('\n');
+                }
+                self.indent -= 1;
+                self.pad();
+                self.out.push('}');
+            }
+            Stmt::Labeled(l, s) => {
+                self.out.push_str(l);
+                self.out.push_str(": ");
+                self.stmt_inline(s);
+            }
+        }
+    }
+
+    fn decl(&mut self, kind: DeclKind, ds: &[Declarator]) {
+        self.out.push_str(kind.keyword());
+        self.out.push(' ');
+        for (i, d) in ds.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            self.out.push_str(&d.name);
+            if let Some(e) = &d.init {
+                self.out.push_str(" = ");
+                self.expr(e, ASSIGN);
+            }
+        }
+    }
+
+    fn params(&mut self, f: &Function) {
+        self.out.push('(');
+        let mut first = true;
+        for p in &f.params {
+            if !first {
+                self.out.push_str(", ");
+            }
+            first = false;
+            self.out.push_str(&p.name);
+            if let Some(d) = &p.default {
+                self.out.push_str(" = ");
+                self.expr(d, ASSIGN);
+            }
+        }
+        if let Some(r) = &f.rest {
+            if !first {
+                self.out.push_str(", ");
+            }
+            self.out.push_str("...");
+            self.out.push_str(r);
+        }
+        self.out.push(')');
+    }
+
+    fn function_body(&mut self, f: &Function) {
+        if f.strict {
+            let mut body = vec![Stmt::Expr(Expr::Str("use strict".into()))];
+            body.extend(f.body.iter().cloned());
+            self.block(&body);
+        } else {
+            self.block(&f.body);
+        }
+    }
+
+    fn function(&mut self, f: &Function) {
+        match f.kind {
+            FunctionKind::Declaration | FunctionKind::Expression => {
+                self.out.push_str("function");
+                if let Some(n) = &f.name {
+                    self.out.push(' ');
+                    self.out.push_str(n);
+                }
+                self.params(f);
+                self.out.push(' ');
+                self.function_body(f);
+            }
+            FunctionKind::Arrow => {
+                self.params(f);
+                self.out.push_str(" => ");
+                match f.body.as_slice() {
+                    [Stmt::Return(Some(e))] if f.expression_body && !f.strict => {
+                        if matches!(e, Expr::Object(_)) {
+                            self.out.push('(');
+                            self.expr(e, ASSIGN);
+                            self.out.push(')');
+                        } else {
+                            self.expr(e, ASSIGN);
+                        }
+                    }
+                    _ => self.function_body(f),
+                }
+            }
+            FunctionKind::Method | FunctionKind::Getter | FunctionKind::Setter => {
+                // Printed by `object`, which writes the key; here only the rest.
+                self.params(f);
+                self.out.push(' ');
+                self.function_body(f);
+            }
+        }
+    }
+
+    fn key(&mut self, k: &PropKey) {
+        match k {
+            PropKey::Name(n) => self.out.push_str(n),
+            PropKey::Computed(e) => {
+                self.out.push('[');
+                self.expr(e, ASSIGN);
+                self.out.push(']');
+            }
+        }
+    }
+
+    fn prop(&mut self, p: &Prop) {
+        match p {
+            Prop::Init(k, v) => {
+                self.key(k);
+                self.out.push_str(": ");
+                self.expr(v, ASSIGN);
+            }
+            Prop::Method(k, f) => {
+                match f.kind {
+                    FunctionKind::Getter => self.out.push_str("get "),
+                    FunctionKind::Setter => self.out.push_str("set "),
+                    _ => {}
+                }
+                self.key(k);
+                self.function(f);
+            }
+        }
+    }
+
+    fn object(&mut self, props: &[Prop], multiline: bool) {
+        if props.is_empty() {
+            self.out.push_str("{}");
+            return;
+        }
+        if !multiline {
+            self.out.push_str("{ ");
+            for (i, p) in props.iter().enumerate() {
+                if i > 0 {
+                    self.out.push_str(", ");
+                }
+                self.prop(p);
+            }
+            self.out.push_str(" }");
+            return;
+        }
+        self.out.push_str("{\n");
+        self.indent += 1;
+        for (i, p) in props.iter().enumerate() {
+            self.pad();
+            self.prop(p);
+            if i + 1 < props.len() {
+                self.out.push(',');
+            }
+            self.out.push('\n');
+        }
+        self.indent -= 1;
+        self.pad();
+        self.out.push('}');
+    }
+
+    fn target(&mut self, t: &Target) {
+        match t {
+            Target::Ident(n) => self.out.push_str(n),
+            Target::Member(o, n) => {
+                self.object_operand(o);
+                self.out.push('.');
+                self.out.push_str(n);
+            }
+            Target::Index(o, i) => {
+                self.object_operand(o);
+                self.out.push('[');
+                self.expr(i, SEQ);
+                self.out.push(']');
+            }
+        }
+    }
+
+    /// The object of a member access or the callee of a call.
+    fn object_operand(&mut self, o: &Expr) {
+        let needs_parens = matches!(o, Expr::Num(_) | Expr::Function(_) | Expr::Object(_)) || prec(o) < CALL;
+        self.paren_if(needs_parens, o, CALL);
+    }
+
+    fn paren_if(&mut self, parens: bool, e: &Expr, min: u8) {
+        if parens {
+            self.out.push('(');
+            self.expr(e, SEQ);
+            self.out.push(')');
+        } else {
+            self.expr(e, min);
+        }
+    }
+
+    fn args(&mut self, args: &[Expr]) {
+        self.out.push('(');
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            self.expr(a, ASSIGN);
+        }
+        self.out.push(')');
+    }
+
+    fn expr(&mut self, e: &Expr, min: u8) {
+        if prec(e) < min {
+            self.out.push('(');
+            self.expr(e, SEQ);
+            self.out.push(')');
+            return;
+        }
+        match e {
+            Expr::Num(n) => {
+                let _ = write!(self.out, "{n}");
+            }
+            Expr::Str(s) => {
+                self.out.push('"');
+                for c in s.chars() {
+                    match c {
+                        '"' => self.out.push_str("\\\""),
+                        '\\' => self.out.push_str("\\\\"),
+                        '\n' => self.out.push_str("\\n"),
+                        c => self.out.push(c),
+                    }
+                }
+                self.out.push('"');
+            }
+            Expr::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
+            Expr::Null => self.out.push_str("null"),
+            Expr::Undefined => self.out.push_str("undefined"),
+            Expr::Ident(n) => self.out.push_str(n),
+            Expr::This => self.out.push_str("this"),
+            Expr::Assign(op, t, v) => {
+                self.target(t);
+                let _ = write!(self.out, " {} ", assign_text(*op));
+                self.expr(v, ASSIGN);
+            }
+            Expr::Update { increment, prefix, target } => {
+                let op = if *increment { "++" } else { "--" };
+                if *prefix {
+                    self.out.push_str(op);
+                }
+                self.target(target);
+                if !*prefix {
+                    self.out.push_str(op);
+                }
+            }
+            Expr::Unary(op, a) => {
+                self.out.push_str(match op {
+                    UnaryOp::Neg => "-",
+                    UnaryOp::Not => "!",
+                    UnaryOp::Typeof => "typeof ",
+                    UnaryOp::Void => "void ",
+                    UnaryOp::Delete => "delete ",
+                });
+                let nested_sign = matches!(
+                    a.as_ref(),
+                    Expr::Num(n) if *n < 0
+                ) || matches!(a.as_ref(), Expr::Unary(..) | Expr::Update { prefix: true, .. });
+                self.paren_if(nested_sign, a, UNARY);
+            }
+            Expr::Binary(op, l, r) => {
+                let p = bin_prec(*op);
+                let (lmin, rmin) = if *op == BinOp::Exp { (POSTFIX, p) } else { (p, p + 1) };
+                for (i, side) in [l, r].into_iter().enumerate() {
+                    if i == 1 {
+                        let _ = write!(self.out, " {} ", bin_text(*op));
+                    }
+                    // `??` cannot be mixed with `&&`/`||` without parentheses.
+                    let mixed = match op {
+                        BinOp::Nullish => is_logical(side),
+                        BinOp::And | BinOp::Or => matches!(side.as_ref(), Expr::Binary(BinOp::Nullish, ..)),
+                        _ => false,
+                    };
+                    self.paren_if(mixed, side, if i == 0 { lmin } else { rmin });
+                }
+            }
+            Expr::Cond(c, a, b) => {
+                self.expr(c, OR);
+                self.out.push_str(" ? ");
+                self.expr(a, ASSIGN);
+                self.out.push_str(" : ");
+                self.expr(b, ASSIGN);
+            }
+            Expr::Call(c, args) => {
+                self.object_operand(c);
+                self.args(args);
+            }
+            Expr::New(c, args) => {
+                self.out.push_str("new ");
+                let simple = matches!(c.as_ref(), Expr::Ident(_))
+                    || matches!(c.as_ref(), Expr::Member(o, _) if matches!(o.as_ref(), Expr::Ident(_)));
+                self.paren_if(!simple, c, CALL);
+                self.args(args);
+            }
+            Expr::Member(o, n) => {
+                self.object_operand(o);
+                self.out.push('.');
+                self.out.push_str(n);
+            }
+            Expr::OptMember(o, n) => {
+                self.object_operand(o);
+                self.out.push_str("?.");
+                self.out.push_str(n);
+            }
+            Expr::Index(o, i) => {
+                self.object_operand(o);
+                self.out.push('[');
+                self.expr(i, SEQ);
+                self.out.push(']');
+            }
+            Expr::Function(f) => self.function(f),
+            Expr::Object(props) => self.object(props, has_function(e)),
+            Expr::Array(xs) => {
+                let multiline = has_function(e);
+                self.out.push('[');
+                if multiline {
+                    self.out.push('\n');
+                    self.indent += 1;
+                }
+                for (i, x) in xs.iter().enumerate() {
+                    if multiline {
+                        self.pad();
+                    } else if i > 0 {
+                        self.out.push_str(", ");
+                    }
+                    self.expr(x, ASSIGN);
+                    if multiline {
+                        if i + 1 < xs.len() {
+                            self.out.push(',');
+                        }
+                        self.out.push('\n');
+                    }
+                }
+                if multiline {
+                    self.indent -= 1;
+                    self.pad();
+                }
+                self.out.push(']');
+            }
+            Expr::Template(quasis, exprs) => {
+                self.out.push('`');
+                for (i, q) in quasis.iter().enumerate() {
+                    for c in q.chars() {
+                        match c {
+                            '`' => self.out.push_str("\\`"),
+                            '\\' => self.out.push_str("\\\\"),
+                            '$' => self.out.push_str("\\$"),
+                            c => self.out.push(c),
+                        }
+                    }
+                    if let Some(x) = exprs.get(i) {
+                        self.out.push_str("${");
+                        self.expr(x, SEQ);
+                        self.out.push('}');
+                    }
+                }
+                self.out.push('`');
+            }
+            Expr::Seq(xs) => {
+                for (i, x) in xs.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push_str(", ");
+                    }
+                    self.expr(x, ASSIGN);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precedence_and_grammar_parentheses() {
+        let e = bin(BinOp::Mul, bin(BinOp::Add, ident("a"), num(1)), ident("b"));
+        assert_eq!(print_expr(&e), "(a + 1) * b");
+        let e = bin(BinOp::Sub, ident("a"), bin(BinOp::Sub, ident("b"), num(-2)));
+        assert_eq!(print_expr(&e), "a - (b - -2)");
+        let e = bin(BinOp::Nullish, bin(BinOp::Or, ident("a"), ident("b")), ident("c"));
+        assert_eq!(print_expr(&e), "(a || b) ?? c");
+        let e = unary(UnaryOp::Neg, num(-1));
+        assert_eq!(print_expr(&e), "-(-1)");
+        let mut f = Function::new(FunctionKind::Expression, None);
+        f.body.push(ret(num(1)));
+        let p = Program { strict: false, body: vec![Stmt::Expr(call(func_expr(f), vec![]))] };
+        assert_eq!(print_program(&p), "(function() {\n  return 1;\n})();\n");
+        let mut a = Function::new(FunctionKind::Arrow, None);
+        a.expression_body = true;
+        a.body.push(ret(Expr::Object(vec![Prop::Init(PropKey::Name("v".into()), num(1))])));
+        assert_eq!(print_expr(&func_expr(a)), "() => ({ v: 1 })");
+    }
+}

@@ -1,0 +1,257 @@
+//! One test per guarantee stated in the crate docs.
+
+use std::collections::BTreeSet;
+
+use arbitrary::{Arbitrary, Unstructured};
+use generator::{seed_bytes, stats, Category, Config, Profile, Program, Size};
+use interpreter::{Completion, Limits};
+
+/// Parses `text` as a classic script and runs the early-error checks; returns the first problem.
+fn parse_problem(text: &str) -> Option<String> {
+    let allocator = oxc_allocator::Allocator::default();
+    let parsed = oxc_parser::Parser::new(&allocator, text, oxc_span::SourceType::script()).parse();
+    if let Some(e) = parsed.diagnostics.errors().next() {
+        return Some(e.to_string());
+    }
+    if parsed.panicked {
+        return Some("the parser gave up".into());
+    }
+    let semantic = oxc_semantic::SemanticBuilder::new().with_check_syntax_error(true).build(&parsed.program);
+    let problem = semantic.diagnostics.errors().next().map(|e| e.to_string());
+    problem
+}
+
+fn assert_valid(seed: u64, cfg: &Config, what: &str) {
+    let text = Program::from_seed(seed, cfg).to_string();
+    if let Some(problem) = parse_problem(&text) {
+        panic!("{what} seed {seed} does not parse: {problem}\n{text}");
+    }
+}
+
+#[test]
+fn always_valid_500_seeds() {
+    let cfg = Config::default();
+    for seed in 0..500 {
+        assert_valid(seed, &cfg, "default");
+    }
+}
+
+#[test]
+fn always_valid_in_every_profile_size_and_swarm() {
+    for profile in [Profile::Es5, Profile::Es2015, Profile::Full] {
+        for size in [Size::Small, Size::Large] {
+            let cfg = Config { profile, ..Config::sized(size) };
+            for seed in 0..25 {
+                assert_valid(seed, &cfg, &format!("{} {}", profile.name(), size.name()));
+            }
+        }
+    }
+    let cfg = Config::default();
+    for seed in 0..50 {
+        let text = Program::from_seed_swarm(seed, &cfg).to_string();
+        assert!(parse_problem(&text).is_none(), "swarm seed {seed}");
+    }
+}
+
+#[test]
+fn valid_from_any_bytes() {
+    // Short, empty and patterned inputs: generation never fails and the result parses.
+    let mut inputs: Vec<Vec<u8>> = vec![vec![], vec![0; 16], vec![255; 300], (0..=255).collect()];
+    for seed in 0..40 {
+        inputs.push(seed_bytes(1000 + seed, (seed as usize * 37) % 700));
+    }
+    for bytes in inputs {
+        let mut u = Unstructured::new(&bytes);
+        let p = Program::arbitrary(&mut u).expect("generation never fails");
+        let text = p.to_string();
+        assert!(parse_problem(&text).is_none(), "{text}");
+    }
+}
+
+#[test]
+fn profiles_keep_to_their_syntax() {
+    // Generated strings are made of letters, digits, spaces and `-:,=`, so these tokens can only be
+    // syntax.
+    let es5_banned = ["let ", "const ", "=>", "`", "...", "??", "?.", "**", "||=", "&&="];
+    let es2015_banned = ["??", "?.", "**", "||=", "&&=", "catch {"];
+    for seed in 0..60 {
+        let text = Program::from_seed(seed, &Config::with_profile(Profile::Es5)).to_string();
+        for t in es5_banned {
+            assert!(!text.contains(t), "es5 seed {seed} contains {t:?}:\n{text}");
+        }
+        let text = Program::from_seed(seed, &Config::with_profile(Profile::Es2015)).to_string();
+        for t in es2015_banned {
+            assert!(!text.contains(t), "es2015 seed {seed} contains {t:?}:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn deterministic() {
+    let cfg = Config::default();
+    for seed in [0, 1, 7, 12345, u64::MAX] {
+        assert_eq!(Program::from_seed(seed, &cfg), Program::from_seed(seed, &cfg));
+        assert_eq!(Program::from_seed(seed, &cfg).to_string(), Program::from_seed(seed, &cfg).to_string());
+        let bytes = seed_bytes(seed, 3000);
+        let a = Program::generate(&mut Unstructured::new(&bytes), &cfg).unwrap();
+        let b = Program::generate(&mut Unstructured::new(&bytes), &cfg).unwrap();
+        assert_eq!(a, b);
+    }
+    assert_ne!(Program::from_seed(1, &cfg).to_string(), Program::from_seed(2, &cfg).to_string());
+}
+
+fn mean_statements(cfg: &Config, seeds: u64) -> f64 {
+    (0..seeds).map(|s| Program::from_seed(s, cfg).statement_count() as f64).sum::<f64>() / seeds as f64
+}
+
+#[test]
+fn size_grows_with_the_size_preset() {
+    let small = mean_statements(&Config::sized(Size::Small), 40);
+    let medium = mean_statements(&Config::sized(Size::Medium), 40);
+    let large = mean_statements(&Config::sized(Size::Large), 40);
+    assert!(small < medium && medium < large, "small {small}, medium {medium}, large {large}");
+}
+
+#[test]
+fn more_input_gives_bigger_programs() {
+    let mut cfg = Config::sized(Size::Large);
+    let mut last = 0.0;
+    for len in [32, 128, 512, 2048] {
+        cfg.input_len = len;
+        let mean = mean_statements(&cfg, 30);
+        assert!(mean > last, "{len} bytes gave {mean} statements on average, fewer than {last}");
+        last = mean;
+    }
+}
+
+#[test]
+fn small_input_changes_give_small_program_changes() {
+    // Changing a byte near the end leaves the beginning of the program as it was.
+    let cfg = Config::sized(Size::Large);
+    let mut kept = 0.0;
+    let n = 20;
+    for seed in 0..n {
+        let mut bytes = seed_bytes(seed, 4096);
+        let a = Program::generate(&mut Unstructured::new(&bytes), &cfg).unwrap().to_string();
+        bytes[3500] ^= 0x5a;
+        let b = Program::generate(&mut Unstructured::new(&bytes), &cfg).unwrap().to_string();
+        let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+        kept += common as f64 / a.len().max(1) as f64;
+    }
+    let kept = kept / n as f64;
+    assert!(kept > 0.5, "on average only {:.0}% of the text survived a late one-byte change", kept * 100.0);
+}
+
+#[test]
+fn swarm_switches_categories_off() {
+    let base = Config::default();
+    let mut sets = BTreeSet::new();
+    for seed in 0..40u64 {
+        let bytes = seed_bytes(seed, 64);
+        let cfg = base.swarm(&mut Unstructured::new(&bytes)).unwrap();
+        let enabled: Vec<Category> = cfg.enabled().collect();
+        assert!(!enabled.is_empty());
+        assert!(enabled.len() < base.enabled().count() || seed > 0, "swarm should usually drop something");
+        // A program generated with the swarm config only exercises enabled categories.
+        let p = Program::generate(&mut Unstructured::new(&seed_bytes(seed + 100, 2048)), &cfg).unwrap();
+        for c in p.categories().iter() {
+            assert!(enabled.contains(&c), "seed {seed}: {c} is disabled but produced");
+        }
+        sets.insert(enabled);
+    }
+    assert!(sets.len() > 30, "only {} distinct category sets in 40 swarm configs", sets.len());
+}
+
+#[test]
+fn reference_interpreter_runs_every_program() {
+    let cfg = Config::default();
+    let (mut normal, mut total) = (0, 0);
+    for seed in 0..300 {
+        let text = Program::from_seed(seed, &cfg).to_string();
+        let out = interpreter::run(&text, &Limits::default());
+        match &out.completion {
+            Completion::Unsupported(f) => panic!("seed {seed}: unsupported {f}\n{text}"),
+            Completion::SyntaxError { message } => panic!("seed {seed}: syntax error {message}\n{text}"),
+            Completion::Exhausted(r) => panic!("seed {seed}: exhausted {}\n{text}", r.name()),
+            Completion::Normal => normal += 1,
+            Completion::Threw { .. } => {}
+        }
+        total += 1;
+        // Only primitives are printed: never a function's source or an object.
+        for line in &out.printed {
+            assert!(
+                !line.contains('{') && !line.contains("=>") && !line.contains("[object"),
+                "seed {seed} printed {line:?}"
+            );
+        }
+    }
+    assert!(normal * 100 >= total * 80, "only {normal} of {total} programs completed without an uncaught exception");
+}
+
+#[test]
+fn reference_interpreter_runs_every_es5_program() {
+    let cfg = Config::with_profile(Profile::Es5);
+    for seed in 0..60 {
+        let text = Program::from_seed(seed, &cfg).to_string();
+        let out = interpreter::run(&text, &Limits::default());
+        assert!(
+            matches!(out.completion, Completion::Normal | Completion::Threw { .. }),
+            "seed {seed}: {:?}\n{text}",
+            out.completion
+        );
+    }
+}
+
+#[test]
+fn stats_cover_every_category() {
+    let s = stats(100, 0, &Config::default());
+    assert_eq!(s.programs, 100);
+    assert_eq!(s.unsupported, 0.0);
+    assert_eq!(s.syntax_error, 0.0);
+    assert_eq!(s.exhausted, 0.0);
+    assert!(s.completed >= 0.8, "{s}");
+    assert_eq!(s.categories.len(), Category::implemented_all().count());
+    for c in &s.categories {
+        assert!(c.share >= 0.05, "{} only in {:.0}% of programs", c.category, c.share * 100.0);
+    }
+    let json = serde_json::to_value(&s).unwrap();
+    assert_eq!(json["programs"], 100);
+    assert!(s.to_string().contains("capture-read"));
+}
+
+#[test]
+fn ir_edits_keep_programs_parsing() {
+    // What a reducer does: drop statements, replace expressions by constants. The printer keeps the
+    // result syntactically valid.
+    let cfg = Config::sized(Size::Small);
+    for seed in 0..40 {
+        let mut p = Program::from_seed(seed, &cfg);
+        let mut k = 0;
+        p.for_each_body_mut(&mut |body| {
+            k += 1;
+            if k % 3 == 0 && !body.is_empty() {
+                body.remove(k % body.len());
+            }
+        });
+        let mut j = 0;
+        p.for_each_expr_mut(&mut |e| {
+            j += 1;
+            if j % 7 == 0 {
+                *e = generator::ir::num(0);
+            }
+        });
+        let text = p.to_string();
+        assert!(parse_problem(&text).is_none(), "seed {seed}: {:?}\n{text}", parse_problem(&text));
+    }
+}
+
+#[test]
+fn categories_are_read_back_from_comments() {
+    let p = Program::from_seed(3, &Config::default());
+    let cats = p.categories();
+    assert!(!cats.is_empty());
+    let text = p.to_string();
+    for c in cats.iter() {
+        assert!(text.contains(&format!("// [{}]", c.name())));
+    }
+}
