@@ -60,6 +60,27 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// A frame at the start of `code`, running in `env`.
+    fn new(code: Rc<FunctionCode>, env: EnvRef, var_env: EnvRef, function: Option<ObjRef>, args: Vec<Value>) -> Frame {
+        Frame {
+            code,
+            pc: 0,
+            stack: Vec::new(),
+            env,
+            var_env,
+            function,
+            args,
+            handlers: Vec::new(),
+            refs: Vec::new(),
+            construct_this: None,
+            boundary: true,
+            generator: None,
+            async_promise: None,
+            derived_constructor: false,
+            completion: Value::Undefined,
+        }
+    }
+
     pub fn async_promise(&self) -> Option<ObjRef> {
         self.async_promise
     }
@@ -251,23 +272,7 @@ impl Vm {
     pub fn run_script(&mut self, code: Rc<FunctionCode>) -> JsResult<Value> {
         let global_env = self.realm.global_env;
         self.global_declaration_instantiation(&code)?;
-        self.frames.push(Frame {
-            code,
-            pc: 0,
-            stack: Vec::new(),
-            env: global_env,
-            var_env: global_env,
-            function: None,
-            args: Vec::new(),
-            handlers: Vec::new(),
-            refs: Vec::new(),
-            construct_this: None,
-            boundary: true,
-            generator: None,
-            async_promise: None,
-            derived_constructor: false,
-            completion: Value::Undefined,
-        });
+        self.frames.push(Frame::new(code, global_env, global_env, None, Vec::new()));
         let base = self.frames.len() - 1;
         let v = self.run_frames(base)?;
         self.run_jobs()?;
@@ -465,23 +470,7 @@ impl Vm {
                 },
             );
         }
-        Ok(Frame {
-            code,
-            pc: 0,
-            stack: Vec::new(),
-            env,
-            var_env: function_env,
-            function: Some(f),
-            args,
-            handlers: Vec::new(),
-            refs: Vec::new(),
-            construct_this: None,
-            boundary: false,
-            generator: None,
-            async_promise: None,
-            derived_constructor: false,
-            completion: Value::Undefined,
-        })
+        Ok(Frame { boundary: false, ..Frame::new(code, env, function_env, Some(f), args) })
     }
 
     /// 10.4.4.6 CreateUnmappedArgumentsObject and 10.4.4.7 CreateMappedArgumentsObject.
@@ -599,23 +588,7 @@ impl Vm {
     /// Runs script-like code (eval code) in the given environments to completion.
     pub(crate) fn run_code(&mut self, code: Rc<FunctionCode>, env: EnvRef, var_env: EnvRef) -> JsResult<Value> {
         let function = self.frames.last().and_then(|f| f.function);
-        let frame = Frame {
-            code,
-            pc: 0,
-            stack: Vec::new(),
-            env,
-            var_env,
-            function,
-            args: Vec::new(),
-            handlers: Vec::new(),
-            refs: Vec::new(),
-            construct_this: None,
-            boundary: true,
-            generator: None,
-            async_promise: None,
-            derived_constructor: false,
-            completion: Value::Undefined,
-        };
+        let frame = Frame::new(code, env, var_env, function, Vec::new());
         self.run_suspended(frame)
     }
 

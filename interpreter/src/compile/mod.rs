@@ -1610,6 +1610,40 @@ impl<'a> FnCompiler<'a> {
         Ok(())
     }
 
+    /// Simple, compound or logical assignment through `get`/`set` ops that take one base value
+    /// (already on the stack): `obj.p` and `obj.#p`.
+    fn single_base_assignment(
+        &mut self,
+        get: Op,
+        set: Op,
+        logical: Option<Op>,
+        binary: Option<BinaryOperator>,
+        right: &'a Expression<'a>,
+    ) -> CResult<()> {
+        if let Some(jump) = logical {
+            self.emit(Op::Dup);
+            self.emit(get);
+            let j = self.emit(jump);
+            self.expression(right)?;
+            self.emit(set);
+            let end = self.emit(Op::Jump(0));
+            self.patch_here(j);
+            self.emit(Op::Swap);
+            self.emit(Op::Pop);
+            self.patch_here(end);
+        } else if let Some(op) = binary {
+            self.emit(Op::Dup);
+            self.emit(get);
+            self.expression(right)?;
+            self.emit(Op::Binary(op));
+            self.emit(set);
+        } else {
+            self.expression(right)?;
+            self.emit(set);
+        }
+        Ok(())
+    }
+
     /// 13.15.2 Assignment Operators: Evaluation (simple, compound and logical).
     fn assignment(&mut self, a: &'a AssignmentExpression<'a>) -> CResult<()> {
         let logical = match a.operator {
@@ -1691,52 +1725,12 @@ impl<'a> FnCompiler<'a> {
             AssignmentTarget::PrivateFieldExpression(m) => {
                 let n = private_binding(&m.field);
                 self.expression(&m.object)?;
-                if let Some(jump) = logical {
-                    self.emit(Op::Dup);
-                    self.emit(Op::GetPrivate(n.clone()));
-                    let j = self.emit(jump);
-                    self.expression(&a.right)?;
-                    self.emit(Op::SetPrivate(n));
-                    let end = self.emit(Op::Jump(0));
-                    self.patch_here(j);
-                    self.emit(Op::Swap);
-                    self.emit(Op::Pop);
-                    self.patch_here(end);
-                } else if let Some(op) = binary {
-                    self.emit(Op::Dup);
-                    self.emit(Op::GetPrivate(n.clone()));
-                    self.expression(&a.right)?;
-                    self.emit(Op::Binary(op));
-                    self.emit(Op::SetPrivate(n));
-                } else {
-                    self.expression(&a.right)?;
-                    self.emit(Op::SetPrivate(n));
-                }
+                self.single_base_assignment(Op::GetPrivate(n.clone()), Op::SetPrivate(n), logical, binary, &a.right)?;
             }
             AssignmentTarget::StaticMemberExpression(m) if !m.optional => {
                 let p = name(&m.property.name);
                 self.expression(&m.object)?;
-                if let Some(jump) = logical {
-                    self.emit(Op::Dup);
-                    self.emit(Op::GetProperty(p.clone()));
-                    let j = self.emit(jump);
-                    self.expression(&a.right)?;
-                    self.emit(Op::SetProperty(p));
-                    let end = self.emit(Op::Jump(0));
-                    self.patch_here(j);
-                    self.emit(Op::Swap);
-                    self.emit(Op::Pop);
-                    self.patch_here(end);
-                } else if let Some(op) = binary {
-                    self.emit(Op::Dup);
-                    self.emit(Op::GetProperty(p.clone()));
-                    self.expression(&a.right)?;
-                    self.emit(Op::Binary(op));
-                    self.emit(Op::SetProperty(p));
-                } else {
-                    self.expression(&a.right)?;
-                    self.emit(Op::SetProperty(p));
-                }
+                self.single_base_assignment(Op::GetProperty(p.clone()), Op::SetProperty(p), logical, binary, &a.right)?;
             }
             AssignmentTarget::ComputedMemberExpression(m) if !m.optional => {
                 self.expression(&m.object)?;
