@@ -19,7 +19,7 @@ use crate::value::Name;
 mod classes;
 mod patterns;
 
-use classes::private_binding;
+pub(crate) use classes::private_binding;
 
 use patterns::{bound_names, BindMode};
 

@@ -156,6 +156,10 @@ impl<'a> FnCompiler<'a> {
                 self.expression(&m.expression)?;
                 2
             }
+            AssignmentTarget::PrivateFieldExpression(m) if !m.optional => {
+                self.expression(&m.object)?;
+                1
+            }
             AssignmentTarget::ArrayAssignmentTarget(_) | AssignmentTarget::ObjectAssignmentTarget(_) => 0,
             _ => return unsupported("assignment target"),
         })
@@ -179,6 +183,10 @@ impl<'a> FnCompiler<'a> {
             }
             AssignmentTarget::ComputedMemberExpression(_) => {
                 self.emit(Op::SetElement);
+                self.emit(Op::Pop);
+            }
+            AssignmentTarget::PrivateFieldExpression(m) => {
+                self.emit(Op::SetPrivate(super::private_binding(&m.field)));
                 self.emit(Op::Pop);
             }
             AssignmentTarget::ArrayAssignmentTarget(_) | AssignmentTarget::ObjectAssignmentTarget(_) => {
