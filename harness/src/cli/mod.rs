@@ -1,7 +1,13 @@
 //! Argument parsing and dispatch. One module per subcommand; errors are `anyhow` at this edge and
 //! become a one-line message and exit code 2.
 
+mod bench;
+mod fuzz;
+mod gen;
+mod reduce;
 mod run;
+mod test262;
+mod worker;
 
 use std::process::ExitCode;
 
@@ -19,6 +25,20 @@ struct Cli {
 enum Command {
     /// Run programs on several engines and compare what they print and how they end.
     Run(run::RunArgs),
+    /// Reduce a diverging program to a small one that diverges the same way; prints it on stdout.
+    Reduce(reduce::ReduceArgs),
+    /// Fuzz: generate programs, run them on every engine in worker processes, compare, and write
+    /// each new divergence (reduced, signed, blamed) to the output directory.
+    Fuzz(fuzz::FuzzArgs),
+    /// Measure the fuzzing loop: programs/s and where the time goes.
+    Bench(bench::BenchArgs),
+    /// Generate closure programs: print them, write them to a directory, or show statistics.
+    Gen(gen::GenArgs),
+    /// Run a test262 checkout or slice on one engine: pass rates per directory, failures, JSON.
+    Test262(test262::Test262Args),
+    /// Serve one engine to a campaign over stdin/stdout (started by `fuzz`, not by people).
+    #[command(hide = true)]
+    Worker(worker::WorkerArgs),
 }
 
 /// How a successful command ended, as the process exit code.
@@ -28,6 +48,8 @@ pub enum Status {
     Clean,
     /// At least one program diverged in a way the known-divergence list does not explain (exit 1).
     Diverged,
+    /// `reduce` was given a program that does not diverge, so there is nothing to reduce (exit 1).
+    NotDiverging,
 }
 
 /// Usage and input errors (exit 2). Clap uses the same code for its own usage errors.
@@ -37,6 +59,12 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Run(args) => run::run(&args),
+        Command::Reduce(args) => reduce::run(&args),
+        Command::Fuzz(args) => fuzz::run(&args),
+        Command::Bench(args) => bench::run(&args),
+        Command::Gen(args) => gen::run(&args),
+        Command::Test262(args) => test262::run(&args),
+        Command::Worker(args) => worker::run(&args),
     };
     if let Err(err) = &result {
         // `{:#}` puts the whole context chain on one line.
@@ -49,7 +77,7 @@ pub fn main() -> ExitCode {
 fn exit_code(result: &anyhow::Result<Status>) -> u8 {
     match result {
         Ok(Status::Clean) => 0,
-        Ok(Status::Diverged) => 1,
+        Ok(Status::Diverged | Status::NotDiverging) => 1,
         Err(_) => USAGE_ERROR,
     }
 }

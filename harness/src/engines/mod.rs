@@ -1,6 +1,7 @@
 //! One adapter per engine, each behind the [`Engine`](crate::Engine) trait.
 
 mod boa;
+pub mod misbehaving;
 mod reference;
 
 pub use boa::{BoaConfig, BoaEngine};

@@ -1,0 +1,578 @@
+//! What happens to a program that did not simply agree: crashes and limit hits are counted, and
+//! every divergence is confirmed by a re-run, reduced, signed, checked against the known
+//! divergences, deduplicated and, when new, written as a finding.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use crate::compare::{compare, Difference, Verdict};
+use crate::engine::Engine;
+use crate::fuzz::finding::{Blame, Finding, FindingKind, Origin};
+use crate::fuzz::stats::Counters;
+use crate::fuzz::Shared;
+use crate::outcome::{End, Outcome};
+use crate::reduce::ReduceOptions;
+use crate::signature::{fnv1a64, DivergenceClass, Signature};
+use crate::trial::Trial;
+use crate::worker::{WorkerEngine, WorkerEvent, WorkerRun};
+
+/// The campaign's seam to the reducer: shrink a diverging program while keeping its divergence.
+///
+/// `closure-diff fuzz` uses [`SyntaxReducer`] (the reducer of [`crate::reduce`](mod@crate::reduce)); tests and
+/// `closure-diff bench` may pass [`NoReduction`].
+pub trait Reducer: Send + Sync {
+    /// Returns a program, as small as the reducer can make it, on which `engines` diverge with
+    /// exactly `class` (see [`DivergenceClass::of`]) and do so deterministically; `source` itself
+    /// when nothing smaller keeps the divergence. `engines` are crash-safe (worker) engines, so
+    /// candidates may crash or hang them. Should return soon, with the best program so far, once
+    /// `stop` is set.
+    fn reduce(
+        &self,
+        source: &str,
+        class: &DivergenceClass,
+        engines: &[Arc<dyn Engine>],
+        stop: &Arc<AtomicBool>,
+    ) -> String;
+}
+
+/// A [`Reducer`] that keeps every program as it is.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoReduction;
+
+impl Reducer for NoReduction {
+    fn reduce(&self, source: &str, _: &DivergenceClass, _: &[Arc<dyn Engine>], _: &Arc<AtomicBool>) -> String {
+        source.to_owned()
+    }
+}
+
+/// The syntax-tree reducer of [`crate::reduce`](mod@crate::reduce), under a budget per reduction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SyntaxReducer {
+    /// Candidate and time budget of each reduction.
+    pub options: ReduceOptions,
+}
+
+impl Reducer for SyntaxReducer {
+    fn reduce(
+        &self,
+        source: &str,
+        class: &DivergenceClass,
+        engines: &[Arc<dyn Engine>],
+        stop: &Arc<AtomicBool>,
+    ) -> String {
+        // Once `stop` is set every candidate is poisoned at once, so the reduction ends quickly
+        // with the smallest program found so far.
+        let engines: Vec<Box<dyn Engine>> = engines
+            .iter()
+            .map(|engine| Box::new(Stoppable { inner: Arc::clone(engine), stop: Arc::clone(stop) }) as Box<dyn Engine>)
+            .collect();
+        let target = Signature::new(class.clone(), source);
+        match crate::reduce::reduce(source, &engines, &target, &self.options) {
+            Ok(reduced) => reduced.reduction.program,
+            Err(_) => source.to_owned(),
+        }
+    }
+}
+
+/// An engine that answers `exhausted (stopped)` once `stop` is set.
+struct Stoppable {
+    inner: Arc<dyn Engine>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Engine for Stoppable {
+    fn name(&self) -> &str {
+        self.inner.name()
+    }
+
+    fn run(&self, source: &str) -> Outcome {
+        if self.stop.load(Ordering::Relaxed) {
+            return Outcome::without_output(End::Exhausted("stopped".to_owned()));
+        }
+        self.inner.run(source)
+    }
+}
+
+/// One generated program and what the lane's workers made of it.
+pub(super) struct Ran<'a> {
+    pub index: u64,
+    pub seed: u64,
+    pub categories: Vec<String>,
+    pub source: &'a str,
+    pub runs: &'a [(String, WorkerRun)],
+    pub trial: &'a Trial,
+}
+
+/// Runs `source` on `workers` at once (each worker its own process) and returns each run in order.
+pub(super) fn run_on(workers: &[Arc<WorkerEngine>], source: &str) -> Vec<(String, WorkerRun)> {
+    let submitted: Vec<_> = workers.iter().map(|worker| worker.submit(source)).collect();
+    workers
+        .iter()
+        .zip(submitted)
+        .map(|(worker, submitted)| (worker.name().to_owned(), worker.collect(submitted)))
+        .collect()
+}
+
+fn outcomes_of(runs: &[(String, WorkerRun)]) -> Vec<(String, Outcome)> {
+    runs.iter().map(|(engine, run)| (engine.clone(), run.outcome.clone())).collect()
+}
+
+/// Triage for a program whose trial is not plain agreement. See the module docs.
+pub(super) fn handle(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<'_>) {
+    if ran.trial.outcomes.iter().any(|(_, outcome)| matches!(outcome.end, End::Crashed(_))) {
+        Counters::bump(&shared.counters.crashed);
+    }
+    for (engine, run) in ran.runs {
+        let kind = match run.event {
+            Some(WorkerEvent::TimedOut) => FindingKind::Hang,
+            Some(WorkerEvent::OutOfMemory) => FindingKind::OutOfMemory,
+            _ => continue,
+        };
+        let counter = if kind == FindingKind::Hang { &shared.counters.hangs } else { &shared.counters.out_of_memory };
+        Counters::bump(counter);
+        limit_finding(shared, workers, ran, engine, kind);
+    }
+    if let Some(divergence) = comparable(ran.trial) {
+        divergence_finding(shared, workers, ran, &divergence);
+    }
+}
+
+/// The part of `trial` that can be compared: the trial itself when it diverges; when it is
+/// poisoned but some engine crashed, the engines that were not poisoned, if they diverge (a crash
+/// is a finding whatever the other engines did).
+fn comparable(trial: &Trial) -> Option<Trial> {
+    match &trial.verdict {
+        Verdict::Diverge { .. } => Some(trial.clone()),
+        Verdict::Agree => None,
+        Verdict::Poisoned { .. } => {
+            if !trial.outcomes.iter().any(|(_, outcome)| matches!(outcome.end, End::Crashed(_))) {
+                return None;
+            }
+            let outcomes: Vec<(String, Outcome)> =
+                trial.outcomes.iter().filter(|(_, outcome)| !outcome.is_poisoning()).cloned().collect();
+            let verdict = compare(&outcomes);
+            matches!(verdict, Verdict::Diverge { .. }).then_some(Trial { outcomes, verdict })
+        }
+    }
+}
+
+/// A hang or out-of-memory on `engine`: one finding per engine and kind, not reduced (every
+/// candidate would cost the whole time limit), confirmed by one re-run when it is new.
+fn limit_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<'_>, engine: &str, kind: FindingKind) {
+    let Some(worker) = workers.iter().find(|worker| worker.name() == engine) else { return };
+    let problem = Problem {
+        kind,
+        engine,
+        program: ran.source,
+        outcomes: ran.trial.outcomes.clone(),
+        origin: origin(shared, ran),
+        original: ran.source,
+        categories: &ran.categories,
+    };
+    engine_problem(shared, worker, problem);
+}
+
+/// A program on which one engine hung, ran out of memory or crashed, and where it came from.
+struct Problem<'a> {
+    kind: FindingKind,
+    engine: &'a str,
+    /// The program that shows the problem.
+    program: &'a str,
+    /// The engines' outcomes on it (only `engine`'s when it was a reduction candidate).
+    outcomes: Vec<(String, Outcome)>,
+    origin: Origin,
+    /// The generated program it came from (itself, or the program being reduced).
+    original: &'a str,
+    categories: &'a [String],
+}
+
+/// Records a hang, out-of-memory or crash of one engine on one program, unless its id is already a
+/// finding: confirmed by a re-run on `worker`, not reduced. Hangs and out-of-memory deaths get one
+/// finding per engine (`ENGINE-hang`, `ENGINE-out-of-memory`), crashes one per [`crash_id`].
+fn engine_problem(shared: &Shared, worker: &WorkerEngine, problem: Problem<'_>) {
+    let id = match problem.kind {
+        FindingKind::Crash => {
+            let crashed = problem.outcomes.iter().filter(|(engine, _)| engine == problem.engine).cloned().collect();
+            crash_id(&Trial { outcomes: crashed, verdict: Verdict::Agree })
+        }
+        kind => format!("{}-{}", safe(problem.engine), kind.name()),
+    };
+    if shared.registry.hit_if_known(&id) {
+        Counters::bump(&shared.counters.duplicates);
+        return;
+    }
+    let again = worker.collect(worker.submit(problem.program));
+    let deterministic = match problem.kind {
+        FindingKind::Hang => again.event == Some(WorkerEvent::TimedOut),
+        FindingKind::OutOfMemory => again.event == Some(WorkerEvent::OutOfMemory),
+        _ => matches!(again.outcome.end, End::Crashed(_)),
+    };
+    let reason = match problem.kind {
+        FindingKind::Hang => format!(
+            "its worker gave no answer within {} s; generated programs terminate quickly, and an engine must bound every run",
+            shared.config.timeout.as_secs_f64()
+        ),
+        FindingKind::OutOfMemory => {
+            "its worker ran out of address space; an engine must bound the memory of every run".to_owned()
+        }
+        _ => "it crashed: an engine must end every run with an outcome".to_owned(),
+    };
+    let finding = Finding {
+        id,
+        kind: problem.kind,
+        signature: None,
+        key: None,
+        blame: Blame::suspect(vec![problem.engine.to_owned()], reason),
+        deterministic,
+        origin: problem.origin,
+        original: problem.original.to_owned(),
+        reduced: problem.program.to_owned(),
+        reduced_outcomes: problem.outcomes.clone(),
+        outcomes: problem.outcomes,
+        categories: problem.categories.to_vec(),
+        found_at: crate::fuzz::state::now(),
+        timeout_secs: shared.config.timeout.as_secs_f64(),
+        memory_limit_mib: shared.config.memory_limit.map(|bytes| bytes >> 20),
+    };
+    shared.record(finding);
+}
+
+/// A worker engine handed to the reducer: answers `exhausted (stopped)` once the campaign is
+/// halting, so that a reduction in flight ends quickly, and keeps every candidate on which the
+/// worker hung, ran out of memory or died, since each is a finding of its own.
+struct Observed {
+    worker: Arc<WorkerEngine>,
+    halt: Arc<AtomicBool>,
+    problems: Arc<Mutex<Vec<(String, String, WorkerRun)>>>,
+}
+
+impl Engine for Observed {
+    fn name(&self) -> &str {
+        self.worker.name()
+    }
+
+    fn run(&self, source: &str) -> Outcome {
+        if self.halt.load(Ordering::Relaxed) {
+            return Outcome::without_output(End::Exhausted("stopped".to_owned()));
+        }
+        let run = self.worker.collect(self.worker.submit(source));
+        if matches!(
+            run.event,
+            Some(WorkerEvent::TimedOut | WorkerEvent::OutOfMemory | WorkerEvent::Died(_) | WorkerEvent::Garbage(_))
+        ) {
+            let mut problems = self.problems.lock().unwrap_or_else(PoisonError::into_inner);
+            // One of each kind is plenty: they are deduplicated by engine anyway.
+            if problems.len() < 8 {
+                problems.push((self.worker.name().to_owned(), source.to_owned(), run.clone()));
+            }
+        }
+        run.outcome
+    }
+}
+
+/// A divergence (or crash): confirm, reduce, sign, check known, deduplicate, write.
+fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<'_>, divergence: &Trial) {
+    let involved: Vec<Arc<WorkerEngine>> = workers
+        .iter()
+        .filter(|worker| divergence.outcomes.iter().any(|(engine, _)| engine == worker.name()))
+        .cloned()
+        .collect();
+    let kind = if divergence.outcomes.iter().any(|(_, outcome)| matches!(outcome.end, End::Crashed(_))) {
+        FindingKind::Crash
+    } else {
+        FindingKind::Divergence
+    };
+    let Some(class) = DivergenceClass::of(divergence) else { return };
+    let key = match kind {
+        FindingKind::Crash => crash_id(divergence),
+        _ => dedup_key(divergence, &class),
+    };
+    if let Some(entry) = shared.known(&key) {
+        Counters::bump(&shared.counters.known);
+        shared.known_hit(entry);
+        return;
+    }
+    if shared.registry.hit_if_key_known(&key) {
+        Counters::bump(&shared.counters.duplicates);
+        return;
+    }
+
+    let again = outcomes_of(&run_on(&involved, ran.source));
+    if again != divergence.outcomes {
+        Counters::bump(&shared.counters.flaky);
+        let signature = Signature::new(class, ran.source);
+        let id = format!("flaky-{}", signature.id());
+        if shared.registry.hit_if_known(&id) {
+            Counters::bump(&shared.counters.duplicates);
+            return;
+        }
+        let finding = Finding {
+            id,
+            kind: FindingKind::Flaky,
+            blame: Blame::undetermined(
+                "the engines' outcomes changed on a re-run; the harness promises determinism, so \
+                 suspect a limit that depends on timing or memory, or state leaking between runs",
+            ),
+            signature: Some(signature),
+            key: Some(key),
+            deterministic: false,
+            origin: origin(shared, ran),
+            original: ran.source.to_owned(),
+            reduced: ran.source.to_owned(),
+            outcomes: divergence.outcomes.clone(),
+            reduced_outcomes: again,
+            categories: ran.categories.clone(),
+            found_at: crate::fuzz::state::now(),
+            timeout_secs: shared.config.timeout.as_secs_f64(),
+            memory_limit_mib: shared.config.memory_limit.map(|bytes| bytes >> 20),
+        };
+        shared.record(finding);
+        return;
+    }
+
+    let coarse = coarse_key(divergence, &class);
+    if shared.fruitless(&coarse) >= SATURATION && !ran.index.is_multiple_of(RECHECK_EVERY) {
+        Counters::bump(&shared.counters.duplicates);
+        Counters::bump(&shared.counters.unreduced);
+        return;
+    }
+    let (reduced, reduced_outcomes, signature) = reduce(shared, &involved, ran.source, divergence, &class, Some(ran));
+    // A crash is named after the engine and what it said, not the program: every program that
+    // crashes an engine the same way is the same finding.
+    let id = if kind == FindingKind::Crash { key.clone() } else { signature.id() };
+    if let Some(entry) = shared.known(&id) {
+        Counters::bump(&shared.counters.known);
+        shared.known_hit(entry);
+        shared.known_alias(&key, entry);
+        shared.reduced(&coarse, false);
+        return;
+    }
+    if shared.registry.hit_if_known(&id) {
+        Counters::bump(&shared.counters.duplicates);
+        shared.registry.alias(&key, &id);
+        shared.reduced(&coarse, false);
+        return;
+    }
+    shared.reduced(&coarse, true);
+    let reduced_trial = Trial { verdict: compare(&reduced_outcomes), outcomes: reduced_outcomes.clone() };
+    let finding = Finding {
+        id,
+        kind,
+        blame: Blame::of(&reduced_trial, Some(&signature)),
+        signature: Some(signature),
+        key: Some(key),
+        deterministic: true,
+        origin: origin(shared, ran),
+        original: ran.source.to_owned(),
+        reduced,
+        outcomes: divergence.outcomes.clone(),
+        reduced_outcomes,
+        categories: ran.categories.clone(),
+        found_at: crate::fuzz::state::now(),
+        timeout_secs: shared.config.timeout.as_secs_f64(),
+        memory_limit_mib: shared.config.memory_limit.map(|bytes| bytes >> 20),
+    };
+    shared.record(finding);
+}
+
+/// The cheap deduplication key of a divergence, computed before reduction: its class and, for an
+/// output difference, the differing lines themselves (what the reducer keeps too). Two programs with
+/// the same key almost always show the same bug (e.g. `ref: "ReferenceError"`, `boa: "TypeError"`),
+/// so the second is counted as a duplicate without spending a reduction on it.
+pub fn dedup_key(divergence: &Trial, class: &DivergenceClass) -> String {
+    match &divergence.verdict {
+        Verdict::Diverge { first_difference: Difference::Output { lines, .. } } => {
+            let lines = serde_json::to_string(lines).unwrap_or_default();
+            format!("{class} lines {lines}")
+        }
+        _ => class.to_string(),
+    }
+}
+
+/// The id of a crash: the crashed engines, `crash`, and a hash of what they said with digits left
+/// out (addresses, line numbers and sizes change between builds and programs), e.g.
+/// `boa-crash-1a2b3c4d`.
+pub fn crash_id(divergence: &Trial) -> String {
+    let mut engines = Vec::new();
+    let mut details = String::new();
+    for (engine, outcome) in &divergence.outcomes {
+        if let End::Crashed(detail) = &outcome.end {
+            engines.push(safe(engine));
+            details.push_str(engine);
+            details.push(':');
+            details.extend(detail.chars().filter(|c| !c.is_ascii_digit()));
+            details.push('\n');
+        }
+    }
+    format!("{}-crash-{:08x}", engines.join("+"), fnv1a64(details.as_bytes()) >> 32)
+}
+
+/// After this many reductions in a row of one coarse key found nothing new, further divergences
+/// of that key are counted as duplicates without a reduction...
+pub const SATURATION: u32 = 5;
+/// ...except every this many program indices, so that a new bug of a saturated kind still shows.
+pub const RECHECK_EVERY: u64 = 16;
+
+/// The coarse key of a divergence: its class and every engine's end (`ok`, `threw TypeError`...),
+/// without the differing lines. Many programs share one; it only decides whether reducing one more
+/// of them is worth the time (see [`SATURATION`]).
+pub fn coarse_key(divergence: &Trial, class: &DivergenceClass) -> String {
+    let ends: Vec<String> =
+        divergence.outcomes.iter().map(|(engine, outcome)| format!("{engine}: {}", outcome.end.status())).collect();
+    let errors: Vec<&str> = divergence
+        .outcomes
+        .iter()
+        .filter_map(|(_, outcome)| match &outcome.end {
+            End::Threw(name) => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    format!("{class} ends {} {}", ends.join(", "), errors.join(","))
+}
+
+/// Reduces `source` with the campaign's reducer and signs the result. Falls back to the original
+/// program when the reducer's answer does not keep the divergence's class.
+pub(super) fn reduce(
+    shared: &Shared,
+    involved: &[Arc<WorkerEngine>],
+    source: &str,
+    divergence: &Trial,
+    class: &DivergenceClass,
+    ran: Option<&Ran<'_>>,
+) -> (String, Vec<(String, Outcome)>, Signature) {
+    let problems = Arc::new(Mutex::new(Vec::new()));
+    let engines: Vec<Arc<dyn Engine>> = involved
+        .iter()
+        .map(|worker| {
+            Arc::new(Observed {
+                worker: Arc::clone(worker),
+                halt: Arc::clone(&shared.halt),
+                problems: Arc::clone(&problems),
+            }) as Arc<dyn Engine>
+        })
+        .collect();
+    let reduced = shared.reducer.reduce(source, class, &engines, &shared.halt);
+    drop(engines);
+    let problems = std::mem::take(&mut *problems.lock().unwrap_or_else(PoisonError::into_inner));
+    for (engine, candidate, run) in problems {
+        let Some(worker) = involved.iter().find(|worker| worker.name() == engine) else { continue };
+        let kind = match run.event {
+            Some(WorkerEvent::TimedOut) => FindingKind::Hang,
+            Some(WorkerEvent::OutOfMemory) => FindingKind::OutOfMemory,
+            _ => FindingKind::Crash,
+        };
+        let origin = ran.map_or_else(|| unknown_origin(shared), |ran| origin(shared, ran));
+        let categories = ran.map(|ran| ran.categories.clone()).unwrap_or_default();
+        let problem = Problem {
+            kind,
+            engine: &engine,
+            program: &candidate,
+            outcomes: vec![(engine.clone(), run.outcome)],
+            origin,
+            original: source,
+            categories: &categories,
+        };
+        engine_problem(shared, worker, problem);
+    }
+    if reduced != source {
+        let outcomes = outcomes_of(&run_on(involved, &reduced));
+        let trial = Trial { verdict: compare(&outcomes), outcomes };
+        if let Some(signature) = Signature::of(&trial, &reduced).filter(|signature| signature.class == *class) {
+            return (reduced, trial.outcomes, signature);
+        }
+    }
+    (source.to_owned(), divergence.outcomes.clone(), Signature::new(class.clone(), source))
+}
+
+/// The origin of a program that was not generated (a known divergence's repro).
+fn unknown_origin(shared: &Shared) -> Origin {
+    Origin {
+        campaign_seed: shared.config.seed,
+        index: 0,
+        seed: 0,
+        size: shared.config.size.name().to_owned(),
+        swarm: shared.config.swarm,
+    }
+}
+
+fn origin(shared: &Shared, ran: &Ran<'_>) -> Origin {
+    Origin {
+        campaign_seed: shared.config.seed,
+        index: ran.index,
+        seed: ran.seed,
+        size: shared.config.size.name().to_owned(),
+        swarm: shared.config.swarm,
+    }
+}
+
+/// `[a-z0-9_-]` only, as in signature ids.
+fn safe(name: &str) -> String {
+    name.chars().map(|c| if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' { c } else { '_' }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outcome(end: End) -> Outcome {
+        Outcome::without_output(end)
+    }
+
+    fn trial(outcomes: Vec<(&str, Outcome)>) -> Trial {
+        let outcomes: Vec<(String, Outcome)> = outcomes.into_iter().map(|(e, o)| (e.to_owned(), o)).collect();
+        Trial { verdict: compare(&outcomes), outcomes }
+    }
+
+    #[test]
+    fn a_crash_counts_even_when_another_engine_is_poisoned() {
+        let poisoned = trial(vec![
+            ("ref", outcome(End::Ok)),
+            ("test-loop", outcome(End::Exhausted("time".into()))),
+            ("test-panic", outcome(End::Crashed("panicked".into()))),
+        ]);
+        let part = comparable(&poisoned).expect("the crash is comparable");
+        assert_eq!(part.outcomes.iter().map(|(engine, _)| engine.as_str()).collect::<Vec<_>>(), ["ref", "test-panic"]);
+        let plain = trial(vec![("ref", outcome(End::Ok)), ("boa", outcome(End::Exhausted("fuel".into())))]);
+        assert_eq!(comparable(&plain), None);
+        let agree = trial(vec![("ref", outcome(End::Ok)), ("boa", outcome(End::Ok))]);
+        assert_eq!(comparable(&agree), None);
+    }
+
+    #[test]
+    fn dedup_keys_keep_the_class_and_the_differing_lines() {
+        let lines = |boa: &str| {
+            trial(vec![
+                ("ref", Outcome { output: vec!["ReferenceError".into()], end: End::Ok }),
+                ("boa", Outcome { output: vec![boa.into()], end: End::Ok }),
+            ])
+        };
+        let a = lines("TypeError");
+        let class = DivergenceClass::of(&a).expect("diverges");
+        assert_eq!(dedup_key(&a, &class), r#"boa+ref output lines [["ref","ReferenceError"],["boa","TypeError"]]"#);
+        let b = lines("RangeError");
+        assert_ne!(dedup_key(&a, &class), dedup_key(&b, &DivergenceClass::of(&b).expect("diverges")));
+        let ends = trial(vec![("ref", outcome(End::Ok)), ("boa", outcome(End::Threw("TypeError".into())))]);
+        let class = DivergenceClass::of(&ends).expect("diverges");
+        assert_eq!(dedup_key(&ends, &class), "boa+ref end (boa: threw TypeError, ref: ok)");
+    }
+
+    #[test]
+    fn crashes_are_named_after_the_engine_and_what_it_said_without_numbers() {
+        let crash = |detail: &str, line: &str| {
+            trial(vec![
+                ("ref", Outcome { output: vec![line.into()], end: End::Ok }),
+                ("boa", outcome(End::Crashed(detail.into()))),
+            ])
+        };
+        let a = crash_id(&crash("panicked at src/a.rs:10:5: index 3 out of range", "1"));
+        assert!(a.starts_with("boa-crash-"), "{a}");
+        assert_eq!(a, crash_id(&crash("panicked at src/a.rs:12:9: index 7 out of range", "2")));
+        assert_ne!(a, crash_id(&crash("worker died (signal 6 (SIGABRT)): native stack overflow", "1")));
+    }
+
+    #[test]
+    fn safe_names_keep_engine_names_readable() {
+        assert_eq!(safe("test-loop"), "test-loop");
+        assert_eq!(safe("Qjs 2"), "_js_2");
+    }
+}

@@ -1,0 +1,219 @@
+//! End-to-end tests of `closure-diff fuzz`: fault isolation with engines that misbehave on purpose,
+//! findings on disk, resume, and stopping with Ctrl-C.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use generator::{Config, Program, Size};
+use serde_json::Value;
+
+fn closure_diff() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_closure-diff"));
+    // No known-divergence list: the corpus one is looked up relative to the current directory.
+    command.arg("fuzz").arg("--known").arg("none");
+    command
+}
+
+fn run(command: &mut Command) -> Output {
+    let output = command.output().expect("the binary runs");
+    eprintln!("{}", String::from_utf8_lossy(&output.stderr));
+    output
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn read_json(path: &Path) -> Value {
+    let text = fs::read_to_string(path).unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()));
+    serde_json::from_str(&text).expect("valid JSON")
+}
+
+/// The finding directories in `out`, by name, with their `finding.json`.
+fn findings(out: &Path) -> BTreeMap<String, Value> {
+    fs::read_dir(out)
+        .expect("the output directory exists")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.is_dir())
+        .map(|path| {
+            let name = path.file_name().expect("a name").to_string_lossy().into_owned();
+            assert!(!name.starts_with(".tmp-"), "a temporary directory was left behind: {name}");
+            for file in ["original.js", "reduced.js", "README.md"] {
+                assert!(path.join(file).is_file(), "{name} has no {file}");
+            }
+            (name, read_json(&path.join("finding.json")))
+        })
+        .collect()
+}
+
+/// Lines that occur in exactly the programs `wanted` (by index) among `programs`, longest first.
+fn lines_only_in(programs: &[String], wanted: &[usize]) -> Vec<String> {
+    let mut lines: Vec<String> = programs[wanted[0]]
+        .lines()
+        .map(str::trim)
+        .filter(|line| line.len() >= 12)
+        .filter(|line| {
+            programs.iter().enumerate().all(|(index, program)| program.contains(line) == wanted.contains(&index))
+        })
+        .map(str::to_owned)
+        .collect();
+    lines.sort_by_key(|line| std::cmp::Reverse(line.len()));
+    lines
+}
+
+/// A campaign on `ref` and three engines that panic, hang and abort on markers picked from the
+/// programs it will generate, so that each misbehaves on its own programs: the campaign survives
+/// all three, restarts the workers, and writes each problem exactly once.
+#[test]
+fn the_campaign_survives_a_panic_a_hang_and_an_abort_and_reports_each_once() {
+    const SEED: u64 = 4000;
+    const COUNT: usize = 8;
+    let programs: Vec<String> = (0..COUNT as u64)
+        .map(|index| Program::from_seed(SEED + index, &Config::sized(Size::Small)).to_string())
+        .collect();
+    // Program 0 hangs test-loop, program 1 aborts test-abort, and test-panic panics on a line
+    // shared by several later programs if there is one (so it is deduplicated), else on program 2.
+    let hang = lines_only_in(&programs, &[0]).into_iter().next().expect("program 0 has a line of its own");
+    let abort = lines_only_in(&programs, &[1]).into_iter().next().expect("program 1 has a line of its own");
+    let panic = (2..COUNT)
+        .flat_map(|first| ((first + 1)..COUNT).flat_map(move |second| [(first, second)]).collect::<Vec<_>>())
+        .find_map(|(first, second)| lines_only_in(&programs, &[first, second]).into_iter().next())
+        .or_else(|| lines_only_in(&programs, &[2]).into_iter().next())
+        .expect("a line for the panic");
+
+    let out = tempfile::tempdir().expect("temp dir");
+    let started = Instant::now();
+    let output = run(closure_diff()
+        .env("CLOSURE_DIFF_TEST_MARKER_LOOP", &hang)
+        .env("CLOSURE_DIFF_TEST_MARKER_ABORT", &abort)
+        .env("CLOSURE_DIFF_TEST_MARKER_PANIC", &panic)
+        .args(["--engines", "ref,test-panic,test-loop,test-abort", "--size", "small", "--jobs", "2"])
+        .args(["--seed", &SEED.to_string(), "--iterations", &COUNT.to_string()])
+        .args(["--timeout", "1.5", "--reduce-time", "1"])
+        .arg("--out")
+        .arg(out.path()));
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "new findings make the exit code 1\n{text}");
+    assert!(started.elapsed() < Duration::from_secs(60), "took {:?}", started.elapsed());
+
+    let found = findings(out.path());
+    let names: Vec<&str> = found.keys().map(String::as_str).collect();
+    assert_eq!(found.len(), 3, "one finding per misbehaving engine: {names:?}\n{text}");
+    assert_eq!(found["test-loop-hang"]["kind"], "hang");
+    assert_eq!(found["test-loop-hang"]["blame"]["engines"], serde_json::json!(["test-loop"]));
+    assert_eq!(found["test-loop-hang"]["outcomes"]["test-loop"]["status"], "exhausted");
+    let crash_of = |engine: &str| {
+        let (name, finding) = found
+            .iter()
+            .find(|(_, finding)| finding["blame"]["engines"] == serde_json::json!([engine]))
+            .unwrap_or_else(|| panic!("no finding blames {engine}: {names:?}"));
+        assert_eq!(finding["kind"], "crash", "{name}: {finding:#}");
+        assert_eq!(finding["outcomes"][engine]["status"], "crashed", "{name}");
+        assert!(!fs::read_to_string(out.path().join(name).join("reduced.js")).expect("read").is_empty());
+        finding["outcomes"][engine]["detail"].as_str().expect("a detail").to_owned()
+    };
+    assert_eq!(crash_of("test-panic"), "panicked: test-panic found its marker");
+    assert!(crash_of("test-abort").starts_with("worker died (signal 6 (SIGABRT))"));
+
+    let summary = read_json(&out.path().join("summary.json"));
+    assert_eq!(summary["session"]["programs"], COUNT as u64);
+    assert_eq!(summary["session"]["new_findings"], 3);
+    assert!(summary["worker_restarts"].as_u64().expect("a count") >= 2, "{summary}");
+    assert!(text.contains("test-loop-hang"), "{text}");
+    assert_eq!(read_json(&out.path().join("state.json"))["next_index"], COUNT as u64);
+
+    // Resumed, the campaign runs the next programs and reports none of the three again.
+    let output = run(closure_diff()
+        .env("CLOSURE_DIFF_TEST_MARKER_LOOP", &hang)
+        .env("CLOSURE_DIFF_TEST_MARKER_ABORT", &abort)
+        .env("CLOSURE_DIFF_TEST_MARKER_PANIC", &panic)
+        .args(["--resume", "--iterations", "2", "--timeout", "1.5", "--jobs", "1"])
+        .arg("--out")
+        .arg(out.path()));
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let state = read_json(&out.path().join("state.json"));
+    assert_eq!(state["next_index"], COUNT as u64 + 2);
+    assert_eq!(state["tally"]["programs"], COUNT as u64 + 2);
+    assert_eq!(findings(out.path()).len(), 3);
+}
+
+/// Runaway allocation and native stack overflow kill the worker; the first is a poisoned
+/// out-of-memory finding, the second a crash.
+#[test]
+fn memory_limits_and_stack_overflows_are_isolated() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let output = run(closure_diff()
+        .env("CLOSURE_DIFF_TEST_MARKER_ALLOC", "print")
+        .env("CLOSURE_DIFF_TEST_MARKER_OVERFLOW", "print")
+        .args(["--engines", "ref,test-alloc,test-overflow", "--size", "small", "--jobs", "1"])
+        .args(["--seed", "11", "--iterations", "2", "--memory-limit", "1024", "--reduce-time", "0"])
+        .arg("--out")
+        .arg(out.path()));
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    let found = findings(out.path());
+    let oom = &found["test-alloc-out-of-memory"];
+    assert_eq!(oom["kind"], "out-of-memory");
+    assert_eq!(oom["outcomes"]["test-alloc"]["detail"], "memory");
+    let crash = found.values().find(|finding| finding["kind"] == "crash").expect("a crash finding");
+    assert_eq!(crash["blame"]["engines"], serde_json::json!(["test-overflow"]));
+    let detail = crash["outcomes"]["test-overflow"]["detail"].as_str().expect("a detail");
+    assert!(detail.ends_with("native stack overflow"), "{detail}");
+    assert_eq!(found.len(), 2, "{:?}", found.keys().collect::<Vec<_>>());
+}
+
+/// Ctrl-C stops the campaign cleanly: it finishes the programs in flight, saves its state and
+/// prints the summary; a resumed campaign continues from the saved index.
+#[test]
+fn ctrl_c_stops_cleanly_and_resume_continues() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let child = closure_diff()
+        .args(["--engines", "ref", "--size", "small", "--jobs", "1", "--seed", "3", "--time", "60"])
+        .arg("--out")
+        .arg(out.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let state = out.path().join("state.json");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !state.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(state.exists(), "the campaign saves its state within a second or two");
+    let pid = libc::pid_t::try_from(child.id()).expect("a pid");
+    // SAFETY: sending SIGINT to our own child process.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGINT) }, 0);
+    let output = child.wait_with_output().expect("the campaign ends");
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(text.contains("(interrupted)"), "{text}");
+    let summary = read_json(&out.path().join("summary.json"));
+    assert_eq!(summary["interrupted"], true);
+    let ran = summary["session"]["programs"].as_u64().expect("a count");
+    assert!(ran > 0);
+    let saved = read_json(&state);
+    assert_eq!(saved["next_index"], ran, "every program before the watermark ran, none after it");
+
+    let output = run(closure_diff().args(["--resume", "--iterations", "3"]).arg("--out").arg(out.path()));
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(read_json(&state)["next_index"], ran + 3);
+    assert_eq!(read_json(&out.path().join("summary.json"))["total"]["programs"], ran + 3);
+}
+
+#[test]
+fn resume_refuses_to_change_the_campaign_and_needs_a_state() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let output = run(closure_diff().args(["--resume", "--iterations", "1"]).arg("--out").arg(out.path()));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no campaign to resume"));
+    let output =
+        run(closure_diff().args(["--engines", "ref", "--seed", "1", "--iterations", "1"]).arg("--out").arg(out.path()));
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let output =
+        run(closure_diff().args(["--resume", "--seed", "2", "--iterations", "1"]).arg("--out").arg(out.path()));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("drop --seed"));
+}
