@@ -16,7 +16,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { fuel: 20_000_000, max_frames: 2_000, max_heap_cells: 4_000_000 }
+        Limits { fuel: 20_000_000, max_frames: 2_000, max_heap_cells: 1_000_000 }
     }
 }
 

@@ -170,6 +170,13 @@ fn closures_survive_garbage_collection() {
 }
 
 #[test]
+fn closures_kept_by_an_endless_loop_hit_the_default_heap_limit() {
+    // Found by the fuzzer: with the old default the heap outgrew a worker's 2 GiB address space first.
+    let src = "var arr = []; { let i = 0; while (i < 2) { arr.push(function () { return i; }); } }";
+    assert_eq!(completion(src), Completion::Exhausted(Resource::Memory));
+}
+
+#[test]
 fn heap_limit_ends_runaway_allocation() {
     let limits = Limits { max_heap_cells: 10_000, ..Limits::default() };
     let out = run("var a = []; while (true) a.push({});", &limits);
