@@ -14,7 +14,9 @@ use std::time::Duration;
 
 use generator::{Config, Program, Size};
 use harness::reduce::Detail;
-use harness::{engine_by_name, reduce, DivergenceClass, Engine, ReduceOptions, Signature, Trial, Verdict};
+use harness::{
+    engine_by_name, reduce, repro_program, DivergenceClass, Engine, ReduceOptions, Signature, Trial, Verdict,
+};
 
 /// Generated programs checked (small size, seeds `0..SEEDS`).
 const SEEDS: u64 = 60;
@@ -23,31 +25,12 @@ fn engines() -> Vec<Box<dyn Engine>> {
     ["ref", "boa"].iter().map(|name| engine_by_name(name).expect("registered engine")).collect()
 }
 
-/// The program part of a `repro`: everything before its first `//` comment that follows
-/// whitespace; `None` for an upstream link.
-fn repro_program(repro: &str) -> Option<&str> {
-    let repro = repro.trim();
-    if repro.starts_with("http://") || repro.starts_with("https://") {
-        return None;
-    }
-    let end = repro.match_indices("//").map(|(i, _)| i).find(|&i| i == 0 || repro[..i].ends_with(char::is_whitespace));
-    Some(repro[..end.unwrap_or(repro.len())].trim())
-}
-
 /// `(entry's program, class of its repro)` for every known entry whose repro diverges.
 fn known_classes(engines: &[Box<dyn Engine>]) -> Vec<(String, DivergenceClass)> {
     let known = corpus::load_known_divergences().expect("the known-divergence list loads");
-    let mut classes = Vec::new();
-    for entry in known.entries() {
-        let Some(program) = repro_program(&entry.repro) else { continue };
-        let trial = Trial::run(engines, program);
-        match DivergenceClass::of(&trial) {
-            Some(class) => {
-                eprintln!("known `{}`: {class} ({:?})", entry.program, Detail::of(&trial));
-                classes.push((entry.program.clone(), class))
-            }
-            None => eprintln!("note: the repro of `{}` does not diverge: {program}", entry.program),
-        }
+    let classes = known.repro_classes(engines);
+    for (program, class) in &classes {
+        eprintln!("known `{program}`: {class}");
     }
     classes
 }

@@ -87,6 +87,17 @@ pub struct KnownDivergences {
     entries: Vec<KnownDivergence>,
 }
 
+/// The program part of a `repro`: everything before its first `//` comment that follows
+/// whitespace; `None` for an upstream link.
+pub fn repro_program(repro: &str) -> Option<&str> {
+    let repro = repro.trim();
+    if repro.starts_with("http://") || repro.starts_with("https://") {
+        return None;
+    }
+    let end = repro.match_indices("//").map(|(i, _)| i).find(|&i| i == 0 || repro[..i].ends_with(char::is_whitespace));
+    Some(repro[..end.unwrap_or(repro.len())].trim())
+}
+
 impl KnownDivergences {
     /// An empty list: every divergence is unknown.
     pub fn none() -> Self {
@@ -139,6 +150,20 @@ impl KnownDivergences {
     /// The entries, in file order.
     pub fn entries(&self) -> &[KnownDivergence] {
         &self.entries
+    }
+
+    /// `(entry's program, divergence class of its repro)` for every entry whose one-line repro
+    /// diverges on `engines`: how divergences of programs outside the corpus (generated ones) are
+    /// matched to entries.
+    pub fn repro_classes(&self, engines: &[Box<dyn crate::engine::Engine>]) -> Vec<(String, crate::DivergenceClass)> {
+        self.entries
+            .iter()
+            .filter_map(|entry| {
+                let program = repro_program(&entry.repro)?;
+                let trial = Trial::run(engines, program);
+                crate::DivergenceClass::of(&trial).map(|class| (entry.program.clone(), class))
+            })
+            .collect()
     }
 
     /// True when the list has no entries.

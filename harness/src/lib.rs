@@ -44,7 +44,7 @@ pub use engine::{engine_by_name, Engine, UnknownEngine, DEFAULT_ENGINES, ENGINE_
 pub use engines::{BoaConfig, BoaEngine, ReferenceEngine};
 pub use inputs::{collect_programs, read_program, InputError};
 pub use isolate::Isolation;
-pub use known::{KnownDivergence, KnownDivergences, KnownListError, DEFAULT_KNOWN_DIVERGENCES};
+pub use known::{repro_program, KnownDivergence, KnownDivergences, KnownListError, DEFAULT_KNOWN_DIVERGENCES};
 pub use outcome::{End, Outcome};
 pub use reduce::{reduce, reduce_with, ReduceError, ReduceOptions, ReducedDivergence, Reduction, Target};
 pub use signature::{DivergenceClass, DivergenceKind, Signature};
