@@ -1,5 +1,7 @@
 //! bytes -> generator -> every embedded engine -> comparator. Panics only on a divergence that no
 //! entry of `corpus/known-divergences.toml` explains (matched by divergence class of its repro).
+//! Run with `-detect_leaks=0`: Boa keeps some reference cycles alive until exit, which
+//! LeakSanitizer would report on every input.
 #![no_main]
 
 use std::sync::OnceLock;
