@@ -1,7 +1,7 @@
 //! `closure-diff fuzz`: a differential fuzzing campaign over generated programs. See
 //! [`harness::fuzz`] for what it does with each program.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -10,7 +10,9 @@ use anyhow::{bail, Context as _, Result};
 use clap::{Args, ValueEnum};
 use harness::fuzz::{self, CampaignConfig, NoReduction, Progress, Reducer, State, Tally};
 use harness::worker::worker_engine_by_name;
-use harness::{KnownDivergences, DEFAULT_ENGINES, DEFAULT_KNOWN_DIVERGENCES};
+use harness::DEFAULT_ENGINES;
+
+use super::run::known_divergences;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Status;
@@ -216,22 +218,6 @@ fn check_engines(names: &[String]) -> Result<()> {
         worker_engine_by_name(name, Duration::from_secs(1))?;
     }
     Ok(())
-}
-
-/// `--known FILE` loads FILE, `--known none` nothing; by default the corpus list when it exists.
-fn known_divergences(flag: Option<&Path>) -> Result<KnownDivergences> {
-    let path = match flag {
-        Some(path) if path == Path::new("none") => return Ok(KnownDivergences::none()),
-        Some(path) => path,
-        None => {
-            let default = Path::new(DEFAULT_KNOWN_DIVERGENCES);
-            if !default.exists() {
-                return Ok(KnownDivergences::none());
-            }
-            default
-        }
-    };
-    Ok(KnownDivergences::load(path)?)
 }
 
 fn clock_seed() -> u64 {

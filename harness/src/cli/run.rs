@@ -61,7 +61,7 @@ pub fn run(args: &RunArgs) -> Result<Status> {
 
 /// `--known FILE` loads FILE, `--known none` loads nothing; without the flag the corpus list is used
 /// when it exists relative to the current directory.
-fn known_divergences(flag: Option<&Path>) -> Result<KnownDivergences> {
+pub(super) fn known_divergences(flag: Option<&Path>) -> Result<KnownDivergences> {
     let path = match flag {
         Some(path) if path == Path::new("none") => return Ok(KnownDivergences::none()),
         Some(path) => path,
