@@ -241,8 +241,7 @@ mod tests {
     fn trial(outcomes: Vec<(&str, Outcome)>) -> Trial {
         let outcomes: Vec<(String, Outcome)> =
             outcomes.into_iter().map(|(engine, outcome)| (engine.to_owned(), outcome)).collect();
-        let verdict = compare(&outcomes);
-        Trial { outcomes, verdict }
+        Trial::from_outcomes(outcomes)
     }
 
     #[test]

@@ -288,7 +288,6 @@ fn declaration_kind(kind: VariableDeclarationKind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::compare;
     use crate::outcome::Outcome;
 
     fn trial(outcomes: &[(&str, &[&str], End)]) -> Trial {
@@ -299,8 +298,7 @@ mod tests {
                 ((*engine).to_owned(), Outcome { output, end: end.clone() })
             })
             .collect();
-        let verdict = compare(&outcomes);
-        Trial { outcomes, verdict }
+        Trial::from_outcomes(outcomes)
     }
 
     #[test]

@@ -17,12 +17,17 @@ pub struct Trial {
 }
 
 impl Trial {
+    /// Compares outcomes that are already known (from workers, or built by tests).
+    pub fn from_outcomes(outcomes: Vec<(String, Outcome)>) -> Trial {
+        let verdict = compare(&outcomes);
+        Trial { outcomes, verdict }
+    }
+
     /// Runs `source` on every engine, one after the other, and compares the outcomes.
     pub fn run(engines: &[Box<dyn Engine>], source: &str) -> Trial {
         let outcomes: Vec<(String, Outcome)> =
             engines.iter().map(|engine| (engine.name().to_owned(), engine.run(source))).collect();
-        let verdict = compare(&outcomes);
-        Trial { outcomes, verdict }
+        Trial::from_outcomes(outcomes)
     }
 }
 
@@ -121,8 +126,7 @@ mod tests {
 
     fn trial(ref_outcome: Outcome, boa_outcome: Outcome) -> Trial {
         let outcomes = vec![("ref".to_owned(), ref_outcome), ("boa".to_owned(), boa_outcome)];
-        let verdict = compare(&outcomes);
-        Trial { outcomes, verdict }
+        Trial::from_outcomes(outcomes)
     }
 
     #[test]

@@ -150,8 +150,8 @@ fn comparable(trial: &Trial) -> Option<Trial> {
             }
             let outcomes: Vec<(String, Outcome)> =
                 trial.outcomes.iter().filter(|(_, outcome)| !outcome.is_poisoning()).cloned().collect();
-            let verdict = compare(&outcomes);
-            matches!(verdict, Verdict::Diverge { .. }).then_some(Trial { outcomes, verdict })
+            let trial = Trial::from_outcomes(outcomes);
+            matches!(trial.verdict, Verdict::Diverge { .. }).then_some(trial)
         }
     }
 }
