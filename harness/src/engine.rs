@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use crate::engines::{BoaEngine, ReferenceEngine};
+use crate::engines::{BoaEngine, QuickJsEngine, ReferenceEngine};
 use crate::outcome::Outcome;
 
 /// A JavaScript engine the harness can run programs on.
@@ -35,10 +35,11 @@ pub trait Engine: Send + Sync {
 }
 
 /// Names accepted by [`engine_by_name`], in the order reports list them.
-pub const ENGINE_NAMES: &[&str] = &["ref", "boa"];
+pub const ENGINE_NAMES: &[&str] = &["ref", "boa", "quickjs"];
 
-/// The engines compared when the user names none.
-pub const DEFAULT_ENGINES: &[&str] = &["ref", "boa"];
+/// The engines compared when the user names none: the three in-process ones, so that every run has a
+/// majority vote without installing anything.
+pub const DEFAULT_ENGINES: &[&str] = &["ref", "boa", "quickjs"];
 
 /// An engine name that is not in the registry.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -53,6 +54,7 @@ pub fn engine_by_name(name: &str) -> Result<Box<dyn Engine>, UnknownEngine> {
     match name {
         "ref" => Ok(Box::new(ReferenceEngine::default())),
         "boa" => Ok(Box::new(BoaEngine::default())),
+        "quickjs" => Ok(Box::new(QuickJsEngine::default())),
         _ => Err(UnknownEngine { name: name.to_owned() }),
     }
 }
@@ -75,6 +77,6 @@ mod tests {
     #[test]
     fn unknown_names_list_the_known_ones() {
         let err = engine_by_name("v8").err().expect("v8 is not registered");
-        assert_eq!(err.to_string(), "unknown engine `v8` (known engines: ref, boa)");
+        assert_eq!(err.to_string(), "unknown engine `v8` (known engines: ref, boa, quickjs)");
     }
 }

@@ -41,7 +41,7 @@ pub mod worker;
 
 pub use compare::{compare, Difference, Verdict};
 pub use engine::{engine_by_name, Engine, UnknownEngine, DEFAULT_ENGINES, ENGINE_NAMES};
-pub use engines::{BoaConfig, BoaEngine, ReferenceEngine};
+pub use engines::{BoaConfig, BoaEngine, QuickJsConfig, QuickJsEngine, ReferenceEngine};
 pub use inputs::{collect_programs, read_program, InputError};
 pub use isolate::Isolation;
 pub use known::{repro_program, KnownDivergence, KnownDivergences, KnownListError, DEFAULT_KNOWN_DIVERGENCES};

@@ -163,7 +163,12 @@ fn a_divergence_is_exit_1_and_shows_the_first_difference() {
     assert_eq!(output.status.code(), Some(1), "stdout: {}\nstderr: {}", stdout(&output), stderr(&output));
     let text = stdout(&output);
     assert!(text.contains(&format!("{}: DIVERGE", arg(&diverge))), "{text}");
-    assert!(text.contains(r#"first difference: output line 1: ref: "ReferenceError"; boa: "TypeError";"#), "{text}");
+    assert!(
+        text.contains(
+            r#"first difference: output line 1: ref: "ReferenceError"; boa: "TypeError"; quickjs: "ReferenceError";"#
+        ),
+        "{text}"
+    );
     assert_eq!(text.lines().last(), Some("2 programs: 1 agree, 1 diverge, 0 poisoned"));
 
     let output = closure_diff(&["run", arg(&diverge), "--json"]);
@@ -172,7 +177,11 @@ fn a_divergence_is_exit_1_and_shows_the_first_difference() {
     assert_eq!(report["verdict"], "diverge");
     assert_eq!(
         report["difference"],
-        serde_json::json!({"kind": "output", "line": 1, "lines": {"ref": "ReferenceError", "boa": "TypeError"}})
+        serde_json::json!({
+            "kind": "output",
+            "line": 1,
+            "lines": {"ref": "ReferenceError", "boa": "TypeError", "quickjs": "ReferenceError"}
+        })
     );
 }
 
@@ -294,7 +303,8 @@ fn human_output_shows_each_engine_and_a_summary() {
     assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
     let text = stdout(&output);
     assert!(text.contains("  ref  "), "{text}");
-    assert!(text.contains("  boa  ok, 3 lines printed"), "{text}");
+    assert!(text.contains("  boa      ok, 3 lines printed"), "{text}");
+    assert!(text.contains("  quickjs  ok, 3 lines printed"), "{text}");
     let last = text.lines().last().expect("a summary line");
     assert!(last.starts_with("1 program: "), "{text}");
 }
@@ -322,7 +332,7 @@ fn an_unknown_engine_is_exit_2_and_lists_the_known_ones() {
     let scratch = Scratch::new("engine");
     let file = scratch.file("a.js", "print(1)");
     let output = closure_diff(&["run", arg(&file), "--engine", "v8"]);
-    assert_input_error(&output, "unknown engine `v8` (known engines: ref, boa)");
+    assert_input_error(&output, "unknown engine `v8` (known engines: ref, boa, quickjs)");
 }
 
 #[test]

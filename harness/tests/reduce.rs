@@ -83,7 +83,7 @@ fn a_program_that_does_not_diverge_exits_1_with_a_message() {
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("the engines (ref, boa) agree; nothing to reduce"), "{stderr}");
+    assert!(stderr.contains("the engines (ref, boa, quickjs) agree; nothing to reduce"), "{stderr}");
 
     let endless = scratch.file("endless.js", "for (;;) {}\n");
     let output = closure_diff(&["reduce", arg(&endless)]);

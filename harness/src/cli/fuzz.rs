@@ -38,7 +38,7 @@ impl SizeArg {
 /// The flags `fuzz` and `bench` share: what to generate and how workers run.
 #[derive(Debug, Args)]
 pub struct EngineArgs {
-    /// Engines to compare, comma-separated [default: ref,boa].
+    /// Engines to compare, comma-separated [default: ref,boa,quickjs].
     #[arg(long, value_name = "NAMES", value_delimiter = ',')]
     pub engines: Vec<String>,
 

@@ -18,7 +18,7 @@ pub struct RunArgs {
     #[arg(required = true, value_name = "FILE_OR_DIR")]
     paths: Vec<PathBuf>,
 
-    /// An engine to run on; repeat to compare several [default: ref and boa] [known: ref, boa].
+    /// An engine to run on; repeat to compare several [default: ref, boa and quickjs] [known: ref, boa, quickjs].
     #[arg(long = "engine", value_name = "NAME")]
     engines: Vec<String>,
 

@@ -2,7 +2,9 @@
 
 mod boa;
 pub mod misbehaving;
+mod quickjs;
 mod reference;
 
 pub use boa::{BoaConfig, BoaEngine};
+pub use quickjs::{quickjs_version, QuickJsConfig, QuickJsEngine};
 pub use reference::ReferenceEngine;

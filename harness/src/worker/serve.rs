@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::engine::{engine_by_name, Engine, UnknownEngine};
 use crate::engines::misbehaving::Misbehaving;
-use crate::engines::{BoaEngine, ReferenceEngine};
+use crate::engines::{BoaEngine, QuickJsEngine, ReferenceEngine};
 use crate::isolate::{panic_message, Isolation};
 use crate::outcome::{resource, End, Outcome};
 use crate::worker::{EngineOutcome, Hello, Request, Response};
@@ -20,6 +20,7 @@ pub fn worker_engine_by_name(name: &str, backstop: Duration) -> Result<Box<dyn E
     match name {
         "ref" => Ok(Box::new(ReferenceEngine { isolation, ..ReferenceEngine::default() })),
         "boa" => Ok(Box::new(BoaEngine { isolation, ..BoaEngine::default() })),
+        "quickjs" => Ok(Box::new(QuickJsEngine { isolation, ..QuickJsEngine::default() })),
         _ => match Misbehaving::by_name(name) {
             Some(engine) => Ok(Box::new(engine)),
             None => engine_by_name(name),
