@@ -1,7 +1,9 @@
 //! The closure-diff corpus: hand-written closure programs, their snapshots and the known-divergence list.
 //!
-//! - `programs/<category>/*.js`: one program per file, named after what it tests; adding a regression
-//!   means adding a file. [`list_programs`] finds them.
+//! - `programs/<category>/*.js`: one program per file, named after what it tests. [`list_programs`]
+//!   finds them.
+//! - `regressions/*.js`: reduced fuzzing findings kept by `closure-diff promote`, named by their
+//!   divergence signature. [`list_regressions`] finds them.
 //! - `tests/snapshots/`: one insta snapshot per program with each engine's outcome and the verdict,
 //!   written by `tests/corpus.rs` and reviewed with `cargo insta review`.
 //! - `known-divergences.toml`: the programs on which an engine is known to be wrong
@@ -17,8 +19,7 @@ use harness::{InputError, Trial, Verdict};
 pub use harness::{KnownDivergence, KnownDivergences, KnownListError};
 use thiserror::Error;
 
-/// The engines every corpus program is run on, in report order.
-pub const CORPUS_ENGINES: &[&str] = &["ref", "boa"];
+pub use harness::promote::CORPUS_ENGINES;
 
 /// Why the corpus could not be read.
 #[derive(Debug, Error)]
@@ -46,15 +47,30 @@ pub fn known_divergences_path() -> PathBuf {
     corpus_dir().join("known-divergences.toml")
 }
 
+/// `corpus/regressions`.
+pub fn regressions_dir() -> PathBuf {
+    corpus_dir().join("regressions")
+}
+
 /// Every corpus program (`programs/**/*.js`), as absolute paths in sorted order.
 pub fn list_programs() -> Result<Vec<PathBuf>, CorpusError> {
     Ok(harness::collect_programs(&[programs_dir()])?)
 }
 
-/// The name a program goes by in the known-divergence list: its path relative to `programs/`,
-/// with `/` separators. Paths outside `programs/` are returned whole.
+/// Every promoted regression case (`regressions/*.js`), in sorted order; none when the folder
+/// does not exist yet.
+pub fn list_regressions() -> Result<Vec<PathBuf>, CorpusError> {
+    if !regressions_dir().is_dir() {
+        return Ok(Vec::new());
+    }
+    Ok(harness::collect_programs(&[regressions_dir()])?)
+}
+
+/// The name a program goes by in the known-divergence list and in snapshots: its path relative to
+/// `programs/` (`loops/a.js`), or to the corpus for regressions (`regressions/x.js`), with `/`
+/// separators. Other paths are returned whole.
 pub fn program_name(path: &Path) -> String {
-    let relative = path.strip_prefix(programs_dir()).unwrap_or(path);
+    let relative = path.strip_prefix(programs_dir()).or_else(|_| path.strip_prefix(corpus_dir())).unwrap_or(path);
     relative.components().map(|part| part.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
@@ -84,7 +100,7 @@ pub fn divergence_mismatches(observed: &BTreeMap<String, Trial>, known: &KnownDi
         let program = &entry.program;
         let what = format!("{program}: listed in known-divergences.toml ({} {})", entry.engine, entry.differs);
         match observed.get(program) {
-            None => mismatches.push(format!("{what} but there is no such program in corpus/programs")),
+            None => mismatches.push(format!("{what} but there is no such program in the corpus")),
             Some(trial) if entry.explains(Path::new(program), trial) => {}
             Some(trial) => mismatches.push(match &trial.verdict {
                 Verdict::Agree => format!("{what} but the engines now agree; remove the entry"),

@@ -10,7 +10,8 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use corpus::{
-    divergence_mismatches, list_programs, load_known_divergences, program_name, programs_dir, CORPUS_ENGINES,
+    divergence_mismatches, list_programs, list_regressions, load_known_divergences, program_name, programs_dir,
+    CORPUS_ENGINES,
 };
 use harness::{engine_by_name, read_program, Engine, Trial};
 
@@ -22,7 +23,8 @@ fn trials() -> &'static BTreeMap<String, Trial> {
             .iter()
             .map(|name| engine_by_name(name).unwrap_or_else(|err| panic!("corpus engine: {err}")))
             .collect();
-        let programs = list_programs().unwrap_or_else(|err| panic!("listing corpus programs: {err}"));
+        let mut programs = list_programs().unwrap_or_else(|err| panic!("listing corpus programs: {err}"));
+        programs.extend(list_regressions().unwrap_or_else(|err| panic!("listing corpus regressions: {err}")));
         programs
             .iter()
             .map(|path| {
@@ -45,6 +47,19 @@ fn programs() {
     });
 }
 
+/// Promoted findings. Not a `glob!`: its snapshot names depend on the common prefix of the files
+/// found, which is a single file's own path while there is one regression. `closure-diff promote`
+/// writes these snapshots (see `harness::promote`).
+#[test]
+fn regressions() {
+    for path in list_regressions().unwrap_or_else(|err| panic!("listing corpus regressions: {err}")) {
+        let file = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        insta::with_settings!({ input_file => &path }, {
+            insta::assert_yaml_snapshot!(format!("regressions@{file}"), trial_of(&path));
+        });
+    }
+}
+
 #[test]
 fn known_divergences_are_exactly_the_diverging_programs() {
     let known = load_known_divergences().unwrap_or_else(|err| panic!("{err}: {}", error_chain(&err)));
@@ -60,8 +75,13 @@ fn known_divergences_are_exactly_the_diverging_programs() {
 #[test]
 fn every_snapshot_belongs_to_a_program() {
     let snapshots = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
-    let expected: BTreeSet<String> =
-        trials().keys().map(|name| format!("corpus__programs@{}.snap", name.replace('/', "__"))).collect();
+    let expected: BTreeSet<String> = trials()
+        .keys()
+        .map(|name| match name.strip_prefix("regressions/") {
+            Some(file) => format!("corpus__regressions@{file}.snap"),
+            None => format!("corpus__programs@{}.snap", name.replace('/', "__")),
+        })
+        .collect();
     let Ok(entries) = fs::read_dir(&snapshots) else {
         return; // No snapshots yet: nothing can be orphaned.
     };

@@ -33,6 +33,7 @@ pub mod inputs;
 pub mod isolate;
 pub mod known;
 pub mod outcome;
+pub mod promote;
 pub mod reduce;
 pub mod signature;
 pub mod test262;

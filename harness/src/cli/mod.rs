@@ -4,6 +4,7 @@
 mod bench;
 mod fuzz;
 mod gen;
+mod promote;
 mod reduce;
 mod run;
 mod test262;
@@ -32,6 +33,9 @@ enum Command {
     Fuzz(fuzz::FuzzArgs),
     /// Measure the fuzzing loop: programs/s and where the time goes.
     Bench(bench::BenchArgs),
+    /// Keep a finding as a corpus regression case: its reduced program, snapshot and, when a
+    /// third-party engine is wrong, its known-divergence entry.
+    Promote(promote::PromoteArgs),
     /// Generate closure programs: print them, write them to a directory, or show statistics.
     Gen(gen::GenArgs),
     /// Run a test262 checkout or slice on one engine: pass rates per directory, failures, JSON.
@@ -63,6 +67,7 @@ pub fn main() -> ExitCode {
         Command::Fuzz(args) => fuzz::run(&args),
         Command::Bench(args) => bench::run(&args),
         Command::Gen(args) => gen::run(&args),
+        Command::Promote(args) => promote::run(&args),
         Command::Test262(args) => test262::run(&args),
         Command::Worker(args) => worker::run(&args),
     };
