@@ -1,4 +1,5 @@
-//! Simplify expressions: replace an expression by one of its operands, or by the constant `0`.
+//! Simplify expressions: replace an expression by one of its operands, or by the constant `0`;
+//! replace a variable read or a non-numeric literal by `0`.
 
 use oxc_ast::ast::{DoWhileStatement, Expression, ForStatement, WhileStatement};
 use oxc_ast_visit::{walk, Visit};
@@ -7,8 +8,8 @@ use oxc_span::{GetSpan, Span};
 use super::edit::{text, with_program, Edit};
 use super::Pass;
 
-/// For every expression that is not already atomic (a literal, an identifier, `this`), outermost
-/// first: replace it by each of its direct subexpressions (`a + b` by `a` and `b`, `f(x)` by `f`
+/// For every expression that is not already atomic (a number, `this`), outermost first: replace
+/// an identifier or another literal by `0`, any other expression by each of its direct subexpressions (`a + b` by `a` and `b`, `f(x)` by `f`
 /// and `x`, `c ? a : b` by `c`, `a` and `b`), then by `0`. Function, arrow and class expressions
 /// are only replaced by `0`: pulling a piece out of a body would rarely be valid. Loop tests only
 /// become `0` and `for` updates stay as they are, since other changes there mostly loop forever.
@@ -50,6 +51,11 @@ impl Candidates<'_> {
     fn loop_control(&self, span: Span) -> Option<LoopPart> {
         self.loop_control.iter().find(|(control, _)| *control == span).map(|(_, part)| *part)
     }
+
+    /// True when `span` lies inside a loop test or `for` update.
+    fn in_loop_control(&self, span: Span) -> bool {
+        self.loop_control.iter().any(|(control, _)| control.start <= span.start && span.end <= control.end)
+    }
 }
 
 impl<'a> Visit<'a> for Candidates<'_> {
@@ -74,6 +80,18 @@ impl<'a> Visit<'a> for Candidates<'_> {
         let replacements: Vec<&str> = match self.loop_control(span) {
             Some(LoopPart::Test) => vec!["0"],
             Some(LoopPart::Update) => Vec::new(),
+            // A variable read becomes `0`, so that what a bug needs does not depend on where the
+            // generator happened to get a value from (`let a = b` with `b` from elsewhere).
+            // Not inside loop tests and updates, though: `i < n` becoming `0 < n` loops forever.
+            // Literals of other kinds become `0` too, so that programs differing only in which
+            // constant the generator picked reduce to the same shape.
+            None if is_replaceable_atom(expression) => {
+                if self.in_loop_control(span) {
+                    Vec::new()
+                } else {
+                    vec!["0"]
+                }
+            }
             None if is_atomic(expression) => Vec::new(),
             None => {
                 let opaque = matches!(
@@ -99,6 +117,18 @@ impl<'a> Visit<'a> for Candidates<'_> {
         }
         walk::walk_expression(self, expression);
     }
+}
+
+/// A variable read (`undefined` included) or a literal other than a number.
+fn is_replaceable_atom(expression: &Expression<'_>) -> bool {
+    matches!(
+        expression,
+        Expression::Identifier(_)
+            | Expression::BooleanLiteral(_)
+            | Expression::NullLiteral(_)
+            | Expression::StringLiteral(_)
+            | Expression::BigIntLiteral(_)
+    )
 }
 
 fn is_atomic(expression: &Expression<'_>) -> bool {
@@ -141,12 +171,16 @@ mod tests {
                 "print;",
                 "a + b * c;",
                 "0;",
+                "0(a + b * c);",
                 "print(a);",
                 "print(b * c);",
                 "print(0);",
+                "print(0 + b * c);",
                 "print(a + b);",
                 "print(a + c);",
                 "print(a + 0);",
+                "print(a + 0 * c);",
+                "print(a + b * 0);",
             ]
         );
     }
@@ -159,7 +193,8 @@ mod tests {
                 "for (0; i < n; i++) f();",
                 "for (i = 0; 0; i++) f();",
                 "for (i = 0; i < n; i++) f;",
-                "for (i = 0; i < n; i++) 0;"
+                "for (i = 0; i < n; i++) 0;",
+                "for (i = 0; i < n; i++) 0();"
             ]
         );
         let results = apply_all(&SimplifyExpressions, "while (a.length) g(a.shift());");
@@ -169,8 +204,16 @@ mod tests {
     }
 
     #[test]
-    fn atoms_are_left_alone_and_functions_only_become_zero() {
+    fn literals_are_left_alone_variables_and_functions_only_become_zero() {
         assert_eq!(apply_all(&SimplifyExpressions, "x = 1;"), ["1;", "0;"]);
+        assert_eq!(
+            apply_all(&SimplifyExpressions, "let a = b, c = undefined, d = 'x', e = 0;"),
+            [
+                "let a = 0, c = undefined, d = 'x', e = 0;",
+                "let a = b, c = 0, d = 'x', e = 0;",
+                "let a = b, c = undefined, d = 0, e = 0;",
+            ]
+        );
         let results = apply_all(&SimplifyExpressions, "f(function () { return g(1); });");
         assert!(results.contains(&"f(0);".to_owned()), "{results:?}");
         assert!(!results.contains(&"f(g(1));".to_owned()), "{results:?}");

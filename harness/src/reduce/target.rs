@@ -34,12 +34,14 @@ pub enum Detail {
     /// Some engines' output had ended: how each of those runs ended (`threw ReferenceError`).
     /// The other engines may print anything.
     EndedWith(Vec<(String, End)>),
-    /// One engine printed a line the others did not, and then went on with what they printed
-    /// there: that engine and the distinct words of its extra line. What the others printed
-    /// instead is incidental (it is just their next line), so it is not kept.
+    /// Some engines (agreeing with each other) printed a line the others did not, and then went on
+    /// with what the others printed there: those engines and the distinct words of their extra
+    /// line. What the others printed instead is incidental (it is just their next line), so it is
+    /// not kept; with three engines, the extra line may be the majority's (`ReferenceError`
+    /// printed by two engines, skipped by the third).
     Extra {
-        /// The engine with the extra line.
-        engine: String,
+        /// The engines with the extra line, in run order.
+        engines: Vec<String>,
         /// The distinct words of the extra line, sorted.
         words: Vec<String>,
     },
@@ -86,8 +88,8 @@ impl Detail {
             });
             return Some(Detail::EndedWith(ended.collect()));
         }
-        if let Some((engine, line)) = extra_line(trial, *index) {
-            return Some(Detail::Extra { engine: engine.to_owned(), words: distinct_words(line.split_whitespace()) });
+        if let Some((engines, line)) = extra_line(trial, *index) {
+            return Some(Detail::Extra { engines, words: distinct_words(line.split_whitespace()) });
         }
         let words: Vec<Vec<&str>> =
             lines.iter().map(|(_, line)| line.as_deref().unwrap_or("").split_whitespace().collect()).collect();
@@ -104,17 +106,18 @@ impl Detail {
     }
 }
 
-/// The engine whose line `index` is extra: its next line is what every other engine printed at
-/// `index`, and they all printed the same there.
-fn extra_line(trial: &Trial, index: usize) -> Option<(&str, &str)> {
-    trial.outcomes.iter().find_map(|(engine, outcome)| {
-        let next = outcome.output.get(index + 1)?;
-        let others_went_on = trial
+/// The engines whose line `index` is extra, and that line: they printed the same line at `index`
+/// and the same at `index + 1`, and every other engine printed that second line at `index`.
+fn extra_line(trial: &Trial, index: usize) -> Option<(Vec<String>, &str)> {
+    trial.outcomes.iter().find_map(|(_, outcome)| {
+        let (line, next) = (outcome.output.get(index)?, outcome.output.get(index + 1)?);
+        let (group, others): (Vec<_>, Vec<_>) = trial
             .outcomes
             .iter()
-            .filter(|(other, _)| other != engine)
-            .all(|(_, other)| other.output.get(index) == Some(next));
-        others_went_on.then(|| (engine.as_str(), outcome.output[index].as_str()))
+            .partition(|(_, other)| other.output.get(index) == Some(line) && other.output.get(index + 1) == Some(next));
+        let others_went_on =
+            !others.is_empty() && others.iter().all(|(_, other)| other.output.get(index) == Some(next));
+        others_went_on.then(|| (group.into_iter().map(|(engine, _)| engine.clone()).collect(), line.as_str()))
     })
 }
 
@@ -132,7 +135,9 @@ impl fmt::Display for Detail {
                 words.iter().map(|(engine, words)| format!("{engine}: {:?}", words.join(" "))).collect()
             }
             Detail::EndedWith(ends) => ends.iter().map(|(engine, end)| format!("{engine} ended: {end}")).collect(),
-            Detail::Extra { engine, words } => vec![format!("{engine} printed an extra line: {:?}", words.join(" "))],
+            Detail::Extra { engines, words } => {
+                vec![format!("{} printed an extra line: {:?}", engines.join("+"), words.join(" "))]
+            }
         };
         f.write_str(&parts.join("; "))
     }
@@ -261,15 +266,31 @@ mod tests {
     fn an_extra_line_keeps_only_its_own_words() {
         let extra = trial(&[("ref", &["a", "ReferenceError", "7"], End::Ok), ("boa", &["a", "7"], End::Ok)]);
         let detail = Detail::of(&extra).expect("an output difference");
-        assert_eq!(detail, Detail::Extra { engine: "ref".into(), words: vec!["ReferenceError".into()] });
+        assert_eq!(detail, Detail::Extra { engines: vec!["ref".into()], words: vec!["ReferenceError".into()] });
         assert_eq!(detail.to_string(), "ref printed an extra line: \"ReferenceError\"");
         let other_next = trial(&[("ref", &["ReferenceError", "0"], End::Ok), ("boa", &["0"], End::Ok)]);
         assert_eq!(Detail::of(&other_next), Some(detail));
         let boa_extra = trial(&[("ref", &["0"], End::Ok), ("boa", &["x y x", "0"], End::Ok)]);
         assert_eq!(
             Detail::of(&boa_extra),
-            Some(Detail::Extra { engine: "boa".into(), words: vec!["x".into(), "y".into()] })
+            Some(Detail::Extra { engines: vec!["boa".into()], words: vec!["x".into(), "y".into()] })
         );
+        // Two engines print `ReferenceError` where the third goes straight on with its next line.
+        let majority_extra = trial(&[
+            ("ref", &["ReferenceError", "object"], End::Ok),
+            ("boa", &["object"], End::Ok),
+            ("quickjs", &["ReferenceError", "object"], End::Ok),
+        ]);
+        let detail =
+            Detail::Extra { engines: vec!["ref".into(), "quickjs".into()], words: vec!["ReferenceError".into()] };
+        assert_eq!(Detail::of(&majority_extra), Some(detail.clone()));
+        assert_eq!(detail.to_string(), "ref+quickjs printed an extra line: \"ReferenceError\"");
+        let other_next = trial(&[
+            ("ref", &["ReferenceError", "6x"], End::Ok),
+            ("boa", &["6x"], End::Ok),
+            ("quickjs", &["ReferenceError", "6x"], End::Ok),
+        ]);
+        assert_eq!(Detail::of(&other_next), Some(detail));
     }
 
     #[test]
