@@ -7,3 +7,5 @@ for target in differential interpreter roundtrip; do
 done
 # Boa keeps some reference cycles until exit; leak reports would drown real findings.
 printf '[libfuzzer]\ndetect_leaks=0\n' > "$OUT/differential.options"
+# The interpreter target starts from every corpus program (ClusterFuzzLite unpacks <target>_seed_corpus.zip).
+(cd corpus && zip -q -r "$OUT/interpreter_seed_corpus.zip" programs regressions -i '*.js')
