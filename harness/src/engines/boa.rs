@@ -20,7 +20,9 @@ use boa_engine::error::{EngineError, PanicError, RuntimeLimitError};
 use boa_engine::gc::{Finalize, Gc, GcRefCell, Trace};
 use boa_engine::object::ObjectInitializer;
 use boa_engine::property::Attribute;
-use boa_engine::{js_string, Context, JsError, JsResult, JsValue, NativeFunction, Script, Source};
+use boa_engine::{
+    js_string, Context, JsError, JsNativeError, JsObject, JsResult, JsValue, NativeFunction, Script, Source,
+};
 
 use crate::engine::Engine;
 use crate::isolate::{run_isolated, Isolation};
@@ -94,6 +96,9 @@ struct Printed {
 
 type PrintedRef = Gc<GcRefCell<Printed>>;
 
+/// The callbacks registered with `afterGc`, in order; traced, so they keep what they capture alive.
+type AfterGcRef = Gc<GcRefCell<Vec<JsObject>>>;
+
 fn run_in_boa(source: &str, config: &BoaConfig) -> Outcome {
     let mut context = match Context::builder().instructions_remaining(config.instruction_budget).build() {
         Ok(context) => context,
@@ -110,7 +115,8 @@ fn run_in_boa(source: &str, config: &BoaConfig) -> Outcome {
         max_bytes: config.max_output_bytes,
         overflowed: false,
     }));
-    if let Err(err) = install_host_functions(&mut context, &printed) {
+    let after_gc: AfterGcRef = Gc::new(GcRefCell::new(Vec::new()));
+    if let Err(err) = install_host_functions(&mut context, &printed, &after_gc) {
         return Outcome::without_output(End::Crashed(format!("could not install print/console.log: {err}")));
     }
 
@@ -120,7 +126,7 @@ fn run_in_boa(source: &str, config: &BoaConfig) -> Outcome {
         Ok(script) => match script.evaluate(&mut context) {
             // Like node, an uncaught exception in the script ends the run: pending jobs do not run.
             Err(err) => end_of_error(err, &printed, &mut context),
-            Ok(_) => match context.run_jobs() {
+            Ok(_) => match context.run_jobs().and_then(|()| run_after_gc_callbacks(&after_gc, &mut context)) {
                 Ok(()) => End::Ok,
                 Err(err) => end_of_error(err, &printed, &mut context),
             },
@@ -130,7 +136,40 @@ fn run_in_boa(source: &str, config: &BoaConfig) -> Outcome {
     Outcome { output, end }
 }
 
-fn install_host_functions(context: &mut Context, printed: &PrintedRef) -> JsResult<()> {
+/// The lifetime hook, once the script and its jobs are done: for each `afterGc` callback in order
+/// (including ones registered by earlier callbacks), end the job (clear the `WeakRef` kept list),
+/// collect everything unreachable, call the callback as a new job and drain the jobs it queues.
+fn run_after_gc_callbacks(after_gc: &AfterGcRef, context: &mut Context) -> JsResult<()> {
+    loop {
+        let next = {
+            let mut callbacks = after_gc.borrow_mut();
+            if callbacks.is_empty() {
+                return Ok(());
+            }
+            callbacks.remove(0)
+        };
+        context.clear_kept_objects();
+        boa_engine::gc::force_collect();
+        next.call(&JsValue::undefined(), &[], context)?;
+        context.run_jobs()?;
+    }
+}
+
+/// `afterGc(callback)`: see [`run_after_gc_callbacks`].
+fn after_gc(_this: &JsValue, args: &[JsValue], after_gc: &AfterGcRef, _context: &mut Context) -> JsResult<JsValue> {
+    match args.first().and_then(JsValue::as_callable) {
+        Some(callback) => {
+            after_gc.borrow_mut().push(callback.clone());
+            Ok(JsValue::undefined())
+        }
+        None => Err(JsNativeError::typ().with_message("afterGc: the callback is not a function").into()),
+    }
+}
+
+fn install_host_functions(context: &mut Context, printed: &PrintedRef, after_gc_list: &AfterGcRef) -> JsResult<()> {
+    let hook = NativeFunction::from_copy_closure_with_captures(after_gc, after_gc_list.clone());
+    context.register_global_builtin_callable(js_string!("afterGc"), 1, hook)?;
+
     let print_function = NativeFunction::from_copy_closure_with_captures(print, printed.clone());
     context.register_global_builtin_callable(js_string!("print"), 0, print_function)?;
 
@@ -250,6 +289,18 @@ mod tests {
         let outcome = run(source);
         assert_eq!(outcome.end, End::Ok);
         assert_eq!(lines(&outcome), ["currentValue = 1", "currentValue = 3", "currentValue = 6"]);
+    }
+
+    #[test]
+    fn after_gc_runs_callbacks_in_order_after_the_jobs_with_a_real_collection() {
+        let kept = "let keep = {}; const w = new WeakRef(keep); const f = () => keep; \
+                    Promise.resolve().then(() => print('job')); \
+                    afterGc(() => { print(w.deref() === keep, f() === keep); afterGc(() => print('second')); }); \
+                    afterGc(() => print('first'));";
+        assert_eq!(lines(&run(kept)), ["job", "true true", "first", "second"]);
+        let dropped = "let w; (function () { w = new WeakRef({}); })(); afterGc(() => print(w.deref()));";
+        assert_eq!(lines(&run(dropped)), ["undefined"]);
+        assert_eq!(run("afterGc(1)").end, End::Threw("TypeError".into()));
     }
 
     #[test]
