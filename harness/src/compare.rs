@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::lifetime::{self, PrematureCollection};
 use crate::outcome::{End, Outcome};
 
 /// What comparing the engines' outcomes for one program concluded.
@@ -31,6 +32,9 @@ pub enum Difference {
     Output { index: usize, lines: Vec<(String, Option<String>)> },
     /// The output is identical but the runs ended differently.
     End { ends: Vec<(String, End)> },
+    /// Output and ends agree, but engines collected objects the reference interpreter says a live
+    /// closure can still reach (see [`crate::lifetime`]).
+    Lifetime { premature: Vec<PrematureCollection> },
 }
 
 impl Verdict {
@@ -64,6 +68,13 @@ impl fmt::Display for Difference {
                 }
                 Ok(())
             }
+            Difference::Lifetime { premature } => {
+                f.write_str("lifetime:")?;
+                for collection in premature {
+                    write!(f, " {collection};")?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -72,8 +83,9 @@ impl fmt::Display for Difference {
 /// report order.
 ///
 /// Any `exhausted` or `unsupported` outcome poisons the run. Otherwise the output lines must be
-/// identical, then the ends; the first difference is reported. Fewer than two outcomes agree
-/// trivially (unless poisoned).
+/// identical (lifetime probe lines aside; line indices count only the compared lines), then the
+/// ends, then no engine may have collected an object the reference run calls live; the first
+/// difference is reported. Fewer than two outcomes agree trivially (unless poisoned).
 pub fn compare(outcomes: &[(String, Outcome)]) -> Verdict {
     let poisoners: Vec<String> = outcomes
         .iter()
@@ -84,10 +96,14 @@ pub fn compare(outcomes: &[(String, Outcome)]) -> Verdict {
         return Verdict::Poisoned { reason: poisoners.join(", ") };
     }
 
-    let longest = outcomes.iter().map(|(_, outcome)| outcome.output.len()).max().unwrap_or(0);
+    let compared: Vec<Vec<&String>> = outcomes.iter().map(|(_, outcome)| lifetime::compared_lines(outcome)).collect();
+    let longest = compared.iter().map(Vec::len).max().unwrap_or(0);
     for index in 0..longest {
-        let lines: Vec<(String, Option<String>)> =
-            outcomes.iter().map(|(engine, outcome)| (engine.clone(), outcome.output.get(index).cloned())).collect();
+        let lines: Vec<(String, Option<String>)> = outcomes
+            .iter()
+            .zip(&compared)
+            .map(|((engine, _), lines)| (engine.clone(), lines.get(index).map(|line| (*line).clone())))
+            .collect();
         if lines.iter().any(|(_, line)| *line != lines[0].1) {
             return Verdict::Diverge { first_difference: Difference::Output { index, lines } };
         }
@@ -98,6 +114,10 @@ pub fn compare(outcomes: &[(String, Outcome)]) -> Verdict {
             let ends = outcomes.iter().map(|(engine, outcome)| (engine.clone(), outcome.end.clone())).collect();
             return Verdict::Diverge { first_difference: Difference::End { ends } };
         }
+    }
+    let premature = lifetime::judge(outcomes).premature;
+    if !premature.is_empty() {
+        return Verdict::Diverge { first_difference: Difference::Lifetime { premature } };
     }
     Verdict::Agree
 }
@@ -112,6 +132,25 @@ mod tests {
 
     fn pair(a: Outcome, b: Outcome) -> Vec<(String, Outcome)> {
         vec![("ref".to_owned(), a), ("boa".to_owned(), b)]
+    }
+
+    #[test]
+    fn probe_lines_are_judged_not_compared() {
+        let reference = outcome(&["1", "lifetime a kept live", "lifetime b collected garbage", "2"], End::Ok);
+        let kept_all = pair(reference.clone(), outcome(&["1", "lifetime a kept", "lifetime b kept", "2"], End::Ok));
+        assert_eq!(compare(&kept_all), Verdict::Agree, "keeping garbage is a leak, not a divergence");
+        let freed_live = pair(reference.clone(), outcome(&["1", "lifetime a collected", "2"], End::Ok));
+        let Verdict::Diverge { first_difference } = compare(&freed_live) else { panic!("a live object was freed") };
+        assert_eq!(
+            first_difference,
+            Difference::Lifetime { premature: vec![PrematureCollection { engine: "boa".into(), probe: "a".into() }] }
+        );
+        assert_eq!(first_difference.to_string(), "lifetime: boa collected `a`, which a live closure can still reach;");
+        let other_output = pair(reference, outcome(&["1", "lifetime a kept", "3"], End::Ok));
+        let Verdict::Diverge { first_difference: Difference::Output { index, .. } } = compare(&other_output) else {
+            panic!("output still counts")
+        };
+        assert_eq!(index, 1, "indices count compared lines only");
     }
 
     #[test]

@@ -32,6 +32,7 @@ pub mod fuzz;
 pub mod inputs;
 pub mod isolate;
 pub mod known;
+pub mod lifetime;
 pub mod outcome;
 pub mod promote;
 pub mod reduce;

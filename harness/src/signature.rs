@@ -60,6 +60,9 @@ pub enum DivergenceKind {
         /// threw before printing it; empty when every engine printed something different.
         ended: Vec<String>,
     },
+    /// Output and ends agree; the blamed engines collected an object that a live closure can still
+    /// reach (see [`crate::lifetime`]).
+    Lifetime,
     /// The output is identical; the ends differ.
     End {
         /// Each engine's end: `ok`, `threw NAME`, `syntax-error` or `crashed` (details dropped).
@@ -98,6 +101,12 @@ impl DivergenceClass {
                 let ends = labels.iter().map(|(engine, end)| ((*engine).to_owned(), end.clone())).collect();
                 (blame(&groups), DivergenceKind::End { ends })
             }
+            Difference::Lifetime { premature } => {
+                let mut engines: Vec<String> = premature.iter().map(|collection| collection.engine.clone()).collect();
+                engines.sort();
+                engines.dedup();
+                (engines, DivergenceKind::Lifetime)
+            }
         };
         Some(DivergenceClass { engines: groups, kind })
     }
@@ -107,6 +116,7 @@ impl DivergenceClass {
         match self.kind {
             DivergenceKind::Output { .. } => "output",
             DivergenceKind::End { .. } => "end",
+            DivergenceKind::Lifetime => "lifetime",
         }
     }
 
@@ -120,6 +130,7 @@ impl DivergenceClass {
                     text.push_str(&format!("|{engine}={end}"));
                 }
             }
+            DivergenceKind::Lifetime => {}
         }
         text
     }
@@ -131,6 +142,7 @@ impl fmt::Display for DivergenceClass {
         write!(f, "{} {}", self.engines.join("+"), self.kind_name())?;
         match &self.kind {
             DivergenceKind::Output { ended } if ended.is_empty() => Ok(()),
+            DivergenceKind::Lifetime => f.write_str(" (collected a live object)"),
             DivergenceKind::Output { ended } => write!(f, " (ended: {})", ended.join(", ")),
             DivergenceKind::End { ends } => {
                 let ends: Vec<String> = ends.iter().map(|(engine, end)| format!("{engine}: {end}")).collect();

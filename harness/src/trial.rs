@@ -98,7 +98,8 @@ impl<T: Serialize> Serialize for Engines<'_, T> {
 }
 
 /// `{"kind": "output", "line": 2, "lines": {"ref": "a", "boa": null}}` (1-based `line`, `null` for
-/// "output had ended") or `{"kind": "end", "ends": {"ref": "ok", "boa": "threw TypeError"}}`.
+/// "output had ended"), `{"kind": "end", "ends": {"ref": "ok", "boa": "threw TypeError"}}`, or
+/// `{"kind": "lifetime", "premature": [{"engine": "boa", "probe": "o"}]}`.
 impl Serialize for Difference {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
@@ -113,6 +114,10 @@ impl Serialize for Difference {
                     ends.iter().map(|(engine, end)| (engine.clone(), end.to_string())).collect();
                 map.serialize_entry("kind", "end")?;
                 map.serialize_entry("ends", &Engines(&ends))?;
+            }
+            Difference::Lifetime { premature } => {
+                map.serialize_entry("kind", "lifetime")?;
+                map.serialize_entry("premature", premature)?;
             }
         }
         map.end()

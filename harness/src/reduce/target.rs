@@ -4,6 +4,7 @@ use std::fmt;
 
 use crate::compare::{compare, Difference, Verdict};
 use crate::engine::Engine;
+use crate::lifetime;
 use crate::outcome::{End, Outcome};
 use crate::signature::DivergenceClass;
 use crate::trial::Trial;
@@ -108,16 +109,17 @@ impl Detail {
 
 /// The engines whose line `index` is extra, and that line: they printed the same line at `index`
 /// and the same at `index + 1`, and every other engine printed that second line at `index`.
+/// Indices count compared lines (lifetime probe lines aside), as in [`Difference::Output`].
 fn extra_line(trial: &Trial, index: usize) -> Option<(Vec<String>, &str)> {
-    trial.outcomes.iter().find_map(|(_, outcome)| {
-        let (line, next) = (outcome.output.get(index)?, outcome.output.get(index + 1)?);
-        let (group, others): (Vec<_>, Vec<_>) = trial
-            .outcomes
+    let compared: Vec<(&String, Vec<&String>)> =
+        trial.outcomes.iter().map(|(engine, outcome)| (engine, lifetime::compared_lines(outcome))).collect();
+    compared.iter().find_map(|(_, lines)| {
+        let (line, next) = (*lines.get(index)?, *lines.get(index + 1)?);
+        let (group, others): (Vec<_>, Vec<_>) = compared
             .iter()
-            .partition(|(_, other)| other.output.get(index) == Some(line) && other.output.get(index + 1) == Some(next));
-        let others_went_on =
-            !others.is_empty() && others.iter().all(|(_, other)| other.output.get(index) == Some(next));
-        others_went_on.then(|| (group.into_iter().map(|(engine, _)| engine.clone()).collect(), line.as_str()))
+            .partition(|(_, other)| other.get(index) == Some(&line) && other.get(index + 1) == Some(&next));
+        let others_went_on = !others.is_empty() && others.iter().all(|(_, other)| other.get(index) == Some(&next));
+        others_went_on.then(|| (group.into_iter().map(|(engine, _)| (*engine).clone()).collect(), line.as_str()))
     })
 }
 
