@@ -2,6 +2,7 @@
 
 use thiserror::Error;
 
+use crate::engines::external::{EnginesFile, ExternalEngine, ExternalEngineError};
 use crate::engines::{BoaEngine, QuickJsEngine, ReferenceEngine};
 use crate::outcome::Outcome;
 
@@ -34,28 +35,49 @@ pub trait Engine: Send + Sync {
     fn run(&self, source: &str) -> Outcome;
 }
 
-/// Names accepted by [`engine_by_name`], in the order reports list them.
+/// The in-process engines' names, in the order reports list them. [`engine_by_name`] also accepts
+/// the external engines of `engines.toml`.
 pub const ENGINE_NAMES: &[&str] = &["ref", "boa", "quickjs"];
 
 /// The engines compared when the user names none: the three in-process ones, so that every run has a
 /// majority vote without installing anything.
 pub const DEFAULT_ENGINES: &[&str] = &["ref", "boa", "quickjs"];
 
-/// An engine name that is not in the registry.
+/// An engine name that cannot be built: not in the registry nor in the engines file, or configured
+/// but unusable (not installed, a broken engines file).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("unknown engine `{name}` (known engines: {})", ENGINE_NAMES.join(", "))]
+#[error("{}", match detail {
+    Some(detail) => detail.clone(),
+    None => format!("unknown engine `{name}` (known engines: {}{})", ENGINE_NAMES.join(", "), external_names()),
+})]
 pub struct UnknownEngine {
     /// The name that was asked for.
     pub name: String,
+    /// Why a configured engine cannot be used; `None` when the name is unknown.
+    pub detail: Option<String>,
 }
 
-/// Builds the engine registered under `name`, with its default configuration.
+/// `, node, jsc, ...`: the engines file's names, for error messages.
+fn external_names() -> String {
+    match EnginesFile::current() {
+        Ok(file) => file.engines.keys().map(|name| format!(", {name}")).collect(),
+        Err(_) => String::new(),
+    }
+}
+
+/// Builds the engine registered under `name`, with its default configuration: an in-process engine
+/// of [`ENGINE_NAMES`], else an external engine of the engines file
+/// ([`EnginesFile::current`](crate::engines::external::EnginesFile::current)).
 pub fn engine_by_name(name: &str) -> Result<Box<dyn Engine>, UnknownEngine> {
     match name {
         "ref" => Ok(Box::new(ReferenceEngine::default())),
         "boa" => Ok(Box::new(BoaEngine::default())),
         "quickjs" => Ok(Box::new(QuickJsEngine::default())),
-        _ => Err(UnknownEngine { name: name.to_owned() }),
+        _ => match ExternalEngine::by_name(name) {
+            Ok(engine) => Ok(Box::new(engine)),
+            Err(ExternalEngineError::NotConfigured(_)) => Err(UnknownEngine { name: name.to_owned(), detail: None }),
+            Err(err) => Err(UnknownEngine { name: name.to_owned(), detail: Some(err.to_string()) }),
+        },
     }
 }
 
@@ -77,6 +99,6 @@ mod tests {
     #[test]
     fn unknown_names_list_the_known_ones() {
         let err = engine_by_name("v8").err().expect("v8 is not registered");
-        assert_eq!(err.to_string(), "unknown engine `v8` (known engines: ref, boa, quickjs)");
+        assert!(err.to_string().starts_with("unknown engine `v8` (known engines: ref, boa, quickjs, "), "{err}");
     }
 }

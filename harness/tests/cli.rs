@@ -332,7 +332,7 @@ fn an_unknown_engine_is_exit_2_and_lists_the_known_ones() {
     let scratch = Scratch::new("engine");
     let file = scratch.file("a.js", "print(1)");
     let output = closure_diff(&["run", arg(&file), "--engine", "v8"]);
-    assert_input_error(&output, "unknown engine `v8` (known engines: ref, boa, quickjs)");
+    assert_input_error(&output, "unknown engine `v8` (known engines: ref, boa, quickjs, ");
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! become a one-line message and exit code 2.
 
 mod bench;
+mod engines;
 mod fuzz;
 mod gen;
 mod promote;
@@ -38,6 +39,8 @@ enum Command {
     Promote(promote::PromoteArgs),
     /// Generate closure programs: print them, write them to a directory, or show statistics.
     Gen(gen::GenArgs),
+    /// List the engines: in-process and from engines.toml, installed or not, version and profile.
+    Engines(engines::EnginesArgs),
     /// Run a test262 checkout or slice on one engine: pass rates per directory, failures, JSON.
     Test262(test262::Test262Args),
     /// Serve one engine to a campaign over stdin/stdout (started by `fuzz`, not by people).
@@ -67,6 +70,7 @@ pub fn main() -> ExitCode {
         Command::Fuzz(args) => fuzz::run(&args),
         Command::Bench(args) => bench::run(&args),
         Command::Gen(args) => gen::run(&args),
+        Command::Engines(args) => engines::run(&args),
         Command::Promote(args) => promote::run(&args),
         Command::Test262(args) => test262::run(&args),
         Command::Worker(args) => worker::run(&args),

@@ -1,6 +1,7 @@
 //! One adapter per engine, each behind the [`Engine`](crate::Engine) trait.
 
 mod boa;
+pub mod external;
 pub mod misbehaving;
 mod quickjs;
 mod reference;

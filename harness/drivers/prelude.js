@@ -1,0 +1,102 @@
+// closure-diff's prelude for external engines run as one process per program (every host but
+// node, which has its own driver). The harness fills in four holes (their names are written between
+// at-signs in the code below; they must not appear anywhere else in this file) for each run:
+//
+//   NONCE   a random token; only lines starting with it report how the run ended, and the program
+//           cannot know it (it is not in the source of any function the program can reach)
+//   GC      a statement forcing a full collection, or `throw new Error('no gc')`
+//   DRAIN   a statement running every pending job now, or nothing
+//   RUN     how the program is started (see harness/src/engines/external/mod.rs)
+//
+// Every line the program prints is written as a JSON string, so that a printed newline cannot
+// split or forge lines; the end is one line `NONCE {"status": ..., "error": ..., "detail": ...}`.
+(function (global) {
+  var nonce = '@NONCE@';
+  var nativePrint = global.print;
+  var write = function (text) {
+    nativePrint(text);
+  };
+  var define = function (object, name, value) {
+    try {
+      Object.defineProperty(object, name, { value: value, writable: true, configurable: true, enumerable: false });
+    } catch (e) {
+      // gjs's own print is non-configurable but writable: replace its value.
+      object[name] = value;
+    }
+  };
+  var line = function (args) {
+    var parts = [];
+    for (var i = 0; i < args.length; i++) {
+      if (typeof args[i] === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      parts.push(String(args[i]));
+    }
+    write(JSON.stringify(parts.join(' ')));
+  };
+  var callbacks = [];
+  var console = {};
+  define(console, 'log', function log() {
+    line(arguments);
+  });
+  define(global, 'print', function print() {
+    line(arguments);
+  });
+  define(global, 'console', console);
+  if (global.console !== console) {
+    // gjs's console is read-only: give its own object our log.
+    define(global.console, 'log', console.log);
+  }
+  define(global, 'afterGc', function afterGc(callback) {
+    if (typeof callback !== 'function') throw new TypeError('afterGc: the callback is not a function');
+    callbacks.push(callback);
+  });
+  var report = function (status, error, detail) {
+    write(nonce + ' ' + JSON.stringify({ status: status, error: error || null, detail: detail || null }));
+  };
+  var constructorName = function (value) {
+    if (value === null) return 'object';
+    if (typeof value !== 'object' && typeof value !== 'function') return typeof value;
+    try {
+      var constructor = value.constructor;
+      var name =
+        constructor !== null && (typeof constructor === 'object' || typeof constructor === 'function')
+          ? constructor.name
+          : undefined;
+      return typeof name === 'string' ? name : typeof value;
+    } catch (e) {
+      return typeof value;
+    }
+  };
+  var limitOf = function (error) {
+    var message;
+    try {
+      message = error !== null && typeof error === 'object' ? String(error.message) : '';
+    } catch (e) {
+      return null;
+    }
+    if (/call ?stack|too much recursion|stack overflow|recursion/i.test(message)) return 'stack';
+    if (/out of memory|alloc/i.test(message)) return 'memory';
+    return null;
+  };
+  var fail = function (error) {
+    var limit = limitOf(error);
+    if (limit) report('exhausted', null, limit);
+    else report('threw', constructorName(error));
+  };
+  var finish = function () {
+    @DRAIN@;
+    for (var invoked = 0; callbacks.length > 0; invoked++) {
+      if (invoked >= 10000) return report('exhausted', null, 'fuel');
+      @GC@;
+      var callback = callbacks.shift();
+      try {
+        callback();
+      } catch (error) {
+        return fail(error);
+      }
+      @DRAIN@;
+    }
+    report('ok');
+  };
+  define(global, '__closureDiffEnd@NONCE@', finish);
+  @RUN@
+})(typeof globalThis !== 'undefined' ? globalThis : this);

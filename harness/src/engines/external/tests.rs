@@ -1,0 +1,225 @@
+use super::*;
+
+/// The engine `name` from the built-in engines file, or `None` (with a visible message) when it is
+/// not installed, so that `cargo test` stays green without external engines.
+fn installed(name: &str) -> Option<ExternalEngine> {
+    let file = EnginesFile::parse(BUILTIN_ENGINES_TOML, Path::new("engines.toml")).expect("the built-in file parses");
+    let entry = file.engines.get(name).expect("configured").clone();
+    match ExternalEngine::new(name, entry) {
+        Ok(engine) => Some(engine),
+        Err(err) => {
+            eprintln!("SKIPPED: {err}");
+            None
+        }
+    }
+}
+
+fn lines(outcome: &Outcome) -> Vec<&str> {
+    outcome.output.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn the_built_in_engines_file_has_every_engine_of_the_issue() {
+    let file = EnginesFile::parse(BUILTIN_ENGINES_TOML, Path::new("engines.toml")).expect("parses");
+    let names: Vec<&str> = file.engines.keys().map(String::as_str).collect();
+    assert_eq!(names, ["duktape", "engine262", "gjs", "jsc", "mujs", "njs", "node"]);
+}
+
+#[test]
+fn bad_engines_files_are_rejected_with_the_reason() {
+    let parse = |text: &str| EnginesFile::parse(text, Path::new("x.toml")).expect_err("invalid").to_string();
+    assert!(parse("[engines.boa]\ncommand = ['boa']\nprofile = 'full'\nhost = 'eval'\n").contains("in-process"));
+    assert!(parse("[engines.x]\ncommand = []\nprofile = 'full'\nhost = 'eval'\n").contains("no executable"));
+    assert!(parse("[engines.x]\ncommand = ['x']\nprofile = 'es7'\nhost = 'eval'\n").contains("x.toml"));
+    assert!(parse("[engines.x]\ncommand = ['x']\nprofile = 'full'\nhost = 'eval'\nworker = true\n").contains("node"));
+}
+
+#[test]
+fn a_missing_executable_is_a_clear_error() {
+    let file = EnginesFile::parse(
+        "[engines.nowhere]\ncommand = ['closure-diff-no-such-engine']\nprofile = 'full'\nhost = 'eval'\n",
+        Path::new("x.toml"),
+    )
+    .expect("parses");
+    let err = ExternalEngine::new("nowhere", file.engines["nowhere"].clone()).expect_err("not installed");
+    assert_eq!(
+        err.to_string(),
+        "engine `nowhere` is configured but not installed (none of closure-diff-no-such-engine found); \
+         run scripts/install-engines.sh"
+    );
+}
+
+#[test]
+fn words_match_whole_identifiers_only() {
+    assert!(contains_word("let x = 1", "let"));
+    assert!(!contains_word("var letter = 1", "let"));
+    assert!(!contains_word("var $let = 1", "let"));
+    assert!(contains_word("f(() => 1)", "=>"));
+    assert!(contains_word("a.includes(b)", "includes"));
+}
+
+#[test]
+fn strict_scripts_are_recognised_after_comments() {
+    assert!(starts_strict("'use strict'; var x"));
+    assert!(starts_strict("// a comment\n/* another */ \"use strict\";"));
+    assert!(!starts_strict("var s = 'use strict';"));
+}
+
+#[test]
+fn printed_lines_decode_leniently() {
+    assert_eq!(decode_json_string(r#""a b""#).as_deref(), Some("a b"));
+    assert_eq!(decode_json_string(r#""line\nbreak \"q\" \\""#).as_deref(), Some("line\nbreak \"q\" \\"));
+    assert_eq!(decode_json_string(r#""\ud83d\ude00""#).as_deref(), Some("\u{1F600}"));
+    assert_eq!(decode_json_string(r#""a\ud800b""#).as_deref(), Some("a\u{FFFD}b"));
+    assert_eq!(decode_json_string(r#""\udc00""#).as_deref(), Some("\u{FFFD}"));
+    assert_eq!(decode_json_string("not json"), None);
+    assert_eq!(decode_json_string("abc123 {\"status\":\"ok\"}"), None);
+}
+
+#[test]
+fn njs_reports_are_read() {
+    assert_eq!(
+        thrown_in_stderr("Thrown:\nTypeError: x is not a function\n    at main"),
+        Some(End::Threw("TypeError".into()))
+    );
+    assert!(matches!(thrown_in_stderr("Thrown:\n42"), Some(End::Unsupported(_))));
+    assert_eq!(
+        thrown_in_stderr("TypeError: cannot convert null to object\n\tat mt.js:2"),
+        Some(End::Threw("TypeError".into()))
+    );
+    assert_eq!(thrown_in_stderr(""), None);
+}
+
+/// The contract every external engine keeps, checked on each one that is installed.
+fn check_contract(name: &str) {
+    let Some(engine) = installed(name) else { return };
+    let outcome = engine.run("print(1, 'a', null, undefined, [1,2], {}); console.log(true, -0);");
+    if engine.entry().lacks.iter().any(|word| word == "console") {
+        assert!(matches!(outcome.end, End::Unsupported(_)), "{name}: {outcome:?}");
+    } else {
+        assert_eq!(outcome.end, End::Ok, "{name}: {outcome:?}");
+        assert_eq!(lines(&outcome), ["1 a null undefined 1,2 [object Object]", "true 0"], "{name}");
+    }
+    // A printed newline stays inside its line, and the end line cannot be forged.
+    let outcome = engine.run("print('a\\nb'); print('{\"status\":\"threw\",\"error\":\"X\"}')");
+    assert_eq!(lines(&outcome), ["a\nb", "{\"status\":\"threw\",\"error\":\"X\"}"], "{name}");
+    assert_eq!(outcome.end, End::Ok, "{name}");
+    // Uncaught errors end the run with their constructor's name; output before them is kept.
+    let outcome = engine.run("print('before'); null.x; print('after')");
+    assert_eq!((lines(&outcome), &outcome.end), (vec!["before"], &End::Threw("TypeError".into())), "{name}");
+    // Top-level var and function declarations are global properties.
+    let outcome = engine.run("var v = 1; function f() {} print(typeof this.v, typeof this.f)");
+    assert_eq!(lines(&outcome), ["number function"], "{name}");
+    // Runaway recursion is a limit, not a finding.
+    let outcome = engine.run("function f(n) { return f(n + 1) + 1 } f(0)");
+    assert_eq!(outcome.end, End::Exhausted("stack".into()), "{name}");
+}
+
+#[test]
+fn node_keeps_the_contract() {
+    check_contract("node");
+}
+
+#[test]
+fn jsc_keeps_the_contract() {
+    check_contract("jsc");
+}
+
+#[test]
+fn gjs_keeps_the_contract() {
+    check_contract("gjs");
+}
+
+#[test]
+fn duktape_keeps_the_contract() {
+    check_contract("duktape");
+}
+
+#[test]
+fn mujs_keeps_the_contract() {
+    check_contract("mujs");
+}
+
+#[test]
+fn njs_keeps_the_contract() {
+    check_contract("njs");
+}
+
+#[test]
+fn engine262_keeps_the_contract() {
+    check_contract("engine262");
+}
+
+#[test]
+fn parse_errors_are_syntax_errors_where_the_host_can_tell() {
+    for name in ["node", "jsc"] {
+        let Some(engine) = installed(name) else { continue };
+        assert_eq!(engine.run("print('never'); let let = 1; ("), Outcome::without_output(End::SyntaxError), "{name}");
+        // A SyntaxError thrown at run time is a throw.
+        assert_eq!(engine.run("print(1); eval('(')").end, End::Threw("SyntaxError".into()), "{name}");
+    }
+}
+
+#[test]
+fn lifetime_hooks_run_after_the_jobs_with_a_collection() {
+    let source = r#"
+        var kept = (function () { var o = { v: 1 }; var ref = new WeakRef(o); return function () { return ref.deref() === o } })();
+        var lost = (function () { var a = {}; var b = { a: a }; a.b = b; return new WeakRef(a) })();
+        Promise.resolve().then(function () { print('job') });
+        afterGc(function () { print(kept(), lost.deref() === undefined); afterGc(function () { print('again') }) });
+    "#;
+    for name in ["node", "jsc"] {
+        let Some(engine) = installed(name) else { continue };
+        let outcome = engine.run(source);
+        assert_eq!(lines(&outcome), ["job", "true true", "again"], "{name}: {outcome:?}");
+    }
+}
+
+#[test]
+fn hosts_without_a_usable_gc_say_unsupported() {
+    for name in ["gjs", "duktape", "engine262"] {
+        let Some(engine) = installed(name) else { continue };
+        assert!(matches!(engine.run("afterGc(function () {})").end, End::Unsupported(_)), "{name}");
+    }
+}
+
+#[test]
+fn programs_outside_a_profile_are_unsupported_not_divergent() {
+    for name in ["duktape", "mujs"] {
+        let Some(engine) = installed(name) else { continue };
+        assert!(matches!(engine.run("let x = 1; print(x)").end, End::Unsupported(_)), "{name}");
+        assert!(matches!(engine.run("function f(a = 1) { return a } print(f())").end, End::Unsupported(_)), "{name}");
+    }
+}
+
+#[test]
+fn timeouts_kill_the_process() {
+    let Some(engine) = installed("jsc") else { return };
+    let mut entry = engine.entry().clone();
+    entry.timeout = 0.5;
+    let engine = ExternalEngine::new("jsc", entry).expect("installed");
+    let started = Instant::now();
+    assert_eq!(engine.run("for (;;) {}").end, End::Exhausted("time".into()));
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+#[test]
+fn the_node_worker_isolates_programs_and_restarts_after_a_timeout() {
+    let Some(engine) = installed("node") else { return };
+    let mut entry = engine.entry().clone();
+    entry.timeout = 1.0;
+    let engine = ExternalEngine::new("node", entry).expect("installed");
+    let leak = "globalThis.leak = 1; Array.prototype.extra = 2; Object.prototype.shared = 3; \
+                Function.prototype.f = 4; var top = 5; print('set')";
+    assert_eq!(lines(&engine.run(leak)), ["set"]);
+    let check = "print(typeof leak, [].extra, ({}).shared, (function () {}).f, typeof top)";
+    assert_eq!(lines(&engine.run(check)), ["undefined undefined undefined undefined undefined"]);
+    assert_eq!(engine.run("for (;;) {}").end, End::Exhausted("time".into()));
+    assert_eq!(
+        engine.run("function again() { Promise.resolve().then(again) } again()").end,
+        End::Exhausted("time".into())
+    );
+    assert_eq!(lines(&engine.run("print('still here')")), ["still here"]);
+    let worker = engine.worker.as_ref().expect("node runs a worker");
+    assert_eq!(worker.starts(), 1, "the driver's own timeout keeps the worker alive");
+}
