@@ -26,6 +26,7 @@ mod conversions;
 mod environment;
 mod eval;
 pub mod heap;
+mod liveness;
 mod object;
 mod operations;
 mod promise;

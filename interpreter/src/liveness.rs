@@ -1,0 +1,530 @@
+//! Liveness: which reachable objects some future execution can still read.
+//!
+//! The exact collector ([`crate::heap::Heap::mark`]) keeps everything *reachable*. Engines are allowed
+//! to free more than that: an object reachable only through an environment slot that no reachable
+//! code can read (the variable `big` captured by an unreachable closure, while a reachable sibling
+//! closure shares the same scope) may be kept or freed. This module computes the objects that must
+//! not be freed, by a second mark pass over *readable* edges only. Objects it marks are `live`;
+//! reachable objects it does not mark are `retained`; unreachable ones are `garbage`.
+//!
+//! The pass must be **sound**: an engine that frees a live object is reported as buggy, so an edge
+//! is followed only when reachable code can definitely read it. Wherever that is unclear (suspended
+//! generator and async frames, promise reactions, WeakMap values, private elements, `super` home
+//! objects, exotic `with` objects) the edge is not followed, which can only turn `live` into
+//! `retained` (never reported).
+//!
+//! Readable edges:
+//! - the roots (global object, global lexical bindings, intrinsics, queued jobs, pending host
+//!   callbacks): hosts may run more scripts in the realm, so every global binding stays readable;
+//! - an object's prototype, own properties (data values, getters and setters), Map and Set entries,
+//!   bound functions' target, this and arguments, settled promises' results, iterators' subjects,
+//!   mapped `arguments` objects' parameter bindings, class constructors' field initializers;
+//! - a function object's *free names* (identifier references in its code or nested code that are
+//!   not declared there), each resolved through its `[[Environment]]` chain exactly as the machine
+//!   resolves identifiers (first record that has the name); a function containing a call spelled
+//!   `eval(...)` (here or in nested code) can read every binding of its chain; an arrow function
+//!   using `this` (or `super`, or eval) reads the `this` value of its nearest function environment.
+//!
+//! Free names come from the compiled code itself, so they cover eval code and the Function
+//! constructor too. A name declared anywhere inside a function (parameters, `var`s, lexical
+//! declarations of any block, functions, private names, its own `arguments`) is never treated as
+//! free: that can only miss a read (safe), never invent one.
+
+// Wired into the afterGc collection once WeakRef exists.
+#![allow(dead_code)]
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use crate::bytecode::{CodeKind, FunctionCode, Op};
+use crate::collections::CollectionKind;
+use crate::heap::{Environment, FunctionKind, Heap, IteratorState, ObjectKind, Slot, ThisBinding};
+use crate::promise::PromiseState;
+use crate::value::{EnvRef, Name, ObjRef, Value};
+
+/// Static facts about one compiled function and the functions nested in it.
+#[derive(Debug, Default)]
+pub struct CodeFacts {
+    /// Identifier names the code (or nested code) may resolve outside the function.
+    pub free: Vec<Name>,
+    /// A call spelled `eval(...)` appears in the code or nested code.
+    pub eval: bool,
+    /// The code reads the `this` binding of its environment (meaningful for arrows): `this`,
+    /// `super`, or eval in the arrow or in nested arrows.
+    pub lexical_this: bool,
+}
+
+/// Computes and caches [`CodeFacts`] per compiled function.
+#[derive(Default)]
+pub struct FactsCache {
+    facts: HashMap<*const FunctionCode, Rc<CodeFacts>>,
+    /// Keeps the cached codes alive so their addresses are not reused while cached.
+    codes: Vec<Rc<FunctionCode>>,
+}
+
+impl FactsCache {
+    pub fn facts(&mut self, code: &Rc<FunctionCode>) -> Rc<CodeFacts> {
+        let key = Rc::as_ptr(code);
+        if let Some(f) = self.facts.get(&key) {
+            return Rc::clone(f);
+        }
+        let mut referenced: HashSet<Name> = HashSet::new();
+        let mut eval = false;
+        let mut lexical_this = false;
+        for op in &code.ops {
+            match op {
+                Op::GetName(n)
+                | Op::GetNameAndThis(n)
+                | Op::TypeofName(n)
+                | Op::SetName(n)
+                | Op::ResolveReference(n)
+                | Op::GetReferenceValue(n)
+                | Op::SetResolvedName(n)
+                | Op::DeleteName(n) => {
+                    referenced.insert(n.clone());
+                }
+                Op::CallEval(_) => {
+                    eval = true;
+                    lexical_this = true;
+                }
+                Op::This
+                | Op::SuperCall(_)
+                | Op::SuperCallSpread
+                | Op::SuperGet(_)
+                | Op::SuperGetElement
+                | Op::SuperSet(_)
+                | Op::SuperSetElement => lexical_this = true,
+                _ => {}
+            }
+        }
+        for child in &code.children {
+            let cf = self.facts(child);
+            referenced.extend(cf.free.iter().cloned());
+            eval |= cf.eval;
+            if child.kind == CodeKind::Arrow {
+                lexical_this |= cf.lexical_this;
+            }
+        }
+        let declared = declared_names(code);
+        let mut free: Vec<Name> = referenced.into_iter().filter(|n| !declared.contains(n)).collect();
+        free.sort();
+        let facts = Rc::new(CodeFacts { free, eval, lexical_this });
+        self.facts.insert(key, Rc::clone(&facts));
+        self.codes.push(Rc::clone(code));
+        facts
+    }
+}
+
+/// Every name the function itself may bind when it runs, in any of its scopes.
+fn declared_names(code: &FunctionCode) -> HashSet<Name> {
+    let mut d: HashSet<Name> = HashSet::new();
+    d.extend(code.params.names.iter().cloned());
+    d.extend(code.var_names.iter().cloned());
+    d.extend(code.functions.iter().map(|(n, _)| n.clone()));
+    d.extend(code.lexical.iter().map(|(n, _)| n.clone()));
+    d.extend(code.annex_b_functions.iter().cloned());
+    for b in &code.blocks {
+        d.extend(b.lexical.iter().map(|(n, _)| n.clone()));
+        d.extend(b.functions.iter().map(|(n, _)| n.clone()));
+    }
+    for c in &code.classes {
+        d.extend(c.private_names.iter().cloned());
+    }
+    for op in &code.ops {
+        match op {
+            Op::InitializeBinding(n) | Op::AnnexBCopyToVar(n) => {
+                d.insert(n.clone());
+            }
+            Op::CreatePerIterationEnvironment(names) => {
+                d.extend(names.iter().cloned());
+            }
+            _ => {}
+        }
+    }
+    if code.kind != CodeKind::Arrow {
+        d.insert(Rc::from("arguments"));
+    }
+    d
+}
+
+/// The starting points of the liveness pass.
+#[derive(Debug, Default)]
+pub struct LiveRoots {
+    /// The realm's global environment: every binding of it and every property of the global
+    /// object is readable by a future script.
+    pub global_env: Option<EnvRef>,
+    pub objects: Vec<ObjRef>,
+    pub values: Vec<Value>,
+}
+
+/// The result of the liveness pass, per heap cell.
+#[derive(Debug, Default)]
+pub struct Liveness {
+    state: Vec<u8>,
+}
+
+const LIVE: u8 = 1;
+/// Live, and reached through an edge that starts at a binding a closure captured.
+const CAPTURED: u8 = 2;
+
+impl Liveness {
+    pub fn is_live(&self, o: ObjRef) -> bool {
+        self.state.get(o.0 as usize).is_some_and(|s| *s >= LIVE)
+    }
+
+    /// Live through a path that reads a binding captured by a closure (a variable of an enclosing
+    /// function or block, read by the closure's code).
+    pub fn via_capture(&self, o: ObjRef) -> bool {
+        self.state.get(o.0 as usize).is_some_and(|s| *s >= CAPTURED)
+    }
+}
+
+struct Marker<'h> {
+    heap: &'h Heap,
+    facts: &'h mut FactsCache,
+    /// `Array.prototype`: names in its `@@unscopables` are skipped by `with` lookups.
+    array_prototype: Option<ObjRef>,
+    state: Vec<u8>,
+    work: Vec<(ObjRef, bool)>,
+}
+
+/// Marks every object some future execution can read, starting from `roots`.
+pub fn mark_live(
+    heap: &Heap,
+    facts: &mut FactsCache,
+    roots: &LiveRoots,
+    array_prototype: Option<ObjRef>,
+    cells: usize,
+) -> Liveness {
+    let mut m = Marker { heap, facts, array_prototype, state: vec![0; cells], work: Vec::new() };
+    if let Some(g) = roots.global_env {
+        if let Environment::Global { object, bindings, .. } = heap.env(g) {
+            m.push_obj(*object, false);
+            for b in bindings.values() {
+                if let Some(v) = &b.value {
+                    m.push(v, false);
+                }
+            }
+        }
+    }
+    for o in &roots.objects {
+        m.push_obj(*o, false);
+    }
+    for v in &roots.values {
+        m.push(v, false);
+    }
+    while let Some((o, captured)) = m.work.pop() {
+        let want = if captured { CAPTURED } else { LIVE };
+        let slot = &mut m.state[o.0 as usize];
+        if *slot >= want {
+            continue;
+        }
+        *slot = want;
+        m.trace(o, captured);
+    }
+    Liveness { state: m.state }
+}
+
+impl Marker<'_> {
+    fn push(&mut self, v: &Value, captured: bool) {
+        if let Value::Object(o) = v {
+            self.push_obj(*o, captured);
+        }
+    }
+
+    fn push_obj(&mut self, o: ObjRef, captured: bool) {
+        self.work.push((o, captured));
+    }
+
+    fn trace(&mut self, r: ObjRef, captured: bool) {
+        let heap = self.heap;
+        let o = heap.obj(r);
+        if let Some(p) = o.proto {
+            self.push_obj(p, captured);
+        }
+        for prop in o.props.values() {
+            self.slot(&prop.slot, captured);
+        }
+        match &o.kind {
+            ObjectKind::Function(FunctionKind::Ordinary { code, environment, class, .. }) => {
+                let facts = self.facts.facts(code);
+                for n in &facts.free {
+                    self.resolve(*environment, n);
+                }
+                if facts.eval {
+                    self.everything_visible(*environment);
+                }
+                if code.kind == CodeKind::Arrow && facts.lexical_this {
+                    self.lexical_this(*environment);
+                }
+                if let Some(c) = class {
+                    // Every construction runs the field initializers.
+                    for (_, init) in &c.fields {
+                        if let Some(f) = init {
+                            self.push_obj(*f, captured);
+                        }
+                    }
+                }
+            }
+            ObjectKind::Function(FunctionKind::Bound { target, this, args }) => {
+                self.push_obj(*target, captured);
+                self.push(this, captured);
+                for a in args {
+                    self.push(a, captured);
+                }
+            }
+            ObjectKind::Arguments { env: Some(env), map } => {
+                for (i, param) in map.iter().enumerate() {
+                    let Some(param) = param else { continue };
+                    if !o.props.contains_key(i.to_string().as_str()) {
+                        continue;
+                    }
+                    if let Some(v) = heap.env(*env).bindings().and_then(|b| b.get(param)).and_then(|b| b.value.as_ref())
+                    {
+                        self.push(v, captured);
+                    }
+                }
+            }
+            ObjectKind::Iterator(
+                IteratorState::ArrayLike { object, .. }
+                | IteratorState::Generator { object, .. }
+                | IteratorState::Collection { object },
+            ) => self.push_obj(*object, captured),
+            ObjectKind::Promise(data) => match &data.state {
+                PromiseState::Fulfilled(v) | PromiseState::Rejected(v) => self.push(v, captured),
+                PromiseState::Pending => {}
+            },
+            ObjectKind::Collection(CollectionKind::Map | CollectionKind::Set, entries) => {
+                for (k, v) in entries.items.iter().flatten() {
+                    self.push(k, captured);
+                    self.push(v, captured);
+                }
+            }
+            ObjectKind::CollectionIterator { collection: Some(c), .. } => self.push_obj(*c, captured),
+            // Suspended generator and async frames, promise reactions, weak collections, resolving
+            // functions, for-in snapshots, wrappers, natives, and kinds this pass does not know:
+            // nothing provably readable beyond the properties.
+            _ => {}
+        }
+    }
+
+    fn slot(&mut self, slot: &Slot, captured: bool) {
+        match slot {
+            Slot::Data(v) => self.push(v, captured),
+            Slot::Accessor { get, set } => {
+                for f in get.iter().chain(set.iter()) {
+                    self.push_obj(*f, captured);
+                }
+            }
+        }
+    }
+
+    /// Marks what identifier resolution of `n` from `env` reads (9.1.2.1 GetIdentifierReference).
+    fn resolve(&mut self, mut env: EnvRef, n: &Name) {
+        let heap = self.heap;
+        loop {
+            match heap.env(env) {
+                Environment::Declarative { bindings, outer, .. } | Environment::Function { bindings, outer, .. } => {
+                    if let Some(b) = bindings.get(n) {
+                        if let Some(v) = &b.value {
+                            self.push(v, true);
+                        }
+                        return;
+                    }
+                    match outer {
+                        Some(o) => env = *o,
+                        None => return,
+                    }
+                }
+                // The global record's bindings and object are roots already.
+                Environment::Global { .. } => return,
+                Environment::Object { object, outer, with_environment } => {
+                    match self.plain_lookup(*object, n, *with_environment) {
+                        Lookup::Found(slot) => {
+                            self.slot(&slot, true);
+                            return;
+                        }
+                        Lookup::Absent => match outer {
+                            Some(o) => env = *o,
+                            None => return,
+                        },
+                        Lookup::Unknown => return,
+                    }
+                }
+            }
+        }
+    }
+
+    /// A `with` object's HasProperty and Get without running any code: only ordinary, function,
+    /// error and array objects (whose properties are all stored), else `Unknown`.
+    fn plain_lookup(&self, object: ObjRef, n: &Name, with_environment: bool) -> Lookup {
+        let mut cur = Some(object);
+        while let Some(o) = cur {
+            if with_environment && Some(o) == self.array_prototype {
+                // `@@unscopables` may hide the name: do not decide.
+                return Lookup::Unknown;
+            }
+            let obj = self.heap.obj(o);
+            let plain = matches!(
+                obj.kind,
+                ObjectKind::Ordinary | ObjectKind::Function(_) | ObjectKind::Error | ObjectKind::Array
+            );
+            if !plain {
+                return Lookup::Unknown;
+            }
+            if let Some(p) = obj.props.get(n) {
+                return Lookup::Found(p.slot.clone());
+            }
+            cur = obj.proto;
+        }
+        Lookup::Absent
+    }
+
+    /// A function containing eval can read any binding of its environment chain that is not
+    /// shadowed by a nearer declarative binding, and anything in a `with` object of the chain.
+    fn everything_visible(&mut self, mut env: EnvRef) {
+        let heap = self.heap;
+        let mut seen: HashSet<&Name> = HashSet::new();
+        loop {
+            match heap.env(env) {
+                Environment::Declarative { bindings, outer, .. } | Environment::Function { bindings, outer, .. } => {
+                    for (n, b) in bindings {
+                        if seen.insert(n) {
+                            if let Some(v) = &b.value {
+                                self.push(v, true);
+                            }
+                        }
+                    }
+                    match outer {
+                        Some(o) => env = *o,
+                        None => return,
+                    }
+                }
+                Environment::Global { .. } => return,
+                Environment::Object { object, outer, .. } => {
+                    self.push_obj(*object, true);
+                    match outer {
+                        Some(o) => env = *o,
+                        None => return,
+                    }
+                }
+            }
+        }
+    }
+
+    /// 9.4.3 GetThisEnvironment from an arrow's environment: the `this` value it reads.
+    fn lexical_this(&mut self, mut env: EnvRef) {
+        let heap = self.heap;
+        loop {
+            match heap.env(env) {
+                Environment::Function { this, outer, .. } => match this {
+                    ThisBinding::Lexical => match outer {
+                        Some(o) => env = *o,
+                        None => return,
+                    },
+                    ThisBinding::Initialized(v) => {
+                        self.push(v, true);
+                        return;
+                    }
+                    ThisBinding::Uninitialized => return,
+                },
+                Environment::Global { .. } => return,
+                e => match e.outer() {
+                    Some(o) => env = o,
+                    None => return,
+                },
+            }
+        }
+    }
+}
+
+enum Lookup {
+    Found(Slot),
+    Absent,
+    Unknown,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Compiles `source` and returns the facts of every function in it, in depth-first order,
+    /// keyed by the function's name.
+    fn facts_of(source: &str) -> Vec<(String, Rc<CodeFacts>)> {
+        let allocator = oxc_allocator::Allocator::default();
+        let parsed = oxc_parser::Parser::new(&allocator, source, oxc_span::SourceType::script()).parse();
+        assert!(parsed.diagnostics.errors().next().is_none());
+        let code = Rc::new(crate::compile::compile_script(&parsed.program).expect("compiles"));
+        let mut cache = FactsCache::default();
+        let mut out = Vec::new();
+        fn walk(code: &Rc<FunctionCode>, cache: &mut FactsCache, out: &mut Vec<(String, Rc<CodeFacts>)>) {
+            for c in &code.children {
+                out.push((c.name.to_string(), cache.facts(c)));
+                walk(c, cache, out);
+            }
+        }
+        walk(&code, &mut cache, &mut out);
+        out
+    }
+
+    fn free_of(source: &str, function: &str) -> Vec<String> {
+        let facts = facts_of(source);
+        let (_, f) = facts.iter().find(|(n, _)| n == function).unwrap_or_else(|| panic!("no function {function}"));
+        f.free.iter().map(|n| n.to_string()).collect()
+    }
+
+    #[test]
+    fn sibling_closures_have_their_own_free_names() {
+        let src = "function outer() { const big = {}; const other = 1; \
+                   const unused = () => big; const used = () => other; return used; }";
+        assert_eq!(free_of(src, "unused"), ["big"]);
+        assert_eq!(free_of(src, "used"), ["other"]);
+        assert!(free_of(src, "outer").is_empty());
+    }
+
+    #[test]
+    fn nested_references_are_free_in_every_enclosing_function_that_does_not_declare_them() {
+        let src = "function a() { function b() { return function c() { return x + y; }; } var y; }";
+        assert_eq!(free_of(src, "c"), ["x", "y"]);
+        assert_eq!(free_of(src, "b"), ["x", "y"]);
+        assert_eq!(free_of(src, "a"), ["x"]);
+    }
+
+    #[test]
+    fn a_name_declared_in_any_block_of_the_function_is_never_free() {
+        // The `o` of `return o` is the outer one, but treating it as bound only loses liveness.
+        let src = "function f() { { let o = 1; } return o; }";
+        assert!(free_of(src, "f").is_empty());
+        let src = "function f() { try {} catch (e) {} for (let i of []) {} return [e, i, p]; } function g(p) {}";
+        assert_eq!(free_of(src, "f"), ["p"]);
+    }
+
+    #[test]
+    fn arguments_is_own_in_functions_and_free_in_arrows() {
+        let src = "function f() { return arguments; }";
+        assert!(free_of(src, "f").is_empty());
+        let src = "function f() { return () => arguments; }";
+        assert_eq!(free_of(src, ""), ["arguments"]);
+        assert!(free_of(src, "f").is_empty());
+    }
+
+    #[test]
+    fn eval_and_lexical_this_propagate_outwards() {
+        let facts = facts_of("function f() { return function g() { return () => eval('1'); }; }");
+        for (_, f) in &facts {
+            assert!(f.eval);
+        }
+        let facts =
+            facts_of("function f() { return () => () => this; } function h() { return function () { this; }; }");
+        let arrows: Vec<_> = facts.iter().filter(|(n, _)| n.is_empty()).collect();
+        assert!(arrows[0].1.lexical_this && arrows[1].1.lexical_this);
+        assert!(!facts.iter().find(|(n, _)| n == "h").expect("h").1.lexical_this);
+        assert!(!facts.iter().any(|(_, f)| f.eval));
+    }
+
+    #[test]
+    fn typeof_delete_and_assignment_are_reads_of_the_binding() {
+        let src = "function f() { typeof a; delete b; c = 1; d += 1; }";
+        assert_eq!(free_of(src, "f"), ["a", "b", "c", "d"]);
+    }
+}
