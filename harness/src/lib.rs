@@ -28,6 +28,7 @@
 pub mod compare;
 pub mod engine;
 pub mod engines;
+pub mod export;
 pub mod fuzz;
 pub mod inputs;
 pub mod isolate;

@@ -3,6 +3,7 @@
 
 mod bench;
 mod engines;
+mod export;
 mod fuzz;
 mod gen;
 mod promote;
@@ -37,6 +38,8 @@ enum Command {
     /// Keep a finding as a corpus regression case: its reduced program, snapshot and, when a
     /// third-party engine is wrong, its known-divergence entry.
     Promote(promote::PromoteArgs),
+    /// Write a finding as a test262-format test, ready to propose upstream.
+    Export(export::ExportArgs),
     /// Generate closure programs: print them, write them to a directory, or show statistics.
     Gen(gen::GenArgs),
     /// List the engines: in-process and from engines.toml, installed or not, version and profile.
@@ -69,6 +72,7 @@ pub fn main() -> ExitCode {
         Command::Reduce(args) => reduce::run(&args),
         Command::Fuzz(args) => fuzz::run(&args),
         Command::Bench(args) => bench::run(&args),
+        Command::Export(args) => export::run(&args),
         Command::Gen(args) => gen::run(&args),
         Command::Engines(args) => engines::run(&args),
         Command::Promote(args) => promote::run(&args),
