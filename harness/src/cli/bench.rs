@@ -30,11 +30,19 @@ pub struct BenchArgs {
     #[arg(long, value_name = "SECS", default_value_t = 0)]
     reduce_time: u64,
 
+    /// Instead of the fuzzing loop: run N generated programs on node through its persistent worker
+    /// and again with one process per program, and print both rates and their ratio.
+    #[arg(long, value_name = "N")]
+    node_worker: Option<u64>,
+
     #[command(flatten)]
     engine: EngineArgs,
 }
 
 pub fn run(args: &BenchArgs) -> Result<Status> {
+    if let Some(programs) = args.node_worker {
+        return node_worker_vs_processes(programs, args.seed, args.engine.size.unwrap_or(SizeArg::Medium).size());
+    }
     let config = CampaignConfig {
         worker_program: std::env::current_exe().context("cannot find the closure-diff executable to start workers")?,
         engines: args.engine.engine_names()?,
@@ -207,4 +215,49 @@ fn render(config: &CampaignConfig, report: &Report, wall: Duration, cpu: &Cpu) -
         );
     }
     text
+}
+
+/// node through the persistent worker against one node process per program, on the same programs.
+fn node_worker_vs_processes(programs: u64, seed: u64, size: generator::Size) -> Result<Status> {
+    use harness::engines::external::ExternalEngine;
+    use harness::Engine as _;
+
+    anyhow::ensure!(programs > 0, "--node-worker needs at least one program");
+    let config = generator::Config::sized(size);
+    let sources: Vec<String> =
+        (0..programs).map(|at| generator::Program::from_seed(seed.wrapping_add(at), &config).to_string()).collect();
+    let worker = ExternalEngine::by_name("node").map_err(|err| anyhow::anyhow!("{err}"))?.with_worker(true);
+    let processes = ExternalEngine::by_name("node").map_err(|err| anyhow::anyhow!("{err}"))?.with_worker(false);
+    // Start the worker outside the measurement, as a campaign does once.
+    worker.run("print(0)");
+    let measure = |engine: &ExternalEngine| {
+        let started = Instant::now();
+        let outcomes: Vec<_> = sources.iter().map(|source| engine.run(source)).collect();
+        (started.elapsed(), outcomes)
+    };
+    let (worker_time, worker_outcomes) = measure(&worker);
+    let (process_time, process_outcomes) = measure(&processes);
+    let same = worker_outcomes.iter().zip(&process_outcomes).filter(|(a, b)| a == b).count();
+    let rate = |time: Duration| programs as f64 / time.as_secs_f64().max(f64::EPSILON);
+    println!(
+        "closure-diff bench --node-worker: {programs} programs (seeds {seed}..{}), one at a time",
+        seed.wrapping_add(programs)
+    );
+    println!(
+        "  node, persistent worker:     {:8.2} s  {:8.1} programs/s  {:7.2} ms/program",
+        worker_time.as_secs_f64(),
+        rate(worker_time),
+        worker_time.as_secs_f64() * 1000.0 / programs as f64
+    );
+    println!(
+        "  node, process per program:   {:8.2} s  {:8.1} programs/s  {:7.2} ms/program",
+        process_time.as_secs_f64(),
+        rate(process_time),
+        process_time.as_secs_f64() * 1000.0 / programs as f64
+    );
+    println!(
+        "  ratio: the worker runs {:.1}x more programs per second (target: >= 10); same outcome on {same} of {programs} programs",
+        rate(worker_time) / rate(process_time)
+    );
+    Ok(Status::Clean)
 }
