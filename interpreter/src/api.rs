@@ -63,6 +63,65 @@ pub struct RunOutput {
     /// For an uncaught exception: its `message` when that is a string (diagnostics only; never
     /// compared, since engines word messages differently).
     pub thrown_message: Option<String>,
+    /// One entry per `lifetimeProbe(name, weakRef)` call, in order (see [`LifetimeProbe`]).
+    pub lifetime: Vec<LifetimeProbe>,
+}
+
+/// What `lifetimeProbe(name, w)` observed: `w.deref()` was an object (`Kept`) or undefined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Observed {
+    Kept,
+    Collected,
+}
+
+/// The reference interpreter's judgement of a WeakRef's target at an `afterGc` collection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LifetimeClass {
+    /// Reachable through edges that reachable code can still read: an engine that frees it is
+    /// wrong. Sound by construction: whenever readability is not provable, the target is
+    /// classified `Retained` instead.
+    Live,
+    /// Reachable, but only through edges no reachable code can read (for example a variable
+    /// captured only by an unreachable closure whose scope a reachable sibling closure shares):
+    /// an engine may keep or free it. This interpreter keeps it (its collector is exact
+    /// reachability).
+    Retained,
+    /// Unreachable: the exact collector freed it, so this interpreter observes `Collected`.
+    Garbage,
+}
+
+/// One `lifetimeProbe(name, w)` call. The probe prints `lifetime <name> kept` or
+/// `lifetime <name> collected` exactly like the portable prelude
+/// `function lifetimeProbe(name, w) { print("lifetime " + name + " " + (w.deref() === undefined ?
+/// "collected" : "kept")); }` that other engines get.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LifetimeProbe {
+    /// `ToString(name)`, as printed.
+    pub name: String,
+    pub observed: Observed,
+    /// The class of `w`'s target computed at the most recent `afterGc` collection that happened
+    /// after `w` was created; `None` when there was none (e.g. a probe outside an `afterGc`
+    /// callback, or `w` is not a WeakRef).
+    pub class: Option<LifetimeClass>,
+}
+
+/// Options of [`run_with`] beyond the resource limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RunOptions {
+    pub collector_fault: CollectorFault,
+}
+
+/// A deliberately broken collector, to test the lifetime oracle: the run is no longer a reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CollectorFault {
+    /// The correct, exact collector.
+    #[default]
+    None,
+    /// At each `afterGc` collection, clear one WeakRef (the oldest) whose target is `Live` and
+    /// reached through a binding a closure captured, as if an engine had freed the target too
+    /// early: its `deref()` returns undefined from then on. The target itself stays allocated
+    /// (other references to it remain valid).
+    FreeOneLiveCapturedObject,
 }
 
 /// Native stack for a run: JS calls use the frame stack, but parsing nested syntax and built-ins
@@ -72,17 +131,24 @@ const RUN_STACK_BYTES: usize = 256 << 20;
 /// Parses and runs `source` as a classic script in a fresh realm, on a thread of its own whose
 /// stack is large enough for every bounded recursion of the interpreter.
 pub fn run(source: &str, limits: &Limits) -> RunOutput {
+    run_with(source, limits, &RunOptions::default())
+}
+
+/// [`run`] with [`RunOptions`] (a collector fault for testing the lifetime oracle).
+pub fn run_with(source: &str, limits: &Limits, options: &RunOptions) -> RunOutput {
     let limits = *limits;
+    let options = *options;
     std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
             .name("reference-interpreter".into())
             .stack_size(RUN_STACK_BYTES)
-            .spawn_scoped(scope, || run_here(source, &limits));
+            .spawn_scoped(scope, || run_here(source, &limits, &options));
         match worker.map(|w| w.join()) {
             Ok(Ok(out)) => out,
             Ok(Err(panic)) => std::panic::resume_unwind(panic),
             Err(e) => RunOutput {
                 thrown_message: None,
+                lifetime: Vec::new(),
                 printed: Vec::new(),
                 completion: {
                     let _ = e; // the OS refused a thread: treat as out of memory
@@ -93,7 +159,7 @@ pub fn run(source: &str, limits: &Limits) -> RunOutput {
     })
 }
 
-fn run_here(source: &str, limits: &Limits) -> RunOutput {
+fn run_here(source: &str, limits: &Limits, options: &RunOptions) -> RunOutput {
     let allocator = oxc_allocator::Allocator::default();
     let parsed = oxc_parser::Parser::new(&allocator, source, oxc_span::SourceType::script()).parse();
     if let Some(message) = first_error(&parsed.diagnostics, parsed.panicked) {
@@ -101,6 +167,7 @@ fn run_here(source: &str, limits: &Limits) -> RunOutput {
             printed: Vec::new(),
             completion: Completion::SyntaxError { message },
             thrown_message: None,
+            lifetime: Vec::new(),
         };
     }
     // Early errors (redeclarations, strict-mode restrictions, ...) come from the semantic checker.
@@ -110,6 +177,7 @@ fn run_here(source: &str, limits: &Limits) -> RunOutput {
             printed: Vec::new(),
             completion: Completion::SyntaxError { message },
             thrown_message: None,
+            lifetime: Vec::new(),
         };
     }
     let code = match crate::compile::compile_script(&parsed.program) {
@@ -119,10 +187,12 @@ fn run_here(source: &str, limits: &Limits) -> RunOutput {
                 printed: Vec::new(),
                 completion: Completion::Unsupported(feature),
                 thrown_message: None,
+                lifetime: Vec::new(),
             };
         }
     };
     let mut vm = Vm::new(*limits);
+    vm.lifetime.fault = options.collector_fault;
     let result = vm.run_script(code);
     let mut thrown_message = None;
     let completion = match result {
@@ -143,7 +213,8 @@ fn run_here(source: &str, limits: &Limits) -> RunOutput {
         Err(Abrupt::Exhausted(r)) => Completion::Exhausted(r),
         Err(Abrupt::Unsupported(f)) => Completion::Unsupported(f),
     };
-    RunOutput { printed: std::mem::take(&mut vm.printed), completion, thrown_message }
+    let lifetime = std::mem::take(&mut vm.lifetime.probes);
+    RunOutput { printed: std::mem::take(&mut vm.printed), completion, thrown_message, lifetime }
 }
 
 fn first_error(diagnostics: &oxc_diagnostics::Diagnostics, panicked: bool) -> Option<String> {

@@ -33,4 +33,7 @@ mod promise;
 pub mod value;
 mod vm;
 
-pub use api::{run, Completion, Limits, Resource, RunOutput};
+pub use api::{
+    run, run_with, CollectorFault, Completion, LifetimeClass, LifetimeProbe, Limits, Observed, Resource, RunOptions,
+    RunOutput,
+};

@@ -36,11 +36,24 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+use crate::api::{LifetimeProbe, Observed};
 use crate::bytecode::{CodeKind, FunctionCode, Op};
 use crate::collections::CollectionKind;
 use crate::heap::{Environment, FunctionKind, Heap, IteratorState, ObjectKind, Slot, ThisBinding};
 use crate::promise::PromiseState;
-use crate::value::{EnvRef, Name, ObjRef, Value};
+use crate::value::{Abrupt, EnvRef, JsResult, Name, ObjRef, Value};
+use crate::vm::Vm;
+use oxc_syntax::operator::BinaryOperator;
+
+/// The machine's lifetime-oracle state.
+#[derive(Default)]
+pub struct LifetimeState {
+    /// The deliberately broken collector, if any.
+    pub fault: crate::api::CollectorFault,
+    /// `lifetimeProbe` calls, in order.
+    pub probes: Vec<crate::api::LifetimeProbe>,
+    pub facts: FactsCache,
+}
 
 /// Static facts about one compiled function and the functions nested in it.
 #[derive(Debug, Default)]
@@ -442,6 +455,42 @@ enum Lookup {
     Found(Slot),
     Absent,
     Unknown,
+}
+
+impl Vm {
+    /// The class stored in WeakRef `w` at the most recent `afterGc` collection after its creation.
+    fn weak_ref_class(&self, _w: ObjRef) -> Option<crate::api::LifetimeClass> {
+        None // WeakRef objects do not exist yet
+    }
+}
+
+/// `lifetimeProbe(name, w)`: behaves exactly like the portable prelude
+/// `function lifetimeProbe(name, w) { print("lifetime " + name + " " + (w.deref() === undefined ?
+/// "collected" : "kept")); }` (same conversions, same order of effects), and records the probe with
+/// the class of `w`'s target from the most recent `afterGc` collection.
+pub(crate) fn lifetime_probe(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let name = args.first().cloned().unwrap_or(Value::Undefined);
+    let w = args.get(1).cloned().unwrap_or(Value::Undefined);
+    let head = vm.binary_operation(BinaryOperator::Addition, Value::str("lifetime "), name)?;
+    let head = vm.binary_operation(BinaryOperator::Addition, head, Value::str(" "))?;
+    let deref = vm.get_value_property(&w, "deref")?;
+    let target = vm.call(&deref, w.clone(), Vec::new())?;
+    let observed = if target == Value::Undefined { Observed::Collected } else { Observed::Kept };
+    let word = match observed {
+        Observed::Kept => "kept",
+        Observed::Collected => "collected",
+    };
+    let line = vm.binary_operation(BinaryOperator::Addition, head.clone(), Value::str(word))?;
+    let line = vm.to_string(&line)?.to_string();
+    let head = vm.to_string(&head)?;
+    let name = head.strip_prefix("lifetime ").and_then(|h| h.strip_suffix(' ')).unwrap_or_default().to_string();
+    let class = w.as_object().and_then(|o| vm.weak_ref_class(o));
+    vm.printed.push(line);
+    if vm.printed.len() > 100_000 {
+        return Err(Abrupt::Exhausted(crate::api::Resource::Memory));
+    }
+    vm.lifetime.probes.push(LifetimeProbe { name, observed, class });
+    Ok(Value::Undefined)
 }
 
 #[cfg(test)]

@@ -146,6 +146,8 @@ pub struct Vm {
     /// Promise jobs waiting to run.
     pub(crate) jobs: crate::promise::JobQueue,
     next_private_id: u64,
+    /// Lifetime probes and the liveness pass's state (see [`crate::liveness`]).
+    pub(crate) lifetime: crate::liveness::LifetimeState,
 }
 
 impl Vm {
@@ -168,6 +170,7 @@ impl Vm {
             resume_mode: ResumeMode::Next,
             jobs: Default::default(),
             next_private_id: 0,
+            lifetime: Default::default(),
         }
     }
 
