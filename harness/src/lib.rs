@@ -34,6 +34,7 @@ pub mod inputs;
 pub mod isolate;
 pub mod known;
 pub mod lifetime;
+pub mod matrix;
 pub mod outcome;
 pub mod promote;
 pub mod reduce;

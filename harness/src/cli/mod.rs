@@ -6,6 +6,7 @@ mod engines;
 mod export;
 mod fuzz;
 mod gen;
+mod matrix;
 mod promote;
 mod reduce;
 mod run;
@@ -38,6 +39,9 @@ enum Command {
     /// Keep a finding as a corpus regression case: its reduced program, snapshot and, when a
     /// third-party engine is wrong, its known-divergence entry.
     Promote(promote::PromoteArgs),
+    /// The conformance matrix: corpus and generated programs on every engine, by category, with
+    /// reduced repros of the failures (Markdown, JSON and HTML).
+    Matrix(matrix::MatrixArgs),
     /// Write a finding as a test262-format test, ready to propose upstream.
     Export(export::ExportArgs),
     /// Generate closure programs: print them, write them to a directory, or show statistics.
@@ -73,6 +77,7 @@ pub fn main() -> ExitCode {
         Command::Fuzz(args) => fuzz::run(&args),
         Command::Bench(args) => bench::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Matrix(args) => matrix::run(&args),
         Command::Gen(args) => gen::run(&args),
         Command::Engines(args) => engines::run(&args),
         Command::Promote(args) => promote::run(&args),
