@@ -8,4 +8,4 @@ mod reference;
 
 pub use boa::{BoaConfig, BoaEngine};
 pub use quickjs::{quickjs_version, QuickJsConfig, QuickJsEngine};
-pub use reference::ReferenceEngine;
+pub use reference::{ReferenceEngine, EARLY_GC_ENGINE};

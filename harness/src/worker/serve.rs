@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::engine::{engine_by_name, Engine, UnknownEngine};
 use crate::engines::misbehaving::Misbehaving;
+use crate::engines::EARLY_GC_ENGINE;
 use crate::engines::{BoaEngine, QuickJsEngine, ReferenceEngine};
 use crate::isolate::{panic_message, Isolation};
 use crate::outcome::{resource, End, Outcome};
@@ -21,6 +22,7 @@ pub fn worker_engine_by_name(name: &str, backstop: Duration) -> Result<Box<dyn E
         "ref" => Ok(Box::new(ReferenceEngine { isolation, ..ReferenceEngine::default() })),
         "boa" => Ok(Box::new(BoaEngine { isolation, ..BoaEngine::default() })),
         "quickjs" => Ok(Box::new(QuickJsEngine { isolation, ..QuickJsEngine::default() })),
+        EARLY_GC_ENGINE => Ok(Box::new(ReferenceEngine { isolation, ..ReferenceEngine::early_gc() })),
         _ => match Misbehaving::by_name(name) {
             Some(engine) => Ok(Box::new(engine)),
             None => engine_by_name(name),
