@@ -81,18 +81,29 @@ pub fn load_known_divergences() -> Result<KnownDivergences, CorpusError> {
 
 /// Compares what the corpus run observed (`program name -> trial`, for every program) with the
 /// known-divergence list, and returns one message per mismatch (empty when the list is exact):
-/// a diverging program that no entry explains (the same rule `closure-diff run` applies, see
-/// [`KnownDivergence::explains`]), or a listed program that no longer diverges because of the listed
-/// engine (it agrees, is poisoned so the divergence cannot be confirmed, or does not exist).
+/// a diverging program that its entries do not explain (the same rule `closure-diff run` applies,
+/// see [`KnownDivergences::explain`]: the entries for one program are taken together, so a program
+/// wrong on two engines has two entries), or an entry whose program no longer diverges (the engines agree, the run is poisoned so the divergence cannot
+/// be confirmed, or the program does not exist) or whose engine is not a corpus engine.
 pub fn divergence_mismatches(observed: &BTreeMap<String, Trial>, known: &KnownDivergences) -> Vec<String> {
     let mut mismatches = Vec::new();
     for (program, trial) in observed {
         if let Verdict::Diverge { first_difference } = &trial.verdict {
             if known.explain(Path::new(program), trial).is_none() {
-                mismatches.push(format!(
-                    "{program}: the engines diverge ({first_difference}) but it is not in known-divergences.toml; \
-                     fix the engine that is wrong, or add an entry saying which engine and why"
-                ));
+                let listed: Vec<&str> = known.entries_for(program).map(|entry| entry.engine.as_str()).collect();
+                mismatches.push(if listed.is_empty() {
+                    format!(
+                        "{program}: the engines diverge ({first_difference}) but it is not in known-divergences.toml; \
+                         fix the engine that is wrong, or add an entry saying which engine and why"
+                    )
+                } else {
+                    format!(
+                        "{program}: the engines diverge ({first_difference}) but known-divergences.toml lists \
+                         {} for it, and setting the listed engines aside must leave engines that agree, each \
+                         listed engine differing from them; list exactly the engines that are wrong",
+                        listed.join(", ")
+                    )
+                });
             }
         }
     }
@@ -101,17 +112,18 @@ pub fn divergence_mismatches(observed: &BTreeMap<String, Trial>, known: &KnownDi
         let what = format!("{program}: listed in known-divergences.toml ({} {})", entry.engine, entry.differs);
         match observed.get(program) {
             None => mismatches.push(format!("{what} but there is no such program in the corpus")),
-            Some(trial) if entry.explains(Path::new(program), trial) => {}
-            Some(trial) => mismatches.push(match &trial.verdict {
-                Verdict::Agree => format!("{what} but the engines now agree; remove the entry"),
-                Verdict::Poisoned { reason } => {
-                    format!("{what} but the run is poisoned ({reason}), so the divergence can no longer be confirmed")
+            Some(trial) => match &trial.verdict {
+                Verdict::Agree => mismatches.push(format!("{what} but the engines now agree; remove the entry")),
+                Verdict::Poisoned { reason } => mismatches.push(format!(
+                    "{what} but the run is poisoned ({reason}), so the divergence can no longer be confirmed"
+                )),
+                Verdict::Diverge { .. } if !trial.outcomes.iter().any(|(engine, _)| *engine == entry.engine) => {
+                    mismatches.push(format!("{what} but {} is not one of the corpus engines", entry.engine));
                 }
-                Verdict::Diverge { first_difference } => format!(
-                    "{what} but the divergence ({first_difference}) is not {}'s alone; fix the entry",
-                    entry.engine
-                ),
-            }),
+                // Explained or not, a divergence is judged by all the entries for its program
+                // together, which the loop above did.
+                Verdict::Diverge { .. } => {}
+            },
         }
     }
     mismatches
@@ -176,6 +188,42 @@ mod tests {
         }
         let mismatches = divergence_mismatches(&BTreeMap::new(), &known());
         assert!(mismatches[0].contains("no such program"), "{mismatches:?}");
+    }
+
+    fn three(ref_end: End, boa_end: End, quickjs_end: End) -> Trial {
+        Trial::from_outcomes(vec![
+            ("ref".to_owned(), Outcome::without_output(ref_end)),
+            ("boa".to_owned(), Outcome::without_output(boa_end)),
+            ("quickjs".to_owned(), Outcome::without_output(quickjs_end)),
+        ])
+    }
+
+    fn boa_and_quickjs() -> KnownDivergences {
+        let quickjs = ENTRY.replace(r#"engine = "boa""#, r#"engine = "quickjs""#);
+        KnownDivergences::parse(&format!("{ENTRY}{quickjs}"), Path::new("known-divergences.toml")).expect("parses")
+    }
+
+    #[test]
+    fn a_program_wrong_on_two_engines_needs_both_entries() {
+        let type_error = || End::Threw("TypeError".into());
+        let both_wrong = three(End::Ok, type_error(), type_error());
+        let observed = BTreeMap::from([("loops/for-let-copy.js".to_owned(), both_wrong.clone())]);
+        assert_eq!(divergence_mismatches(&observed, &boa_and_quickjs()), Vec::<String>::new());
+        // With Boa's entry alone, ref and quickjs disagree once Boa is set aside.
+        let mismatches = divergence_mismatches(&observed, &known());
+        assert_eq!(mismatches.len(), 1, "{mismatches:?}");
+        assert!(mismatches[0].contains("lists boa for it"), "{mismatches:?}");
+        // Listing quickjs when only Boa is wrong is caught too.
+        let boa_wrong = three(End::Ok, type_error(), End::Ok);
+        let observed = BTreeMap::from([("loops/for-let-copy.js".to_owned(), boa_wrong)]);
+        let mismatches = divergence_mismatches(&observed, &boa_and_quickjs());
+        assert_eq!(mismatches.len(), 1, "{mismatches:?}");
+        assert!(mismatches[0].contains("lists boa, quickjs for it"), "{mismatches:?}");
+        // An entry for an engine the corpus does not run is a mismatch of its own.
+        let observed = BTreeMap::from([("loops/for-let-copy.js".to_owned(), diverge())]);
+        let mismatches = divergence_mismatches(&observed, &boa_and_quickjs());
+        assert_eq!(mismatches.len(), 1, "{mismatches:?}");
+        assert!(mismatches[0].contains("quickjs is not one of the corpus engines"), "{mismatches:?}");
     }
 
     #[test]

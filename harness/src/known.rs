@@ -12,9 +12,15 @@
 //! repro = "..."                  # an upstream issue link, or a one-line reduced program
 //! ```
 //!
-//! [`KnownDivergences::explain`] decides whether one program's divergence is one of these: the
-//! program's path must end with a listed `program` (whole path components), and the listed engine
-//! must be the odd one out (the other engines agree once its outcome is set aside).
+//! A program may be listed several times, once per engine that is wrong on it (two engines can
+//! share a bug, or have different bugs that show on the same line).
+//!
+//! [`KnownDivergences::explain`] decides whether one program's divergence is explained by the list:
+//! the entries for the program (its path must end with a listed `program`, by whole path
+//! components) are taken together, and the divergence is explained when setting aside every listed
+//! engine that took part leaves engines that agree, and each listed engine really disagrees with
+//! them. Listed engines that did not take part are ignored, so a list written for three engines
+//! still explains a run on two of them.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -171,28 +177,81 @@ impl KnownDivergences {
         self.entries.is_empty()
     }
 
-    /// The entry that explains `trial`'s divergence, if any (the first one for which
-    /// [`KnownDivergence::explains`] holds). `file` is the program's path as run.
-    pub fn explain(&self, file: &Path, trial: &Trial) -> Option<&KnownDivergence> {
-        self.entries.iter().find(|entry| entry.explains(file, trial))
+    /// The entries that together explain `trial`'s divergence, if they do (see the module docs):
+    /// those listed for `file` (the program's path as run) whose engine took part.
+    pub fn explain(&self, file: &Path, trial: &Trial) -> Option<Explanation<'_>> {
+        let listed: Vec<&KnownDivergence> = self
+            .entries
+            .iter()
+            .filter(|entry| file.ends_with(Path::new(&entry.program)))
+            .filter(|entry| trial.outcomes.iter().any(|(engine, _)| *engine == entry.engine))
+            .collect();
+        explained_by(listed, trial)
     }
+
+    /// The entries listed for the program named `program` (as in the list), in file order.
+    pub fn entries_for<'a>(&'a self, program: &'a str) -> impl Iterator<Item = &'a KnownDivergence> + 'a {
+        self.entries.iter().filter(move |entry| entry.program == program)
+    }
+}
+
+/// The known-divergence entries that together explain one divergence, in list order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation<'a> {
+    /// At least one entry, all for the same program, each for a different engine.
+    pub entries: Vec<&'a KnownDivergence>,
+}
+
+impl Explanation<'_> {
+    /// The wrong engines joined by `+`, e.g. `boa+quickjs`.
+    pub fn engines(&self) -> String {
+        self.entries.iter().map(|entry| entry.engine.as_str()).collect::<Vec<_>>().join("+")
+    }
+
+    /// The entries' `why`, each once, joined by `; `.
+    pub fn why(&self) -> String {
+        let mut whys: Vec<&str> = Vec::new();
+        for entry in &self.entries {
+            if !whys.contains(&entry.why.as_str()) {
+                whys.push(&entry.why);
+            }
+        }
+        whys.join("; ")
+    }
+}
+
+/// `Some` when `listed` (entries whose engines took part in `trial`) explain its divergence: the
+/// trial diverges, the engines not listed agree (and there is at least one), and every listed
+/// engine's outcome differs from theirs.
+fn explained_by<'a>(listed: Vec<&'a KnownDivergence>, trial: &Trial) -> Option<Explanation<'a>> {
+    if listed.is_empty() || !matches!(trial.verdict, Verdict::Diverge { .. }) {
+        return None;
+    }
+    let is_listed = |name: &str| listed.iter().any(|entry| entry.engine == name);
+    let rest: Vec<(String, Outcome)> = trial.outcomes.iter().filter(|(name, _)| !is_listed(name)).cloned().collect();
+    if rest.is_empty() || compare(&rest) != Verdict::Agree {
+        return None;
+    }
+    let each_differs = listed.iter().all(|entry| {
+        let mut with = rest.clone();
+        with.extend(trial.outcomes.iter().filter(|(name, _)| *name == entry.engine).cloned());
+        matches!(compare(&with), Verdict::Diverge { .. })
+    });
+    each_differs.then_some(Explanation { entries: listed })
 }
 
 impl KnownDivergence {
-    /// True when this entry explains `trial`, the run of the program at `file`: the trial diverges,
-    /// `file` ends with `program` (compared by whole path components, so `const/a.js` matches
-    /// `corpus/programs/const/a.js` but not `xconst/a.js`), `engine` took part, and the other
-    /// engines agree once its outcome is set aside (with two engines, the other one trivially does).
+    /// True when this entry alone explains `trial`, the run of the program at `file`: the trial
+    /// diverges, `file` ends with `program` (compared by whole path components, so `const/a.js`
+    /// matches `corpus/programs/const/a.js` but not `xconst/a.js`), `engine` took part, and the
+    /// other engines agree once its outcome is set aside (with two engines, the other one trivially
+    /// does) and differ from it. A program with entries for several engines is explained by them
+    /// together: see [`KnownDivergences::explain`].
     pub fn explains(&self, file: &Path, trial: &Trial) -> bool {
-        matches!(trial.verdict, Verdict::Diverge { .. })
-            && file.ends_with(Path::new(&self.program))
+        file.ends_with(Path::new(&self.program))
             && trial.outcomes.iter().any(|(engine, _)| *engine == self.engine)
-            && compare(&without_engine(trial, &self.engine)) == Verdict::Agree
+            && explained_by(vec![self], trial).is_some()
     }
-}
-
-fn without_engine(trial: &Trial, engine: &str) -> Vec<(String, Outcome)> {
-    trial.outcomes.iter().filter(|(name, _)| name != engine).cloned().collect()
 }
 
 /// `a/b.js`: relative, `/`-separated, no empty, `.` or `..` components.
@@ -289,8 +348,9 @@ mod tests {
         let known = parse(ENTRY).expect("parses");
         let diverging = trial(vec![("ref", ok(&["0"])), ("boa", ok(&["3"]))]);
         let file = Path::new("corpus/programs/loops/for-let-copy.js");
-        assert_eq!(known.explain(file, &diverging), Some(&known.entries()[0]));
-        assert_eq!(known.explain(Path::new("loops/for-let-copy.js"), &diverging), Some(&known.entries()[0]));
+        let only_entry = Some(Explanation { entries: vec![&known.entries()[0]] });
+        assert_eq!(known.explain(file, &diverging), only_entry);
+        assert_eq!(known.explain(Path::new("loops/for-let-copy.js"), &diverging), only_entry);
         // Whole components only, and only that program.
         assert_eq!(known.explain(Path::new("xloops/for-let-copy.js"), &diverging), None);
         assert_eq!(known.explain(Path::new("loops/other.js"), &diverging), None);
@@ -315,5 +375,64 @@ mod tests {
         assert_eq!(known.explain(file, &qjs_too), None);
         let only_qjs = trial(vec![("ref", ok(&["0"])), ("boa", ok(&["0"])), ("qjs", ok(&["1"]))]);
         assert_eq!(known.explain(file, &only_qjs), None);
+    }
+
+    /// Two entries for one program: Boa and QuickJS both wrong against the reference.
+    fn two_engines() -> KnownDivergences {
+        let qjs = ENTRY.replace(r#"engine = "boa""#, r#"engine = "qjs""#);
+        let text = format!("{ENTRY}{qjs}");
+        // `qjs` is not a registered engine; the checks are exercised with the names tests use.
+        let file: KnownDivergenceFile = toml::from_str(&text).expect("parses");
+        KnownDivergences { entries: file.divergence }
+    }
+
+    #[test]
+    fn entries_for_several_engines_explain_together() {
+        let known = two_engines();
+        let file = Path::new("loops/for-let-copy.js");
+        // Both wrong the same way: on their own, each entry fails (the rest disagree), together
+        // they explain it.
+        let both = trial(vec![("ref", ok(&["0"])), ("boa", ok(&["3"])), ("qjs", ok(&["3"]))]);
+        assert!(!known.entries()[0].explains(file, &both));
+        assert!(!known.entries()[1].explains(file, &both));
+        let explanation = known.explain(file, &both).expect("explained by both entries");
+        assert_eq!(explanation.entries, vec![&known.entries()[0], &known.entries()[1]]);
+        assert_eq!(explanation.engines(), "boa+qjs");
+        assert_eq!(explanation.why(), "CreatePerIterationEnvironment copies before the update");
+        // Wrong in different ways, still both outside the agreement of the rest.
+        let node = |line: &str| ("node", ok(&[line]));
+        let apart = trial(vec![("ref", ok(&["0"])), ("boa", ok(&["3"])), ("qjs", ok(&["1"])), node("0")]);
+        assert_eq!(known.explain(file, &apart).map(|e| e.entries.len()), Some(2));
+        // Only one of them wrong: the other listed engine agrees with the rest, so the list is
+        // not exact for this run.
+        let only_boa = trial(vec![("ref", ok(&["0"])), ("boa", ok(&["3"])), ("qjs", ok(&["0"])), node("0")]);
+        assert_eq!(known.explain(file, &only_boa), None);
+        // A third, unlisted engine differing too: not explained.
+        let node_too = trial(vec![("ref", ok(&["0"])), ("boa", ok(&["3"])), ("qjs", ok(&["3"])), node("1")]);
+        assert_eq!(known.explain(file, &node_too), None);
+        // Every engine listed: nothing is left to agree.
+        let listed_only = trial(vec![("boa", ok(&["3"])), ("qjs", ok(&["1"]))]);
+        assert_eq!(known.explain(file, &listed_only), None);
+    }
+
+    #[test]
+    fn listed_engines_that_did_not_run_are_ignored() {
+        let known = two_engines();
+        let file = Path::new("loops/for-let-copy.js");
+        let without_qjs = trial(vec![("ref", ok(&["0"])), ("boa", ok(&["3"]))]);
+        let explanation = known.explain(file, &without_qjs).expect("the boa entry explains it");
+        assert_eq!(explanation.entries, vec![&known.entries()[0]]);
+        let without_boa = trial(vec![("ref", ok(&["0"])), ("qjs", ok(&["3"]))]);
+        assert_eq!(known.explain(file, &without_boa).map(|e| e.engines()), Some("qjs".to_owned()));
+        let neither = trial(vec![("ref", ok(&["0"])), ("node", ok(&["3"]))]);
+        assert_eq!(known.explain(file, &neither), None);
+    }
+
+    #[test]
+    fn a_program_may_be_listed_once_per_engine() {
+        let quickjs = ENTRY.replace(r#"engine = "boa""#, r#"engine = "quickjs""#);
+        let known = parse(&format!("{ENTRY}{quickjs}")).expect("two engines for one program parse");
+        assert_eq!(known.entries_for("loops/for-let-copy.js").count(), 2);
+        assert_eq!(known.entries_for("loops/other.js").count(), 0);
     }
 }

@@ -30,7 +30,7 @@ use crate::known::{KnownDivergence, KnownDivergences, KnownListError};
 use crate::trial::Trial;
 
 /// The engines every corpus program and regression is run on, in report order.
-pub const CORPUS_ENGINES: &[&str] = &["ref", "boa"];
+pub const CORPUS_ENGINES: &[&str] = &["ref", "boa", "quickjs"];
 
 /// The engine whose divergences are bugs to fix rather than to list.
 const REFERENCE: &str = "ref";

@@ -4,7 +4,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::compare::{compare, Difference, Verdict};
 use crate::engine::Engine;
-use crate::known::KnownDivergence;
+use crate::known::Explanation;
 use crate::outcome::Outcome;
 
 /// Each engine's outcome for one program, in engine order, and the comparator's verdict.
@@ -44,16 +44,18 @@ impl Serialize for Trial {
 }
 
 /// One line of `closure-diff run --json`: a [`Trial`] with the file it ran, `file` first, and
-/// `"known": {"engine": "boa", "why": "..."}` when the divergence is a known one (`null` otherwise).
+/// `"known": {"engine": "boa", "why": "..."}` when the divergence is a known one (`null` otherwise);
+/// when several entries explain it together, `engine` joins their engines with `+`
+/// (`boa+quickjs`) and `why` their reasons with `; `.
 #[derive(Debug, Clone, Copy)]
 pub struct FileReport<'a> {
     /// The program's path as given or found.
     pub file: &'a str,
     /// What happened to it.
     pub trial: &'a Trial,
-    /// The known-divergence entry that explains the trial's divergence, if any
+    /// The known-divergence entries that explain the trial's divergence, if any
     /// (see [`KnownDivergences::explain`](crate::KnownDivergences::explain)).
-    pub known: Option<&'a KnownDivergence>,
+    pub known: Option<&'a Explanation<'a>>,
 }
 
 impl Serialize for FileReport<'_> {
@@ -62,7 +64,7 @@ impl Serialize for FileReport<'_> {
         map.serialize_entry("file", self.file)?;
         map.serialize_entry("engines", &Engines(&self.trial.outcomes))?;
         map.serialize_entry("verdict", self.trial.verdict.name())?;
-        map.serialize_entry("known", &self.known.map(|known| Known { engine: &known.engine, why: &known.why }))?;
+        map.serialize_entry("known", &self.known.map(|known| Known { engine: known.engines(), why: known.why() }))?;
         serialize_verdict_details(&mut map, &self.trial.verdict)?;
         map.end()
     }
@@ -70,9 +72,9 @@ impl Serialize for FileReport<'_> {
 
 /// The `known` field of a [`FileReport`].
 #[derive(serde::Serialize)]
-struct Known<'a> {
-    engine: &'a str,
-    why: &'a str,
+struct Known {
+    engine: String,
+    why: String,
 }
 
 /// `difference` for a divergence, `reason` for a poisoned run, nothing for agreement.
@@ -127,6 +129,7 @@ impl Serialize for Difference {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::known::KnownDivergence;
     use crate::outcome::End;
 
     fn trial(ref_outcome: Outcome, boa_outcome: Outcome) -> Trial {
@@ -155,10 +158,20 @@ mod tests {
             why: "a parser bug".into(),
             repro: "x".into(),
         };
-        let json = serde_json::to_value(FileReport { file: "a.js", trial: &diverging, known: Some(&known) })
+        let explanation = Explanation { entries: vec![&known] };
+        let json = serde_json::to_value(FileReport { file: "a.js", trial: &diverging, known: Some(&explanation) })
             .expect("serialise");
         assert_eq!(json["verdict"], "diverge");
         assert_eq!(json["known"], serde_json::json!({"engine": "boa", "why": "a parser bug"}));
+        let quickjs = KnownDivergence { engine: "quickjs".into(), ..known.clone() };
+        let other = KnownDivergence { engine: "node".into(), why: "another bug".into(), ..known.clone() };
+        let together = Explanation { entries: vec![&known, &quickjs, &other] };
+        let json = serde_json::to_value(FileReport { file: "a.js", trial: &diverging, known: Some(&together) })
+            .expect("serialise");
+        assert_eq!(
+            json["known"],
+            serde_json::json!({"engine": "boa+quickjs+node", "why": "a parser bug; another bug"})
+        );
         assert_eq!(json["difference"]["kind"], "end");
     }
 

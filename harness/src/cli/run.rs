@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
 use clap::Args;
+use harness::known::Explanation;
 use harness::{
-    collect_programs, engine_by_name, read_program, Engine, FileReport, KnownDivergence, KnownDivergences, Trial,
-    Verdict, DEFAULT_ENGINES, DEFAULT_KNOWN_DIVERGENCES,
+    collect_programs, engine_by_name, read_program, Engine, FileReport, KnownDivergences, Trial, Verdict,
+    DEFAULT_ENGINES, DEFAULT_KNOWN_DIVERGENCES,
 };
 
 use super::Status;
@@ -98,11 +99,11 @@ fn run_programs(
         let explained = known.explain(&program.path, &trial);
         tally.count(&trial.verdict, explained.is_some());
         if json {
-            let report = FileReport { file: &program.name, trial: &trial, known: explained };
+            let report = FileReport { file: &program.name, trial: &trial, known: explained.as_ref() };
             let line = serde_json::to_string(&report).map_err(io::Error::other)?;
             writeln!(out, "{line}")?;
         } else {
-            write_human(out, &program.name, &trial, explained)?;
+            write_human(out, &program.name, &trial, explained.as_ref())?;
         }
     }
     if !json {
@@ -125,11 +126,11 @@ fn engines(names: &[String]) -> Result<Vec<Box<dyn Engine>>> {
     Ok(engines)
 }
 
-fn write_human(out: &mut impl Write, file: &str, trial: &Trial, known: Option<&KnownDivergence>) -> io::Result<()> {
+fn write_human(out: &mut impl Write, file: &str, trial: &Trial, known: Option<&Explanation<'_>>) -> io::Result<()> {
     match (&trial.verdict, known) {
         (Verdict::Agree, _) => writeln!(out, "{file}: agree")?,
         (Verdict::Diverge { .. }, Some(known)) => {
-            writeln!(out, "{file}: known divergence ({}): {}", known.engine, known.why)?;
+            writeln!(out, "{file}: known divergence ({}): {}", known.engines(), known.why())?;
         }
         (Verdict::Diverge { .. }, None) => writeln!(out, "{file}: DIVERGE")?,
         (Verdict::Poisoned { reason }, _) => writeln!(out, "{file}: poisoned by {reason}")?,
