@@ -1,5 +1,5 @@
 // closure-diff's node driver. Runs each program as a classic script in a fresh `vm` context with
-// print, console.log and afterGc, drains its microtasks and afterGc work, and answers with an
+// print, console.log, afterGc and lifetimeProbe (harness/src/lifetime.rs), drains its microtasks and afterGc work, and answers with an
 // outcome in the harness's JSON form: {"status", "output", "error", "detail"?}.
 //
 //   node --expose-gc node-worker.js            persistent worker: one JSON request per stdin line,
@@ -36,12 +36,16 @@ const HOST_SETUP = `(function (write, register) {
     if (typeof callback !== 'function') throw new TypeError('afterGc: the callback is not a function');
     register(callback);
   };
+  var lifetimeProbe = function lifetimeProbe(name, w) {
+    line(['lifetime ' + name + ' ' + (w.deref() === undefined ? 'collected' : 'kept')]);
+  };
   var console = {};
   var hidden = { writable: true, configurable: true, enumerable: false };
   Object.defineProperty(console, 'log', Object.assign({ value: log }, hidden));
   Object.defineProperty(globalThis, 'print', Object.assign({ value: print }, hidden));
   Object.defineProperty(globalThis, 'console', Object.assign({ value: console }, hidden));
   Object.defineProperty(globalThis, 'afterGc', Object.assign({ value: afterGc }, hidden));
+  Object.defineProperty(globalThis, 'lifetimeProbe', Object.assign({ value: lifetimeProbe }, hidden));
 })`;
 
 class OutputLimit extends Error {}

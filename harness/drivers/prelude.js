@@ -49,6 +49,10 @@
     if (typeof callback !== 'function') throw new TypeError('afterGc: the callback is not a function');
     callbacks.push(callback);
   });
+  // The lifetime protocol's probe (harness/src/lifetime.rs): whether a WeakRef's target is still there.
+  define(global, 'lifetimeProbe', function lifetimeProbe(name, w) {
+    line(['lifetime ' + name + ' ' + (w.deref() === undefined ? 'collected' : 'kept')]);
+  });
   var report = function (status, error, detail) {
     write(nonce + ' ' + JSON.stringify({ status: status, error: error || null, detail: detail || null }));
   };

@@ -1,6 +1,7 @@
 //! Boa (`boa_engine`), the in-process reference engine.
 //!
-//! Each run builds a fresh [`Context`] on an isolated thread, installs `print` and `console.log`,
+//! Each run builds a fresh [`Context`] on an isolated thread, installs `print`, `console.log`, the
+//! lifetime hook `afterGc` and `lifetimeProbe` ([`probe_script`], a script of its own run first),
 //! parses and evaluates the script, then drains the job queue. Termination comes from three
 //! deterministic limits, all uncatchable from JavaScript (Boa raises them as `EngineError`s, which
 //! `try`/`catch` and promise rejection do not see) and all mapped to `exhausted`:
@@ -25,6 +26,7 @@ use boa_engine::{
 };
 
 use crate::engine::Engine;
+use crate::engines::probe_script;
 use crate::isolate::{run_isolated, Isolation};
 use crate::outcome::{resource, End, Outcome};
 
@@ -118,6 +120,10 @@ fn run_in_boa(source: &str, config: &BoaConfig) -> Outcome {
     let after_gc: AfterGcRef = Gc::new(GcRefCell::new(Vec::new()));
     if let Err(err) = install_host_functions(&mut context, &printed, &after_gc) {
         return Outcome::without_output(End::Crashed(format!("could not install print/console.log: {err}")));
+    }
+    // A script of its own, so that a program's "use strict" directive stays its first statement.
+    if let Err(err) = context.eval(Source::from_bytes(&probe_script())) {
+        return Outcome::without_output(End::Crashed(format!("could not define lifetimeProbe: {err}")));
     }
 
     let end = match Script::parse(Source::from_bytes(source), None, &mut context) {
@@ -301,6 +307,15 @@ mod tests {
         let dropped = "let w; (function () { w = new WeakRef({}); })(); afterGc(() => print(w.deref()));";
         assert_eq!(lines(&run(dropped)), ["undefined"]);
         assert_eq!(run("afterGc(1)").end, End::Threw("TypeError".into()));
+    }
+
+    #[test]
+    fn lifetime_probe_reports_kept_and_collected_objects() {
+        use crate::engines::lifetime_programs::{CAPTURED, STRICT, UNREACHABLE};
+        assert_eq!(lines(&run(CAPTURED)), ["lifetime o kept", "object"]);
+        assert_eq!(lines(&run(UNREACHABLE)), ["lifetime o collected"]);
+        let strict = run(STRICT);
+        assert_eq!((lines(&strict), strict.end.clone()), (vec!["true", "lifetime o kept", "false"], End::Ok));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! run has a majority vote without installing anything.
 //!
 //! Each run builds a fresh [`Runtime`] and full [`Context`] on an isolated thread, installs `print`,
-//! `console.log` and the lifetime hook `afterGc(callback)`, compiles the script (a failure to
+//! `console.log`, the lifetime hook `afterGc(callback)` and `lifetimeProbe` ([`probe_script`], a
+//! script of its own evaluated first), compiles the script (a failure to
 //! compile is `syntax-error`), evaluates it, then drains the job queue. After that, each callback
 //! registered with `afterGc` runs in registration order (callbacks may register more), each one
 //! preceded by a full cycle collection ([`Runtime::run_gc`]) and followed by draining the job queue.
@@ -37,6 +38,7 @@ use rquickjs::object::Property;
 use rquickjs::{qjs, Context, Ctx, Exception, Function, Object, Persistent, Runtime, Value};
 
 use crate::engine::Engine;
+use crate::engines::probe_script;
 use crate::isolate::{run_isolated, Isolation};
 use crate::outcome::{resource, End, Outcome};
 
@@ -317,6 +319,8 @@ fn install_host_functions<'js>(ctx: &Ctx<'js>, host: &Rc<Host>) -> rquickjs::Res
     })?
     .with_name("afterGc")?;
     globals.prop("afterGc", Property::from(after_gc).writable().configurable())?;
+    // A script of its own, so that a program's "use strict" directive stays its first statement.
+    ctx.eval::<(), _>(probe_script())?;
     Ok(())
 }
 
@@ -684,6 +688,15 @@ mod tests {
         let outcome = run(source);
         assert_eq!(outcome.end, End::Ok);
         assert_eq!(lines(&outcome), ["true true"]);
+    }
+
+    #[test]
+    fn lifetime_probe_reports_kept_and_collected_objects() {
+        use crate::engines::lifetime_programs::{CAPTURED, STRICT, UNREACHABLE};
+        assert_eq!(lines(&run(CAPTURED)), ["lifetime o kept", "object"]);
+        assert_eq!(lines(&run(UNREACHABLE)), ["lifetime o collected"]);
+        let strict = run(STRICT);
+        assert_eq!((lines(&strict), strict.end.clone()), (vec!["true", "lifetime o kept", "false"], End::Ok));
     }
 
     #[test]

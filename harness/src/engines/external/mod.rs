@@ -2,7 +2,8 @@
 //!
 //! Each `[engines.NAME]` entry says how to start the host, which language profile it supports, how
 //! programs are handed to it and how to force a collection for the `afterGc` lifetime hook (see the
-//! checked-in `engines.toml` for every field). Adding an entry adds an engine. Hosts:
+//! checked-in `engines.toml` for every field). The prelude and the node driver also define the
+//! lifetime protocol's `lifetimeProbe(name, weakRef)` ([`crate::lifetime`]). Adding an entry adds an engine. Hosts:
 //!
 //! - `node`: the driver `harness/drivers/node-worker.js` runs each program in a fresh `vm` context,
 //!   either one process per program or, with `worker = true`, in a persistent worker
@@ -18,7 +19,8 @@
 //!   call that reports the end; an uncaught error is read from the host's `Thrown:` report.
 //!
 //! Never a false alarm from a host quirk: programs the host cannot run faithfully are `unsupported`
-//! before they start (a word of the entry's `lacks` list, `afterGc` without a `gc`, a strict-mode
+//! before they start (a word of the entry's `lacks` list, `afterGc` or `lifetimeProbe` without a
+//! `gc` and a `drain`, `lifetimeProbe` where `WeakRef` is lacking, a strict-mode
 //! program on the prelude-based hosts, `delete` under eval), a parse failure on an engine whose
 //! profile is not `full` is `unsupported` (the program is outside its profile), and limits are
 //! `exhausted`: the timeout (the process is killed), stack overflow and out-of-memory errors
@@ -301,8 +303,13 @@ impl ExternalEngine {
             return Some(format!("{} lacks `{word}`", self.name));
         }
         let lifetime = self.entry.host == Host::Node || (self.entry.gc.is_some() && self.entry.drain.is_some());
-        if !lifetime && contains_word(source, "afterGc") {
-            return Some(format!("{} cannot force a collection after draining its jobs (afterGc)", self.name));
+        for hook in ["afterGc", "lifetimeProbe"] {
+            if !lifetime && contains_word(source, hook) {
+                return Some(format!("{} cannot force a collection after draining its jobs ({hook})", self.name));
+            }
+        }
+        if contains_word(source, "lifetimeProbe") && self.entry.lacks.iter().any(|word| word == "WeakRef") {
+            return Some(format!("{} lacks `WeakRef` (lifetimeProbe)", self.name));
         }
         if matches!(self.entry.host, Host::Eval | Host::Script) && starts_strict(source) {
             return Some(format!("a strict-mode script cannot keep its directive behind {}'s prelude", self.name));
@@ -465,12 +472,18 @@ fn js_string(text: &str) -> String {
 }
 
 /// True when `word` occurs in `source` with no identifier character on either side.
+///
+/// Lines that are whole `//` comments are skipped (generated programs describe each part in one,
+/// in words like `of` and `const`); anything else counts, strings and trailing comments included,
+/// which can only make a program unsupported, never let a feature through.
 fn contains_word(source: &str, word: &str) -> bool {
     let ident = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
-    source.match_indices(word).any(|(at, _)| {
-        let before = source[..at].chars().next_back();
-        let after = source[at + word.len()..].chars().next();
-        !before.is_some_and(ident) && !after.is_some_and(ident)
+    source.lines().filter(|line| !line.trim_start().starts_with("//")).any(|line| {
+        line.match_indices(word).any(|(at, _)| {
+            let before = line[..at].chars().next_back();
+            let after = line[at + word.len()..].chars().next();
+            !before.is_some_and(ident) && !after.is_some_and(ident)
+        })
     })
 }
 

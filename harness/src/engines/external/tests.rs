@@ -56,6 +56,12 @@ fn words_match_whole_identifiers_only() {
     assert!(!contains_word("var $let = 1", "let"));
     assert!(contains_word("f(() => 1)", "=>"));
     assert!(contains_word("a.includes(b)", "includes"));
+    // Whole-line comments do not count; code, strings and trailing comments do.
+    assert!(!contains_word("// [loops] closures of a for-of loop\nprint(1)", "of"));
+    assert!(!contains_word("  // const\nvar x", "const"));
+    assert!(contains_word("// a comment\nvar x = 1; const y = 2;", "const"));
+    assert!(contains_word("print('const')", "const"));
+    assert!(contains_word("var x; // const", "const"));
 }
 
 #[test]
@@ -176,10 +182,32 @@ fn lifetime_hooks_run_after_the_jobs_with_a_collection() {
 }
 
 #[test]
+fn lifetime_probes_say_kept_for_captured_objects_and_collected_for_garbage() {
+    use crate::engines::lifetime_programs::{CAPTURED, STRICT, UNREACHABLE};
+    for name in ["node", "jsc"] {
+        let Some(engine) = installed(name) else { continue };
+        let captured = engine.run(CAPTURED);
+        assert_eq!((lines(&captured), &captured.end), (vec!["lifetime o kept", "object"], &End::Ok), "{name}");
+        // Both collect an object nothing reaches once the hook has forced a collection.
+        let unreachable = engine.run(UNREACHABLE);
+        assert_eq!((lines(&unreachable), &unreachable.end), (vec!["lifetime o collected"], &End::Ok), "{name}");
+    }
+    if let Some(node) = installed("node") {
+        assert_eq!(lines(&node.run(STRICT)), ["true", "lifetime o kept", "false"]);
+    }
+}
+
+#[test]
 fn hosts_without_a_usable_gc_say_unsupported() {
     for name in ["gjs", "duktape", "engine262"] {
         let Some(engine) = installed(name) else { continue };
         assert!(matches!(engine.run("afterGc(function () {})").end, End::Unsupported(_)), "{name}");
+    }
+    // lifetimeProbe needs the hook and WeakRef; the ES5 hosts and njs lack WeakRef.
+    for name in ["gjs", "duktape", "engine262", "mujs", "njs"] {
+        let Some(engine) = installed(name) else { continue };
+        let outcome = engine.run("var w = { deref: function () {} }; lifetimeProbe('o', w);");
+        assert!(matches!(outcome.end, End::Unsupported(_)), "{name}: {outcome:?}");
     }
 }
 
