@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the external JavaScript engines of engines.toml: Debian packages with apt-get and npm
-# packages globally. Idempotent: what is installed already is left alone. Needs root (or sudo).
+# packages globally; and headless Chromium (Debian package `chromium`), which CI uses to test the
+# `closure-diff matrix` HTML page. Idempotent: what is installed already is left alone. Needs root
+# (or sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +15,8 @@ while IFS= read -r line; do
         npm:*) npm+=("${line#npm:}") ;;
     esac
 done < <(sed -n 's/^package *= *"\(.*\)"$/\1/p' engines.toml)
+# Not an engine: the browser the matrix page is tested in.
+debian+=(chromium)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
@@ -23,6 +27,8 @@ missing=()
 for package in "${debian[@]}"; do
     # node may come from another repository (NodeSource) under the same package name: keep it.
     if [ "$package" = nodejs ] && command -v node >/dev/null; then continue; fi
+    # Likewise a Chromium installed some other way.
+    if [ "$package" = chromium ] && command -v chromium >/dev/null; then continue; fi
     dpkg-query -W -f '${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
