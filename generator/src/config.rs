@@ -50,6 +50,14 @@ impl Profile {
             logical_assignment: full,
             exponent: full,
             optional_catch_binding: full,
+            classes: es2015,
+            class_fields: full,
+            private_members: full,
+            static_blocks: full,
+            generators: es2015,
+            async_functions: full,
+            eval_with: true,
+            weak_refs: full,
         }
     }
 }
@@ -71,6 +79,23 @@ pub struct Features {
     pub logical_assignment: bool,
     pub exponent: bool,
     pub optional_catch_binding: bool,
+    /// `class` declarations and expressions with constructors, methods, accessors, static methods,
+    /// `extends` and `super` (ES2015).
+    pub classes: bool,
+    /// Public instance and static class fields (ES2022).
+    pub class_fields: bool,
+    /// `#private` fields, methods, accessors and static members, and `#x in o` (ES2022).
+    pub private_members: bool,
+    /// `static { ... }` blocks in classes (ES2022).
+    pub static_blocks: bool,
+    /// `function*`, `yield`, `yield*` (ES2015).
+    pub generators: bool,
+    /// `async` functions and arrows, `await` (ES2017).
+    pub async_functions: bool,
+    /// Direct and indirect `eval` and `with` in sloppy code (every profile; never in strict code).
+    pub eval_with: bool,
+    /// `WeakRef` and the host's `afterGc` hook (ES2021).
+    pub weak_refs: bool,
 }
 
 /// Preset sizes for the CLI and tests.
@@ -215,7 +240,8 @@ impl Config {
     }
 
     /// The categories this config can produce: weight above 0, implemented, and possible in the
-    /// profile (ES5 has no TDZ and no default parameters).
+    /// profile (ES5 has no TDZ, default parameters, classes or generators; only `full` has
+    /// `WeakRef`).
     pub fn enabled(&self) -> impl Iterator<Item = Category> + '_ {
         Category::implemented_all().filter(|c| self.effective_weight(*c) > 0)
     }
@@ -226,6 +252,10 @@ impl Config {
         match c {
             Category::Tdz if !f.let_const => 0,
             Category::DefaultParams if !f.default_params => 0,
+            Category::ClassScope if !f.classes => 0,
+            Category::GeneratorsAsync if !f.generators && !f.async_functions => 0,
+            Category::EvalWith if !f.eval_with => 0,
+            Category::Lifetime if !f.weak_refs => 0,
             c => self.weight(c),
         }
     }
@@ -274,7 +304,13 @@ mod tests {
         let enabled: Vec<_> = c.enabled().collect();
         assert!(!enabled.contains(&Category::Tdz));
         assert!(!enabled.contains(&Category::DefaultParams));
+        assert!(!enabled.contains(&Category::ClassScope));
+        assert!(!enabled.contains(&Category::GeneratorsAsync));
         assert!(enabled.contains(&Category::Escape));
+        assert!(enabled.contains(&Category::EvalWith));
+        let f = Profile::Es2015.features();
+        assert!(f.classes && f.generators && !f.async_functions && !f.private_members && !f.static_blocks);
+        assert!(!f.class_fields && !f.weak_refs);
     }
 
     #[test]

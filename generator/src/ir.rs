@@ -37,7 +37,7 @@ pub enum BindingKind {
     /// The immutable self binding of a named function expression.
     FunctionName,
     Catch,
-    /// Reserved for class declarations (not generated yet).
+    /// A class declaration's outer binding, or a class's inner (immutable) name binding.
     Class,
 }
 
@@ -116,6 +116,31 @@ pub enum Stmt {
     /// `switch`; each case body is printed inside braces so lexical declarations stay local to it.
     Switch(Expr, Vec<Case>),
     Labeled(Name, Box<Stmt>),
+    /// A class declaration (its name is `Some`).
+    Class(Class),
+    /// `with (object) { body }` (sloppy code only).
+    With(Expr, Vec<Stmt>),
+}
+
+/// A class declaration or expression.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Class {
+    pub name: Option<Name>,
+    /// The `extends` clause.
+    pub extends: Option<Box<Expr>>,
+    pub members: Vec<ClassMember>,
+}
+
+/// One element of a class body. Keys may be [`PropKey::Private`] (`#name`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClassMember {
+    /// A method, getter or setter (the function's kind says which; a [`FunctionKind::Method`] keyed
+    /// `constructor` is the constructor).
+    Method { is_static: bool, key: PropKey, func: Function },
+    /// A field with an optional initialiser.
+    Field { is_static: bool, key: PropKey, value: Option<Expr> },
+    /// `static { ... }`
+    StaticBlock(Vec<Stmt>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -166,6 +191,10 @@ pub struct Function {
     pub strict: bool,
     /// For arrows whose body is one `Return(Some(e))`: print `=> e` instead of a block.
     pub expression_body: bool,
+    /// `function*` (never an arrow, method or accessor here).
+    pub is_generator: bool,
+    /// `async function` or `async` arrow.
+    pub is_async: bool,
     pub body: Vec<Stmt>,
 }
 
@@ -225,6 +254,8 @@ pub enum Target {
 pub enum PropKey {
     Name(Name),
     Computed(Expr),
+    /// `#name`, in class bodies only.
+    Private(Name),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -256,6 +287,7 @@ pub enum Expr {
     Cond(Box<Expr>, Box<Expr>, Box<Expr>),
     Call(Box<Expr>, Vec<Expr>),
     New(Box<Expr>, Vec<Expr>),
+    /// `object.name`; a name starting with `#` is a private name (`object.#name`, inside its class).
     Member(Box<Expr>, Name),
     /// `object?.name`
     OptMember(Box<Expr>, Name),
@@ -266,6 +298,18 @@ pub enum Expr {
     /// A template literal: `quasis.len() == exprs.len() + 1`.
     Template(Vec<String>, Vec<Expr>),
     Seq(Vec<Expr>),
+    /// `super`, as the callee of a call (`super(...)`) or the object of a member access.
+    Super,
+    /// `#name` on the left of `in` (a private brand check), without the `#`.
+    PrivateName(Name),
+    Class(Box<Class>),
+    /// `yield` or `yield*`, in a generator body.
+    Yield {
+        delegate: bool,
+        arg: Option<Box<Expr>>,
+    },
+    /// `await`, in an async function body.
+    Await(Box<Expr>),
 }
 
 // ----- small constructors, used by the generator and handy for reducers and tests -------------------
@@ -350,6 +394,8 @@ impl Function {
             rest: None,
             strict: false,
             expression_body: false,
+            is_generator: false,
+            is_async: false,
             body: Vec::new(),
         }
     }
@@ -413,7 +459,7 @@ fn collect_var_names(stmts: &[Stmt], out: &mut BTreeSet<Name>) {
                     collect_var_names(b, out);
                 }
             }
-            Stmt::Block(b) | Stmt::While(_, b) | Stmt::DoWhile(b, _) => collect_var_names(b, out),
+            Stmt::Block(b) | Stmt::While(_, b) | Stmt::DoWhile(b, _) | Stmt::With(_, b) => collect_var_names(b, out),
             Stmt::For { init, body, .. } => {
                 if let Some(ForInit::Decl(DeclKind::Var, ds)) = init {
                     out.extend(ds.iter().map(|d| d.name.clone()));
@@ -448,6 +494,7 @@ fn collect_lexical_names(stmts: &[Stmt], out: &mut BTreeSet<Name>) {
         match s {
             Stmt::Decl(DeclKind::Let | DeclKind::Const, ds) => out.extend(ds.iter().map(|d| d.name.clone())),
             Stmt::Function(f) => out.extend(f.name.clone()),
+            Stmt::Class(c) => out.extend(c.name.clone()),
             _ => {}
         }
     }
@@ -548,7 +595,45 @@ fn free_in_stmt(s: &Stmt, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Nam
             }
         }
         Stmt::Labeled(_, s) => free_in_stmt(s, env, free),
+        Stmt::Class(c) => free_in_class(c, env, free),
+        Stmt::With(o, b) => {
+            free_in_expr(o, env, free);
+            free_in_block(b, env, free);
+        }
     }
+}
+
+fn free_in_class(c: &Class, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Name>) {
+    if let Some(e) = &c.extends {
+        free_in_expr(e, env, free);
+    }
+    env.push(c.name.iter().cloned().collect());
+    for m in &c.members {
+        match m {
+            ClassMember::Method { key, func, .. } => {
+                if let PropKey::Computed(k) = key {
+                    free_in_expr(k, env, free);
+                }
+                free_in_function(func, env, free);
+            }
+            ClassMember::Field { key, value, .. } => {
+                if let PropKey::Computed(k) = key {
+                    free_in_expr(k, env, free);
+                }
+                if let Some(v) = value {
+                    free_in_expr(v, env, free);
+                }
+            }
+            ClassMember::StaticBlock(b) => {
+                let mut scope = BTreeSet::new();
+                collect_var_names(b, &mut scope);
+                env.push(scope);
+                free_in_block(b, env, free);
+                env.pop();
+            }
+        }
+    }
+    env.pop();
 }
 
 fn free_in_target(t: &Target, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Name>) {
@@ -568,7 +653,21 @@ fn free_in_target(t: &Target, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet
 
 fn free_in_expr(e: &Expr, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Name>) {
     match e {
-        Expr::Num(_) | Expr::Str(_) | Expr::Bool(_) | Expr::Null | Expr::Undefined | Expr::This => {}
+        Expr::Num(_)
+        | Expr::Str(_)
+        | Expr::Bool(_)
+        | Expr::Null
+        | Expr::Undefined
+        | Expr::This
+        | Expr::Super
+        | Expr::PrivateName(_) => {}
+        Expr::Class(c) => free_in_class(c, env, free),
+        Expr::Yield { arg, .. } => {
+            if let Some(a) = arg {
+                free_in_expr(a, env, free);
+            }
+        }
+        Expr::Await(a) => free_in_expr(a, env, free),
         Expr::Ident(n) => {
             if !is_bound(env, n) {
                 free.insert(n.clone());
@@ -722,6 +821,36 @@ fn walk_stmt_mut(s: &mut Stmt, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dyn 
             }
         }
         Stmt::Labeled(_, s) => walk_stmt_mut(s, fb, fe),
+        Stmt::Class(c) => walk_class_mut(c, fb, fe),
+        Stmt::With(o, b) => {
+            walk_expr_mut(o, fb, fe);
+            walk_stmts_mut(b, fb, fe);
+        }
+    }
+}
+
+fn walk_class_mut(c: &mut Class, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dyn FnMut(&mut Expr)) {
+    if let Some(e) = &mut c.extends {
+        walk_expr_mut(e, fb, fe);
+    }
+    for m in &mut c.members {
+        match m {
+            ClassMember::Method { key, func, .. } => {
+                if let PropKey::Computed(k) = key {
+                    walk_expr_mut(k, fb, fe);
+                }
+                walk_function_mut(func, fb, fe);
+            }
+            ClassMember::Field { key, value, .. } => {
+                if let PropKey::Computed(k) = key {
+                    walk_expr_mut(k, fb, fe);
+                }
+                if let Some(v) = value {
+                    walk_expr_mut(v, fb, fe);
+                }
+            }
+            ClassMember::StaticBlock(b) => walk_stmts_mut(b, fb, fe),
+        }
     }
 }
 
@@ -739,7 +868,22 @@ fn walk_target_mut(t: &mut Target, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut 
 fn walk_expr_mut(e: &mut Expr, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dyn FnMut(&mut Expr)) {
     fe(e);
     match e {
-        Expr::Num(_) | Expr::Str(_) | Expr::Bool(_) | Expr::Null | Expr::Undefined | Expr::Ident(_) | Expr::This => {}
+        Expr::Num(_)
+        | Expr::Str(_)
+        | Expr::Bool(_)
+        | Expr::Null
+        | Expr::Undefined
+        | Expr::Ident(_)
+        | Expr::This
+        | Expr::Super
+        | Expr::PrivateName(_) => {}
+        Expr::Class(c) => walk_class_mut(c, fb, fe),
+        Expr::Yield { arg, .. } => {
+            if let Some(a) = arg {
+                walk_expr_mut(a, fb, fe);
+            }
+        }
+        Expr::Await(a) => walk_expr_mut(a, fb, fe),
         Expr::Assign(_, t, v) => {
             walk_target_mut(t, fb, fe);
             walk_expr_mut(v, fb, fe);

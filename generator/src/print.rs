@@ -110,9 +110,14 @@ fn prec(e: &Expr) -> u8 {
         | Expr::This
         | Expr::Object(_)
         | Expr::Array(_)
-        | Expr::Template(..) => PRIMARY,
+        | Expr::Template(..)
+        | Expr::Super
+        | Expr::PrivateName(_)
+        | Expr::Class(_) => PRIMARY,
         Expr::Function(f) if f.kind == FunctionKind::Arrow => ASSIGN,
         Expr::Function(_) => PRIMARY,
+        Expr::Yield { .. } => ASSIGN,
+        Expr::Await(_) => UNARY,
         Expr::Seq(_) => SEQ,
         Expr::Assign(..) => ASSIGN,
         Expr::Cond(..) => COND,
@@ -130,7 +135,7 @@ fn is_logical(e: &Expr) -> bool {
 
 fn has_function(e: &Expr) -> bool {
     match e {
-        Expr::Function(_) => true,
+        Expr::Function(_) | Expr::Class(_) => true,
         Expr::Object(props) => props.iter().any(|p| match p {
             Prop::Method(..) => true,
             Prop::Init(_, v) => has_function(v),
@@ -196,7 +201,12 @@ impl Printer {
                 let start = self.out.len();
                 self.expr(e, SEQ);
                 let text = &self.out[start..];
-                if text.starts_with("function") || text.starts_with('{') || text.starts_with("let[") {
+                if text.starts_with("function")
+                    || text.starts_with('{')
+                    || text.starts_with("let[")
+                    || text.starts_with("class")
+                    || text.starts_with("async function")
+                {
                     self.out.insert(start, '(');
                     self.out.push(')');
                 }
@@ -323,7 +333,78 @@ impl Printer {
                 self.out.push_str(": ");
                 self.stmt_inline(s);
             }
+            Stmt::Class(c) => self.class(c),
+            Stmt::With(o, b) => {
+                self.out.push_str("with (");
+                self.expr(o, SEQ);
+                self.out.push_str(") ");
+                self.block(b);
+            }
         }
+    }
+
+    fn class(&mut self, c: &Class) {
+        self.out.push_str("class");
+        if let Some(n) = &c.name {
+            self.out.push(' ');
+            self.out.push_str(n);
+        }
+        if let Some(e) = &c.extends {
+            self.out.push_str(" extends ");
+            // A LeftHandSideExpression: anything looser is parenthesised.
+            let parens = prec(e) < CALL || matches!(e.as_ref(), Expr::Function(_) | Expr::Class(_) | Expr::Object(_));
+            self.paren_if(parens, e, CALL);
+        }
+        if c.members.is_empty() {
+            self.out.push_str(" {}");
+            return;
+        }
+        self.out.push_str(" {\n");
+        self.indent += 1;
+        for m in &c.members {
+            self.pad();
+            match m {
+                ClassMember::Method { is_static, key, func } => {
+                    if *is_static {
+                        self.out.push_str("static ");
+                    }
+                    if func.is_async {
+                        self.out.push_str("async ");
+                    }
+                    match func.kind {
+                        FunctionKind::Getter => self.out.push_str("get "),
+                        FunctionKind::Setter => self.out.push_str("set "),
+                        _ => {}
+                    }
+                    if func.is_generator {
+                        self.out.push('*');
+                    }
+                    self.key(key);
+                    self.params(func);
+                    self.out.push(' ');
+                    self.function_body(func);
+                }
+                ClassMember::Field { is_static, key, value } => {
+                    if *is_static {
+                        self.out.push_str("static ");
+                    }
+                    self.key(key);
+                    if let Some(v) = value {
+                        self.out.push_str(" = ");
+                        self.expr(v, ASSIGN);
+                    }
+                    self.out.push(';');
+                }
+                ClassMember::StaticBlock(b) => {
+                    self.out.push_str("static ");
+                    self.block(b);
+                }
+            }
+            self.out.push('\n');
+        }
+        self.indent -= 1;
+        self.pad();
+        self.out.push('}');
     }
 
     fn decl(&mut self, kind: DeclKind, ds: &[Declarator]) {
@@ -378,7 +459,10 @@ impl Printer {
     fn function(&mut self, f: &Function) {
         match f.kind {
             FunctionKind::Declaration | FunctionKind::Expression => {
-                self.out.push_str("function");
+                if f.is_async {
+                    self.out.push_str("async ");
+                }
+                self.out.push_str(if f.is_generator { "function*" } else { "function" });
                 if let Some(n) = &f.name {
                     self.out.push(' ');
                     self.out.push_str(n);
@@ -388,6 +472,9 @@ impl Printer {
                 self.function_body(f);
             }
             FunctionKind::Arrow => {
+                if f.is_async {
+                    self.out.push_str("async ");
+                }
                 self.params(f);
                 self.out.push_str(" => ");
                 match f.body.as_slice() {
@@ -415,6 +502,10 @@ impl Printer {
     fn key(&mut self, k: &PropKey) {
         match k {
             PropKey::Name(n) => self.out.push_str(n),
+            PropKey::Private(n) => {
+                self.out.push('#');
+                self.out.push_str(n);
+            }
             PropKey::Computed(e) => {
                 self.out.push('[');
                 self.expr(e, ASSIGN);
@@ -492,7 +583,8 @@ impl Printer {
 
     /// The object of a member access or the callee of a call.
     fn object_operand(&mut self, o: &Expr) {
-        let needs_parens = matches!(o, Expr::Num(_) | Expr::Function(_) | Expr::Object(_)) || prec(o) < CALL;
+        let needs_parens =
+            matches!(o, Expr::Num(_) | Expr::Function(_) | Expr::Object(_) | Expr::Class(_)) || prec(o) < CALL;
         self.paren_if(needs_parens, o, CALL);
     }
 
@@ -679,6 +771,23 @@ impl Printer {
                     }
                     self.expr(x, ASSIGN);
                 }
+            }
+            Expr::Super => self.out.push_str("super"),
+            Expr::PrivateName(n) => {
+                self.out.push('#');
+                self.out.push_str(n);
+            }
+            Expr::Class(c) => self.class(c),
+            Expr::Yield { delegate, arg } => {
+                self.out.push_str(if *delegate { "yield*" } else { "yield" });
+                if let Some(a) = arg {
+                    self.out.push(' ');
+                    self.expr(a, ASSIGN);
+                }
+            }
+            Expr::Await(a) => {
+                self.out.push_str("await ");
+                self.expr(a, UNARY);
             }
         }
     }

@@ -1,43 +1,40 @@
 #!/usr/bin/env bash
 # Issue 3's node acceptance check: COUNT generated programs (default 1000, from seed SEED) run to
-# completion in node without a syntax error or a timeout, and node prints exactly what the reference
-# interpreter prints. Needs `node` on PATH; run from the repository root:
-#   generator/tools/node-check.sh [COUNT] [SEED] [extra `closure-diff gen` options...]
-# e.g. `generator/tools/node-check.sh 1000 0 --profile es5 --size large`.
+# completion in node (`--expose-gc`, with the `afterGc` lifetime hook) and print exactly what the
+# reference interpreter prints. Needs only this crate and `node` on PATH; run from the repository root:
+#   generator/tools/node-check.sh [COUNT] [SEED] [PROFILE] [SIZE]
+# e.g. `generator/tools/node-check.sh 1000 0 es5 large`. Set KEEP=DIR to keep the programs.
 set -euo pipefail
 count=${1:-1000}
 seed=${2:-0}
-shift $(( $# > 2 ? 2 : $# ))
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
+profile=${3:-full}
+size=${4:-medium}
+dir=${KEEP:-$(mktemp -d)}
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$dir"' EXIT
 
-# CLOSURE_DIFF names an already built binary; otherwise build one.
-bin=${CLOSURE_DIFF:-}
-if [ -z "$bin" ]; then
-  cargo build -q -p harness
-  bin=target/debug/closure-diff
-fi
-"$bin" gen --seed "$seed" --count "$count" --out "$dir/p" "$@"
-# A per-file timeout: a generated program that loops would show up as a timeout here.
-for f in "$dir"/p/*.js; do
-  timeout 10 node corpus/tools/node-outcome.js "$f" || echo "{\"file\":\"$f\",\"status\":\"timeout\",\"output\":[]}"
-done > "$dir/node.jsonl"
-"$bin" run --engine ref --json "$dir/p" > "$dir/ref.jsonl" 2>/dev/null || true
+cargo build -q --release -p generator --example dump
+target/release/examples/dump "$dir" "$count" "$seed" "$profile" "$size"
+# One node process for all programs (in batches, to keep command lines short).
+ls "$dir"/seed-*.js | xargs -n 200 node --expose-gc generator/tools/node-run.js > "$dir/node.jsonl"
 
 node - "$dir/node.jsonl" "$dir/ref.jsonl" <<'JS'
 const fs = require('fs');
-const read = (p) => fs.readFileSync(p, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const read = (p) => fs.readFileSync(p, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const node = new Map(read(process.argv[2]).map((r) => [r.file, r]));
-let bad = 0, differ = 0, total = 0;
+let bad = 0, differ = 0, refBad = 0, total = 0;
 for (const r of read(process.argv[3])) {
   total++;
-  const ref = r.engines.ref, n = node.get(r.file);
-  if (!n || n.status !== 'ok') { bad++; console.log(`node: ${r.file}: ${n ? n.status + ' ' + n.error : 'missing'}`); }
-  if (n && ref.status === 'ok' && n.status === 'ok' && JSON.stringify(n.output) !== JSON.stringify(ref.output)) {
+  const n = node.get(r.file);
+  if (r.status !== 'ok') { refBad++; console.log(`ref: ${r.file}: ${r.status}`); }
+  if (!n || n.status !== 'ok') { bad++; console.log(`node: ${r.file}: ${n ? n.status : 'missing'}`); }
+  if (n && JSON.stringify(n.output) !== JSON.stringify(r.output)) {
     differ++;
-    console.log(`differs: ${r.file}`);
+    const i = n.output.findIndex((l, k) => l !== r.output[k]);
+    const at = i < 0 ? r.output.length : i;
+    console.log(`differs: ${r.file} at line ${at}: node ${JSON.stringify(n.output[at])} ref ${JSON.stringify(r.output[at])}`);
   }
 }
-console.log(`${total} programs: ${bad} not completing in node, ${differ} with output differing from the reference interpreter`);
-process.exit(bad || differ ? 1 : 0);
+for (const r of node.values()) if (r.file === 'unhandled-rejection') { bad++; console.log('node: an unhandled rejection'); }
+console.log(`${total} programs: ${refBad} not completing on the reference interpreter, ${bad} not completing in node, ${differ} with output differing`);
+process.exit(bad || differ || refBad ? 1 : 0);
 JS

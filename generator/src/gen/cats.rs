@@ -14,15 +14,15 @@ use super::expr::Callee;
 use super::ty::*;
 use super::*;
 
-fn fnty(params: usize, ret: Ty, rank: u32) -> Rc<FnTy> {
+pub(crate) fn fnty(params: usize, ret: Ty, rank: u32) -> Rc<FnTy> {
     Rc::new(FnTy { params: vec![Ty::Prim; params], ret, rank })
 }
 
-fn field(name: &'static str, ty: Ty) -> Field {
+pub(crate) fn field(name: &'static str, ty: Ty) -> Field {
     Field { name, ty, writable: false, getter: false }
 }
 
-fn prop(name: &str, e: Expr) -> Prop {
+pub(crate) fn prop(name: &str, e: Expr) -> Prop {
     Prop::Init(PropKey::Name(name.to_string()), e)
 }
 
@@ -62,19 +62,22 @@ impl<'a, 'b> Gen<'a, 'b> {
             Category::PrivateState => self.cat_private_state(out),
             Category::Exceptions => self.cat_exceptions(out),
             Category::Recursion => self.cat_recursion(out),
-            Category::GeneratorsAsync | Category::EvalWith | Category::ClassScope | Category::Lifetime => Ok(false),
+            Category::GeneratorsAsync => self.cat_generators_async(out),
+            Category::EvalWith => self.cat_eval_with(out),
+            Category::ClassScope => self.cat_class_scope(out),
+            Category::Lifetime => Ok(false),
         }
     }
 
     // ----- helpers ----------------------------------------------------------------------------------
 
     /// Whether a producer needing functions of `ranks` levels below here and `calls` calls can run.
-    fn fits_here(&self, ranks: u32, calls: u32) -> bool {
+    pub(crate) fn fits_here(&self, ranks: u32, calls: u32) -> bool {
         self.rank() > ranks && self.can_call(calls)
     }
 
     /// A new closure: an arrow (when the profile has them) or a function expression.
-    fn closure(
+    pub(crate) fn closure(
         &mut self,
         params: Vec<ParamSpec>,
         rank: u32,
@@ -88,26 +91,30 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     /// A new `function` expression (never an arrow: it has its own `this` and `arguments`).
-    fn fn_expr(&mut self, spec: FnSpec, body: impl FnOnce(&mut Self, &[Name]) -> Result<Vec<Stmt>>) -> Result<Expr> {
+    pub(crate) fn fn_expr(
+        &mut self,
+        spec: FnSpec,
+        body: impl FnOnce(&mut Self, &[Name]) -> Result<Vec<Stmt>>,
+    ) -> Result<Expr> {
         let spec = FnSpec { kind: FunctionKind::Expression, ..spec };
         Ok(func_expr(self.with_function(spec, body)?))
     }
 
     /// `name(args)`, spending one call.
-    fn call_named(&mut self, name: &str, args: Vec<Expr>) -> Expr {
+    pub(crate) fn call_named(&mut self, name: &str, args: Vec<Expr>) -> Expr {
         self.spend_call(1);
         let f = self.read(name);
         call(f, args)
     }
 
     /// A call of the named function with generated arguments.
-    fn call_gen(&mut self, name: &str, ft: &Rc<FnTy>) -> Result<Expr> {
+    pub(crate) fn call_gen(&mut self, name: &str, ft: &Rc<FnTy>) -> Result<Expr> {
         self.gen_call(&Callee::Named(name.to_string(), ft.clone()), 2)
     }
 
     /// A primitive expression that reads bindings of enclosing functions (captures) when there are
     /// some, mixed with random parts.
-    fn capture_expr(&mut self) -> Result<Expr> {
+    pub(crate) fn capture_expr(&mut self) -> Result<Expr> {
         let outer: Vec<Name> =
             self.visible(|b| b.readable && b.ty.is_prim()).into_iter().filter(|v| v.2).map(|v| v.0).collect();
         let mut e = if outer.is_empty() {
@@ -130,7 +137,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     /// `name + <random part>`: an expression certainly reading `name`.
-    fn reading(&mut self, name: &str) -> Result<Expr> {
+    pub(crate) fn reading(&mut self, name: &str) -> Result<Expr> {
         let r = self.read(name);
         if self.chance(50)? {
             return Ok(r);
@@ -140,7 +147,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     /// `let`/`var` (never `const`) of `names` without initialisers; they stay unreadable until set.
-    fn declare_uninit(&mut self, role: Role, tys: &[Ty]) -> Result<(Vec<Name>, Stmt)> {
+    pub(crate) fn declare_uninit(&mut self, role: Role, tys: &[Ty]) -> Result<(Vec<Name>, Stmt)> {
         let kind = self.decl_kind(false)?;
         let how = if kind == DeclKind::Var { How::Var } else { How::Lexical };
         let mut names = Vec::new();
@@ -152,7 +159,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     /// Replaces the type of binding `name` (arrays that grew, objects that gained fields).
-    fn retype(&mut self, name: &str, ty: Ty) {
+    pub(crate) fn retype(&mut self, name: &str, ty: Ty) {
         if let Some(b) = self.binding_mut(name) {
             b.ty = ty;
         }
@@ -160,7 +167,7 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// `array.forEach(function (h) { print(h()); })` or a `map(...).join()` over an array of
     /// `() => prim` closures of rank 0; spends `times` calls.
-    fn call_all(&mut self, arr: &str, times: u32) -> Result<Stmt> {
+    pub(crate) fn call_all(&mut self, arr: &str, times: u32) -> Result<Stmt> {
         self.spend_call(times);
         let elem = fnty(0, Ty::Prim, 0);
         let a = self.read(arr);
@@ -178,7 +185,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     /// `try { block } catch (e) { print(e.name); }`
-    fn guarded(&mut self, block: Vec<Stmt>) -> Result<Stmt> {
+    pub(crate) fn guarded(&mut self, block: Vec<Stmt>) -> Result<Stmt> {
         let handler = self.catch_print_name()?;
         Ok(Stmt::Try { block, handler: Some(handler), finalizer: None })
     }
@@ -1734,7 +1741,14 @@ impl<'a, 'b> Gen<'a, 'b> {
     // ----- private-state ----------------------------------------------------------------------------
 
     fn cat_private_state(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
-        let variant = self.pick(3)?;
+        let variant = self.weighted(&[1, 1, 1, if self.feat.private_members { 3 } else { 0 }])?;
+        if variant == 3 {
+            let before = out.len();
+            if self.private_class(out)? {
+                return Ok(true);
+            }
+            out.truncate(before);
+        }
         if variant == 0 && self.fits_here(2, 5) {
             out.push(self.tag(Category::PrivateState, "module pattern: privileged methods over a private variable"));
             let op_ty = fnty(0, Ty::Prim, 1);

@@ -14,7 +14,10 @@
 //!   depth argument that decreases towards a literal bound.
 
 mod cats;
+mod classes;
+mod dynamic;
 mod expr;
+mod flow;
 mod stmt;
 pub(crate) mod ty;
 
@@ -42,6 +45,7 @@ pub(crate) enum Role {
     Counter,
     Depth,
     Catch,
+    Class,
 }
 
 impl Role {
@@ -54,6 +58,7 @@ impl Role {
             Role::Counter => &["i", "j", "k"],
             Role::Depth => &["n", "m"],
             Role::Catch => &["e", "err"],
+            Role::Class => &["C", "D", "K"],
         }
     }
 
@@ -66,6 +71,7 @@ impl Role {
             Role::Counter => "i",
             Role::Depth => "n",
             Role::Catch => "e",
+            Role::Class => "Cls",
         }
     }
 }
@@ -96,6 +102,8 @@ pub(crate) enum ScopeKind {
     Catch,
     /// The self binding of a named function expression.
     FnName,
+    /// The object environment of a `with` statement: its bindings are the object's properties.
+    With,
 }
 
 #[derive(Debug, Clone)]
@@ -192,6 +200,14 @@ pub(crate) struct FnSpec {
     pub this_obj: Option<Rc<ObjTy>>,
     /// Whether an arrow may stand in for it (not when it uses its own `this` or `arguments`).
     pub arrow_ok: bool,
+    /// `function*`.
+    pub generator: bool,
+    /// `async`.
+    pub is_async: bool,
+    /// Part of a class body: strict without a directive of its own.
+    pub class_code: bool,
+    /// `arguments` may not be used (class field initialisers and static blocks, and arrows in them).
+    pub no_arguments: bool,
 }
 
 impl FnSpec {
@@ -205,6 +221,10 @@ impl FnSpec {
             strict: Strictness::Random,
             this_obj: None,
             arrow_ok: true,
+            generator: false,
+            is_async: false,
+            class_code: false,
+            no_arguments: false,
         }
     }
 
@@ -733,11 +753,11 @@ impl<'a, 'b> Gen<'a, 'b> {
         let parent = self.frame().clone();
         let simple = !spec.rest && spec.params.iter().all(|p| p.default == DefaultSpec::None);
         let arrow = spec.kind == FunctionKind::Arrow;
-        let own_strict = simple && spec.strict == Strictness::Random && {
+        let own_strict = simple && !spec.class_code && spec.strict == Strictness::Random && {
             let p = self.cfg.strict_function_percent;
             self.chance(p)?
         };
-        let strict = parent.strict || own_strict;
+        let strict = parent.strict || own_strict || spec.class_code;
         let all_prim = spec.params.iter().all(|p| p.ty.is_prim());
         let frame = Frame {
             strict,
@@ -746,7 +766,13 @@ impl<'a, 'b> Gen<'a, 'b> {
             loop_mult: 1,
             var_scope: 0,
             this_obj: if arrow { parent.this_obj.clone() } else { spec.this_obj.clone() },
-            args: if arrow { parent.args } else { ArgsInfo { available: true, all_prim } },
+            args: if spec.no_arguments {
+                ArgsInfo { available: false, all_prim: false }
+            } else if arrow {
+                parent.args
+            } else {
+                ArgsInfo { available: true, all_prim }
+            },
         };
         self.frames.push(frame);
         self.touch();
@@ -802,6 +828,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                 rest,
                 strict: own_strict && !parent.strict,
                 expression_body: false,
+                is_generator: spec.generator,
+                is_async: spec.is_async,
                 body: stmts,
             })
         })();

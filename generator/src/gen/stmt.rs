@@ -442,8 +442,11 @@ impl<'a, 'b> Gen<'a, 'b> {
         ret_ty: Ty,
         body: impl FnOnce(&mut Self, &Rc<FnTy>, &[Name]) -> Result<Vec<Stmt>>,
     ) -> Result<(Name, Stmt)> {
-        let use_decl = self.at_var_scope() || self.chance(70)?;
-        if use_decl && self.can_declare_function_here() {
+        // Generator and async declarations directly in blocks are left out (no Annex B for them, and
+        // the reference interpreter refuses them).
+        let plain = !spec.generator && !spec.is_async;
+        let use_decl = self.at_var_scope() || (plain && self.chance(70)?);
+        if use_decl && (self.at_var_scope() || plain) && self.can_declare_function_here() {
             // `body` is moved into the closure only on this path.
             return match self.function_declaration(role, spec, ret_ty, true, body)? {
                 Some(r) => Ok(r),

@@ -1,0 +1,366 @@
+//! The eval-with producer: sloppy direct `eval` reading, writing and declaring variables of the
+//! calling function (seen by closures), strict eval's own variable scope, indirect eval at global
+//! scope, and `with` object environments captured by closures.
+//!
+//! Only in sloppy code. Eval code is constant text: expressions generated in the scope model at the
+//! eval's position and printed with [`crate::print::print_expr`]. Names eval declares are either
+//! fresh (`ev1`, `ev2`, ..., never used by anything else, so no global lexical binding can collide)
+//! or shadow a primitive binding of an enclosing function with another primitive.
+
+use std::rc::Rc;
+
+use arbitrary::Result;
+
+use super::cats::fnty;
+use super::ty::*;
+use super::*;
+use crate::print::print_expr;
+
+fn eval_call(code: String) -> Expr {
+    call(ident("eval"), vec![Expr::Str(code)])
+}
+
+/// `(0, eval)(code)`
+fn indirect_eval(code: String) -> Expr {
+    call(Expr::Seq(vec![num(0), ident("eval")]), vec![Expr::Str(code)])
+}
+
+fn typeof_is_undefined(name: &str) -> Expr {
+    bin(BinOp::StrictEq, unary(UnaryOp::Typeof, ident(name)), string("undefined"))
+}
+
+impl<'a, 'b> Gen<'a, 'b> {
+    pub(crate) fn cat_eval_with(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.feat.eval_with || self.strict() {
+            return Ok(false);
+        }
+        match self.weighted(&[3, 3, 2, 2, 4])? {
+            0 => self.eval_declares(out),
+            1 => self.eval_locals(out),
+            2 => self.eval_strict(out),
+            3 => self.eval_indirect(out),
+            _ => self.with_closures(out),
+        }
+    }
+
+    /// A fresh name for eval to declare.
+    fn eval_name(&mut self) -> Name {
+        self.labels += 1;
+        format!("ev{}", self.labels)
+    }
+
+    /// A sloppy function (declaration or function expression) of `params` primitive parameters and
+    /// rank `rank`, returning a primitive, with `body`.
+    fn sloppy_function(
+        &mut self,
+        params: usize,
+        rank: u32,
+        body: impl FnOnce(&mut Self, &[Name]) -> Result<Vec<Stmt>>,
+    ) -> Result<(Name, Stmt, Rc<FnTy>)> {
+        let ft = fnty(params, Ty::Prim, rank);
+        let spec = FnSpec {
+            strict: Strictness::Inherit,
+            ..FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim(); params], rank).own_scope()
+        };
+        let (f, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| body(g, names))?;
+        Ok((f, s, ft))
+    }
+
+    /// Declares a primitive `var` binding `name` in the current function's scope in the model, as
+    /// eval just did at run time.
+    fn declare_eval_var(&mut self, name: &str) {
+        let vs = self.frame().var_scope;
+        self.scopes[vs].bindings.push(Binding {
+            name: name.to_string(),
+            kind: BindingKind::Var,
+            ty: Ty::Prim,
+            writable: true,
+            readable: true,
+        });
+        self.touch();
+    }
+
+    /// Sloppy direct eval declares a `var` in the calling function: a closure created before the
+    /// eval, which resolved the name to an outer binding (or to nothing), now sees the new one.
+    fn eval_declares(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(2, 2) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::EvalWith,
+            "sloppy direct eval declares a var in the calling function; an earlier closure now sees it",
+        ));
+        let mut outer_name = None;
+        let (f, s, ft) = self.sloppy_function(1, self.rank() - 1, |g, names| {
+            let mut body = g.gen_stmts(2, 40)?;
+            // Shadow a primitive of an enclosing function (or the script), or use a fresh name.
+            let cur = g.scopes.len() - 1;
+            let candidates: Vec<Name> = g
+                .visible(|b| b.readable && b.ty.is_prim())
+                .into_iter()
+                .filter(|(n, _, captured)| {
+                    *captured
+                        && !g.reserved.contains(n)
+                        && g.scopes[g.frame().var_scope..=cur].iter().all(|s| s.bindings.iter().all(|b| &b.name != n))
+                })
+                .map(|v| v.0)
+                .collect();
+            let q = if !candidates.is_empty() && g.chance(60)? {
+                let q = g.pick_from(&candidates)?;
+                outer_name = Some(q.clone());
+                q
+            } else {
+                g.eval_name()
+            };
+            let get_body = match &outer_name {
+                Some(_) => ident(&q),
+                None => Expr::Cond(Box::new(typeof_is_undefined(&q)), Box::new(string("none")), Box::new(ident(&q))),
+            };
+            g.note_lookup(&q);
+            // The closure below reads `q` by name: nothing may shadow it.
+            g.reserved.push(q.clone());
+            let kind = g.decl_kind(true)?;
+            let (get, d) = g.declare_var(Role::Function, kind, Ty::Func(fnty(0, Ty::Prim, 0)), false, |g| {
+                g.closure(vec![], 0, |_, _| Ok(vec![ret(get_body)]))
+            })?;
+            body.push(d);
+            let c = g.call_named(&get, vec![]);
+            body.push(print(c));
+            let a = g.read(&names[0]);
+            let e = g.gen_prim(1)?;
+            let init = print_expr(&bin(BinOp::Add, a, e));
+            body.push(expr_stmt(eval_call(format!("var {q} = {init}"))));
+            g.declare_eval_var(&q);
+            let c = g.call_named(&get, vec![]);
+            body.push(print(c));
+            // The eval'd var is an ordinary (deletable) binding of the function.
+            let t = g.target(&q);
+            let v = g.small_num()?;
+            body.push(expr_stmt(assign(AssignOp::Add, t, v)));
+            let c = g.call_named(&get, vec![]);
+            body.push(ret(c));
+            Ok(body)
+        })?;
+        out.push(s);
+        let c = self.call_gen(&f, &ft)?;
+        out.push(print(c));
+        if let Some(q) = outer_name {
+            let r = self.read(&q);
+            out.push(print(r));
+        }
+        Ok(true)
+    }
+
+    /// Direct eval reads and writes the calling function's bindings (a closure sees the writes), and
+    /// a closure created by eval code captures them too.
+    fn eval_locals(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(2, 2) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::EvalWith,
+            "direct eval writes a local that a closure reads, and creates a closure over the locals",
+        ));
+        let (f, s, ft) = self.sloppy_function(1, self.rank() - 1, |g, names| {
+            let p = names[0].clone();
+            let mut body = Vec::new();
+            let kind = g.decl_kind(false)?;
+            let (x, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.gen_prim(1))?;
+            body.push(d);
+            let kind = g.decl_kind(true)?;
+            let (get, d) = g.declare_var(Role::Function, kind, Ty::Func(fnty(0, Ty::Prim, 0)), false, |g| {
+                g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&x)?)]))
+            })?;
+            body.push(d);
+            body.extend(g.gen_stmts(1, 40)?);
+            let (t, xr, pr) = (g.target(&x), g.read(&x), g.read(&p));
+            let write = assign(AssignOp::Assign, t, bin(BinOp::Add, xr, pr));
+            body.push(expr_stmt(eval_call(print_expr(&write))));
+            let c = g.call_named(&get, vec![]);
+            body.push(print(c));
+            // eval returns a closure created in the function's scope.
+            let kind = g.decl_kind(true)?;
+            let (h, d) = g.declare_var(Role::Function, kind, Ty::Func(fnty(0, Ty::Prim, 0)), false, |g| {
+                let c = g.closure(vec![], 0, |g, _| {
+                    let xr = g.read(&x);
+                    let e = g.capture_expr()?;
+                    Ok(vec![ret(bin(BinOp::Mul, xr, e))])
+                })?;
+                Ok(eval_call(format!("({})", print_expr(&c))))
+            })?;
+            body.push(d);
+            let t = g.target(&x);
+            body.push(expr_stmt(assign(AssignOp::Add, t, num(1))));
+            let c = g.call_named(&h, vec![]);
+            body.push(print(c));
+            let c = g.call_named(&get, vec![]);
+            body.push(ret(eval_call(print_expr(&bin(BinOp::Add, c, string("!"))))));
+            Ok(body)
+        })?;
+        out.push(s);
+        let c = self.call_gen(&f, &ft)?;
+        out.push(print(c));
+        Ok(true)
+    }
+
+    /// Strict eval code gets its own variable scope: its `var`s vanish with it.
+    fn eval_strict(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(1, 1) {
+            return Ok(false);
+        }
+        out.push(self.tag(Category::EvalWith, "strict eval code declares its vars in a scope of its own"));
+        let (f, s, ft) = self.sloppy_function(0, 0, |g, _| {
+            let mut body = Vec::new();
+            let (q, d) = g.declare_var(Role::Value, DeclKind::Var, Ty::Prim, true, |g| g.gen_prim(1))?;
+            body.push(d);
+            let k = g.small_num()?;
+            body.push(print(eval_call(format!("\"use strict\"; var {q} = {}; {q} * 2", print_expr(&k)))));
+            let r = g.read(&q);
+            body.push(print(r));
+            let fresh = g.eval_name();
+            body.push(print(eval_call(format!("\"use strict\"; var {fresh} = 1; typeof {fresh}"))));
+            body.push(print(unary(UnaryOp::Typeof, ident(&fresh))));
+            // The same code without the directive declares in the function.
+            body.push(print(eval_call(format!("var {fresh} = 2; typeof {fresh}"))));
+            body.push(ret(unary(UnaryOp::Typeof, ident(&fresh))));
+            Ok(body)
+        })?;
+        out.push(s);
+        let c = self.call_gen(&f, &ft)?;
+        out.push(print(c));
+        Ok(true)
+    }
+
+    /// Indirect eval runs at global scope: it cannot see the caller's locals, and its `var`s become
+    /// globals that closures read later.
+    fn eval_indirect(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(1, 2) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::EvalWith,
+            "indirect eval runs in the global scope: no access to locals, its vars become globals",
+        ));
+        let global = self.eval_name();
+        let local = self.eval_name();
+        let read_ty = fnty(0, Ty::Prim, 0);
+        let g_name = global.clone();
+        let (f, s, _) = self.sloppy_function(0, 0, |g, _| {
+            let mut body = vec![decl(DeclKind::Var, &local, Some(g.small_num()?))];
+            body.push(print(indirect_eval(format!("typeof {local}"))));
+            body.push(print(eval_call(format!("typeof {local}"))));
+            let v = g.small_num()?;
+            body.push(expr_stmt(indirect_eval(format!("var {g_name} = {}", print_expr(&v)))));
+            Ok(body)
+        })?;
+        // It returns nothing useful: only this producer calls it.
+        self.set_readable(&f, false);
+        out.push(s);
+        out.push(print(unary(UnaryOp::Typeof, ident(&global))));
+        self.spend_call(1);
+        let fr = self.read(&f);
+        out.push(expr_stmt(call(fr, vec![])));
+        let kind = self.decl_kind(true)?;
+        let (r, d) = self.declare_var(Role::Function, kind, Ty::Func(read_ty), false, |g| {
+            g.closure(vec![], 0, |_, _| Ok(vec![ret(ident(&global))]))
+        })?;
+        out.push(d);
+        let c = self.call_named(&r, vec![]);
+        out.push(print(c));
+        out.push(print(unary(UnaryOp::Typeof, ident(&global))));
+        Ok(true)
+    }
+
+    /// `with`: closures created in its body resolve names through the object first; later writes,
+    /// additions and deletions of properties change what they see.
+    fn with_closures(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(1, 8) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::EvalWith,
+            "closures created in with resolve through the object: property writes, additions and deletions show",
+        ));
+        let kind = self.decl_kind(false)?;
+        let (k, d) = self.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.gen_prim(1))?;
+        out.push(d);
+        let kind = self.decl_kind(false)?;
+        let (l, d) = self.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.gen_prim(1))?;
+        out.push(d);
+        let kind = self.decl_kind(true)?;
+        let k2 = k.clone();
+        let (o, d) = self.declare_var(Role::Object, kind, Ty::Obj(Rc::new(ObjTy { fields: vec![] })), false, |g| {
+            let getv = g.with_function(FnSpec::new(FunctionKind::Expression, vec![], 0).own_scope(), |_, _| {
+                Ok(vec![ret(member(Expr::This, "v"))])
+            })?;
+            Ok(Expr::Object(vec![
+                Prop::Init(PropKey::Name(k2), g.gen_prim(1)?),
+                Prop::Init(PropKey::Name("v".into()), g.small_num()?),
+                Prop::Init(PropKey::Name("getV".into()), func_expr(getv)),
+            ]))
+        })?;
+        self.set_readable(&o, false);
+        out.push(d);
+        let get_ty = fnty(0, Ty::Prim, 0);
+        let (hs, d) = self.declare_uninit(Role::Function, &[Ty::Func(get_ty.clone()), Ty::Func(get_ty)])?;
+        out.push(d);
+        let (h1, h2) = (hs[0].clone(), hs[1].clone());
+        // The object environment: its properties are bindings for the code inside.
+        self.push_scope(ScopeKind::With);
+        for name in [k.as_str(), "v"] {
+            let s = self.scopes.last_mut().expect("just pushed");
+            s.bindings.push(Binding {
+                name: name.to_string(),
+                kind: BindingKind::Var,
+                ty: Ty::Prim,
+                writable: true,
+                readable: true,
+            });
+        }
+        self.touch();
+        let body = self.with_block(|g| {
+            let mut b = Vec::new();
+            let c1 = g.closure(vec![], 0, |g, _| {
+                let (kr, vr) = (g.read(&k), g.read("v"));
+                Ok(vec![ret(bin(BinOp::Add, kr, vr))])
+            })?;
+            let t = g.target(&h1);
+            b.push(expr_stmt(assign(AssignOp::Assign, t, c1)));
+            let c2 = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.read(&l))]))?;
+            let t = g.target(&h2);
+            b.push(expr_stmt(assign(AssignOp::Assign, t, c2)));
+            // A function found through the object is called with the object as `this`.
+            g.spend_call(1);
+            b.push(print(call(ident("getV"), vec![])));
+            b.extend(g.gen_stmts(2, 50)?);
+            let (t, kr) = (g.target(&k), g.read(&k));
+            b.push(expr_stmt(assign(AssignOp::Assign, t, bin(BinOp::Add, kr, num(1)))));
+            Ok(b)
+        });
+        self.pop_scope();
+        let body = body?;
+        let or = self.read(&o);
+        out.push(Stmt::With(or, body));
+        self.set_readable(&h1, true);
+        self.set_readable(&h2, true);
+        let c = self.call_named(&h1, vec![]);
+        out.push(print(c));
+        let r = self.read(&k);
+        out.push(print(r));
+        let (or, v) = (self.read(&o), self.gen_prim(1)?);
+        out.push(expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(or), k.clone()), v)));
+        let c = self.call_named(&h1, vec![]);
+        out.push(print(c));
+        let or = self.read(&o);
+        out.push(print(unary(UnaryOp::Delete, member(or, &k))));
+        let c = self.call_named(&h1, vec![]);
+        out.push(print(c));
+        let c = self.call_named(&h2, vec![]);
+        out.push(print(c));
+        let (or, v) = (self.read(&o), self.small_num()?);
+        out.push(expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(or), l.clone()), v)));
+        let c = self.call_named(&h2, vec![]);
+        out.push(print(c));
+        Ok(true)
+    }
+}

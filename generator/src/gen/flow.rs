@@ -1,0 +1,553 @@
+//! The generators-async producer: closures created before, across and after `yield` and `await`,
+//! generators resumed later, `return`/`throw` on generators, `yield*`, async functions and arrows
+//! whose prints interleave in the (spec-determined) order of the job queue.
+//!
+//! Generator functions and async functions return objects (iterators, promises), never primitives,
+//! so their bindings are unreadable to random code: only the producer calls them. Nothing rejects
+//! without a handler, so no engine reports an unhandled rejection.
+
+use std::rc::Rc;
+
+use arbitrary::Result;
+
+use super::cats::fnty;
+use super::ty::*;
+use super::*;
+
+fn value_of(e: Expr) -> Expr {
+    member(e, "value")
+}
+
+fn yield_expr(e: Expr) -> Expr {
+    Expr::Yield { delegate: false, arg: Some(Box::new(e)) }
+}
+
+fn await_expr(e: Expr) -> Expr {
+    Expr::Await(Box::new(e))
+}
+
+fn label(text: &str, e: Expr) -> Expr {
+    bin(BinOp::Add, string(text), e)
+}
+
+fn empty_obj() -> Ty {
+    Ty::Obj(Rc::new(ObjTy { fields: vec![] }))
+}
+
+impl<'a, 'b> Gen<'a, 'b> {
+    pub(crate) fn cat_generators_async(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        let f = self.feat;
+        let w = [
+            if f.generators { 3 } else { 0 },      // closures across yield, resumed later
+            if f.generators { 2 } else { 0 },      // return / throw
+            if f.generators { 2 } else { 0 },      // yield* and for-of
+            if f.async_functions { 4 } else { 0 }, // interleaved async calls
+            if f.async_functions { 2 } else { 0 }, // a resolver captured and called later
+            if f.async_functions { 2 } else { 0 }, // async closures in a loop
+            if f.async_functions { 2 } else { 0 }, // rejections caught across await
+        ];
+        if w.iter().all(|w| *w == 0) {
+            return Ok(false);
+        }
+        match self.weighted(&w)? {
+            0 => self.gen_across_yield(out),
+            1 => self.gen_return_throw(out),
+            2 => self.gen_delegate(out),
+            3 => self.async_interleave(out),
+            4 => self.async_resolver(out),
+            5 => self.async_loop(out),
+            _ => self.async_reject(out),
+        }
+    }
+
+    /// A `function*` declaration (or function expression bound to a variable) whose binding only the
+    /// producer reads.
+    fn generator_decl(
+        &mut self,
+        params: usize,
+        rank: u32,
+        body: impl FnOnce(&mut Self, &[Name]) -> Result<Vec<Stmt>>,
+    ) -> Result<(Name, Stmt)> {
+        let spec = FnSpec {
+            generator: true,
+            ..FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim(); params], rank).own_scope()
+        };
+        let (name, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| body(g, names))?;
+        self.set_readable(&name, false);
+        Ok((name, s))
+    }
+
+    /// An `async function` declaration (or expression bound to a variable), read only by the producer.
+    fn async_decl(
+        &mut self,
+        params: usize,
+        rank: u32,
+        body: impl FnOnce(&mut Self, &[Name]) -> Result<Vec<Stmt>>,
+    ) -> Result<(Name, Stmt)> {
+        let spec = FnSpec {
+            is_async: true,
+            ..FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim(); params], rank).own_scope()
+        };
+        let (name, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| body(g, names))?;
+        self.set_readable(&name, false);
+        Ok((name, s))
+    }
+
+    /// `const it = gen(args)`: an iterator only the producer uses.
+    fn start_generator(&mut self, gen: &str, args: Vec<Expr>) -> Result<(Name, Stmt)> {
+        let kind = self.decl_kind(true)?;
+        let (it, d) = self.declare_var(Role::Object, kind, empty_obj(), false, |g| Ok(g.call_named(gen, args)))?;
+        self.set_readable(&it, false);
+        Ok((it, d))
+    }
+
+    /// `it.method(args)`, spending one call.
+    fn resume(&mut self, it: &str, method: &str, args: Vec<Expr>) -> Expr {
+        self.spend_call(1);
+        let r = self.read(it);
+        method_call(r, method, args)
+    }
+
+    /// A callback `(v) => { print(text + v); }` for `then`/`catch`.
+    fn print_callback(&mut self, text: &'static str) -> Result<Expr> {
+        self.closure(vec![ParamSpec::prim()], 0, |g, names| {
+            let v = g.read(&names[0]);
+            Ok(vec![print(label(text, v))])
+        })
+    }
+
+    /// Something to await: a primitive, a resolved promise, or a promise resolved by its executor.
+    fn awaitee(&mut self) -> Result<Expr> {
+        Ok(match self.pick(3)? {
+            0 => self.gen_prim(1)?,
+            1 => method_call(ident("Promise"), "resolve", vec![self.gen_prim(1)?]),
+            _ => {
+                // The value is generated inside the executor: its parameter may shadow a name.
+                let exec = self.closure(vec![ParamSpec::of(Ty::Func(fnty(1, Ty::Prim, 0)))], 0, |g, names| {
+                    let v = g.gen_prim(1)?;
+                    let r = g.read(&names[0]);
+                    Ok(vec![expr_stmt(call(r, vec![v]))])
+                })?;
+                Expr::New(Box::new(ident("Promise")), vec![exec])
+            }
+        })
+    }
+
+    // ----- generators -------------------------------------------------------------------------------
+
+    /// Closures created before and after a `yield` share the generator's bindings; the generator is
+    /// resumed later with values.
+    fn gen_across_yield(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(1, 6) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::GeneratorsAsync,
+            "closures created before and after a yield share the generator's bindings across resumptions",
+        ));
+        let get_ty = fnty(0, Ty::Prim, 0);
+        let (gen, s) = self.generator_decl(1, 1, |g, names| {
+            let a = names[0].clone();
+            let mut body = Vec::new();
+            let kind = g.decl_kind(false)?;
+            let (x, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(&a)))?;
+            body.push(d);
+            let kind = g.decl_kind(true)?;
+            let (before, d) = g.declare_var(Role::Function, kind, Ty::Func(get_ty.clone()), false, |g| {
+                g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&x)?)]))
+            })?;
+            body.push(d);
+            let kind = g.decl_kind(true)?;
+            let (r, d) = g.declare_var(Role::Value, kind, Ty::Prim, false, |g| {
+                let c = g.call_named(&before, vec![]);
+                Ok(yield_expr(c))
+            })?;
+            body.push(d);
+            let (t, rr) = (g.target(&x), g.read(&r));
+            body.push(expr_stmt(assign(AssignOp::Add, t, rr)));
+            body.extend(g.gen_stmts(2, 50)?);
+            let kind = g.decl_kind(true)?;
+            let (after, d) = g.declare_var(Role::Function, kind, Ty::Func(get_ty.clone()), false, |g| {
+                g.closure(vec![], 0, |g, _| {
+                    let xr = g.read(&x);
+                    Ok(vec![ret(bin(BinOp::Mul, xr, num(2)))])
+                })
+            })?;
+            body.push(d);
+            let (c1, c2) = (g.call_named(&before, vec![]), g.call_named(&after, vec![]));
+            body.push(expr_stmt(yield_expr(bin(BinOp::Add, c1, c2))));
+            let (t, c) = (g.target(&x), g.small_num()?);
+            body.push(expr_stmt(assign(AssignOp::Add, t, c)));
+            let c = g.call_named(&after, vec![]);
+            body.push(ret(c));
+            Ok(body)
+        })?;
+        out.push(s);
+        let a = self.small_num()?;
+        let (it, d) = self.start_generator(&gen, vec![a])?;
+        out.push(d);
+        let n = self.resume(&it, "next", vec![]);
+        out.push(print(value_of(n)));
+        // Other code runs while the generator is suspended.
+        out.extend(self.gen_stmts(2, 40)?);
+        let v = self.small_num()?;
+        let n = self.resume(&it, "next", vec![v]);
+        out.push(print(value_of(n)));
+        let n = self.resume(&it, "next", vec![]);
+        out.push(print(value_of(n)));
+        let n = self.resume(&it, "next", vec![]);
+        out.push(print(member(n, "done")));
+        Ok(true)
+    }
+
+    /// `return` runs the generator's `finally` (which reads a captured binding); `throw` is caught
+    /// inside the generator's loop and the generator goes on; a finished generator rethrows.
+    fn gen_return_throw(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(1, 6) {
+            return Ok(false);
+        }
+        if self.chance(50)? {
+            out.push(self.tag(Category::GeneratorsAsync, "return on a suspended generator runs its finally"));
+            let (gen, s) = self.generator_decl(0, 1, |g, _| {
+                let kind = g.decl_kind(false)?;
+                let (st, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.gen_prim(1))?;
+                let y1 = g.read(&st);
+                let t = g.target(&st);
+                let v = g.gen_prim(1)?;
+                let y2 = g.read(&st);
+                let fin = g.with_block(|g| {
+                    let r = g.read(&st);
+                    Ok(vec![print(label("cleanup ", r))])
+                })?;
+                Ok(vec![
+                    d,
+                    Stmt::Try {
+                        block: vec![
+                            expr_stmt(yield_expr(y1)),
+                            expr_stmt(assign(AssignOp::Add, t, v)),
+                            expr_stmt(yield_expr(y2)),
+                        ],
+                        handler: None,
+                        finalizer: Some(fin),
+                    },
+                    expr_stmt(yield_expr(num(0))),
+                ])
+            })?;
+            out.push(s);
+            let (it, d) = self.start_generator(&gen, vec![])?;
+            out.push(d);
+            for _ in 0..self.int(1, 2)? {
+                let n = self.resume(&it, "next", vec![]);
+                out.push(print(value_of(n)));
+            }
+            let v = self.small_num()?;
+            let n = self.resume(&it, "return", vec![v]);
+            out.push(print(value_of(n)));
+            let n = self.resume(&it, "next", vec![]);
+            out.push(print(member(n, "done")));
+            return Ok(true);
+        }
+        out.push(self.tag(
+            Category::GeneratorsAsync,
+            "throw into a generator is caught at its yield; a finished generator rethrows",
+        ));
+        let trips = 3;
+        let (gen, s) = self.generator_decl(0, 1, |g, _| {
+            let kind = g.decl_kind(false)?;
+            let (n, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.small_num())?;
+            let kind = g.decl_kind(true)?;
+            let (log, d2) = g.declare_var(Role::Function, kind, Ty::Func(fnty(0, Ty::Prim, 0)), false, |g| {
+                g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&n)?)]))
+            })?;
+            let l = g.counted_for(trips, |g, i| {
+                let iv = g.read(i);
+                let handler = g.catch_clause(Ty::Prim, |g, e| {
+                    let (t, er) = (g.target(&n), g.read(e));
+                    let er2 = g.read(e);
+                    Ok(vec![expr_stmt(assign(AssignOp::Add, t, er)), print(label("caught ", er2))])
+                })?;
+                Ok(vec![Stmt::Try { block: vec![expr_stmt(yield_expr(iv))], handler: Some(handler), finalizer: None }])
+            })?;
+            let c = g.call_named(&log, vec![]);
+            Ok(vec![d, d2, l, ret(c)])
+        })?;
+        out.push(s);
+        let (it, d) = self.start_generator(&gen, vec![])?;
+        out.push(d);
+        let n = self.resume(&it, "next", vec![]);
+        out.push(expr_stmt(n));
+        let v = self.small_num()?;
+        let n = self.resume(&it, "throw", vec![v]);
+        out.push(print(value_of(n)));
+        for _ in 0..2 {
+            let n = self.resume(&it, "next", vec![]);
+            out.push(print(value_of(n)));
+        }
+        let v = self.small_num()?;
+        let n = self.resume(&it, "throw", vec![v]);
+        let handler = self.catch_clause(Ty::Prim, |g, e| {
+            let r = g.read(e);
+            Ok(vec![print(label("rethrown ", r))])
+        })?;
+        out.push(Stmt::Try { block: vec![expr_stmt(n)], handler: Some(handler), finalizer: None });
+        Ok(true)
+    }
+
+    /// `yield*` delegates to another generator (whose return value it yields) and to an array; a
+    /// `for-of` over the result creates a closure per value.
+    fn gen_delegate(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(2, 10) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::GeneratorsAsync,
+            "yield* delegates to a generator and an array; for-of makes a closure per yielded value",
+        ));
+        let (inner, s) = self.generator_decl(1, 0, |g, names| {
+            let a = names[0].clone();
+            let (a1, a2, a3) = (g.read(&a), g.read(&a), g.read(&a));
+            Ok(vec![
+                expr_stmt(yield_expr(a1)),
+                expr_stmt(yield_expr(bin(BinOp::Add, a2, num(1)))),
+                ret(bin(BinOp::Mul, a3, num(10))),
+            ])
+        })?;
+        out.push(s);
+        let (outer, s) = self.generator_decl(1, 1, |g, names| {
+            let b = names[0].clone();
+            let kind = g.decl_kind(true)?;
+            let (r, d) = g.declare_var(Role::Value, kind, Ty::Prim, false, |g| {
+                let br = g.read(&b);
+                let c = g.call_named(&inner, vec![br]);
+                Ok(Expr::Yield { delegate: true, arg: Some(Box::new(c)) })
+            })?;
+            let rr = g.read(&r);
+            let (b1, k) = (g.read(&b), g.prim_leaf()?);
+            Ok(vec![
+                d,
+                expr_stmt(yield_expr(rr)),
+                expr_stmt(Expr::Yield { delegate: true, arg: Some(Box::new(Expr::Array(vec![b1, k]))) }),
+            ])
+        })?;
+        out.push(s);
+        let elem = fnty(0, Ty::Prim, 0);
+        let kind = self.decl_kind(true)?;
+        let (fs, d) = self
+            .declare_var(Role::Array, kind, Ty::arr(Ty::Func(elem.clone()), 0), false, |_| Ok(Expr::Array(vec![])))?;
+        out.push(d);
+        let trips = 5;
+        let kind = self.decl_kind(true)?;
+        self.spend_call(1);
+        let l = self.for_each_loop(
+            false,
+            kind,
+            |g| {
+                let a = g.small_num()?;
+                let o = g.read(&outer);
+                Ok(call(o, vec![a]))
+            },
+            trips,
+            |g, v| {
+                let c = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(v)?)]))?;
+                let a = g.read(&fs);
+                Ok(vec![expr_stmt(method_call(a, "push", vec![c]))])
+            },
+        )?;
+        out.push(l);
+        self.retype(&fs, Ty::arr(Ty::Func(elem), trips));
+        let s = self.call_all(&fs, trips)?;
+        out.push(s);
+        Ok(true)
+    }
+
+    // ----- async ------------------------------------------------------------------------------------
+
+    /// Several calls of an async function interleave: each prints before its first `await`, and the
+    /// rest runs in job order; closures capture bindings across the awaits.
+    fn async_interleave(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(1, 6) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::GeneratorsAsync,
+            "calls of an async function interleave in job order; closures capture across await",
+        ));
+        let kind = self.decl_kind(false)?;
+        let (shared, d) = self.declare_var(Role::Value, kind, Ty::Prim, true, |_| Ok(num(0)))?;
+        out.push(d);
+        let (work, s) = self.async_decl(1, 1, |g, names| {
+            let a = names[0].clone();
+            let mut body = Vec::new();
+            let kind = g.decl_kind(false)?;
+            let (x, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(&a)))?;
+            body.push(d);
+            let kind = g.decl_kind(true)?;
+            let (get, d) = g.declare_var(Role::Function, kind, Ty::Func(fnty(0, Ty::Prim, 0)), false, |g| {
+                g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&x)?)]))
+            })?;
+            body.push(d);
+            let c = g.call_named(&get, vec![]);
+            body.push(print(label("start ", c)));
+            let (t, w) = (g.target(&x), g.awaitee()?);
+            body.push(expr_stmt(assign(AssignOp::Add, t, await_expr(w))));
+            let t = g.target(&shared);
+            body.push(expr_stmt(assign(AssignOp::Add, t, num(1))));
+            let (c, sh) = (g.call_named(&get, vec![]), g.read(&shared));
+            body.push(print(bin(BinOp::Add, label("middle ", c), label(" ", sh))));
+            body.push(expr_stmt(await_expr(Expr::Null)));
+            body.extend(g.gen_stmts(2, 40)?);
+            let c = g.call_named(&get, vec![]);
+            body.push(print(label("end ", c)));
+            let c = g.call_named(&get, vec![]);
+            body.push(ret(c));
+            Ok(body)
+        })?;
+        out.push(s);
+        for i in 0..self.int(2, 3)? {
+            let a = self.small_num()?;
+            let c = self.call_named(&work, vec![a]);
+            if i == 1 {
+                let cb = self.print_callback("then ")?;
+                out.push(expr_stmt(method_call(c, "then", vec![cb])));
+            } else {
+                out.push(expr_stmt(c));
+            }
+        }
+        let sh = self.read(&shared);
+        out.push(print(label("sync ", sh)));
+        Ok(true)
+    }
+
+    /// A promise's resolve function escapes through a closure and is called later; awaiting
+    /// functions and `then` callbacks run in registration order after it.
+    fn async_resolver(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(1, 6) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::GeneratorsAsync,
+            "a promise's resolve function escapes through a closure; awaiters resume in order when it is called",
+        ));
+        let res_ty = fnty(1, Ty::Prim, 0);
+        let (names, d) = self.declare_uninit(Role::Function, &[Ty::Func(res_ty.clone())])?;
+        out.push(d);
+        let res = names[0].clone();
+        let kind = self.decl_kind(true)?;
+        let (p, d) = self.declare_var(Role::Object, kind, empty_obj(), false, |g| {
+            let exec = g.closure(vec![ParamSpec::of(Ty::Func(res_ty.clone()))], 0, |g, names| {
+                let (t, r) = (g.target(&res), g.read(&names[0]));
+                Ok(vec![expr_stmt(assign(AssignOp::Assign, t, r))])
+            })?;
+            Ok(Expr::New(Box::new(ident("Promise")), vec![exec]))
+        })?;
+        self.set_readable(&p, false);
+        out.push(d);
+        let (waiter, s) = self.async_decl(1, 0, |g, names| {
+            let k = names[0].clone();
+            let kind = g.decl_kind(true)?;
+            let (v, d) = g.declare_var(Role::Value, kind, Ty::Prim, false, |g| {
+                let pr = g.read(&p);
+                Ok(await_expr(pr))
+            })?;
+            let (vr, kr) = (g.read(&v), g.read(&k));
+            let vr2 = g.read(&v);
+            Ok(vec![d, print(label("waiter ", bin(BinOp::Add, vr, kr))), ret(vr2)])
+        })?;
+        out.push(s);
+        for _ in 0..2 {
+            let a = self.small_num()?;
+            let c = self.call_named(&waiter, vec![a]);
+            out.push(expr_stmt(c));
+        }
+        let cb = self.print_callback("then ")?;
+        let pr = self.read(&p);
+        out.push(expr_stmt(method_call(pr, "then", vec![cb])));
+        let v = self.prim_leaf()?;
+        let cb = self.print_callback("early ")?;
+        out.push(expr_stmt(method_call(method_call(ident("Promise"), "resolve", vec![v]), "then", vec![cb])));
+        out.push(print(string("before resolve")));
+        self.set_readable(&res, true);
+        let v = self.gen_prim(1)?;
+        let c = self.call_named(&res, vec![v]);
+        out.push(expr_stmt(c));
+        out.push(print(string("after resolve")));
+        Ok(true)
+    }
+
+    /// Async closures created in a loop run after it: with `let` each sees its own iteration's
+    /// binding, with `var` all see the final value.
+    fn async_loop(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        let trips = self.int(2, 3)? as u32;
+        if !self.fits_here(1, trips + 1) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::GeneratorsAsync,
+            "async closures started in a loop print after it, each with its iteration's binding",
+        ));
+        let l = self.counted_for(trips, |g, i| {
+            let arrow = g.feat.arrows && g.chance(60)?;
+            let kind = if arrow { FunctionKind::Arrow } else { FunctionKind::Expression };
+            let spec = FnSpec { is_async: true, ..FnSpec::new(kind, vec![], 0) };
+            let i = i.to_string();
+            let f = g.with_function(spec, |g, _| {
+                let w = g.awaitee()?;
+                let ir = g.read(&i);
+                let e = g.capture_expr()?;
+                Ok(vec![expr_stmt(await_expr(w)), print(label("loop ", bin(BinOp::Add, ir, e)))])
+            })?;
+            g.spend_call(1);
+            Ok(vec![expr_stmt(call(func_expr(f), vec![]))])
+        })?;
+        out.push(l);
+        out.push(print(string("loop done")));
+        Ok(true)
+    }
+
+    /// A rejection awaited in `try` is caught there (with `finally`), and a throwing async function's
+    /// promise is handled with `catch`.
+    fn async_reject(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(1, 6) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::GeneratorsAsync,
+            "a rejection is caught across await; a throwing async function's promise is caught",
+        ));
+        let (guard, s) = self.async_decl(1, 0, |g, names| {
+            let a = names[0].clone();
+            let ar = g.read(&a);
+            let block = vec![
+                expr_stmt(await_expr(method_call(ident("Promise"), "reject", vec![ar]))),
+                print(string("unreachable")),
+            ];
+            let handler = g.catch_clause(Ty::Prim, |g, e| {
+                let (er, er2) = (g.read(e), g.read(e));
+                Ok(vec![print(label("caught ", er)), ret(bin(BinOp::Add, er2, num(1)))])
+            })?;
+            let fin = g.with_block(|g| {
+                let r = g.read(&a);
+                Ok(vec![print(label("finally ", r))])
+            })?;
+            Ok(vec![Stmt::Try { block, handler: Some(handler), finalizer: Some(fin) }])
+        })?;
+        out.push(s);
+        let a = self.small_num()?;
+        let c = self.call_named(&guard, vec![a]);
+        let cb = self.print_callback("got ")?;
+        out.push(expr_stmt(method_call(c, "then", vec![cb])));
+        let (boom, s) = self.async_decl(1, 0, |g, names| {
+            let a = names[0].clone();
+            let w = g.awaitee()?;
+            let ar = g.read(&a);
+            Ok(vec![expr_stmt(await_expr(w)), Stmt::Throw(ar)])
+        })?;
+        out.push(s);
+        let a = self.small_num()?;
+        let c = self.call_named(&boom, vec![a]);
+        let cb = self.print_callback("rejected ")?;
+        out.push(expr_stmt(method_call(c, "catch", vec![cb])));
+        out.push(print(string("sync")));
+        Ok(true)
+    }
+}
