@@ -6,7 +6,8 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context as _, Result};
 use clap::Args;
 use harness::{
-    engine_by_name, read_program, reduce, Engine, ReduceOptions, Signature, Trial, Verdict, DEFAULT_ENGINES,
+    engine_by_name, read_program, reduce, reduce_generated, Engine, ReduceOptions, Signature, Trial, Verdict,
+    DEFAULT_ENGINES,
 };
 
 use super::Status;
@@ -36,10 +37,12 @@ pub struct ReduceArgs {
     class_only: bool,
 }
 
-/// The file to reduce and, for a finding directory, the engines its `finding.json` names.
+/// The file to reduce and, for a finding directory, the engines its `finding.json` names and the
+/// generator IR its origin regenerates (when that prints exactly `original.js`).
 struct Input {
     path: PathBuf,
     engines: Option<Vec<String>>,
+    program: Option<generator::Program>,
 }
 
 pub fn run(args: &ReduceArgs) -> Result<Status> {
@@ -75,7 +78,12 @@ pub fn run(args: &ReduceArgs) -> Result<Status> {
         ..ReduceOptions::default()
     };
     let started = Instant::now();
-    let reduced = match reduce(&source, &engines, &target, &options) {
+    let program = input.program.as_ref().filter(|program| program.to_string() == source);
+    let reduced = match program {
+        Some(program) => reduce_generated(program, &engines, &target, &options),
+        None => reduce(&source, &engines, &target, &options),
+    };
+    let reduced = match reduced {
         Ok(reduced) => reduced,
         Err(err) => {
             // Only a flaky original gets here: the target was read off its own first run.
@@ -107,22 +115,35 @@ pub fn run(args: &ReduceArgs) -> Result<Status> {
 /// A file is reduced as given; a directory must be a finding directory with `original.js`.
 fn input(path: &Path) -> Result<Input> {
     if !path.is_dir() {
-        return Ok(Input { path: path.to_owned(), engines: None });
+        return Ok(Input { path: path.to_owned(), engines: None, program: None });
     }
     let original = path.join("original.js");
     if !original.is_file() {
         bail!("{}: a directory without original.js; give a .js file or a finding directory", path.display());
     }
     let finding = path.join("finding.json");
-    let engines = if finding.is_file() {
+    let (engines, program) = if finding.is_file() {
         let text = std::fs::read_to_string(&finding).with_context(|| format!("cannot read {}", finding.display()))?;
         let json: serde_json::Value =
             serde_json::from_str(&text).with_context(|| format!("{}: not valid JSON", finding.display()))?;
-        finding_engines(&json)
+        (finding_engines(&json), generated_program(&json))
     } else {
-        None
+        (None, None)
     };
-    Ok(Input { path: original, engines })
+    Ok(Input { path: original, engines, program })
+}
+
+/// The program a campaign generated, from the finding's `origin` (seed, size, swarm), so that the
+/// reduction can start on the generator's IR.
+fn generated_program(json: &serde_json::Value) -> Option<generator::Program> {
+    let origin = json.get("origin")?;
+    let seed = origin.get("seed")?.as_u64()?;
+    let size = generator::Size::from_name(origin.get("size")?.as_str()?)?;
+    let config = generator::Config::sized(size);
+    Some(match origin.get("swarm").and_then(serde_json::Value::as_bool) {
+        Some(true) => generator::Program::from_seed_swarm(seed, &config),
+        _ => generator::Program::from_seed(seed, &config),
+    })
 }
 
 /// The engines of a `finding.json`: its `engines` field as a list of names, or the keys of an

@@ -581,6 +581,7 @@ fn lane(shared: &Shared<'_>, workers: &[Arc<WorkerEngine>]) {
                 seed: current.seed,
                 categories,
                 source: &current.source,
+                program: &current.program,
                 runs: &runs,
                 trial: &trial,
             };

@@ -5,6 +5,8 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
+use generator::Program;
+
 use crate::compare::{compare, Difference, Verdict};
 use crate::engine::Engine;
 use crate::fuzz::finding::{Blame, Finding, FindingKind, Origin};
@@ -23,12 +25,13 @@ use crate::worker::{WorkerEngine, WorkerEvent, WorkerRun};
 pub trait Reducer: Send + Sync {
     /// Returns a program, as small as the reducer can make it, on which `engines` diverge with
     /// exactly `class` (see [`DivergenceClass::of`]) and do so deterministically; `source` itself
-    /// when nothing smaller keeps the divergence. `engines` are crash-safe (worker) engines, so
-    /// candidates may crash or hang them. Should return soon, with the best program so far, once
-    /// `stop` is set.
+    /// when nothing smaller keeps the divergence. `program` is the generator's IR that printed
+    /// `source`, when there is one. `engines` are crash-safe (worker) engines, so candidates may
+    /// crash or hang them. Should return soon, with the best program so far, once `stop` is set.
     fn reduce(
         &self,
         source: &str,
+        program: Option<&Program>,
         class: &DivergenceClass,
         engines: &[Arc<dyn Engine>],
         stop: &Arc<AtomicBool>,
@@ -40,12 +43,20 @@ pub trait Reducer: Send + Sync {
 pub struct NoReduction;
 
 impl Reducer for NoReduction {
-    fn reduce(&self, source: &str, _: &DivergenceClass, _: &[Arc<dyn Engine>], _: &Arc<AtomicBool>) -> String {
+    fn reduce(
+        &self,
+        source: &str,
+        _: Option<&Program>,
+        _: &DivergenceClass,
+        _: &[Arc<dyn Engine>],
+        _: &Arc<AtomicBool>,
+    ) -> String {
         source.to_owned()
     }
 }
 
-/// The syntax-tree reducer of [`crate::reduce`](mod@crate::reduce), under a budget per reduction.
+/// The reducer of [`crate::reduce`](mod@crate::reduce), under a budget per reduction: on the IR
+/// first when the program was generated, then on the syntax tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SyntaxReducer {
     /// Candidate and time budget of each reduction.
@@ -56,6 +67,7 @@ impl Reducer for SyntaxReducer {
     fn reduce(
         &self,
         source: &str,
+        program: Option<&Program>,
         class: &DivergenceClass,
         engines: &[Arc<dyn Engine>],
         stop: &Arc<AtomicBool>,
@@ -67,7 +79,11 @@ impl Reducer for SyntaxReducer {
             .map(|engine| Box::new(Stoppable { inner: Arc::clone(engine), stop: Arc::clone(stop) }) as Box<dyn Engine>)
             .collect();
         let target = Signature::new(class.clone(), source);
-        match crate::reduce::reduce(source, &engines, &target, &self.options) {
+        let reduced = match program.filter(|program| program.to_string() == source) {
+            Some(program) => crate::reduce::reduce_generated(program, &engines, &target, &self.options),
+            None => crate::reduce::reduce(source, &engines, &target, &self.options),
+        };
+        match reduced {
             Ok(reduced) => reduced.reduction.program,
             Err(_) => source.to_owned(),
         }
@@ -99,6 +115,8 @@ pub(super) struct Ran<'a> {
     pub seed: u64,
     pub categories: Vec<String>,
     pub source: &'a str,
+    /// The IR `source` was printed from.
+    pub program: &'a Program,
     pub runs: &'a [(String, WorkerRun)],
     pub trial: &'a Trial,
 }
@@ -451,7 +469,8 @@ pub(super) fn reduce(
             }) as Arc<dyn Engine>
         })
         .collect();
-    let reduced = shared.reducer.reduce(source, class, &engines, &shared.halt);
+    let program = ran.map(|ran| ran.program);
+    let reduced = shared.reducer.reduce(source, program, class, &engines, &shared.halt);
     drop(engines);
     let problems = std::mem::take(&mut *problems.lock().unwrap_or_else(PoisonError::into_inner));
     for (engine, candidate, run) in problems {

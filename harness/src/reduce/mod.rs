@@ -38,6 +38,7 @@ pub mod arguments;
 pub mod edit;
 pub mod elements;
 pub mod expressions;
+pub mod ir;
 pub mod layout;
 pub mod lines;
 pub mod rename;
@@ -158,6 +159,28 @@ pub fn reduce(
     target: &Signature,
     options: &ReduceOptions,
 ) -> Result<ReducedDivergence, ReduceError> {
+    reduce_from(source, None, engines, target, options)
+}
+
+/// [`reduce`] for a generated program: first on the generator's IR ([`ir`]: statements, compound
+/// statements, expressions), then the syntax-tree passes on the printed result, within one budget.
+pub fn reduce_generated(
+    program: &generator::Program,
+    engines: &[Box<dyn Engine>],
+    target: &Signature,
+    options: &ReduceOptions,
+) -> Result<ReducedDivergence, ReduceError> {
+    reduce_from(&program.to_string(), Some(program), engines, target, options)
+}
+
+fn reduce_from(
+    source: &str,
+    program: Option<&generator::Program>,
+    engines: &[Box<dyn Engine>],
+    target: &Signature,
+    options: &ReduceOptions,
+) -> Result<ReducedDivergence, ReduceError> {
+    let started = Instant::now();
     let class = &target.class;
     let require_valid = is_valid_script(source);
     let not_interesting = |rejection| ReduceError::NotInteresting { target: class.clone(), rejection };
@@ -180,7 +203,26 @@ pub fn reduce(
             Err(_) => false,
         }
     };
-    let reduction = reduce_with(source, &is_interesting, options);
+    let (source, ir) = match program {
+        Some(program) => {
+            let deadline = options.time_limit.map(|limit| started + limit);
+            let ir = ir::reduce_program(program, &is_interesting, options.max_candidates, deadline);
+            (ir.program.to_string(), Some(ir))
+        }
+        None => (source.to_owned(), None),
+    };
+    let tried = ir.as_ref().map_or(0, |ir| ir.tried);
+    let remaining = ReduceOptions {
+        max_candidates: options.max_candidates.saturating_sub(tried),
+        time_limit: options.time_limit.map(|limit| limit.saturating_sub(started.elapsed())),
+        ..*options
+    };
+    let mut reduction = reduce_with(&source, &is_interesting, &remaining);
+    if let Some(ir) = ir {
+        reduction.candidates_tried += ir.tried;
+        reduction.steps += ir.accepted;
+        reduction.passes.insert(0, PassStats { pass: "ir", tried: ir.tried, accepted: ir.accepted });
+    }
     // The driver accepts a candidate right after testing it and never goes back, so the last
     // accepted trial is the reduced program's.
     let trial = last_accepted.into_inner();
