@@ -816,4 +816,48 @@ mod tests {
         a.body.push(ret(Expr::Object(vec![Prop::Init(PropKey::Name("v".into()), num(1))])));
         assert_eq!(print_expr(&func_expr(a)), "() => ({ v: 1 })");
     }
+
+    #[test]
+    fn classes_generators_async_and_with() {
+        let mut ctor = Function::new(FunctionKind::Method, None);
+        ctor.params.push(Param { name: "a".into(), default: None });
+        ctor.body.push(Stmt::Expr(call(Expr::Super, vec![ident("a")])));
+        let mut getter = Function::new(FunctionKind::Getter, None);
+        getter.body.push(ret(member(Expr::This, "#x")));
+        let class = Class {
+            name: Some("C".into()),
+            extends: Some(Box::new(call(ident("mk"), vec![]))),
+            members: vec![
+                ClassMember::Field { is_static: false, key: PropKey::Private("x".into()), value: Some(num(1)) },
+                ClassMember::Method { is_static: false, key: PropKey::Name("constructor".into()), func: ctor },
+                ClassMember::Method { is_static: true, key: PropKey::Private("p".into()), func: getter },
+                ClassMember::StaticBlock(vec![print(bin(BinOp::In, Expr::PrivateName("x".into()), Expr::This))]),
+            ],
+        };
+        let p = Program { strict: false, body: vec![Stmt::Class(class)] };
+        assert_eq!(
+            print_program(&p),
+            "class C extends mk() {\n  #x = 1;\n  constructor(a) {\n    super(a);\n  }\n  static get #p() {\n    return this.#x;\n  }\n  static {\n    print(#x in this);\n  }\n}\n"
+        );
+        let mut g = Function::new(FunctionKind::Expression, None);
+        g.is_generator = true;
+        g.body.push(Stmt::Expr(bin(BinOp::Add, num(1), Expr::Yield { delegate: false, arg: Some(Box::new(num(2))) })));
+        g.body.push(Stmt::Expr(Expr::Yield { delegate: true, arg: Some(Box::new(Expr::Array(vec![]))) }));
+        assert_eq!(print_expr(&func_expr(g)), "function*() {\n  1 + (yield 2);\n  yield* [];\n}");
+        let mut a = Function::new(FunctionKind::Arrow, None);
+        a.is_async = true;
+        a.expression_body = true;
+        a.body.push(ret(bin(BinOp::Mul, Expr::Await(Box::new(num(-1))), num(2))));
+        assert_eq!(print_expr(&func_expr(a)), "async () => await -1 * 2");
+        let mut f = Function::new(FunctionKind::Expression, None);
+        f.is_async = true;
+        let p = Program { strict: false, body: vec![Stmt::Expr(call(func_expr(f), vec![]))] };
+        assert_eq!(print_program(&p), "(async function() {})();\n");
+        let w = Stmt::With(ident("o"), vec![print(ident("k"))]);
+        let p = Program {
+            strict: false,
+            body: vec![w, Stmt::Expr(Expr::Class(Box::new(Class { name: None, extends: None, members: vec![] })))],
+        };
+        assert_eq!(print_program(&p), "with (o) {\n  print(k);\n}\n(class {});\n");
+    }
 }

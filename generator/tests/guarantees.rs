@@ -68,22 +68,50 @@ fn valid_from_any_bytes() {
     }
 }
 
+/// The program's text without its comment lines (category labels may name any feature).
+fn code_of(text: &str) -> String {
+    text.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n")
+}
+
 #[test]
 fn profiles_keep_to_their_syntax() {
-    // Generated strings are made of letters, digits, spaces and `-:,=`, so these tokens can only be
-    // syntax.
-    let es5_banned = ["let ", "const ", "=>", "`", "...", "??", "?.", "**", "||=", "&&="];
-    let es2015_banned = ["??", "?.", "**", "||=", "&&=", "catch {"];
+    // Generated strings are made of letters, digits, spaces and `-:,=`, and eval code is generated in
+    // the profile too, so these tokens can only be syntax of a newer edition.
+    let es5_banned = [
+        "let ",
+        "const ",
+        "=>",
+        "`",
+        "...",
+        "??",
+        "?.",
+        "**",
+        "||=",
+        "&&=",
+        "class ",
+        "function*",
+        "yield",
+        "async ",
+        "await ",
+        "super",
+    ];
+    let es2015_banned = ["??", "?.", "**", "||=", "&&=", "catch {", "async ", "await ", "#", "static {"];
+    let (mut classes, mut generators) = (0, 0);
     for seed in 0..60 {
-        let text = Program::from_seed(seed, &Config::with_profile(Profile::Es5)).to_string();
+        let text = code_of(&Program::from_seed(seed, &Config::with_profile(Profile::Es5)).to_string());
         for t in es5_banned {
             assert!(!text.contains(t), "es5 seed {seed} contains {t:?}:\n{text}");
         }
-        let text = Program::from_seed(seed, &Config::with_profile(Profile::Es2015)).to_string();
+        let text = code_of(&Program::from_seed(seed, &Config::with_profile(Profile::Es2015)).to_string());
         for t in es2015_banned {
             assert!(!text.contains(t), "es2015 seed {seed} contains {t:?}:\n{text}");
         }
+        // ES2015 classes have no fields: no `name = value;` line directly in a class body.
+        assert!(!text.lines().any(|l| l.trim_start().starts_with("static ") && l.contains(" = ")), "{text}");
+        classes += usize::from(text.contains("class "));
+        generators += usize::from(text.contains("function*"));
     }
+    assert!(classes > 10 && generators > 10, "es2015: {classes} programs with classes, {generators} with generators");
 }
 
 #[test]
@@ -189,16 +217,19 @@ fn reference_interpreter_runs_every_program() {
 }
 
 #[test]
-fn reference_interpreter_runs_every_es5_program() {
-    let cfg = Config::with_profile(Profile::Es5);
+fn reference_interpreter_runs_every_es5_and_es2015_program() {
     for seed in 0..60 {
-        let text = Program::from_seed(seed, &cfg).to_string();
-        let out = interpreter::run(&text, &Limits::default());
-        assert!(
-            matches!(out.completion, Completion::Normal | Completion::Threw { .. }),
-            "seed {seed}: {:?}\n{text}",
-            out.completion
-        );
+        for profile in [Profile::Es5, Profile::Es2015] {
+            let cfg = Config::with_profile(profile);
+            let text = Program::from_seed(seed, &cfg).to_string();
+            let out = interpreter::run(&text, &Limits::default());
+            assert!(
+                matches!(out.completion, Completion::Normal | Completion::Threw { .. }),
+                "{} seed {seed}: {:?}\n{text}",
+                profile.name(),
+                out.completion
+            );
+        }
     }
 }
 
@@ -209,7 +240,7 @@ fn stats_cover_every_category() {
     assert_eq!(s.unsupported, 0.0);
     assert_eq!(s.syntax_error, 0.0);
     assert_eq!(s.exhausted, 0.0);
-    assert!(s.completed >= 0.8, "{s}");
+    assert!(s.completed >= 0.9, "{s}");
     assert_eq!(s.categories.len(), Category::implemented_all().count());
     for c in &s.categories {
         assert!(c.share >= 0.05, "{} only in {:.0}% of programs", c.category, c.share * 100.0);
@@ -217,6 +248,91 @@ fn stats_cover_every_category() {
     let json = serde_json::to_value(&s).unwrap();
     assert_eq!(json["programs"], 100);
     assert!(s.to_string().contains("capture-read"));
+}
+
+#[test]
+fn every_category_in_five_percent_of_1000_default_programs() {
+    // What `closure-diff gen --count 1000 --stats` reports, without running the programs.
+    let cfg = Config::default();
+    let mut hits = [0usize; Category::COUNT];
+    for seed in 0..1000 {
+        for c in Program::from_seed(seed, &cfg).categories().iter() {
+            hits[c.index()] += 1;
+        }
+    }
+    for c in Category::implemented_all() {
+        assert!(hits[c.index()] >= 50, "{c} in only {} of 1000 default programs", hits[c.index()]);
+    }
+    // The categories added with classes, generators, async, eval and with are on by default.
+    for c in [Category::ClassScope, Category::GeneratorsAsync, Category::EvalWith] {
+        assert!(c.implemented() && cfg.effective_weight(c) > 0, "{c}");
+    }
+}
+
+#[test]
+fn each_category_alone_runs_to_completion_in_every_profile() {
+    // One producer at a time: its programs parse, contain it, and complete on the reference
+    // interpreter (a producer that threw by accident, or used a feature the profile lacks, fails here).
+    for profile in [Profile::Es5, Profile::Es2015, Profile::Full] {
+        for only in Category::implemented_all() {
+            let mut cfg = Config::with_profile(profile);
+            for c in Category::ALL {
+                if c != only {
+                    cfg.set_weight(c, 0);
+                }
+            }
+            let possible = cfg.effective_weight(only) > 0;
+            let mut with_it = 0;
+            for seed in 0..12 {
+                let p = Program::from_seed(seed, &cfg);
+                let text = p.to_string();
+                if let Some(problem) = parse_problem(&text) {
+                    panic!("{} {only} seed {seed} does not parse: {problem}\n{text}", profile.name());
+                }
+                with_it += usize::from(p.categories().contains(only));
+                let out = interpreter::run(&text, &Limits::default());
+                assert_eq!(out.completion, Completion::Normal, "{} {only} seed {seed}:\n{text}", profile.name());
+            }
+            if possible {
+                assert!(with_it >= 9, "{} {only}: only {with_it} of 12 programs contain it", profile.name());
+            } else {
+                assert_eq!(with_it, 0, "{} cannot express {only}", profile.name());
+            }
+        }
+    }
+}
+
+#[test]
+fn eval_and_with_only_in_sloppy_code() {
+    // `with` in strict code is an early error (caught by parsing); direct eval is only generated in
+    // sloppy functions, so no strict function body or class contains one.
+    let mut cfg = Config::default();
+    for c in Category::ALL {
+        if c != Category::EvalWith {
+            cfg.set_weight(c, 0);
+        }
+    }
+    let mut evals = 0;
+    for seed in 0..60 {
+        let p = Program::from_seed(seed, &cfg);
+        let text = p.to_string();
+        assert!(parse_problem(&text).is_none(), "seed {seed}\n{text}");
+        assert!(!p.strict || !text.contains("eval("), "seed {seed}: eval in a strict script\n{text}");
+        evals += text.matches("eval(").count();
+        // No eval call inside a function with its own "use strict".
+        let mut depth_strict: Vec<usize> = Vec::new();
+        for line in text.lines() {
+            let indent = line.len() - line.trim_start().len();
+            depth_strict.retain(|d| *d <= indent);
+            if line.trim() == "\"use strict\";" && indent > 0 {
+                depth_strict.push(indent);
+            }
+            if line.contains("eval(") && !line.contains("\\\"use strict\\\"") {
+                assert!(depth_strict.is_empty(), "seed {seed}: eval in strict code: {line}\n{text}");
+            }
+        }
+    }
+    assert!(evals > 30, "only {evals} eval calls in 60 eval-with programs");
 }
 
 #[test]
