@@ -38,8 +38,9 @@ const REFERENCE: &str = "ref";
 /// What the user can choose about a promotion.
 #[derive(Debug, Clone, Default)]
 pub struct PromoteOptions {
-    /// The engine to hold responsible when the finding's vote did not decide (two engines).
-    pub blame: Option<String>,
+    /// The engines to hold responsible when the finding's vote did not decide (two engines), or
+    /// decided wrongly (two engines sharing a bug outvote the reference).
+    pub blame: Vec<String>,
     /// The `why` of the known-divergence entry; a pointer to the finding when not given.
     pub why: Option<String>,
     /// Replace an earlier promotion of the same finding.
@@ -53,8 +54,8 @@ pub struct Promotion {
     pub program: PathBuf,
     /// The snapshot file.
     pub snapshot: PathBuf,
-    /// The entry added to `known-divergences.toml`, when a third-party engine is wrong.
-    pub known: Option<KnownDivergence>,
+    /// The entries added to `known-divergences.toml`, one per third-party engine that is wrong.
+    pub known: Vec<KnownDivergence>,
     /// The corpus engines' run of the promoted program.
     pub trial: Trial,
 }
@@ -74,15 +75,13 @@ pub enum PromoteError {
     AlreadyPromoted { path: PathBuf },
     #[error("the reduced program is poisoned on the corpus engines ({reason}); a regression case must run to the end on all of them")]
     Poisoned { reason: String },
-    #[error(
-        "the reference interpreter is blamed ({difference}): fix it first, then promote the finding to keep it fixed"
-    )]
+    #[error("the reference interpreter is blamed ({difference}): fix it first, then promote the finding to keep it fixed (if two engines share a bug and outvote it, pass --blame with them)")]
     ReferenceIsWrong { difference: String },
-    #[error("the corpus engines ({engines}) diverge ({difference}) but no single engine is to blame; pass --blame ENGINE after checking the program against the specification")]
+    #[error("the corpus engines ({engines}) diverge ({difference}) but the vote blames nobody; pass --blame ENGINE[,ENGINE] after checking the program against the specification")]
     Undetermined { engines: String, difference: String },
     #[error("--blame {engine}: {engine} is not one of the corpus engines ({engines})")]
     BlameNotInCorpus { engine: String, engines: String },
-    #[error("--blame {engine}: the other corpus engines do not agree once {engine} is set aside ({difference})")]
+    #[error("--blame {engine}: the other corpus engines do not agree once {engine} is set aside, or {engine} agrees with them ({difference})")]
     BlameDoesNotExplain { engine: String, difference: String },
     #[error(transparent)]
     Known(#[from] KnownListError),
@@ -133,43 +132,52 @@ pub fn promote(finding_dir: &Path, corpus_dir: &Path, options: &PromoteOptions) 
     let trial = Trial::run(&engines, &reduced);
     let program_name = format!("regressions/{stem}.js");
     let known = match &trial.verdict {
-        Verdict::Agree => None,
+        Verdict::Agree => Vec::new(),
         Verdict::Poisoned { reason } => return Err(PromoteError::Poisoned { reason: reason.to_string() }),
         Verdict::Diverge { first_difference } => {
             let difference = first_difference.to_string();
-            let engine = blamed_engine(&finding, options, &trial, &difference)?;
-            let entry = KnownDivergence {
-                program: program_name.clone(),
-                engine,
-                differs: finding.difference.clone().unwrap_or_else(|| difference.clone()),
-                why: options.why.clone().unwrap_or_else(|| {
-                    format!(
-                        "found by closure-diff fuzz (finding {}); the other engines agree with each other",
-                        finding.signature
-                    )
-                }),
-                repro: reduced.trim().to_owned(),
-            };
-            if !entry.explains(Path::new(&program_name), &trial) {
-                return Err(PromoteError::BlameDoesNotExplain { engine: entry.engine, difference });
+            let engines = blamed_engines(&finding, options, &trial, &difference)?;
+            let entries: Vec<KnownDivergence> = engines
+                .into_iter()
+                .map(|engine| KnownDivergence {
+                    program: program_name.clone(),
+                    engine,
+                    differs: finding.difference.clone().unwrap_or_else(|| difference.clone()),
+                    why: options.why.clone().unwrap_or_else(|| {
+                        format!(
+                            "found by closure-diff fuzz (finding {}); the other engines agree with each other",
+                            finding.signature
+                        )
+                    }),
+                    repro: reduced.trim().to_owned(),
+                })
+                .collect();
+            let listed: String = entries.iter().map(entry_toml).collect::<Vec<_>>().join("\n");
+            let explained = KnownDivergences::parse(&listed, Path::new("promotion"))?
+                .explain(Path::new(&program_name), &trial)
+                .is_some();
+            if !explained {
+                let engine = entries.iter().map(|entry| entry.engine.as_str()).collect::<Vec<_>>().join(",");
+                return Err(PromoteError::BlameDoesNotExplain { engine, difference });
             }
-            Some(entry)
+            entries
         }
     };
 
     let known_path = corpus_dir.join("known-divergences.toml");
-    let known_text = match &known {
-        Some(entry) => {
-            let text = match fs::read_to_string(&known_path) {
-                Ok(text) => text,
-                Err(err) if err.kind() == io::ErrorKind::NotFound => String::new(),
-                Err(source) => return Err(KnownListError::Io { path: known_path, source }.into()),
-            };
-            let text = with_entry(&text, entry, &known_path)?;
-            KnownDivergences::parse(&text, &known_path)?; // never write a list the corpus cannot load
-            Some(text)
+    let known_text = if known.is_empty() {
+        None
+    } else {
+        let mut text = match fs::read_to_string(&known_path) {
+            Ok(text) => text,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => String::new(),
+            Err(source) => return Err(KnownListError::Io { path: known_path, source }.into()),
+        };
+        for entry in &known {
+            text = with_entry(&text, entry, &known_path)?;
         }
-        None => None,
+        KnownDivergences::parse(&text, &known_path)?; // never write a list the corpus cannot load
+        Some(text)
     };
 
     let header = header(&finding);
@@ -192,26 +200,28 @@ fn read_finding(dir: &Path) -> Result<FindingFile, PromoteError> {
         .map_err(|err| PromoteError::BadFinding { dir: dir.to_owned(), message: err.to_string() })
 }
 
-/// The engine to list: `--blame`, else the finding's single suspect, checked against the corpus run.
-fn blamed_engine(
+/// The engines to list: `--blame`, else the finding's suspects, checked against the corpus run.
+fn blamed_engines(
     finding: &FindingFile,
     options: &PromoteOptions,
     trial: &Trial,
     difference: &str,
-) -> Result<String, PromoteError> {
+) -> Result<Vec<String>, PromoteError> {
     let corpus = || CORPUS_ENGINES.join(", ");
-    let engine = match (&options.blame, &finding.blame) {
-        (Some(engine), _) => engine.clone(),
-        (None, Some(blame)) if blame.engines.len() == 1 => blame.engines[0].clone(),
+    let engines = match &finding.blame {
+        _ if !options.blame.is_empty() => options.blame.clone(),
+        Some(blame) if !blame.engines.is_empty() => blame.engines.clone(),
         _ => return Err(PromoteError::Undetermined { engines: corpus(), difference: difference.to_owned() }),
     };
-    if !trial.outcomes.iter().any(|(name, _)| *name == engine) {
-        return Err(PromoteError::BlameNotInCorpus { engine, engines: corpus() });
+    for engine in &engines {
+        if !trial.outcomes.iter().any(|(name, _)| name == engine) {
+            return Err(PromoteError::BlameNotInCorpus { engine: engine.clone(), engines: corpus() });
+        }
+        if engine == REFERENCE {
+            return Err(PromoteError::ReferenceIsWrong { difference: difference.to_owned() });
+        }
     }
-    if engine == REFERENCE {
-        return Err(PromoteError::ReferenceIsWrong { difference: difference.to_owned() });
-    }
-    Ok(engine)
+    Ok(engines)
 }
 
 /// A signature id made safe as a file name (they already are; this guards hand-edited findings).

@@ -124,10 +124,13 @@ fn an_undecided_vote_needs_blame_and_a_wrong_blame_is_caught() {
     let corpus = corpus(dir.path());
     let err = promote(&finding, &corpus, &PromoteOptions::default()).expect_err("undecided");
     assert!(matches!(err, PromoteError::Undetermined { .. }), "{err}");
-    let blame_v8 = PromoteOptions { blame: Some("v8".into()), ..PromoteOptions::default() };
+    let blame_v8 = PromoteOptions { blame: vec!["v8".into()], ..PromoteOptions::default() };
     let err = promote(&finding, &corpus, &blame_v8).expect_err("not a corpus engine");
     assert!(matches!(err, PromoteError::BlameNotInCorpus { .. }), "{err}");
-    let blame_boa = PromoteOptions { blame: Some("boa".into()), ..PromoteOptions::default() };
+    let blame_quickjs = PromoteOptions { blame: vec!["quickjs".into()], ..PromoteOptions::default() };
+    let err = promote(&finding, &corpus, &blame_quickjs).expect_err("quickjs agrees with ref");
+    assert!(matches!(err, PromoteError::BlameDoesNotExplain { .. }), "{err}");
+    let blame_boa = PromoteOptions { blame: vec!["boa".into()], ..PromoteOptions::default() };
     promote(&finding, &corpus, &blame_boa).expect("boa is the odd one out");
 }
 
@@ -140,7 +143,7 @@ fn an_agreeing_program_is_kept_as_a_guard_without_an_entry() {
     let corpus = corpus(dir.path());
     let before = fs::read_to_string(corpus.join("known-divergences.toml")).unwrap();
     let promotion = promote(&finding, &corpus, &PromoteOptions::default()).expect("promotes");
-    assert!(promotion.known.is_none());
+    assert!(promotion.known.is_empty());
     assert_eq!(fs::read_to_string(corpus.join("known-divergences.toml")).unwrap(), before);
     assert!(promotion.snapshot.exists());
 }
@@ -154,4 +157,24 @@ fn hangs_and_missing_findings_are_refused_with_a_reason() {
     assert!(matches!(err, PromoteError::WrongKind { .. }), "{err}");
     let err = promote(&dir.path().join("nope"), &corpus, &PromoteOptions::default()).expect_err("missing");
     assert!(err.to_string().contains("no finding.json"), "{err}");
+}
+
+#[test]
+fn a_bug_two_engines_share_is_listed_for_both_when_blamed_explicitly() {
+    // Boa and QuickJS both throw TypeError (const before TDZ), so the vote blames ref.
+    let shared = "try {\n  b = 1;\n  const b = 0;\n} catch (e) {\n  print(e.name);\n}";
+    let trial = Trial::run(&corpus_engines(), shared);
+    assert!(matches!(trial.verdict, harness::Verdict::Diverge { .. }), "{trial:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let finding = write_finding(dir.path(), shared, FindingKind::Divergence, &["ref"]);
+    let corpus = corpus(dir.path());
+    let err = promote(&finding, &corpus, &PromoteOptions::default()).expect_err("the vote blames ref");
+    assert!(matches!(err, PromoteError::ReferenceIsWrong { .. }), "{err}");
+    let both = PromoteOptions { blame: vec!["boa".into(), "quickjs".into()], ..PromoteOptions::default() };
+    let promotion = promote(&finding, &corpus, &both).expect("both listed");
+    let engines: Vec<&str> = promotion.known.iter().map(|entry| entry.engine.as_str()).collect();
+    assert_eq!(engines, ["boa", "quickjs"]);
+    let list = fs::read_to_string(corpus.join("known-divergences.toml")).unwrap();
+    let known = KnownDivergences::parse(&list, Path::new("known-divergences.toml")).unwrap();
+    assert!(known.explain(&promotion.program, &promotion.trial).is_some());
 }

@@ -18,9 +18,10 @@ pub struct PromoteArgs {
     #[arg(long, value_name = "DIR", default_value = "corpus")]
     corpus: PathBuf,
 
-    /// The engine that is wrong, when the finding's vote did not decide (only two engines disagreed).
-    #[arg(long, value_name = "ENGINE")]
-    blame: Option<String>,
+    /// The engines that are wrong, comma-separated, when the finding's vote did not decide (two
+    /// engines) or two engines sharing a bug outvoted the reference.
+    #[arg(long, value_name = "ENGINES", value_delimiter = ',')]
+    blame: Vec<String>,
 
     /// Why the engine is wrong, for the known-divergence entry (the rule it breaks).
     #[arg(long, value_name = "TEXT")]
@@ -43,14 +44,16 @@ pub fn run(args: &PromoteArgs) -> Result<Status> {
         .with_context(|| format!("cannot promote {}", args.finding.display()))?;
     println!("wrote {}", promotion.program.display());
     println!("wrote {}", promotion.snapshot.display());
-    match &promotion.known {
-        Some(entry) => println!(
+    for entry in &promotion.known {
+        println!(
             "listed {} as wrong about {} in {}",
             entry.engine,
             entry.program,
             args.corpus.join("known-divergences.toml").display()
-        ),
-        None => println!("the corpus engines agree on it now: kept as a guard, no known-divergence entry"),
+        );
+    }
+    if promotion.known.is_empty() {
+        println!("the corpus engines agree on it now: kept as a guard, no known-divergence entry");
     }
     println!("`cargo test -p corpus` now checks it; commit the files above.");
     Ok(Status::Clean)
