@@ -76,7 +76,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let args = self.frame().args;
         let f = self.feat;
         let is_writable = |b: &Binding| b.readable && b.writable && b.ty.is_prim();
-        let writable = self.count_visible(false, is_writable);
+        let (_, _, writable) = self.binding_counts();
         let w = [
             40,                                                    // leaf
             30,                                                    // binary
@@ -192,7 +192,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// A literal, a read of a primitive binding, or `typeof` of any binding.
     pub fn prim_leaf(&mut self) -> Result<Expr> {
         let is_prim = |b: &Binding| b.readable && b.ty.is_prim();
-        let prims = self.count_visible(false, is_prim);
+        let (prims, captured, _) = self.binding_counts();
         let w = [30, if prims == 0 { 0 } else { 55 }, 8, 4, 2, 4];
         match self.weighted(&w)? {
             0 => {
@@ -205,7 +205,6 @@ impl<'a, 'b> Gen<'a, 'b> {
             }
             1 => {
                 // Prefer captured bindings a little: they are what this generator is about.
-                let captured = self.count_visible(true, is_prim);
                 let name = if captured > 0 && self.chance(40)? {
                     let k = self.pick(captured)?;
                     self.nth_visible(true, k, is_prim)
@@ -233,6 +232,26 @@ impl<'a, 'b> Gen<'a, 'b> {
         let name = self.at(r).name.clone();
         let r = self.read(&name);
         Ok(unary(UnaryOp::Typeof, r))
+    }
+
+    /// (readable primitive bindings, of which captured, readable and writable primitive bindings),
+    /// cached while the scope model stays the same.
+    fn binding_counts(&self) -> (usize, usize, usize) {
+        let (epoch, prims, captured, writable) = self.binding_counts.get();
+        if epoch == self.epoch() {
+            return (prims, captured, writable);
+        }
+        let (mut prims, mut captured, mut writable) = (0, 0, 0);
+        for &r in self.visible_indices().iter() {
+            let b = self.at(r);
+            if b.readable && b.ty.is_prim() {
+                prims += 1;
+                captured += usize::from(r.2);
+                writable += usize::from(b.writable);
+            }
+        }
+        self.binding_counts.set((self.epoch(), prims, captured, writable));
+        (prims, captured, writable)
     }
 
     /// How many primitive-returning callees (callable once here) and primitive fields there are;

@@ -257,6 +257,9 @@ pub(crate) struct Gen<'a, 'b> {
     epoch: u64,
     /// (epoch, frame rank, primitive-returning callees, primitive fields) for [`Gen::gen_prim`].
     pub prim_counts: std::cell::Cell<(u64, u32, usize, usize)>,
+    /// (epoch, readable primitive bindings, of which captured, writable primitive bindings) for
+    /// [`Gen::prim_leaf`] and [`Gen::gen_prim`].
+    pub binding_counts: std::cell::Cell<(u64, usize, usize, usize)>,
     /// The last number given to a numbered fallback name.
     numbered: u32,
     visible_cache: std::cell::RefCell<Option<(u64, Rc<Vec<BindingRef>>)>>,
@@ -280,6 +283,7 @@ pub(crate) fn generate(u: &mut Unstructured, cfg: &Config) -> Result<(Program, C
         plain_depth: 0,
         epoch: 0,
         prim_counts: std::cell::Cell::new((u64::MAX, 0, 0, 0)),
+        binding_counts: std::cell::Cell::new((u64::MAX, 0, 0, 0)),
         numbered: 0,
         visible_cache: std::cell::RefCell::new(None),
         u,
@@ -535,12 +539,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.visible_indices().iter().copied().filter(|&(si, bi, _)| pred(&self.scopes[si].bindings[bi])).collect()
     }
 
-    /// How many visible bindings satisfy `pred` (captured ones only if `captured`).
-    pub fn count_visible(&self, captured: bool, pred: impl Fn(&Binding) -> bool) -> usize {
-        self.visible_indices().iter().filter(|r| (!captured || r.2) && pred(self.at(**r))).count()
-    }
-
-    /// The name of the `k`th binding counted by [`Gen::count_visible`].
+    /// The name of the `k`th binding satisfying `pred` (captured ones only if `captured`).
     pub fn nth_visible(&self, captured: bool, k: usize, pred: impl Fn(&Binding) -> bool) -> Name {
         let all = self.visible_indices();
         let found = all.iter().filter(|r| (!captured || r.2) && pred(self.at(**r))).nth(k);
