@@ -621,6 +621,7 @@ impl Realm {
         b.methods(global, &[("isNaN", 1, global_is_nan), ("isFinite", 1, global_is_finite), ("print", 1, host_print)]);
         // The host's lifetime hook (see `crate::weakref`).
         b.method(global, "afterGc", 1, crate::weakref::host_after_gc);
+        b.method(global, "lifetimeProbe", 2, crate::liveness::lifetime_probe);
         let parse_int = b.method(global, "parseInt", 2, global_parse_int);
         let parse_float = b.method(global, "parseFloat", 1, global_parse_float);
         b.hidden(number_ctor, "parseInt", Value::Object(parse_int));

@@ -300,6 +300,14 @@ impl Heap {
         self.live
     }
 
+    /// Every object with its handle, in handle order.
+    pub fn objects(&self) -> impl Iterator<Item = (ObjRef, &Object)> + '_ {
+        self.cells.iter().enumerate().filter_map(|(i, c)| match c {
+            Cell::Object(o) => Some((ObjRef(i as u32), &**o)),
+            _ => None,
+        })
+    }
+
     fn alloc(&mut self, cell: Cell) -> u32 {
         self.live += 1;
         if let Some(i) = self.free.pop() {

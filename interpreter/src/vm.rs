@@ -1675,6 +1675,7 @@ impl Vm {
         // Weak references are strong here: only the host's afterGc collection may empty them.
         let marked = self.heap.mark(&self.roots(), false);
         self.heap.sweep(&marked);
+        self.lifetime.forget_freed(&marked);
         self.next_gc = (self.heap.live_cells() * 2).max(GC_THRESHOLD);
     }
 }

@@ -114,6 +114,7 @@ impl Vm {
             self.clear_kept_objects();
             // The callback stays in the list (a root) during the collection.
             self.collect_weakly();
+            self.classify_lifetimes();
             let callback = self.weak.after_gc.pop_front().expect("a callback");
             self.call(&callback, Value::Undefined, Vec::new())?;
             self.clear_kept_objects();
