@@ -117,8 +117,10 @@ pub enum CollectorFault {
     /// The correct, exact collector.
     #[default]
     None,
-    /// At each `afterGc` collection, clear one WeakRef (the oldest) whose target is `Live` and
-    /// reached through a binding a closure captured, as if an engine had freed the target too
+    /// At each `afterGc` collection, clear one WeakRef (the one with the lowest heap handle) whose
+    /// target is `Live` and reached through a binding a closure captured (a variable of an
+    /// enclosing function or block that the closure's code reads, or an object reached from one
+    /// through readable edges), as if an engine had freed the target too
     /// early: its `deref()` returns undefined from then on. The target itself stays allocated
     /// (other references to it remain valid).
     FreeOneLiveCapturedObject,

@@ -21,8 +21,6 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
             "Set",
             "WeakMap",
             "WeakSet",
-            "WeakRef",
-            "FinalizationRegistry",
             "Promise",
             "Proxy",
             "Reflect",
@@ -253,6 +251,9 @@ pub struct Realm {
     /// The prototype of Map and Set iterators (%MapIteratorPrototype% and %SetIteratorPrototype%
     /// behave alike here).
     pub collection_iterator_prototype: ObjRef,
+    /// %WeakRef.prototype% and %FinalizationRegistry.prototype% (26.1, 26.2).
+    pub weak_ref_prototype: ObjRef,
+    pub finalization_registry_prototype: ObjRef,
 }
 
 impl Realm {
@@ -281,6 +282,8 @@ impl Realm {
             self.async_function_prototype,
             self.eval_function,
             self.collection_iterator_prototype,
+            self.weak_ref_prototype,
+            self.finalization_registry_prototype,
         ]);
         roots.objects.extend(self.error_prototypes.iter().map(|(_, p)| *p));
         roots.envs.push(self.global_env);
@@ -564,6 +567,28 @@ impl Realm {
             b.constructor(global, name, 0, ctor_fn, proto);
         }
 
+        // Managing memory (26.1 WeakRef, 26.2 FinalizationRegistry).
+        let weak_ref_prototype =
+            b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "WeakRef.prototype"));
+        b.methods(weak_ref_prototype, &[("deref", 0, crate::weakref::weak_ref_deref)]);
+        b.constructor(global, "WeakRef", 1, crate::weakref::weak_ref_constructor, weak_ref_prototype);
+        let finalization_registry_prototype =
+            b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "FinalizationRegistry.prototype"));
+        b.methods(
+            finalization_registry_prototype,
+            &[
+                ("register", 2, crate::weakref::finalization_registry_register),
+                ("unregister", 1, crate::weakref::finalization_registry_unregister),
+            ],
+        );
+        b.constructor(
+            global,
+            "FinalizationRegistry",
+            1,
+            crate::weakref::finalization_registry_constructor,
+            finalization_registry_prototype,
+        );
+
         // Math and JSON
         let math = b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "Math"));
         b.methods(
@@ -594,6 +619,9 @@ impl Realm {
         b.constant(global, "Infinity", Value::Number(f64::INFINITY));
         b.hidden(global, "globalThis", Value::Object(global));
         b.methods(global, &[("isNaN", 1, global_is_nan), ("isFinite", 1, global_is_finite), ("print", 1, host_print)]);
+        // The host's lifetime hook (see `crate::weakref`).
+        b.method(global, "afterGc", 1, crate::weakref::host_after_gc);
+        b.method(global, "lifetimeProbe", 2, crate::liveness::lifetime_probe);
         let parse_int = b.method(global, "parseInt", 2, global_parse_int);
         let parse_float = b.method(global, "parseFloat", 1, global_parse_float);
         b.hidden(number_ctor, "parseInt", Value::Object(parse_int));
@@ -639,6 +667,8 @@ impl Realm {
             async_function_prototype,
             eval_function,
             collection_iterator_prototype,
+            weak_ref_prototype,
+            finalization_registry_prototype,
         }
     }
 }
@@ -1313,6 +1343,8 @@ fn object_to_string(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -
                 (ObjectKind::Collection(CollectionKind::WeakMap, _), _) => "WeakMap",
                 (ObjectKind::Collection(CollectionKind::WeakSet, _), _) => "WeakSet",
                 (ObjectKind::CollectionIterator { .. }, _) => "Map Iterator",
+                (ObjectKind::WeakRef(_), _) => "WeakRef",
+                (ObjectKind::FinalizationRegistry(_), _) => "FinalizationRegistry",
                 (ObjectKind::BooleanWrapper(_), _) => "Boolean",
                 (ObjectKind::NumberWrapper(_), _) => "Number",
                 (ObjectKind::StringWrapper(_), _) => "String",

@@ -6,6 +6,7 @@
 use indexmap::IndexMap;
 
 use crate::bytecode::FunctionCode;
+use crate::collections::CollectionKind;
 use crate::value::{EnvRef, Name, ObjRef, Value};
 use std::rc::Rc;
 
@@ -156,6 +157,11 @@ pub enum ObjectKind {
     BooleanWrapper(bool),
     NumberWrapper(f64),
     StringWrapper(Name),
+    /// 26.1 `[[WeakRefTarget]]`: `None` once the target has been collected. Not traced by a
+    /// collection that honours weakness (see [`Heap::mark`]).
+    WeakRef(Option<Value>),
+    /// 26.2 `[[CleanupCallback]]` and `[[Cells]]`.
+    FinalizationRegistry(Box<crate::weakref::RegistryData>),
 }
 
 /// What a loop iterator walks over.
@@ -294,6 +300,14 @@ impl Heap {
         self.live
     }
 
+    /// Every object with its handle, in handle order.
+    pub fn objects(&self) -> impl Iterator<Item = (ObjRef, &Object)> + '_ {
+        self.cells.iter().enumerate().filter_map(|(i, c)| match c {
+            Cell::Object(o) => Some((ObjRef(i as u32), &**o)),
+            _ => None,
+        })
+    }
+
     fn alloc(&mut self, cell: Cell) -> u32 {
         self.live += 1;
         if let Some(i) = self.free.pop() {
@@ -346,27 +360,92 @@ impl Heap {
     /// Marks every cell reachable from `roots` (objects, environments, and everything they
     /// reference: prototypes, property values, accessors, captured environments, bound targets,
     /// bindings). Returns one flag per cell.
-    pub fn mark(&self, roots: &Roots) -> Vec<bool> {
+    ///
+    /// With `weak` false every reference is strong. With `weak` true the weak references of the
+    /// language are honoured exactly: `WeakRef` targets, `FinalizationRegistry` targets and
+    /// unregister tokens, and `WeakSet` members are not followed, and a `WeakMap` value is followed
+    /// only once its key is marked (an ephemeron, 24.3). What such a collection frees must then be
+    /// forgotten by the weak holders: see [`Heap::clear_weak_references`].
+    pub fn mark(&self, roots: &Roots, weak: bool) -> Vec<bool> {
         let mut marked = vec![false; self.cells.len()];
         let mut stack: Vec<u32> = Vec::new();
         stack.extend(roots.objects.iter().map(|o| o.0));
         stack.extend(roots.envs.iter().map(|e| e.0));
         for v in &roots.values {
-            if let Value::Object(o) = v {
-                stack.push(o.0);
+            push_value(v, &mut stack);
+        }
+        // WeakMaps met so far: their entries are revisited until no new key is marked.
+        let mut weak_maps: Vec<u32> = Vec::new();
+        loop {
+            while let Some(i) = stack.pop() {
+                if std::mem::replace(&mut marked[i as usize], true) {
+                    continue;
+                }
+                match &self.cells[i as usize] {
+                    Cell::Free => {}
+                    Cell::Object(o) if weak => {
+                        trace_object_weakly(o, &mut stack);
+                        if matches!(o.kind, ObjectKind::Collection(CollectionKind::WeakMap, _)) {
+                            weak_maps.push(i);
+                        }
+                    }
+                    Cell::Object(o) => trace_object(o, &mut stack),
+                    Cell::Env(e) => trace_env(e, &mut stack),
+                }
+            }
+            for &m in &weak_maps {
+                let Cell::Object(o) = &self.cells[m as usize] else { continue };
+                let ObjectKind::Collection(_, entries) = &o.kind else { continue };
+                for (k, v) in entries.items.iter().flatten() {
+                    if value_marked(k, &marked) && !value_marked(v, &marked) {
+                        push_value(v, &mut stack);
+                    }
+                }
+            }
+            if stack.is_empty() {
+                return marked;
             }
         }
-        while let Some(i) = stack.pop() {
-            if std::mem::replace(&mut marked[i as usize], true) {
-                continue;
-            }
-            match &self.cells[i as usize] {
-                Cell::Free => {}
-                Cell::Object(o) => trace_object(o, &mut stack),
-                Cell::Env(e) => trace_env(e, &mut stack),
+    }
+
+    /// After a weak collection's sweep: empties `WeakRef`s whose target was freed, empties the
+    /// target of `FinalizationRegistry` cells likewise (forgetting freed unregister tokens, which
+    /// nothing can pass to `unregister` any more), and drops `WeakMap` and `WeakSet` entries with a
+    /// freed key. Returns the registries that now have cells to clean up.
+    pub fn clear_weak_references(&mut self, marked: &[bool]) -> Vec<ObjRef> {
+        let mut registries = Vec::new();
+        for (i, cell) in self.cells.iter_mut().enumerate() {
+            let Cell::Object(o) = cell else { continue };
+            match &mut o.kind {
+                ObjectKind::WeakRef(target) if target.as_ref().is_some_and(|t| !value_marked(t, marked)) => {
+                    *target = None;
+                }
+                ObjectKind::FinalizationRegistry(data) => {
+                    let mut emptied = false;
+                    for cell in &mut data.cells {
+                        if cell.target.as_ref().is_some_and(|t| !value_marked(t, marked)) {
+                            cell.target = None;
+                            emptied = true;
+                        }
+                        if cell.token.as_ref().is_some_and(|t| !value_marked(t, marked)) {
+                            cell.token = None;
+                        }
+                    }
+                    if emptied {
+                        registries.push(ObjRef(i as u32));
+                    }
+                }
+                ObjectKind::Collection(CollectionKind::WeakMap | CollectionKind::WeakSet, entries) => {
+                    for e in &mut entries.items {
+                        if e.as_ref().is_some_and(|(k, _)| !value_marked(k, marked)) {
+                            *e = None;
+                        }
+                    }
+                }
+                _ => {}
             }
         }
-        marked
+        registries
     }
 
     /// Frees every cell not marked.
@@ -395,7 +474,34 @@ fn push_value(v: &Value, stack: &mut Vec<u32>) {
     }
 }
 
-fn trace_object(o: &Object, stack: &mut Vec<u32>) {
+/// Whether a value that may hold a cell has been marked (primitives count as marked).
+fn value_marked(v: &Value, marked: &[bool]) -> bool {
+    match v {
+        Value::Object(o) => marked[o.0 as usize],
+        _ => true,
+    }
+}
+
+/// [`trace_object`] for a collection that honours weak references: the weak holders contribute only
+/// their strong parts.
+fn trace_object_weakly(o: &Object, stack: &mut Vec<u32>) {
+    match &o.kind {
+        ObjectKind::WeakRef(_) | ObjectKind::Collection(CollectionKind::WeakMap | CollectionKind::WeakSet, _) => {
+            trace_properties(o, stack)
+        }
+        ObjectKind::FinalizationRegistry(data) => {
+            trace_properties(o, stack);
+            push_value(&data.cleanup, stack);
+            for cell in &data.cells {
+                push_value(&cell.held, stack);
+            }
+        }
+        _ => trace_object(o, stack),
+    }
+}
+
+/// The prototype, private elements and own properties of an object.
+fn trace_properties(o: &Object, stack: &mut Vec<u32>) {
     if let Some(p) = o.proto {
         stack.push(p.0);
     }
@@ -410,6 +516,10 @@ fn trace_object(o: &Object, stack: &mut Vec<u32>) {
             }
         }
     }
+}
+
+fn trace_object(o: &Object, stack: &mut Vec<u32>) {
+    trace_properties(o, stack);
     match &o.kind {
         ObjectKind::Function(FunctionKind::Ordinary { environment, this_value, home, class, .. }) => {
             stack.push(environment.0);
@@ -453,6 +563,15 @@ fn trace_object(o: &Object, stack: &mut Vec<u32>) {
         ObjectKind::Promise(data) => data.trace(stack),
         ObjectKind::ResolvingState { promise, .. } => stack.push(promise.0),
         ObjectKind::Function(FunctionKind::PromiseResolving { state, .. }) => stack.push(state.0),
+        ObjectKind::WeakRef(Some(target)) => push_value(target, stack),
+        ObjectKind::FinalizationRegistry(data) => {
+            push_value(&data.cleanup, stack);
+            for cell in &data.cells {
+                for v in cell.target.iter().chain([&cell.held]).chain(cell.token.iter()) {
+                    push_value(v, stack);
+                }
+            }
+        }
         _ => {}
     }
 }

@@ -32,6 +32,7 @@ mod operations;
 mod promise;
 pub mod value;
 mod vm;
+mod weakref;
 
 pub use api::{
     run, run_with, CollectorFault, Completion, LifetimeClass, LifetimeProbe, Limits, Observed, Resource, RunOptions,

@@ -30,13 +30,10 @@
 //! declarations of any block, functions, private names, its own `arguments`) is never treated as
 //! free: that can only miss a read (safe), never invent one.
 
-// Wired into the afterGc collection once WeakRef exists.
-#![allow(dead_code)]
-
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use crate::api::{LifetimeProbe, Observed};
+use crate::api::{CollectorFault, LifetimeClass, LifetimeProbe, Observed};
 use crate::bytecode::{CodeKind, FunctionCode, Op};
 use crate::collections::CollectionKind;
 use crate::heap::{Environment, FunctionKind, Heap, IteratorState, ObjectKind, Slot, ThisBinding};
@@ -53,6 +50,17 @@ pub struct LifetimeState {
     /// `lifetimeProbe` calls, in order.
     pub probes: Vec<crate::api::LifetimeProbe>,
     pub facts: FactsCache,
+    /// The class of each WeakRef's target at the latest `afterGc` collection, by WeakRef handle.
+    /// Rebuilt at each such collection; entries of WeakRefs freed since are dropped (their
+    /// handles may be reused by new WeakRefs, which have no class yet).
+    classes: HashMap<ObjRef, LifetimeClass>,
+}
+
+impl LifetimeState {
+    /// After a sweep: forgets WeakRefs whose cells were freed.
+    pub fn forget_freed(&mut self, marked: &[bool]) {
+        self.classes.retain(|w, _| marked.get(w.0 as usize).copied().unwrap_or(false));
+    }
 }
 
 /// Static facts about one compiled function and the functions nested in it.
@@ -62,6 +70,9 @@ pub struct CodeFacts {
     pub free: Vec<Name>,
     /// A call spelled `eval(...)` appears in the code or nested code.
     pub eval: bool,
+    /// Names declared anywhere in the code or nested code: an eval inside may find them before
+    /// the function's environment chain, so they are not counted as read through eval.
+    pub declared_within: HashSet<Name>,
     /// The code reads the `this` binding of its environment (meaningful for arrows): `this`,
     /// `super`, or eval in the arrow or in nested arrows.
     pub lexical_this: bool,
@@ -110,18 +121,20 @@ impl FactsCache {
                 _ => {}
             }
         }
+        let declared = declared_names(code);
+        let mut declared_within = declared.clone();
         for child in &code.children {
             let cf = self.facts(child);
             referenced.extend(cf.free.iter().cloned());
+            declared_within.extend(cf.declared_within.iter().cloned());
             eval |= cf.eval;
             if child.kind == CodeKind::Arrow {
                 lexical_this |= cf.lexical_this;
             }
         }
-        let declared = declared_names(code);
         let mut free: Vec<Name> = referenced.into_iter().filter(|n| !declared.contains(n)).collect();
         free.sort();
-        let facts = Rc::new(CodeFacts { free, eval, lexical_this });
+        let facts = Rc::new(CodeFacts { free, eval, declared_within, lexical_this });
         self.facts.insert(key, Rc::clone(&facts));
         self.codes.push(Rc::clone(code));
         facts
@@ -202,14 +215,8 @@ struct Marker<'h> {
 }
 
 /// Marks every object some future execution can read, starting from `roots`.
-pub fn mark_live(
-    heap: &Heap,
-    facts: &mut FactsCache,
-    roots: &LiveRoots,
-    array_prototype: Option<ObjRef>,
-    cells: usize,
-) -> Liveness {
-    let mut m = Marker { heap, facts, array_prototype, state: vec![0; cells], work: Vec::new() };
+pub fn mark_live(heap: &Heap, facts: &mut FactsCache, roots: &LiveRoots, array_prototype: Option<ObjRef>) -> Liveness {
+    let mut m = Marker { heap, facts, array_prototype, state: Vec::new(), work: Vec::new() };
     if let Some(g) = roots.global_env {
         if let Environment::Global { object, bindings, .. } = heap.env(g) {
             m.push_obj(*object, false);
@@ -228,7 +235,11 @@ pub fn mark_live(
     }
     while let Some((o, captured)) = m.work.pop() {
         let want = if captured { CAPTURED } else { LIVE };
-        let slot = &mut m.state[o.0 as usize];
+        let i = o.0 as usize;
+        if m.state.len() <= i {
+            m.state.resize(i + 1, 0);
+        }
+        let slot = &mut m.state[i];
         if *slot >= want {
             continue;
         }
@@ -265,7 +276,7 @@ impl Marker<'_> {
                     self.resolve(*environment, n);
                 }
                 if facts.eval {
-                    self.everything_visible(*environment);
+                    self.everything_visible(*environment, &facts.declared_within);
                 }
                 if code.kind == CodeKind::Arrow && facts.lexical_this {
                     self.lexical_this(*environment);
@@ -378,11 +389,7 @@ impl Marker<'_> {
                 return Lookup::Unknown;
             }
             let obj = self.heap.obj(o);
-            let plain = matches!(
-                obj.kind,
-                ObjectKind::Ordinary | ObjectKind::Function(_) | ObjectKind::Error | ObjectKind::Array
-            );
-            if !plain {
+            if !is_plain(obj) {
                 return Lookup::Unknown;
             }
             if let Some(p) = obj.props.get(n) {
@@ -394,10 +401,12 @@ impl Marker<'_> {
     }
 
     /// A function containing eval can read any binding of its environment chain that is not
-    /// shadowed by a nearer declarative binding, and anything in a `with` object of the chain.
-    fn everything_visible(&mut self, mut env: EnvRef) {
+    /// shadowed by a nearer declarative binding or by a declaration inside the function
+    /// (`hidden`, taken from the whole function so as never to over-count), and anything in a
+    /// `with` object of the chain.
+    fn everything_visible(&mut self, mut env: EnvRef, hidden: &HashSet<Name>) {
         let heap = self.heap;
-        let mut seen: HashSet<&Name> = HashSet::new();
+        let mut seen: HashSet<&Name> = hidden.iter().collect();
         loop {
             match heap.env(env) {
                 Environment::Declarative { bindings, outer, .. } | Environment::Function { bindings, outer, .. } => {
@@ -415,11 +424,36 @@ impl Marker<'_> {
                 }
                 Environment::Global { .. } => return,
                 Environment::Object { object, outer, .. } => {
-                    self.push_obj(*object, true);
+                    // Eval code can read (and `delete`) any of its properties: the bindings it
+                    // shadows stay readable too.
+                    self.visible_properties(*object, &seen);
                     match outer {
                         Some(o) => env = *o,
                         None => return,
                     }
+                }
+            }
+        }
+    }
+
+    /// The properties of a `with` object (own and inherited) whose names are not in `hidden`,
+    /// when its whole prototype chain is made of plain objects; nothing otherwise.
+    fn visible_properties(&mut self, object: ObjRef, hidden: &HashSet<&Name>) {
+        let heap = self.heap;
+        let mut chain = Vec::new();
+        let mut cur = Some(object);
+        while let Some(o) = cur {
+            let obj = heap.obj(o);
+            if Some(o) == self.array_prototype || !is_plain(obj) {
+                return;
+            }
+            chain.push(obj);
+            cur = obj.proto;
+        }
+        for obj in chain {
+            for (n, p) in &obj.props {
+                if !hidden.contains(n) {
+                    self.slot(&p.slot, true);
                 }
             }
         }
@@ -451,6 +485,12 @@ impl Marker<'_> {
     }
 }
 
+/// Objects whose properties are all stored in `props` (no exotic or symbol-keyed lookups that
+/// this pass would have to imitate).
+fn is_plain(o: &crate::heap::Object) -> bool {
+    matches!(o.kind, ObjectKind::Ordinary | ObjectKind::Function(_) | ObjectKind::Error | ObjectKind::Array)
+}
+
 enum Lookup {
     Found(Slot),
     Absent,
@@ -458,9 +498,49 @@ enum Lookup {
 }
 
 impl Vm {
-    /// The class stored in WeakRef `w` at the most recent `afterGc` collection after its creation.
-    fn weak_ref_class(&self, _w: ObjRef) -> Option<crate::api::LifetimeClass> {
-        None // WeakRef objects do not exist yet
+    /// The class of WeakRef `w`'s target at the most recent `afterGc` collection after `w` was
+    /// created.
+    fn weak_ref_class(&self, w: ObjRef) -> Option<LifetimeClass> {
+        self.lifetime.classes.get(&w).copied()
+    }
+
+    /// Right after an `afterGc` collection (no frame running, the kept list empty): classifies the
+    /// target of every WeakRef, then applies the collector fault, if any.
+    pub(crate) fn classify_lifetimes(&mut self) {
+        let mut roots = crate::heap::Roots::default();
+        self.realm.trace(&mut roots);
+        self.jobs.trace(&mut roots);
+        // The pending afterGc callbacks (the one about to run included) will run.
+        roots.values.extend(self.weak.after_gc.iter().cloned());
+        let live_roots =
+            LiveRoots { global_env: Some(self.realm.global_env), objects: roots.objects, values: roots.values };
+        let liveness = mark_live(&self.heap, &mut self.lifetime.facts, &live_roots, Some(self.realm.array_prototype));
+        let mut classes = HashMap::new();
+        let mut victim = None;
+        for (w, o) in self.heap.objects() {
+            let ObjectKind::WeakRef(target) = &o.kind else { continue };
+            let class = match target {
+                // Emptied by this collection or an earlier one: the exact collector freed it.
+                None => LifetimeClass::Garbage,
+                Some(Value::Object(t)) if liveness.is_live(*t) => {
+                    if victim.is_none() && liveness.via_capture(*t) {
+                        victim = Some(w);
+                    }
+                    LifetimeClass::Live
+                }
+                // Survived the exact collection, but not provably readable (symbols included).
+                Some(_) => LifetimeClass::Retained,
+            };
+            classes.insert(w, class);
+        }
+        self.lifetime.classes = classes;
+        if self.lifetime.fault == CollectorFault::FreeOneLiveCapturedObject {
+            if let Some(w) = victim {
+                // As if the engine had freed the target: the WeakRef forgets it; the object itself
+                // stays allocated, since other references to it remain.
+                self.heap.obj_mut(w).kind = ObjectKind::WeakRef(None);
+            }
+        }
     }
 }
 

@@ -275,6 +275,10 @@ impl Vm {
     pub fn run_jobs(&mut self) -> JsResult<()> {
         while let Some(job) = self.jobs.jobs.pop_front() {
             self.tick()?;
+            // Between jobs no Rust code holds handles: the queue and the job itself are roots.
+            self.jobs.jobs.push_front(job);
+            self.collect_if_needed()?;
+            let job = self.jobs.jobs.pop_front().expect("the job just put back");
             match job {
                 Job::Reaction { reaction, fulfilled, argument } => {
                     self.promise_reaction_job(reaction, fulfilled, argument)?
@@ -291,6 +295,7 @@ impl Vm {
                     }
                 }
             }
+            self.clear_kept_objects();
         }
         Ok(())
     }

@@ -148,6 +148,8 @@ pub struct Vm {
     next_private_id: u64,
     /// Lifetime probes and the liveness pass's state (see [`crate::liveness`]).
     pub(crate) lifetime: crate::liveness::LifetimeState,
+    /// The kept-objects list, `afterGc` callbacks and pending finalization cleanups.
+    pub(crate) weak: crate::weakref::WeakState,
 }
 
 impl Vm {
@@ -171,6 +173,7 @@ impl Vm {
             jobs: Default::default(),
             next_private_id: 0,
             lifetime: Default::default(),
+            weak: Default::default(),
         }
     }
 
@@ -278,7 +281,9 @@ impl Vm {
         self.frames.push(Frame::new(code, global_env, global_env, None, Vec::new()));
         let base = self.frames.len() - 1;
         let v = self.run_frames(base)?;
+        self.clear_kept_objects();
         self.run_jobs()?;
+        self.run_after_gc_callbacks()?;
         Ok(v)
     }
 
@@ -620,10 +625,7 @@ impl Vm {
     /// Executes one instruction. Returns `Some(value)` when the frame at `base` returned.
     fn step(&mut self, base: usize) -> JsResult<Option<Value>> {
         self.tick()?;
-        if self.native_depth == 0 && self.heap.live_cells() > self.next_gc {
-            self.collect_garbage();
-            self.check_memory()?;
-        }
+        self.collect_if_needed()?;
         let frame = self.frames.last_mut().expect("a running frame");
         let code = Rc::clone(&frame.code);
         let pc = frame.pc;
@@ -1637,6 +1639,7 @@ impl Vm {
         let mut roots = Roots::default();
         self.realm.trace(&mut roots);
         self.jobs.trace(&mut roots);
+        self.weak.trace(&mut roots);
         for f in &self.frames {
             roots.envs.push(f.env);
             roots.envs.push(f.var_env);
@@ -1648,13 +1651,31 @@ impl Vm {
             roots.values.extend(f.args.iter().cloned());
             roots.values.extend(f.construct_this.iter().cloned());
             roots.values.push(f.completion.clone());
+            for place in f.refs.iter().flatten() {
+                match place {
+                    BindingPlace::Declarative(e) | BindingPlace::Object(e) => roots.envs.push(*e),
+                }
+            }
         }
         roots
     }
 
+    /// Runs the automatic collection if the heap outgrew its threshold. Only valid where every live
+    /// handle is reachable from the roots: between instructions of the outermost run loop, or
+    /// between jobs.
+    pub(crate) fn collect_if_needed(&mut self) -> JsResult<()> {
+        if self.native_depth == 0 && self.heap.live_cells() > self.next_gc {
+            self.collect_garbage();
+            self.check_memory()?;
+        }
+        Ok(())
+    }
+
     fn collect_garbage(&mut self) {
-        let marked = self.heap.mark(&self.roots());
+        // Weak references are strong here: only the host's afterGc collection may empty them.
+        let marked = self.heap.mark(&self.roots(), false);
         self.heap.sweep(&marked);
+        self.lifetime.forget_freed(&marked);
         self.next_gc = (self.heap.live_cells() * 2).max(GC_THRESHOLD);
     }
 }

@@ -79,7 +79,7 @@ fn unimplemented_features_are_refused_not_guessed() {
         ("print([3, 1].sort())", "sort"),
         ("print('x'.padStart(3))", "padStart"),
         ("print(Math.random())", "random"),
-        ("print(typeof WeakRef)", "WeakRef"),
+        ("print(typeof Proxy)", "Proxy"),
         ("print(String(print))", "built-in function"),
     ] {
         match completion(source) {
