@@ -8,7 +8,7 @@ use crate::conversions::{from_utf16, is_js_whitespace, number_to_string, to_inte
 use crate::heap::{FunctionKind, Heap, NativeFn, Object, ObjectKind, Property, Roots, Slot};
 use crate::object::{same_value, Descriptor};
 use crate::operations::{strict_equals, MAX_STRING_LENGTH};
-use crate::value::{unsupported, Abrupt, EnvRef, JsResult, Name, ObjRef, Value};
+use crate::value::{unsupported, Abrupt, EnvRef, JsResult, Name, ObjRef, SymRef, Value};
 use crate::vm::Vm;
 
 /// Standard members this interpreter does not implement, by intrinsic.
@@ -16,7 +16,6 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
     (
         "global",
         &[
-            "Symbol",
             "Map",
             "Set",
             "WeakMap",
@@ -80,7 +79,6 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
             "isSealed",
             "preventExtensions",
             "isExtensible",
-            "getOwnPropertySymbols",
             "getOwnPropertyDescriptors",
             "is",
             "setPrototypeOf",
@@ -105,19 +103,16 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
         &[
             "at",
             "copyWithin",
-            "entries",
             "fill",
             "findLast",
             "findLastIndex",
             "flat",
             "flatMap",
-            "keys",
             "sort",
             "toLocaleString",
             "toReversed",
             "toSorted",
             "toSpliced",
-            "values",
             "with",
         ],
     ),
@@ -204,6 +199,30 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
     ("Promise", &["all", "allSettled", "any", "race", "withResolvers", "try"]),
     ("Promise.prototype", &["finally"]),
     ("Error", &["captureStackTrace", "stackTraceLimit", "isError"]),
+    // Well-known symbols whose protocols are not implemented (`concat`, the RegExp-related string
+    // methods and species constructors ignore them).
+    (
+        "Symbol",
+        &[
+            "isConcatSpreadable",
+            "match",
+            "matchAll",
+            "replace",
+            "search",
+            "species",
+            "split",
+            "dispose",
+            "asyncDispose",
+        ],
+    ),
+    // %GeneratorFunction% and %AsyncFunction% do not exist.
+    ("GeneratorFunction.prototype", &["constructor"]),
+    ("AsyncFunction.prototype", &["constructor"]),
+    // Iterator helpers.
+    (
+        "Iterator.prototype",
+        &["map", "filter", "take", "drop", "flatMap", "reduce", "toArray", "forEach", "some", "every", "find"],
+    ),
     ("Error.prototype", &["stack"]),
 ];
 
@@ -254,6 +273,24 @@ pub struct Realm {
     /// %WeakRef.prototype% and %FinalizationRegistry.prototype% (26.1, 26.2).
     pub weak_ref_prototype: ObjRef,
     pub finalization_registry_prototype: ObjRef,
+    /// The well-known symbols, %Symbol.prototype% and the GlobalSymbolRegistry (20.4).
+    pub well_known: crate::symbol::WellKnown,
+    pub symbol_prototype: ObjRef,
+    pub symbol_registry: crate::symbol::Registry,
+    /// %IteratorPrototype%, %ArrayIteratorPrototype%, %StringIteratorPrototype% and
+    /// %SetIteratorPrototype% (27.1.2, 23.1.5, 22.1.5, 24.2.6).
+    pub iterator_prototype: ObjRef,
+    pub array_iterator_prototype: ObjRef,
+    pub string_iterator_prototype: ObjRef,
+    pub set_iterator_prototype: ObjRef,
+    /// %Array.prototype.values% (also `Array.prototype[@@iterator]` and arguments objects'
+    /// `@@iterator`), %ArrayIteratorPrototype%.next, `String.prototype[@@iterator]` and
+    /// %StringIteratorPrototype%.next: loops over arrays and strings skip the iterator objects while
+    /// these are in place.
+    pub array_values: ObjRef,
+    pub array_iterator_next: ObjRef,
+    pub string_iterator: ObjRef,
+    pub string_iterator_next: ObjRef,
 }
 
 impl Realm {
@@ -284,7 +321,18 @@ impl Realm {
             self.collection_iterator_prototype,
             self.weak_ref_prototype,
             self.finalization_registry_prototype,
+            self.symbol_prototype,
+            self.iterator_prototype,
+            self.array_iterator_prototype,
+            self.string_iterator_prototype,
+            self.set_iterator_prototype,
+            self.array_values,
+            self.array_iterator_next,
+            self.string_iterator,
+            self.string_iterator_next,
         ]);
+        roots.values.extend(self.well_known.all().map(Value::Symbol));
+        roots.values.extend(self.symbol_registry.values().map(|s| Value::Symbol(*s)));
         roots.objects.extend(self.error_prototypes.iter().map(|(_, p)| *p));
         roots.envs.push(self.global_env);
     }
@@ -297,7 +345,9 @@ impl Realm {
             ObjectKind::Function(FunctionKind::Native { func: native_noop, constructor: false }),
             "Function.prototype",
         ));
+        let well_known = crate::symbol::WellKnown::create(heap);
         let mut b = Builder { heap, function_prototype };
+        let tag_key = well_known.to_string_tag;
         let global = b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "global"));
 
         // Object
@@ -322,6 +372,7 @@ impl Realm {
                 ("defineProperties", 2, object_define_properties),
                 ("getOwnPropertyDescriptor", 2, object_get_own_property_descriptor),
                 ("getOwnPropertyNames", 1, object_get_own_property_names),
+                ("getOwnPropertySymbols", 1, object_get_own_property_symbols),
                 ("getPrototypeOf", 1, object_get_prototype_of),
                 ("setPrototypeOf", 2, object_set_prototype_of),
                 ("preventExtensions", 1, object_prevent_extensions),
@@ -361,9 +412,15 @@ impl Realm {
 
         // Generators: %GeneratorFunction.prototype% and %GeneratorPrototype% (27.3.3, 27.5.1).
         let generator_function_prototype =
-            b.heap.alloc_object(Object::new(Some(function_prototype), ObjectKind::Ordinary));
+            b.heap.alloc_object(tagged(Some(function_prototype), ObjectKind::Ordinary, "GeneratorFunction.prototype"));
+        // %IteratorPrototype% (27.1.2): `[Symbol.iterator]() { return this }`.
+        let iterator_prototype =
+            b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "Iterator.prototype"));
+        b.symbol_method(iterator_prototype, well_known.iterator, "[Symbol.iterator]", 0, return_this);
         let generator_prototype =
-            b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "Generator.prototype"));
+            b.heap.alloc_object(tagged(Some(iterator_prototype), ObjectKind::Ordinary, "Generator.prototype"));
+        b.symbol_tag(tag_key, generator_prototype, "Generator");
+        b.symbol_tag(tag_key, generator_function_prototype, "GeneratorFunction");
         b.heap
             .obj_mut(generator_function_prototype)
             .props
@@ -383,7 +440,10 @@ impl Realm {
         let promise_constructor = b.constructor(global, "Promise", 1, promise_constructor, promise_prototype);
         b.tag(promise_constructor, "Promise");
         b.methods(promise_constructor, &[("resolve", 1, promise_resolve_static), ("reject", 1, promise_reject_static)]);
-        let async_function_prototype = b.heap.alloc_object(Object::new(Some(function_prototype), ObjectKind::Ordinary));
+        let async_function_prototype =
+            b.heap.alloc_object(tagged(Some(function_prototype), ObjectKind::Ordinary, "AsyncFunction.prototype"));
+        b.symbol_tag(tag_key, async_function_prototype, "AsyncFunction");
+        b.symbol_tag(tag_key, promise_prototype, "Promise");
 
         // Array
         let array_prototype = b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Array, "Array.prototype"));
@@ -418,6 +478,42 @@ impl Realm {
                 ("reduceRight", 1, array_reduce_right),
             ],
         );
+        // Array iteration (23.1.3.4 entries, 23.1.3.19 keys, 23.1.3.38 values, 23.1.5).
+        let array_values = b.method(array_prototype, "values", 0, array_values_method);
+        b.methods(array_prototype, &[("keys", 0, array_keys), ("entries", 0, array_entries)]);
+        b.heap
+            .obj_mut(array_prototype)
+            .symbols
+            .insert(well_known.iterator, Property::hidden(Value::Object(array_values)));
+        let unscopables = b.heap.alloc_object(Object::new(None, ObjectKind::Ordinary));
+        for name in [
+            "at",
+            "copyWithin",
+            "entries",
+            "fill",
+            "find",
+            "findIndex",
+            "findLast",
+            "findLastIndex",
+            "flat",
+            "flatMap",
+            "includes",
+            "keys",
+            "toReversed",
+            "toSorted",
+            "toSpliced",
+            "values",
+        ] {
+            b.heap.obj_mut(unscopables).props.insert(name.into(), Property::plain(Value::Bool(true)));
+        }
+        b.heap
+            .obj_mut(array_prototype)
+            .symbols
+            .insert(well_known.unscopables, Property::data(Value::Object(unscopables), false, false, true));
+        let array_iterator_prototype =
+            b.heap.alloc_object(tagged(Some(iterator_prototype), ObjectKind::Ordinary, "ArrayIterator.prototype"));
+        let array_iterator_next = b.method(array_iterator_prototype, "next", 0, array_iterator_next_method);
+        b.symbol_tag(tag_key, array_iterator_prototype, "Array Iterator");
         let array_ctor = b.constructor(global, "Array", 1, array_constructor, array_prototype);
         b.tag(array_ctor, "Array");
         b.methods(array_ctor, &[("isArray", 1, array_is_array)]);
@@ -450,6 +546,15 @@ impl Realm {
                 ("repeat", 1, string_repeat),
             ],
         );
+        let string_iterator = b.native("[Symbol.iterator]", 0, string_iterator_method, false);
+        b.heap
+            .obj_mut(string_prototype)
+            .symbols
+            .insert(well_known.iterator, Property::hidden(Value::Object(string_iterator)));
+        let string_iterator_prototype =
+            b.heap.alloc_object(tagged(Some(iterator_prototype), ObjectKind::Ordinary, "StringIterator.prototype"));
+        let string_iterator_next = b.method(string_iterator_prototype, "next", 0, string_iterator_next_method);
+        b.symbol_tag(tag_key, string_iterator_prototype, "String Iterator");
         let string_ctor = b.constructor(global, "String", 1, string_constructor, string_prototype);
         b.tag(string_ctor, "String");
 
@@ -500,8 +605,13 @@ impl Realm {
 
         // Keyed collections (24.1-24.4).
         let collection_iterator_prototype =
-            b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "MapIterator.prototype"));
+            b.heap.alloc_object(tagged(Some(iterator_prototype), ObjectKind::Ordinary, "MapIterator.prototype"));
         b.methods(collection_iterator_prototype, &[("next", 0, collection_iterator_next)]);
+        b.symbol_tag(tag_key, collection_iterator_prototype, "Map Iterator");
+        let set_iterator_prototype =
+            b.heap.alloc_object(tagged(Some(iterator_prototype), ObjectKind::Ordinary, "SetIterator.prototype"));
+        b.methods(set_iterator_prototype, &[("next", 0, collection_iterator_next)]);
+        b.symbol_tag(tag_key, set_iterator_prototype, "Set Iterator");
         for (name, methods) in [
             (
                 "Map",
@@ -546,6 +656,16 @@ impl Realm {
         ] {
             let proto = b.heap.alloc_object(Object::new(Some(object_prototype), ObjectKind::Ordinary));
             b.methods(proto, methods);
+            b.symbol_tag(tag_key, proto, name);
+            // 24.1.3.12 Map.prototype[@@iterator] is `entries`, 24.2.3.11 Set.prototype[@@iterator] is `values`.
+            let iterate = match name {
+                "Map" => Some("entries"),
+                "Set" => Some("values"),
+                _ => None,
+            };
+            if let Some(Slot::Data(f)) = iterate.and_then(|m| b.heap.obj(proto).props.get(m)).map(|p| p.slot.clone()) {
+                b.heap.obj_mut(proto).symbols.insert(well_known.iterator, Property::hidden(f));
+            }
             if name == "Map" || name == "Set" {
                 let getter = b.native("get size", 0, if name == "Map" { map_size } else { set_size }, false);
                 b.heap.obj_mut(proto).props.insert(
@@ -571,6 +691,7 @@ impl Realm {
         let weak_ref_prototype =
             b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "WeakRef.prototype"));
         b.methods(weak_ref_prototype, &[("deref", 0, crate::weakref::weak_ref_deref)]);
+        b.symbol_tag(tag_key, weak_ref_prototype, "WeakRef");
         b.constructor(global, "WeakRef", 1, crate::weakref::weak_ref_constructor, weak_ref_prototype);
         let finalization_registry_prototype =
             b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "FinalizationRegistry.prototype"));
@@ -581,6 +702,7 @@ impl Realm {
                 ("unregister", 1, crate::weakref::finalization_registry_unregister),
             ],
         );
+        b.symbol_tag(tag_key, finalization_registry_prototype, "FinalizationRegistry");
         b.constructor(
             global,
             "FinalizationRegistry",
@@ -609,9 +731,47 @@ impl Realm {
         b.constant(math, "PI", Value::Number(std::f64::consts::PI));
         b.constant(math, "E", Value::Number(std::f64::consts::E));
         b.hidden(global, "Math", Value::Object(math));
+        b.symbol_tag(tag_key, math, "Math");
         let json = b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "JSON"));
         b.methods(json, &[("stringify", 3, json_stringify)]);
         b.hidden(global, "JSON", Value::Object(json));
+        b.symbol_tag(tag_key, json, "JSON");
+
+        // Symbol (20.4).
+        let symbol_prototype =
+            b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "Symbol.prototype"));
+        let symbol_ctor = b.constructor(global, "Symbol", 0, crate::symbol::symbol_constructor, symbol_prototype);
+        b.tag(symbol_ctor, "Symbol");
+        b.methods(symbol_ctor, &[("for", 1, crate::symbol::symbol_for), ("keyFor", 1, crate::symbol::symbol_key_for)]);
+        for (name, s) in well_known.named() {
+            b.constant(symbol_ctor, name, Value::Symbol(s));
+        }
+        b.methods(
+            symbol_prototype,
+            &[("toString", 0, crate::symbol::symbol_to_string), ("valueOf", 0, crate::symbol::symbol_value_of)],
+        );
+        let description = b.native("get description", 0, crate::symbol::symbol_description, false);
+        b.heap.obj_mut(symbol_prototype).props.insert(
+            "description".into(),
+            Property {
+                slot: Slot::Accessor { get: Some(description), set: None },
+                writable: false,
+                enumerable: false,
+                configurable: true,
+            },
+        );
+        let to_primitive = b.native("[Symbol.toPrimitive]", 1, crate::symbol::symbol_value_of, false);
+        b.heap
+            .obj_mut(symbol_prototype)
+            .symbols
+            .insert(well_known.to_primitive, Property::data(Value::Object(to_primitive), false, false, true));
+        b.symbol_tag(tag_key, symbol_prototype, "Symbol");
+        // 20.2.3.6 Function.prototype[@@hasInstance].
+        let has_instance = b.native("[Symbol.hasInstance]", 1, function_has_instance, false);
+        b.heap
+            .obj_mut(function_prototype)
+            .symbols
+            .insert(well_known.has_instance, Property::data(Value::Object(has_instance), false, false, false));
 
         // Global values and functions (19.1, 19.2) and the host's output functions.
         b.constant(global, "undefined", Value::Undefined);
@@ -669,6 +829,17 @@ impl Realm {
             collection_iterator_prototype,
             weak_ref_prototype,
             finalization_registry_prototype,
+            well_known,
+            symbol_prototype,
+            symbol_registry: Default::default(),
+            iterator_prototype,
+            array_iterator_prototype,
+            string_iterator_prototype,
+            set_iterator_prototype,
+            array_values,
+            array_iterator_next,
+            string_iterator,
+            string_iterator_next,
         }
     }
 }
@@ -732,6 +903,18 @@ impl Builder<'_> {
         self.heap.obj_mut(target).props.insert(name.into(), Property::hidden(v));
     }
 
+    /// A built-in method under a symbol key (writable, non-enumerable, configurable).
+    fn symbol_method(&mut self, target: ObjRef, key: SymRef, name: &str, length: usize, func: NativeFn) -> ObjRef {
+        let f = self.native(name, length, func, false);
+        self.heap.obj_mut(target).symbols.insert(key, Property::hidden(Value::Object(f)));
+        f
+    }
+
+    /// `[Symbol.toStringTag]`: a non-writable, non-enumerable, configurable string.
+    fn symbol_tag(&mut self, key: SymRef, target: ObjRef, tag: &str) {
+        self.heap.obj_mut(target).symbols.insert(key, Property::data(Value::str(tag), false, false, true));
+    }
+
     fn constant(&mut self, target: ObjRef, name: &str, v: Value) {
         self.heap.obj_mut(target).props.insert(name.into(), Property::data(v, false, false, false));
     }
@@ -763,8 +946,9 @@ fn key(i: f64) -> String {
 }
 
 /// Set(O, P, V, true).
-fn set_or_throw(vm: &mut Vm, o: ObjRef, k: &str, v: Value) -> JsResult<()> {
-    if !vm.set(o, k, v, Value::Object(o))? {
+fn set_or_throw(vm: &mut Vm, o: ObjRef, k: &(impl crate::value::AsKey + ?Sized), v: Value) -> JsResult<()> {
+    let k = k.key();
+    if !vm.set(o, &k, v, Value::Object(o))? {
         return Err(vm.type_error(&format!("cannot assign to property '{k}'")));
     }
     Ok(())
@@ -991,7 +1175,9 @@ fn collection_has(vm: &mut Vm, this: &Value, args: &[Value], kind: CollectionKin
 
 fn collection_put(vm: &mut Vm, this: &Value, key: Value, value: Value, kind: CollectionKind) -> JsResult<Value> {
     let o = vm.collection(this, kind)?;
-    if matches!(kind, CollectionKind::WeakMap | CollectionKind::WeakSet) && !matches!(key, Value::Object(_)) {
+    if matches!(kind, CollectionKind::WeakMap | CollectionKind::WeakSet)
+        && !crate::weakref::can_be_held_weakly(vm, &key)
+    {
         return Err(vm.type_error("invalid value used as a weak collection key"));
     }
     let key = canonical_key(key);
@@ -1256,7 +1442,7 @@ fn object_define_properties(vm: &mut Vm, _: &Value, args: &[Value], _: Option<Ob
     };
     let props = vm.to_object(&arg(args, 1))?;
     let mut descriptors = Vec::new();
-    for k in vm.own_property_keys(props) {
+    for k in vm.own_keys(props) {
         if vm.get_own_property(props, &k).is_some_and(|p| p.enumerable) {
             let dv = vm.get(props, &k)?;
             descriptors.push((k, to_property_descriptor(vm, &dv)?));
@@ -1321,36 +1507,28 @@ fn object_property_is_enumerable(vm: &mut Vm, this: &Value, args: &[Value], _: O
     Ok(Value::Bool(vm.get_own_property(o, &k).is_some_and(|p| p.enumerable)))
 }
 
-/// 20.1.3.6 Object.prototype.toString (no `@@toStringTag` except Math's and JSON's).
+/// 20.1.3.6 Object.prototype.toString.
 fn object_to_string(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    let tag = match this {
-        Value::Undefined => "Undefined",
-        Value::Null => "Null",
-        _ => {
-            let o = vm.to_object(this)?;
-            let obj = vm.heap.obj(o);
-            match (&obj.kind, obj.intrinsic) {
-                (_, Some("Math")) => "Math",
-                (_, Some("JSON")) => "JSON",
-                (ObjectKind::Array, _) => "Array",
-                (ObjectKind::Arguments { .. }, _) => "Arguments",
-                (ObjectKind::Function(_), _) => "Function",
-                (ObjectKind::Error, _) => "Error",
-                (ObjectKind::Generator(_), _) => "Generator",
-                (ObjectKind::Promise(_), _) => "Promise",
-                (ObjectKind::Collection(CollectionKind::Map, _), _) => "Map",
-                (ObjectKind::Collection(CollectionKind::Set, _), _) => "Set",
-                (ObjectKind::Collection(CollectionKind::WeakMap, _), _) => "WeakMap",
-                (ObjectKind::Collection(CollectionKind::WeakSet, _), _) => "WeakSet",
-                (ObjectKind::CollectionIterator { .. }, _) => "Map Iterator",
-                (ObjectKind::WeakRef(_), _) => "WeakRef",
-                (ObjectKind::FinalizationRegistry(_), _) => "FinalizationRegistry",
-                (ObjectKind::BooleanWrapper(_), _) => "Boolean",
-                (ObjectKind::NumberWrapper(_), _) => "Number",
-                (ObjectKind::StringWrapper(_), _) => "String",
-                _ => "Object",
-            }
-        }
+    let o = match this {
+        Value::Undefined => return Ok(Value::str("[object Undefined]")),
+        Value::Null => return Ok(Value::str("[object Null]")),
+        _ => vm.to_object(this)?,
+    };
+    let builtin_tag = match &vm.heap.obj(o).kind {
+        ObjectKind::Array => "Array",
+        ObjectKind::Arguments { .. } => "Arguments",
+        ObjectKind::Function(_) => "Function",
+        ObjectKind::Error => "Error",
+        ObjectKind::BooleanWrapper(_) => "Boolean",
+        ObjectKind::NumberWrapper(_) => "Number",
+        ObjectKind::StringWrapper(_) => "String",
+        _ => "Object",
+    };
+    let key = vm.realm.well_known.to_string_tag;
+    let tag = vm.get(o, &key)?;
+    let tag = match &tag {
+        Value::String(t) => t.to_string(),
+        _ => builtin_tag.to_string(),
     };
     Ok(Value::str(&format!("[object {tag}]")))
 }
@@ -1410,7 +1588,7 @@ fn set_integrity_level(vm: &mut Vm, args: &[Value], frozen: bool) -> JsResult<Va
     let o = arg(args, 0);
     let Value::Object(obj) = o else { return Ok(o) };
     vm.heap.obj_mut(obj).extensible = false;
-    for k in vm.own_property_keys(obj) {
+    for k in vm.own_keys(obj) {
         let is_data = vm.get_own_property(obj, &k).is_some_and(|p| matches!(p.slot, Slot::Data(_)));
         let desc = Descriptor {
             configurable: Some(false),
@@ -1438,7 +1616,7 @@ fn test_integrity_level(vm: &mut Vm, args: &[Value], frozen: bool) -> JsResult<V
     if vm.heap.obj(obj).extensible {
         return Ok(Value::Bool(false));
     }
-    for k in vm.own_property_keys(obj) {
+    for k in vm.own_keys(obj) {
         if let Some(p) = vm.get_own_property(obj, &k) {
             if p.configurable || (frozen && matches!(p.slot, Slot::Data(_)) && p.writable) {
                 return Ok(Value::Bool(false));
@@ -1468,7 +1646,7 @@ fn object_assign(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> J
             continue;
         }
         let from = vm.to_object(source)?;
-        for k in vm.own_property_keys(from) {
+        for k in vm.own_keys(from) {
             if vm.get_own_property(from, &k).is_some_and(|p| p.enumerable) {
                 let v = vm.get(from, &k)?;
                 set_or_throw(vm, to, &k, v)?;
@@ -2181,6 +2359,9 @@ fn array_reduce_right(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRe
 // ----- String ----------------------------------------------------------------------------------
 
 fn string_constructor(vm: &mut Vm, _: &Value, args: &[Value], new_target: Option<ObjRef>) -> JsResult<Value> {
+    if let (None, Some(Value::Symbol(sym))) = (new_target, args.first()) {
+        return Ok(Value::str(&vm.symbol_descriptive_string(*sym)));
+    }
     let s = if args.is_empty() { Name::from("") } else { vm.to_string(&args[0])? };
     match new_target {
         None => Ok(Value::String(s)),
@@ -2601,7 +2782,7 @@ fn serialize_json(vm: &mut Vm, value: Value, stack: &mut Vec<ObjRef>) -> JsResul
         Value::String(s) => quote_json(&s),
         Value::Number(n) if n.is_finite() => number_to_string(n),
         Value::Number(_) => "null".into(),
-        Value::Undefined => return Ok(None),
+        Value::Undefined | Value::Symbol(_) => return Ok(None),
         Value::Object(o) if vm.is_callable(o) => return Ok(None),
         Value::Object(o) => {
             if stack.contains(&o) {
@@ -2656,4 +2837,105 @@ fn quote_json(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+// ----- Iteration -------------------------------------------------------------------------------
+
+/// 27.1.2.1 %IteratorPrototype%[@@iterator].
+fn return_this(_: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    Ok(this.clone())
+}
+
+/// 23.1.5.1 CreateArrayIterator.
+fn create_array_iterator(vm: &mut Vm, this: &Value, kind: IterationKind) -> JsResult<Value> {
+    let object = vm.to_object(this)?;
+    let proto = vm.realm.array_iterator_prototype;
+    let state = crate::heap::IteratorState::ArrayLike { object, next: 0, done: false, kind };
+    Ok(Value::Object(vm.alloc(Object::new(Some(proto), ObjectKind::Iterator(state)))))
+}
+
+fn array_values_method(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    create_array_iterator(vm, this, IterationKind::Values)
+}
+fn array_keys(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    create_array_iterator(vm, this, IterationKind::Keys)
+}
+fn array_entries(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    create_array_iterator(vm, this, IterationKind::Entries)
+}
+
+/// 23.1.5.2.1 %ArrayIteratorPrototype%.next.
+fn array_iterator_next_method(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    use crate::heap::IteratorState;
+    let state = match this.as_object().map(|o| &vm.heap.obj(o).kind) {
+        Some(ObjectKind::Iterator(s @ IteratorState::ArrayLike { .. }))
+            if vm.heap.obj(this.as_object().expect("object")).proto.is_some() =>
+        {
+            s.clone()
+        }
+        _ => return Err(vm.type_error("%ArrayIteratorPrototype%.next called on an incompatible receiver")),
+    };
+    let it = this.as_object().expect("object");
+    let IteratorState::ArrayLike { object, next, done, kind } = state else { unreachable!() };
+    if done {
+        return vm.iter_result(Value::Undefined, true);
+    }
+    match vm.array_iterator_step(object, next, kind)? {
+        Some(v) => {
+            vm.heap.obj_mut(it).kind =
+                ObjectKind::Iterator(IteratorState::ArrayLike { object, next: next + 1, done, kind });
+            vm.iter_result(v, false)
+        }
+        None => {
+            vm.heap.obj_mut(it).kind =
+                ObjectKind::Iterator(IteratorState::ArrayLike { object, next, done: true, kind });
+            vm.iter_result(Value::Undefined, true)
+        }
+    }
+}
+
+/// 22.1.3.36 String.prototype[@@iterator].
+fn string_iterator_method(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let s = this_string(vm, this)?;
+    let chars = s.chars().map(|c| Name::from(c.to_string())).collect();
+    let proto = vm.realm.string_iterator_prototype;
+    let state = crate::heap::IteratorState::String { chars, next: 0 };
+    Ok(Value::Object(vm.alloc(Object::new(Some(proto), ObjectKind::Iterator(state)))))
+}
+
+/// 22.1.5.1.1 %StringIteratorPrototype%.next.
+fn string_iterator_next_method(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    use crate::heap::IteratorState;
+    let Some(it) = this.as_object() else {
+        return Err(vm.type_error("%StringIteratorPrototype%.next called on an incompatible receiver"));
+    };
+    let obj = vm.heap.obj(it);
+    let ObjectKind::Iterator(IteratorState::String { chars, next }) = &obj.kind else {
+        return Err(vm.type_error("%StringIteratorPrototype%.next called on an incompatible receiver"));
+    };
+    if obj.proto.is_none() {
+        return Err(vm.type_error("%StringIteratorPrototype%.next called on an incompatible receiver"));
+    }
+    let (v, next) = (chars.get(*next).cloned(), *next);
+    match v {
+        Some(c) => {
+            if let ObjectKind::Iterator(IteratorState::String { next: n, .. }) = &mut vm.heap.obj_mut(it).kind {
+                *n = next + 1;
+            }
+            vm.iter_result(Value::String(c), false)
+        }
+        None => vm.iter_result(Value::Undefined, true),
+    }
+}
+
+/// 20.2.3.6 Function.prototype[@@hasInstance].
+fn function_has_instance(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    Ok(Value::Bool(vm.ordinary_has_instance(this, &arg(args, 0))?))
+}
+
+/// 20.1.2.11 Object.getOwnPropertySymbols.
+fn object_get_own_property_symbols(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(&arg(args, 0))?;
+    let keys = vm.own_symbol_keys(o).into_iter().map(Value::Symbol).collect();
+    Ok(new_array_value(vm, keys))
 }

@@ -12,7 +12,7 @@ use crate::heap::{
     StaticElement, ThisBinding,
 };
 use crate::object::Descriptor;
-use crate::value::{JsResult, Name, ObjRef, Value};
+use crate::value::{JsResult, Name, ObjRef, PropertyKey, Value};
 use crate::vm::Vm;
 
 impl Vm {
@@ -79,9 +79,9 @@ impl Vm {
     }
 
     /// Pops the element's key (computed) or takes the static one.
-    fn element_key(&mut self, key: Option<&Name>) -> JsResult<Name> {
+    fn element_key(&mut self, key: Option<&Name>) -> JsResult<PropertyKey> {
         match key {
-            Some(k) => Ok(k.clone()),
+            Some(k) => Ok(PropertyKey::String(k.clone())),
             None => {
                 let k = self.pop_value();
                 self.to_property_key(&k)
@@ -144,7 +144,7 @@ impl Vm {
         let init = if has_init { Some(self.pop_value().as_object().expect("initializer")) } else { None };
         let field_key = match key {
             Some(k) if k.starts_with('#') => FieldKey::Private(self.private_name(k)?),
-            Some(k) => FieldKey::Public(k.clone()),
+            Some(k) => FieldKey::Public(PropertyKey::String(k.clone())),
             None => {
                 let k = self.pop_value();
                 FieldKey::Public(self.to_property_key(&k)?)
@@ -246,7 +246,7 @@ impl Vm {
     /// The Private Name a `#x` spelling resolves to in the running environment.
     pub(crate) fn private_name(&mut self, n: &Name) -> JsResult<u64> {
         let env = self.current_env();
-        match self.get_identifier_value(env, n)? {
+        match self.get_identifier_value(env, n, true)? {
             Value::Number(id) => Ok(id as u64),
             _ => unreachable!("private names are bound to numbers"),
         }
@@ -336,7 +336,7 @@ impl Vm {
     }
 
     /// 13.3.7 `super.x`: Get on the home object's prototype with this as the receiver.
-    pub(crate) fn super_get(&mut self, key: &str) -> JsResult<Value> {
+    pub(crate) fn super_get(&mut self, key: &(impl crate::value::AsKey + ?Sized)) -> JsResult<Value> {
         let (base, this) = self.super_base()?;
         let Some(base) = base else { return Err(self.type_error("cannot read a property of null via super")) };
         self.get_with_receiver(base, key, this)
@@ -344,10 +344,11 @@ impl Vm {
 
     /// `super.x = v`: Set on the home object's prototype with this as the receiver (class code is
     /// strict, so failure throws).
-    pub(crate) fn super_set(&mut self, key: &str, v: Value) -> JsResult<()> {
+    pub(crate) fn super_set(&mut self, key: &(impl crate::value::AsKey + ?Sized), v: Value) -> JsResult<()> {
+        let key = key.key();
         let (base, this) = self.super_base()?;
         let Some(base) = base else { return Err(self.type_error("cannot set a property of null via super")) };
-        if !self.set(base, key, v, this)? {
+        if !self.set(base, &key, v, this)? {
             return Err(self.type_error(&format!("cannot assign to '{key}' via super")));
         }
         Ok(())

@@ -50,9 +50,7 @@ impl Entries {
     pub fn trace(&self, out: &mut Vec<u32>) {
         for (k, v) in self.items.iter().flatten() {
             for x in [k, v] {
-                if let Value::Object(o) = x {
-                    out.push(o.0);
-                }
+                crate::heap::push_value(x, out);
             }
         }
     }
@@ -84,7 +82,10 @@ impl Vm {
 
     /// Creates a collection iterator object (24.1.5.1 CreateMapIterator, 24.2.5.1 CreateSetIterator).
     pub(crate) fn collection_iterator(&mut self, collection: ObjRef, kind: IterationKind) -> Value {
-        let proto = self.realm.collection_iterator_prototype;
+        let proto = match self.heap.obj(collection).kind {
+            ObjectKind::Collection(CollectionKind::Set, _) => self.realm.set_iterator_prototype,
+            _ => self.realm.collection_iterator_prototype,
+        };
         Value::Object(self.alloc(Object::new(
             Some(proto),
             ObjectKind::CollectionIterator { collection: Some(collection), next: 0, kind },

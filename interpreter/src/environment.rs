@@ -37,7 +37,7 @@ impl Vm {
                 Environment::Object { object, outer, with_environment } => {
                     let (object, outer, with_environment) = (*object, *outer, *with_environment);
                     // 9.1.1.2.1 HasBinding, including the `@@unscopables` check of `with`.
-                    if self.has_property(object, n)? && !(with_environment && self.is_unscopable(object, n)) {
+                    if self.has_property(object, n)? && !(with_environment && self.is_unscopable(object, n)?) {
                         return Ok(Some(BindingPlace::Object(env)));
                     }
                     match outer {
@@ -49,38 +49,18 @@ impl Vm {
         }
     }
 
-    /// `@@unscopables` without symbols: only `Array.prototype[@@unscopables]` exists (23.1.3.41), so
-    /// its names are unscopable on anything that inherits from `Array.prototype`.
-    fn is_unscopable(&self, object: crate::value::ObjRef, n: &str) -> bool {
-        const ARRAY_UNSCOPABLES: [&str; 16] = [
-            "at",
-            "copyWithin",
-            "entries",
-            "fill",
-            "find",
-            "findIndex",
-            "findLast",
-            "findLastIndex",
-            "flat",
-            "flatMap",
-            "includes",
-            "keys",
-            "toReversed",
-            "toSorted",
-            "toSpliced",
-            "values",
-        ];
-        if !ARRAY_UNSCOPABLES.contains(&n) {
-            return false;
-        }
-        let mut cur = Some(object);
-        while let Some(o) = cur {
-            if o == self.realm.array_prototype {
-                return true;
+    /// Steps 3-4 of 9.1.1.2.1 HasBinding for a `with` environment: whether
+    /// `bindingObject[@@unscopables][N]` is truthy.
+    fn is_unscopable(&mut self, object: crate::value::ObjRef, n: &str) -> JsResult<bool> {
+        let key = self.realm.well_known.unscopables;
+        let unscopables = self.get(object, &key)?;
+        match unscopables {
+            Value::Object(u) => {
+                let blocked = self.get(u, n)?;
+                Ok(self.to_boolean(&blocked))
             }
-            cur = self.heap.obj(o).proto;
+            _ => Ok(false),
         }
-        false
     }
 
     fn binding_object(&self, env: EnvRef) -> crate::value::ObjRef {
@@ -113,10 +93,11 @@ impl Vm {
         }
     }
 
-    /// Evaluation of an IdentifierReference followed by GetValue (6.2.5.5).
-    pub fn get_identifier_value(&mut self, env: EnvRef, n: &Name) -> JsResult<Value> {
+    /// Evaluation of an IdentifierReference followed by GetValue (6.2.5.5); `strict` is the
+    /// strictness of the code containing the reference.
+    pub fn get_identifier_value(&mut self, env: EnvRef, n: &Name, strict: bool) -> JsResult<Value> {
         match self.resolve_binding(env, n)? {
-            Some(place) => self.get_binding_value(place, n, true),
+            Some(place) => self.get_binding_value(place, n, strict),
             None => {
                 self.refuse_missing_global(n)?;
                 Err(self.error("ReferenceError", &format!("{n} is not defined")))

@@ -7,7 +7,7 @@ use indexmap::IndexMap;
 
 use crate::bytecode::FunctionCode;
 use crate::collections::CollectionKind;
-use crate::value::{EnvRef, Name, ObjRef, Value};
+use crate::value::{EnvRef, Name, ObjRef, SymRef, Value};
 use std::rc::Rc;
 
 /// The value part of a property (6.1.7.1).
@@ -49,7 +49,7 @@ pub type NativeFn = fn(&mut crate::vm::Vm, &Value, &[Value], Option<ObjRef>) -> 
 /// A class element's key: a property key or a Private Name (6.2.12).
 #[derive(Debug, Clone, PartialEq)]
 pub enum FieldKey {
-    Public(Name),
+    Public(crate::value::PropertyKey),
     Private(u64),
 }
 
@@ -133,7 +133,8 @@ pub enum ObjectKind {
         env: Option<EnvRef>,
         map: Vec<Option<Name>>,
     },
-    /// Internal iterator state of a `for-in` or `for-of` loop (never visible to JS code).
+    /// Iterator state: of a `for-in` or `for-of` loop (no prototype, never visible to JS code), or
+    /// of an Array Iterator or String Iterator object (with its prototype).
     Iterator(IteratorState),
     /// A generator object (27.5): its suspended frame while not running.
     Generator(GeneratorState),
@@ -157,6 +158,7 @@ pub enum ObjectKind {
     BooleanWrapper(bool),
     NumberWrapper(f64),
     StringWrapper(Name),
+    SymbolWrapper(SymRef),
     /// 26.1 `[[WeakRefTarget]]`: `None` once the target has been collected. Not traced by a
     /// collection that honours weakness (see [`Heap::mark`]).
     WeakRef(Option<Value>),
@@ -169,12 +171,12 @@ pub enum ObjectKind {
 pub enum IteratorState {
     /// 14.7.5.9 EnumerateObjectProperties: (object the key was found on, key), snapshot at start.
     ForIn { keys: Vec<(ObjRef, Name)>, next: usize },
-    /// 23.1.5.1 %ArrayIteratorPrototype%.next over an array or arguments object.
-    ArrayLike { object: ObjRef, next: u32, done: bool },
+    /// 23.1.5.1 CreateArrayIterator over an array-like object.
+    ArrayLike { object: ObjRef, next: u32, done: bool, kind: crate::collections::IterationKind },
     /// 22.1.5.1 %StringIteratorPrototype%.next: code points.
     String { chars: Vec<Name>, next: usize },
-    /// A generator object driven through its built-in next/return.
-    Generator { object: ObjRef, done: bool },
+    /// 7.4.1 Iterator Record of any other iterator: the iterator, its `next` method, `[[Done]]`.
+    Protocol { iterator: ObjRef, next: Value, done: bool },
     /// A Map or Set iterator (the collections' own iteration is built in and unobservable).
     Collection { object: ObjRef },
 }
@@ -199,12 +201,31 @@ pub struct Object {
     pub intrinsic: Option<&'static str>,
     /// `[[PrivateElements]]` (class private fields, methods and accessors).
     pub private: Vec<(u64, PrivateElement)>,
+    /// Own properties with Symbol keys, in insertion order (10.1.11 lists them after the strings).
+    pub symbols: IndexMap<SymRef, Property>,
 }
 
 impl Object {
     pub fn new(proto: Option<ObjRef>, kind: ObjectKind) -> Object {
-        Object { proto, extensible: true, props: IndexMap::new(), kind, intrinsic: None, private: Vec::new() }
+        Object {
+            proto,
+            extensible: true,
+            props: IndexMap::new(),
+            kind,
+            intrinsic: None,
+            private: Vec::new(),
+            symbols: IndexMap::new(),
+        }
     }
+}
+
+/// A Symbol value's data (6.1.5).
+#[derive(Debug, Clone)]
+pub struct SymbolData {
+    /// `[[Description]]`.
+    pub description: Option<Name>,
+    /// In the GlobalSymbolRegistry (`Symbol.for`), so never collectable (9.13 CanBeHeldWeakly).
+    pub registered: bool,
 }
 
 /// A binding in a declarative Environment Record. `value == None` means uninitialized (TDZ).
@@ -285,6 +306,7 @@ enum Cell {
     Free,
     Object(Box<Object>),
     Env(Box<Environment>),
+    Symbol(Box<SymbolData>),
 }
 
 /// The arena. Handles stay valid until [`Heap::sweep`] frees their cell.
@@ -325,6 +347,17 @@ impl Heap {
 
     pub fn alloc_env(&mut self, env: Environment) -> EnvRef {
         EnvRef(self.alloc(Cell::Env(Box::new(env))))
+    }
+
+    pub fn alloc_symbol(&mut self, data: SymbolData) -> SymRef {
+        SymRef(self.alloc(Cell::Symbol(Box::new(data))))
+    }
+
+    pub fn symbol(&self, r: SymRef) -> &SymbolData {
+        match &self.cells[r.0 as usize] {
+            Cell::Symbol(s) => s,
+            other => panic!("handle {r:?} is not a symbol: {other:?}"),
+        }
     }
 
     /// Panics on a dangling handle: that is an interpreter bug, and a crash is reported as such instead
@@ -382,7 +415,7 @@ impl Heap {
                     continue;
                 }
                 match &self.cells[i as usize] {
-                    Cell::Free => {}
+                    Cell::Free | Cell::Symbol(_) => {}
                     Cell::Object(o) if weak => {
                         trace_object_weakly(o, &mut stack);
                         if matches!(o.kind, ObjectKind::Collection(CollectionKind::WeakMap, _)) {
@@ -468,16 +501,19 @@ pub struct Roots {
     pub values: Vec<Value>,
 }
 
-fn push_value(v: &Value, stack: &mut Vec<u32>) {
-    if let Value::Object(o) = v {
-        stack.push(o.0);
+pub(crate) fn push_value(v: &Value, stack: &mut Vec<u32>) {
+    match v {
+        Value::Object(o) => stack.push(o.0),
+        Value::Symbol(s) => stack.push(s.0),
+        _ => {}
     }
 }
 
-/// Whether a value that may hold a cell has been marked (primitives count as marked).
+/// Whether a value that may hold a cell has been marked (other primitives count as marked).
 fn value_marked(v: &Value, marked: &[bool]) -> bool {
     match v {
         Value::Object(o) => marked[o.0 as usize],
+        Value::Symbol(s) => marked[s.0 as usize],
         _ => true,
     }
 }
@@ -516,6 +552,15 @@ fn trace_properties(o: &Object, stack: &mut Vec<u32>) {
             }
         }
     }
+    for (key, prop) in &o.symbols {
+        stack.push(key.0);
+        match &prop.slot {
+            Slot::Data(v) => push_value(v, stack),
+            Slot::Accessor { get, set } => {
+                stack.extend(get.iter().chain(set.iter()).map(|o| o.0));
+            }
+        }
+    }
 }
 
 fn trace_object(o: &Object, stack: &mut Vec<u32>) {
@@ -524,15 +569,23 @@ fn trace_object(o: &Object, stack: &mut Vec<u32>) {
         ObjectKind::Function(FunctionKind::Ordinary { environment, this_value, home, class, .. }) => {
             stack.push(environment.0);
             if let Some(c) = class {
-                for (_, init) in &c.fields {
+                for (key, init) in &c.fields {
                     stack.extend(init.iter().map(|o| o.0));
+                    if let FieldKey::Public(crate::value::PropertyKey::Symbol(s)) = key {
+                        stack.push(s.0);
+                    }
                 }
                 for (_, e) in c.private_methods.iter().chain(c.static_private_methods.iter()) {
                     trace_private(e, stack);
                 }
                 for e in &c.static_elements {
                     match e {
-                        StaticElement::Field(_, init) => stack.extend(init.iter().map(|o| o.0)),
+                        StaticElement::Field(key, init) => {
+                            stack.extend(init.iter().map(|o| o.0));
+                            if let FieldKey::Public(crate::value::PropertyKey::Symbol(s)) = key {
+                                stack.push(s.0);
+                            }
+                        }
                         StaticElement::Block(f) => stack.push(f.0),
                     }
                 }
@@ -551,11 +604,13 @@ fn trace_object(o: &Object, stack: &mut Vec<u32>) {
         }
         ObjectKind::Arguments { env: Some(e), .. } => stack.push(e.0),
         ObjectKind::Iterator(IteratorState::ForIn { keys, .. }) => stack.extend(keys.iter().map(|(o, _)| o.0)),
-        ObjectKind::Iterator(
-            IteratorState::ArrayLike { object, .. }
-            | IteratorState::Generator { object, .. }
-            | IteratorState::Collection { object },
-        ) => stack.push(object.0),
+        ObjectKind::Iterator(IteratorState::ArrayLike { object, .. } | IteratorState::Collection { object }) => {
+            stack.push(object.0)
+        }
+        ObjectKind::Iterator(IteratorState::Protocol { iterator, next, .. }) => {
+            stack.push(iterator.0);
+            push_value(next, stack);
+        }
         ObjectKind::Generator(GeneratorState::SuspendedStart(f) | GeneratorState::SuspendedYield(f)) => f.trace(stack),
         ObjectKind::AsyncFrame(Some(f)) => f.trace(stack),
         ObjectKind::Collection(_, entries) => entries.trace(stack),

@@ -30,6 +30,7 @@ mod liveness;
 mod object;
 mod operations;
 mod promise;
+mod symbol;
 pub mod value;
 mod vm;
 mod weakref;

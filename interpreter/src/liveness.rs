@@ -309,11 +309,13 @@ impl Marker<'_> {
                     }
                 }
             }
-            ObjectKind::Iterator(
-                IteratorState::ArrayLike { object, .. }
-                | IteratorState::Generator { object, .. }
-                | IteratorState::Collection { object },
-            ) => self.push_obj(*object, captured),
+            ObjectKind::Iterator(IteratorState::ArrayLike { object, .. } | IteratorState::Collection { object }) => {
+                self.push_obj(*object, captured)
+            }
+            ObjectKind::Iterator(IteratorState::Protocol { iterator, next, .. }) => {
+                self.push_obj(*iterator, captured);
+                self.push(next, captured);
+            }
             ObjectKind::Promise(data) => match &data.state {
                 PromiseState::Fulfilled(v) | PromiseState::Rejected(v) => self.push(v, captured),
                 PromiseState::Pending => {}
@@ -389,7 +391,8 @@ impl Marker<'_> {
                 return Lookup::Unknown;
             }
             let obj = self.heap.obj(o);
-            if !is_plain(obj) {
+            // Any symbol-keyed property may be (or lead to) `@@unscopables`: do not decide.
+            if !is_plain(obj) || (with_environment && !obj.symbols.is_empty()) {
                 return Lookup::Unknown;
             }
             if let Some(p) = obj.props.get(n) {

@@ -3,7 +3,7 @@
 
 use crate::conversions::{array_index, number_to_string, utf16, utf16_len};
 use crate::heap::{IteratorState, Object, ObjectKind, Property, Slot};
-use crate::value::{Abrupt, JsResult, Name, ObjRef, Value};
+use crate::value::{Abrupt, AsKey, JsResult, KeyRef, Name, ObjRef, PropertyKey, SymRef, Value};
 use crate::vm::Vm;
 
 /// A Property Descriptor (6.2.6) with every field optional.
@@ -100,7 +100,11 @@ impl Vm {
     }
 
     /// `[[GetOwnProperty]]`, including the exotic behaviour of string wrappers and mapped arguments.
-    pub fn get_own_property(&self, o: ObjRef, key: &str) -> Option<Property> {
+    pub fn get_own_property(&self, o: ObjRef, key: &(impl AsKey + ?Sized)) -> Option<Property> {
+        let key = match key.key() {
+            KeyRef::Str(s) => s,
+            KeyRef::Sym(y) => return self.heap.obj(o).symbols.get(&y).cloned(),
+        };
         let obj = self.heap.obj(o);
         match &obj.kind {
             ObjectKind::StringWrapper(s) => {
@@ -134,10 +138,11 @@ impl Vm {
     }
 
     /// 7.3.12 HasProperty.
-    pub fn has_property(&mut self, o: ObjRef, key: &str) -> JsResult<bool> {
+    pub fn has_property(&mut self, o: ObjRef, key: &(impl AsKey + ?Sized)) -> JsResult<bool> {
+        let key = key.key();
         let mut cur = Some(o);
         while let Some(c) = cur {
-            if self.get_own_property(c, key).is_some() {
+            if self.get_own_property(c, &key).is_some() {
                 return Ok(true);
             }
             cur = self.heap.obj(c).proto;
@@ -146,23 +151,24 @@ impl Vm {
     }
 
     /// 10.1.8 `[[Get]]` with the object itself as receiver.
-    pub fn get(&mut self, o: ObjRef, key: &str) -> JsResult<Value> {
+    pub fn get(&mut self, o: ObjRef, key: &(impl AsKey + ?Sized)) -> JsResult<Value> {
         self.get_with_receiver(o, key, Value::Object(o))
     }
 
     /// 10.1.8.1 OrdinaryGet, walking the prototype chain.
-    pub fn get_with_receiver(&mut self, o: ObjRef, key: &str, receiver: Value) -> JsResult<Value> {
+    pub fn get_with_receiver(&mut self, o: ObjRef, key: &(impl AsKey + ?Sized), receiver: Value) -> JsResult<Value> {
+        let key = key.key();
         let mut cur = Some(o);
         while let Some(c) = cur {
-            if let Some(p) = self.get_own_property(c, key) {
+            if let Some(p) = self.get_own_property(c, &key) {
                 return match p.slot {
                     Slot::Data(v) => Ok(v),
                     Slot::Accessor { get: Some(g), .. } => self.call(&Value::Object(g), receiver, Vec::new()),
                     Slot::Accessor { get: None, .. } => Ok(Value::Undefined),
                 };
             }
-            if let Some(tag) = self.heap.obj(c).intrinsic {
-                crate::builtins::refuse_unimplemented(tag, key)?;
+            if let (Some(tag), KeyRef::Str(name)) = (self.heap.obj(c).intrinsic, key) {
+                crate::builtins::refuse_unimplemented(tag, name)?;
             }
             cur = self.heap.obj(c).proto;
         }
@@ -170,10 +176,15 @@ impl Vm {
     }
 
     /// GetV (7.3.3) for any value: primitives read through their prototype.
-    pub fn get_value_property(&mut self, v: &Value, key: &str) -> JsResult<Value> {
+    pub fn get_value_property(&mut self, v: &Value, key: &(impl AsKey + ?Sized)) -> JsResult<Value> {
+        let k = key.key();
         match v {
-            Value::Object(o) => self.get(*o, key),
+            Value::Object(o) => self.get(*o, &k),
             Value::String(s) => {
+                let KeyRef::Str(key) = k else {
+                    let proto = self.realm.string_prototype;
+                    return self.get_with_receiver(proto, &k, v.clone());
+                };
                 if key == "length" {
                     return Ok(Value::Number(utf16_len(s) as f64));
                 }
@@ -191,29 +202,34 @@ impl Vm {
             }
             Value::Number(_) => {
                 let proto = self.realm.number_prototype;
-                self.get_with_receiver(proto, key, v.clone())
+                self.get_with_receiver(proto, &k, v.clone())
             }
             Value::Bool(_) => {
                 let proto = self.realm.boolean_prototype;
-                self.get_with_receiver(proto, key, v.clone())
+                self.get_with_receiver(proto, &k, v.clone())
+            }
+            Value::Symbol(_) => {
+                let proto = self.realm.symbol_prototype;
+                self.get_with_receiver(proto, &k, v.clone())
             }
             Value::Undefined | Value::Null => {
                 let what = if matches!(v, Value::Null) { "null" } else { "undefined" };
-                Err(self.type_error(&format!("cannot read property '{key}' of {what}")))
+                Err(self.type_error(&format!("cannot read property '{k}' of {what}")))
             }
         }
     }
 
     /// 10.1.9 `[[Set]]` (OrdinarySet and OrdinarySetWithOwnDescriptor); `Ok(false)` on failure.
-    pub fn set(&mut self, o: ObjRef, key: &str, v: Value, receiver: Value) -> JsResult<bool> {
+    pub fn set(&mut self, o: ObjRef, key: &(impl AsKey + ?Sized), v: Value, receiver: Value) -> JsResult<bool> {
         self.tick()?;
+        let key = key.key();
         // 10.4.4.4 arguments [[Set]]: a mapped index also writes the parameter.
-        if receiver == Value::Object(o) {
-            self.write_mapped_argument(o, key, &v);
+        if let (true, KeyRef::Str(name)) = (receiver == Value::Object(o), key) {
+            self.write_mapped_argument(o, name, &v);
         }
         let mut cur = o;
         let own = loop {
-            if let Some(p) = self.get_own_property(cur, key) {
+            if let Some(p) = self.get_own_property(cur, &key) {
                 break p;
             }
             match self.heap.obj(cur).proto {
@@ -227,14 +243,14 @@ impl Vm {
                     return Ok(false);
                 }
                 let Value::Object(r) = receiver else { return Ok(false) };
-                match self.get_own_property(r, key) {
+                match self.get_own_property(r, &key) {
                     Some(existing) => {
                         if matches!(existing.slot, Slot::Accessor { .. }) || !existing.writable {
                             return Ok(false);
                         }
-                        self.define_own_property(r, key, Descriptor { value: Some(v), ..Descriptor::default() })
+                        self.define_own_property(r, &key, Descriptor { value: Some(v), ..Descriptor::default() })
                     }
-                    None => self.create_data_property(r, key, v),
+                    None => self.create_data_property(r, &key, v),
                 }
             }
             Slot::Accessor { set: Some(s), .. } => {
@@ -265,25 +281,35 @@ impl Vm {
     }
 
     /// PutValue (6.2.5.6) for a property reference on any base value.
-    pub fn put_value_property(&mut self, base: &Value, key: &str, v: Value, strict: bool) -> JsResult<()> {
+    pub fn put_value_property(
+        &mut self,
+        base: &Value,
+        key: &(impl AsKey + ?Sized),
+        v: Value,
+        strict: bool,
+    ) -> JsResult<()> {
+        let key = key.key();
         let ok = match base {
-            Value::Object(o) => self.set(*o, key, v, base.clone())?,
+            Value::Object(o) => self.set(*o, &key, v, base.clone())?,
             Value::Undefined | Value::Null => {
                 return Err(self.type_error(&format!("cannot set property '{key}' of {}", self.type_of(base))))
             }
             _ => {
                 let proto = match base {
                     Value::String(s) => {
-                        if key == "length" || array_index(key).is_some_and(|i| (i as usize) < utf16_len(s)) {
-                            false_set(self, strict, key)?;
-                            return Ok(());
+                        if let KeyRef::Str(name) = key {
+                            if name == "length" || array_index(name).is_some_and(|i| (i as usize) < utf16_len(s)) {
+                                false_set(self, strict, key)?;
+                                return Ok(());
+                            }
                         }
                         self.realm.string_prototype
                     }
                     Value::Number(_) => self.realm.number_prototype,
+                    Value::Symbol(_) => self.realm.symbol_prototype,
                     _ => self.realm.boolean_prototype,
                 };
-                self.set(proto, key, v, base.clone())?
+                self.set(proto, &key, v, base.clone())?
             }
         };
         if !ok {
@@ -294,7 +320,11 @@ impl Vm {
 
     /// 10.1.6 `[[DefineOwnProperty]]` with ValidateAndApplyPropertyDescriptor (10.1.6.3), plus the
     /// array (10.4.2.1) and arguments (10.4.4.2) exotic behaviour.
-    pub fn define_own_property(&mut self, o: ObjRef, key: &str, desc: Descriptor) -> JsResult<bool> {
+    pub fn define_own_property(&mut self, o: ObjRef, key: &(impl AsKey + ?Sized), desc: Descriptor) -> JsResult<bool> {
+        let key = match key.key() {
+            KeyRef::Str(s) => s,
+            k @ KeyRef::Sym(_) => return self.validate_and_apply(o, &k, desc),
+        };
         match self.heap.obj(o).kind {
             ObjectKind::Array => {
                 if key == "length" {
@@ -348,8 +378,9 @@ impl Vm {
         self.validate_and_apply(o, key, desc)
     }
 
-    fn validate_and_apply(&mut self, o: ObjRef, key: &str, desc: Descriptor) -> JsResult<bool> {
-        let current = self.get_own_property(o, key);
+    fn validate_and_apply(&mut self, o: ObjRef, key: &(impl AsKey + ?Sized), desc: Descriptor) -> JsResult<bool> {
+        let key = key.key();
+        let current = self.get_own_property(o, &key);
         let obj = self.heap.obj_mut(o);
         let Some(current) = current else {
             if !obj.extensible {
@@ -370,7 +401,7 @@ impl Vm {
                     desc.configurable.unwrap_or(false),
                 )
             };
-            obj.props.insert(key.into(), p);
+            insert_property(obj, key, p);
             return Ok(true);
         };
         if !current.configurable {
@@ -430,7 +461,7 @@ impl Vm {
         if let Some(c) = desc.configurable {
             p.configurable = c;
         }
-        obj.props.insert(key.into(), p);
+        insert_property(obj, key, p);
         Ok(true)
     }
 
@@ -471,10 +502,11 @@ impl Vm {
     }
 
     /// 7.3.5 CreateDataProperty (throws like CreateDataPropertyOrThrow when it fails).
-    pub fn create_data_property(&mut self, o: ObjRef, key: &str, v: Value) -> JsResult<bool> {
+    pub fn create_data_property(&mut self, o: ObjRef, key: &(impl AsKey + ?Sized), v: Value) -> JsResult<bool> {
+        let key = key.key();
         let ok = self.define_own_property(
             o,
-            key,
+            &key,
             Descriptor {
                 value: Some(v),
                 writable: Some(true),
@@ -490,7 +522,7 @@ impl Vm {
     }
 
     /// Getter or setter from an object literal (13.2.5.5 / 15.4.5 MethodDefinitionEvaluation).
-    pub fn define_accessor(&mut self, o: ObjRef, key: &str, f: ObjRef, is_get: bool) -> JsResult<()> {
+    pub fn define_accessor(&mut self, o: ObjRef, key: &(impl AsKey + ?Sized), f: ObjRef, is_get: bool) -> JsResult<()> {
         let desc = Descriptor {
             get: is_get.then_some(Some(f)),
             set: (!is_get).then_some(Some(f)),
@@ -503,16 +535,34 @@ impl Vm {
     }
 
     /// 10.2.9 SetFunctionName on an already created function (computed keys).
-    pub fn set_function_name(&mut self, f: ObjRef, key: &str, prefix: Option<&str>) {
+    pub fn set_function_name(&mut self, f: ObjRef, key: &(impl AsKey + ?Sized), prefix: Option<&str>) {
+        let key = match key.key() {
+            KeyRef::Str(s) => s.to_string(),
+            // Step 2: a symbol's description in brackets, or nothing.
+            KeyRef::Sym(y) => self.heap.symbol(y).description.as_ref().map(|d| format!("[{d}]")).unwrap_or_default(),
+        };
         let n = match prefix {
             Some(p) => format!("{p} {key}"),
-            None => key.to_string(),
+            None => key,
         };
         self.heap.obj_mut(f).props.insert("name".into(), Property::data(Value::str(&n), false, false, true));
     }
 
     /// 10.1.10 `[[Delete]]`.
-    pub fn delete_property(&mut self, o: ObjRef, key: &str) -> JsResult<bool> {
+    pub fn delete_property(&mut self, o: ObjRef, key: &(impl AsKey + ?Sized)) -> JsResult<bool> {
+        let key = match key.key() {
+            KeyRef::Str(s) => s,
+            KeyRef::Sym(y) => {
+                return Ok(match self.heap.obj(o).symbols.get(&y) {
+                    None => true,
+                    Some(p) if p.configurable => {
+                        self.heap.obj_mut(o).symbols.shift_remove(&y);
+                        true
+                    }
+                    Some(_) => false,
+                })
+            }
+        };
         if let ObjectKind::StringWrapper(s) = &self.heap.obj(o).kind {
             if key == "length" || array_index(key).is_some_and(|i| (i as usize) < utf16_len(s)) {
                 return Ok(false);
@@ -531,9 +581,10 @@ impl Vm {
     }
 
     /// `delete base[key]` (13.5.1.2): strict code throws when the property cannot be deleted.
-    pub fn delete_value_property(&mut self, base: &Value, key: &str, strict: bool) -> JsResult<bool> {
+    pub fn delete_value_property(&mut self, base: &Value, key: &(impl AsKey + ?Sized), strict: bool) -> JsResult<bool> {
+        let key = key.key();
         let o = self.to_object(base)?;
-        let ok = self.delete_property(o, key)?;
+        let ok = self.delete_property(o, &key)?;
         if !ok && strict {
             return Err(self.type_error(&format!("cannot delete property '{key}'")));
         }
@@ -565,6 +616,18 @@ impl Vm {
         keys
     }
 
+    /// The Symbol keys of `[[OwnPropertyKeys]]`, in creation order (after every string key).
+    pub fn own_symbol_keys(&self, o: ObjRef) -> Vec<SymRef> {
+        self.heap.obj(o).symbols.keys().copied().collect()
+    }
+
+    /// 10.1.11 `[[OwnPropertyKeys]]` with both kinds of keys.
+    pub fn own_keys(&self, o: ObjRef) -> Vec<PropertyKey> {
+        let mut keys: Vec<PropertyKey> = self.own_property_keys(o).into_iter().map(PropertyKey::String).collect();
+        keys.extend(self.own_symbol_keys(o).into_iter().map(PropertyKey::Symbol));
+        keys
+    }
+
     /// 7.1.18 ToObject.
     pub fn to_object(&mut self, v: &Value) -> JsResult<ObjRef> {
         let (kind, proto) = match v {
@@ -575,6 +638,7 @@ impl Vm {
             Value::Bool(b) => (ObjectKind::BooleanWrapper(*b), self.realm.boolean_prototype),
             Value::Number(n) => (ObjectKind::NumberWrapper(*n), self.realm.number_prototype),
             Value::String(s) => (ObjectKind::StringWrapper(s.clone()), self.realm.string_prototype),
+            Value::Symbol(s) => (ObjectKind::SymbolWrapper(*s), self.realm.symbol_prototype),
         };
         Ok(self.alloc(Object::new(Some(proto), kind)))
     }
@@ -601,6 +665,14 @@ impl Vm {
 
     /// 13.10.2 InstanceofOperator (there is no `@@hasInstance` without symbols).
     pub fn instance_of(&mut self, v: &Value, target: &Value) -> JsResult<bool> {
+        if !matches!(target, Value::Object(_)) {
+            return Err(self.type_error("right-hand side of instanceof is not an object"));
+        }
+        let key = self.realm.well_known.has_instance;
+        if let Some(h) = self.get_method(target, &key)? {
+            let r = self.call(&h, target.clone(), vec![v.clone()])?;
+            return Ok(self.to_boolean(&r));
+        }
         match target {
             Value::Object(t) if self.is_callable(*t) => self.ordinary_has_instance(target, v),
             _ => Err(self.type_error("right-hand side of instanceof is not callable")),
@@ -639,47 +711,68 @@ impl Vm {
         Ok(self.new_iterator(IteratorState::ForIn { keys, next: 0 }))
     }
 
-    /// 14.7.5.6 for `for-of`: GetIterator over the iterables that exist without symbols (arrays,
-    /// arguments objects and strings use their built-in iterators).
+    /// 7.4.3 GetIterator(obj, sync) for `for-of`, spread and destructuring. Arrays, arguments objects
+    /// and strings whose iteration methods are the intrinsic ones are walked directly (what the
+    /// intrinsic iterators would do, unobservably); everything else goes through the protocol.
     pub fn for_of_iterator(&mut self, v: &Value) -> JsResult<Value> {
-        let state = match v {
-            Value::String(s) => {
-                IteratorState::String { chars: s.chars().map(|c| Name::from(c.to_string())).collect(), next: 0 }
-            }
-            Value::Object(o) => match &self.heap.obj(*o).kind {
-                ObjectKind::Array | ObjectKind::Arguments { .. } => {
-                    IteratorState::ArrayLike { object: *o, next: 0, done: false }
-                }
-                ObjectKind::StringWrapper(s) => {
-                    IteratorState::String { chars: s.chars().map(|c| Name::from(c.to_string())).collect(), next: 0 }
-                }
-                ObjectKind::Collection(crate::collections::CollectionKind::Map, _) => {
-                    let it = self.collection_iterator(*o, crate::collections::IterationKind::Entries);
-                    IteratorState::Collection { object: it.as_object().expect("iterator") }
-                }
-                ObjectKind::Collection(crate::collections::CollectionKind::Set, _) => {
-                    let it = self.collection_iterator(*o, crate::collections::IterationKind::Values);
-                    IteratorState::Collection { object: it.as_object().expect("iterator") }
-                }
-                ObjectKind::CollectionIterator { .. } => IteratorState::Collection { object: *o },
-                ObjectKind::Generator(_) => {
-                    // GetIterator: a generator is its own iterator; only the built-in next and return
-                    // are driven directly.
-                    let o = *o;
-                    let next = self.get(o, "next")?;
-                    if next != Value::Object(self.realm.generator_next) {
-                        return unsupported_value("iterating a generator with a replaced next method");
-                    }
-                    IteratorState::Generator { object: o, done: false }
-                }
-                _ => return Err(self.type_error("object is not iterable")),
-            },
-            _ => return Err(self.type_error("value is not iterable")),
+        let iterator_key = self.realm.well_known.iterator;
+        let Some(method) = self.get_method(v, &iterator_key)? else {
+            return Err(self.type_error("value is not iterable"));
         };
-        Ok(self.new_iterator(state))
+        let intact = |vm: &Vm, proto: ObjRef, next: ObjRef| matches!(vm.heap.obj(proto).props.get("next").map(|p| &p.slot), Some(Slot::Data(Value::Object(f))) if *f == next);
+        if method == Value::Object(self.realm.array_values)
+            && intact(self, self.realm.array_iterator_prototype, self.realm.array_iterator_next)
+        {
+            if let Value::Object(o) = v {
+                return Ok(self.new_iterator(IteratorState::ArrayLike {
+                    object: *o,
+                    next: 0,
+                    done: false,
+                    kind: crate::collections::IterationKind::Values,
+                }));
+            }
+        }
+        if method == Value::Object(self.realm.string_iterator)
+            && intact(self, self.realm.string_iterator_prototype, self.realm.string_iterator_next)
+        {
+            if let Value::String(s) = v {
+                let chars = s.chars().map(|c| Name::from(c.to_string())).collect();
+                return Ok(self.new_iterator(IteratorState::String { chars, next: 0 }));
+            }
+        }
+        let iterator = self.call(&method, v.clone(), Vec::new())?;
+        let Value::Object(iterator) = iterator else {
+            return Err(self.type_error("Symbol.iterator returned a non-object"));
+        };
+        let next = self.get(iterator, "next")?;
+        Ok(self.new_iterator(IteratorState::Protocol { iterator, next, done: false }))
     }
 
-    /// IteratorStep + IteratorValue: the next value, or `None` when done.
+    /// One step of an array iterator (23.1.5.1 CreateArrayIterator's closure).
+    pub fn array_iterator_step(
+        &mut self,
+        object: ObjRef,
+        index: u32,
+        kind: crate::collections::IterationKind,
+    ) -> JsResult<Option<Value>> {
+        use crate::collections::IterationKind as K;
+        let len_value = self.get(object, "length")?;
+        let len = self.to_length(&len_value)?;
+        if (index as f64) >= len {
+            return Ok(None);
+        }
+        Ok(Some(match kind {
+            K::Keys => Value::Number(index as f64),
+            K::Values => self.get(object, &index.to_string())?,
+            K::Entries => {
+                let v = self.get(object, &index.to_string())?;
+                Value::Object(self.new_array(vec![Value::Number(index as f64), v]))
+            }
+        }))
+    }
+
+    /// IteratorStep + IteratorValue: the next value, or `None` when done. An abrupt completion
+    /// marks a protocol iterator done, so it is not closed afterwards (7.4.8 IteratorStepValue).
     pub fn iterator_step(&mut self, it: ObjRef) -> JsResult<Option<Value>> {
         let ObjectKind::Iterator(state) = self.heap.obj(it).kind.clone() else {
             unreachable!("loop iterator expected")
@@ -698,17 +791,13 @@ impl Vm {
                 }
                 (found, IteratorState::ForIn { keys, next })
             }
-            IteratorState::ArrayLike { object, next, done } => {
+            IteratorState::ArrayLike { object, next, done, kind } => {
                 if done {
-                    (None, IteratorState::ArrayLike { object, next, done })
+                    (None, IteratorState::ArrayLike { object, next, done, kind })
                 } else {
-                    let len_value = self.get(object, "length")?;
-                    let len = self.to_length(&len_value)?;
-                    if (next as f64) >= len {
-                        (None, IteratorState::ArrayLike { object, next, done: true })
-                    } else {
-                        let v = self.get(object, &next.to_string())?;
-                        (Some(v), IteratorState::ArrayLike { object, next: next + 1, done: false })
+                    match self.array_iterator_step(object, next, kind)? {
+                        None => (None, IteratorState::ArrayLike { object, next, done: true, kind }),
+                        Some(v) => (Some(v), IteratorState::ArrayLike { object, next: next + 1, done: false, kind }),
                     }
                 }
             }
@@ -720,22 +809,21 @@ impl Vm {
                 let v = self.collection_iterator_step(object)?;
                 (v, IteratorState::Collection { object })
             }
-            IteratorState::Generator { object, done: true } => (None, IteratorState::Generator { object, done: true }),
-            IteratorState::Generator { object, done: false } => {
-                let result = self.generator_resume(object, Value::Undefined, crate::vm::ResumeMode::Next);
-                let result = match result {
-                    Ok(r) => r,
-                    Err(e) => {
-                        self.heap.obj_mut(it).kind =
-                            ObjectKind::Iterator(IteratorState::Generator { object, done: true });
-                        return Err(e);
-                    }
+            IteratorState::Protocol { iterator, next, done: true } => {
+                (None, IteratorState::Protocol { iterator, next, done: true })
+            }
+            IteratorState::Protocol { iterator, next, done: false } => {
+                // Done until the step succeeds.
+                self.heap.obj_mut(it).kind =
+                    ObjectKind::Iterator(IteratorState::Protocol { iterator, next: next.clone(), done: true });
+                let result = self.call(&next, Value::Object(iterator), Vec::new())?;
+                let Value::Object(r) = result else {
+                    return Err(self.type_error("iterator result is not an object"));
                 };
-                let r = result.as_object().expect("iterator result object");
                 let done_value = self.get(r, "done")?;
                 let done = self.to_boolean(&done_value);
                 let value = if done { None } else { Some(self.get(r, "value")?) };
-                (value, IteratorState::Generator { object, done })
+                (value, IteratorState::Protocol { iterator, next, done })
             }
         };
         self.heap.obj_mut(it).kind = ObjectKind::Iterator(new_state);
@@ -748,9 +836,9 @@ impl Vm {
             return Ok(());
         }
         let from = self.to_object(source)?;
-        for k in self.own_property_keys(from) {
+        for k in self.own_keys(from) {
             self.tick()?;
-            if excluded.contains(&k) {
+            if matches!(&k, PropertyKey::String(s) if excluded.contains(s)) {
                 continue;
             }
             if self.get_own_property(from, &k).is_some_and(|p| p.enumerable) {
@@ -761,16 +849,19 @@ impl Vm {
         Ok(())
     }
 
-    /// 7.4.11 IteratorClose: a generator that is not done gets its built-in return() (running its
-    /// finally blocks); the other loop iterators have no return method.
+    /// 7.4.11 IteratorClose for a normal completion: a protocol iterator that is not done gets its
+    /// `return` method called (if it has one), whose result must be an object. The intrinsic array
+    /// and string iterators have no `return`.
     pub fn iterator_close(&mut self, it: ObjRef) -> JsResult<()> {
-        if let ObjectKind::Iterator(IteratorState::Generator { object, done: false }) = self.heap.obj(it).kind {
-            self.heap.obj_mut(it).kind = ObjectKind::Iterator(IteratorState::Generator { object, done: true });
-            let ret = self.get(object, "return")?;
-            if ret != Value::Object(self.realm.generator_return) {
-                return unsupported_value("closing a generator with a replaced return method");
+        if let ObjectKind::Iterator(IteratorState::Protocol { iterator, next, done: false }) =
+            self.heap.obj(it).kind.clone()
+        {
+            self.heap.obj_mut(it).kind = ObjectKind::Iterator(IteratorState::Protocol { iterator, next, done: true });
+            let Some(ret) = self.get_method(&Value::Object(iterator), "return")? else { return Ok(()) };
+            let result = self.call(&ret, Value::Object(iterator), Vec::new())?;
+            if !matches!(result, Value::Object(_)) {
+                return Err(self.type_error("iterator return() result is not an object"));
             }
-            self.generator_resume(object, Value::Undefined, crate::vm::ResumeMode::Return)?;
         }
         Ok(())
     }
@@ -788,11 +879,19 @@ impl Vm {
     }
 }
 
-fn unsupported_value<T>(feature: &str) -> JsResult<T> {
-    Err(Abrupt::Unsupported(feature.into()))
+/// Stores a property under either kind of key.
+fn insert_property(obj: &mut Object, key: KeyRef<'_>, p: Property) {
+    match key {
+        KeyRef::Str(s) => {
+            obj.props.insert(s.into(), p);
+        }
+        KeyRef::Sym(y) => {
+            obj.symbols.insert(y, p);
+        }
+    }
 }
 
-fn false_set(vm: &mut Vm, strict: bool, key: &str) -> JsResult<()> {
+fn false_set(vm: &mut Vm, strict: bool, key: KeyRef<'_>) -> JsResult<()> {
     if strict {
         return Err(vm.type_error(&format!("cannot assign to read-only property '{key}'")));
     }

@@ -4,7 +4,7 @@ use oxc_syntax::operator::BinaryOperator;
 
 use crate::conversions::{number_to_string, string_less_than, string_to_number, to_int32, to_uint32};
 use crate::heap::{Object, ObjectKind, Property};
-use crate::value::{Abrupt, JsResult, Name, Value};
+use crate::value::{Abrupt, JsResult, Name, PropertyKey, Value};
 use crate::vm::Vm;
 
 /// Longest string a program may build before the run counts as out of memory.
@@ -14,6 +14,8 @@ pub const MAX_STRING_LENGTH: usize = 1 << 24;
 pub enum Hint {
     String,
     Number,
+    /// No preference (`+`, `==`): OrdinaryToPrimitive treats it like Number.
+    Default,
 }
 
 impl Vm {
@@ -44,14 +46,27 @@ impl Vm {
             Value::Bool(b) => *b,
             Value::Number(n) => !(*n == 0.0 || n.is_nan()),
             Value::String(s) => !s.is_empty(),
-            Value::Object(_) => true,
+            Value::Symbol(_) | Value::Object(_) => true,
         }
     }
 
-    /// 7.1.1 ToPrimitive (objects have no `@@toPrimitive` without symbols) and 7.1.1.1
-    /// OrdinaryToPrimitive.
+    /// 7.1.1 ToPrimitive and 7.1.1.1 OrdinaryToPrimitive.
     pub fn to_primitive(&mut self, v: &Value, hint: Hint) -> JsResult<Value> {
         let Value::Object(o) = v else { return Ok(v.clone()) };
+        let key = self.realm.well_known.to_primitive;
+        let exotic = self.get_method(v, &key)?;
+        if let Some(f) = exotic {
+            let hint = Value::str(match hint {
+                Hint::String => "string",
+                Hint::Number => "number",
+                Hint::Default => "default",
+            });
+            let r = self.call(&f, v.clone(), vec![hint])?;
+            if matches!(r, Value::Object(_)) {
+                return Err(self.type_error("Symbol.toPrimitive returned an object"));
+            }
+            return Ok(r);
+        }
         let order = if hint == Hint::String { ["toString", "valueOf"] } else { ["valueOf", "toString"] };
         for method in order {
             let f = self.get(*o, method)?;
@@ -73,6 +88,7 @@ impl Vm {
             Value::Bool(b) => f64::from(u8::from(*b)),
             Value::Number(n) => *n,
             Value::String(s) => string_to_number(s),
+            Value::Symbol(_) => return Err(self.type_error("cannot convert a Symbol value to a number")),
             Value::Object(_) => {
                 let p = self.to_primitive(v, Hint::Number)?;
                 return self.to_number(&p);
@@ -88,6 +104,7 @@ impl Vm {
             Value::Bool(b) => (if *b { "true" } else { "false" }).into(),
             Value::Number(n) => number_to_string(*n).into(),
             Value::String(s) => s.clone(),
+            Value::Symbol(_) => return Err(self.type_error("cannot convert a Symbol value to a string")),
             Value::Object(_) => {
                 let p = self.to_primitive(v, Hint::String)?;
                 return self.to_string(&p);
@@ -96,9 +113,24 @@ impl Vm {
     }
 
     /// 7.1.19 ToPropertyKey.
-    pub fn to_property_key(&mut self, v: &Value) -> JsResult<Name> {
+    pub fn to_property_key(&mut self, v: &Value) -> JsResult<PropertyKey> {
         let p = self.to_primitive(v, Hint::String)?;
-        self.to_string(&p)
+        if let Value::Symbol(s) = p {
+            return Ok(PropertyKey::Symbol(s));
+        }
+        Ok(PropertyKey::String(self.to_string(&p)?))
+    }
+
+    /// 7.3.10 GetMethod: `None` for undefined or null.
+    pub fn get_method(&mut self, v: &Value, key: &(impl crate::value::AsKey + ?Sized)) -> JsResult<Option<Value>> {
+        let f = self.get_value_property(v, key)?;
+        if f.is_nullish() {
+            return Ok(None);
+        }
+        if !f.as_object().is_some_and(|o| self.is_callable(o)) {
+            return Err(self.type_error("method is not a function"));
+        }
+        Ok(Some(f))
     }
 
     /// 13.5.3 The `typeof` operator.
@@ -109,6 +141,7 @@ impl Vm {
             Value::Bool(_) => "boolean",
             Value::Number(_) => "number",
             Value::String(_) => "string",
+            Value::Symbol(_) => "symbol",
             Value::Object(o) if self.is_callable(*o) => "function",
             Value::Object(_) => "object",
         }
@@ -130,8 +163,8 @@ impl Vm {
         use BinaryOperator as B;
         Ok(match op {
             B::Addition => {
-                let lp = self.to_primitive(&l, Hint::Number)?;
-                let rp = self.to_primitive(&r, Hint::Number)?;
+                let lp = self.to_primitive(&l, Hint::Default)?;
+                let rp = self.to_primitive(&r, Hint::Default)?;
                 if matches!(lp, Value::String(_)) || matches!(rp, Value::String(_)) {
                     let ls = self.to_string(&lp)?;
                     let rs = self.to_string(&rp)?;
@@ -203,6 +236,7 @@ impl Vm {
             (V::Number(_), V::Number(_))
             | (V::String(_), V::String(_))
             | (V::Bool(_), V::Bool(_))
+            | (V::Symbol(_), V::Symbol(_))
             | (V::Object(_), V::Object(_)) => strict_equals(x, y),
             (V::Number(a), V::String(s)) => *a == string_to_number(s),
             (V::String(s), V::Number(b)) => string_to_number(s) == *b,
@@ -215,13 +249,15 @@ impl Vm {
                 return self.loose_equals(x, &n);
             }
             (V::Object(_), _) => {
-                let p = self.to_primitive(x, Hint::Number)?;
+                let p = self.to_primitive(x, Hint::Default)?;
                 return self.loose_equals(&p, y);
             }
             (_, V::Object(_)) => {
-                let p = self.to_primitive(y, Hint::Number)?;
+                let p = self.to_primitive(y, Hint::Default)?;
                 return self.loose_equals(x, &p);
             }
+            // A symbol against a number or a string.
+            (V::Symbol(_), _) | (_, V::Symbol(_)) => false,
         })
     }
 

@@ -96,7 +96,9 @@ impl PromiseData {
             r.trace(&mut roots);
         }
         out.extend(roots.objects.iter().map(|o| o.0));
-        out.extend(roots.values.iter().filter_map(|v| v.as_object()).map(|o| o.0));
+        for v in &roots.values {
+            crate::heap::push_value(v, out);
+        }
     }
 }
 

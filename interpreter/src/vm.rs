@@ -93,9 +93,7 @@ impl Frame {
         out.extend(self.function.iter().map(|f| f.0));
         out.extend(self.generator.iter().chain(self.async_promise.iter()).map(|g| g.0));
         for v in self.stack.iter().chain(self.args.iter()).chain(self.construct_this.iter()).chain([&self.completion]) {
-            if let Value::Object(o) = v {
-                out.push(o.0);
-            }
+            crate::heap::push_value(v, out);
         }
         for place in self.refs.iter().flatten() {
             match place {
@@ -215,8 +213,13 @@ impl Vm {
         let is_generator = code.is_generator;
         let is_async = code.is_async;
         let code_is_class = code.class_constructor.is_some();
-        let proto =
-            Some(if is_generator { self.realm.generator_function_prototype } else { self.realm.function_prototype });
+        let proto = Some(if is_generator {
+            self.realm.generator_function_prototype
+        } else if is_async {
+            self.realm.async_function_prototype
+        } else {
+            self.realm.function_prototype
+        });
         let f = self.alloc(Object::new(
             proto,
             ObjectKind::Function(FunctionKind::Ordinary {
@@ -509,6 +512,9 @@ impl Vm {
             props.insert(i.to_string().into(), Property::plain(a.clone()));
         }
         props.insert("length".into(), Property::hidden(Value::Number(args.len() as f64)));
+        let (iterator, values) = (self.realm.well_known.iterator, self.realm.array_values);
+        self.heap.obj_mut(obj).symbols.insert(iterator, Property::hidden(Value::Object(values)));
+        let props = &mut self.heap.obj_mut(obj).props;
         if mapping.is_some() {
             props.insert("callee".into(), Property::hidden(Value::Object(callee)));
         } else {
@@ -739,7 +745,7 @@ impl Vm {
             }
             Op::GetName(n) => {
                 let env = self.frame().env;
-                let v = self.get_identifier_value(env, n)?;
+                let v = self.get_identifier_value(env, n, code.strict)?;
                 self.push(v);
             }
             Op::GetNameAndThis(n) => {
@@ -789,7 +795,7 @@ impl Vm {
             Op::GetReferenceValue(n) => {
                 let place = *self.frame().refs.last().expect("ResolveReference precedes");
                 let v = match place {
-                    Some(p) => self.get_binding_value(p, n, true)?,
+                    Some(p) => self.get_binding_value(p, n, code.strict)?,
                     None => {
                         self.refuse_missing_global(n)?;
                         return Err(self.error("ReferenceError", &format!("{n} is not defined")));
@@ -822,7 +828,7 @@ impl Vm {
             }
             Op::AnnexBCopyToVar(n) => {
                 let (env, var_env) = (self.frame().env, self.frame().var_env);
-                let f = self.get_identifier_value(env, n)?;
+                let f = self.get_identifier_value(env, n, code.strict)?;
                 self.set_mutable_binding_in(var_env, n, f, false)?;
             }
             Op::This => {
@@ -1025,7 +1031,7 @@ impl Vm {
                 self.require_object_coercible(&base)?;
                 let key = self.pop();
                 let key = self.to_property_key(&key)?;
-                self.push(Value::String(key));
+                self.push(key.to_value());
             }
             Op::Binary(op) => {
                 let r = self.pop();
@@ -1433,25 +1439,24 @@ impl Vm {
         use crate::heap::IteratorState;
         let ObjectKind::Iterator(state) = self.heap.obj(it).kind.clone() else { unreachable!("loop iterator") };
         let result = match state {
-            IteratorState::Generator { object, .. } => {
-                let method = match mode {
-                    ResumeMode::Next => "next",
-                    ResumeMode::Throw => "throw",
-                    ResumeMode::Return => "return",
-                };
-                let m = self.get(object, method)?;
-                let intrinsic = match mode {
-                    ResumeMode::Next => self.realm.generator_next,
-                    ResumeMode::Return => self.realm.generator_return,
-                    ResumeMode::Throw => {
-                        let t = self.get(self.realm.generator_prototype, "throw")?;
-                        t.as_object().unwrap_or(self.realm.generator_next)
-                    }
-                };
-                if m != Value::Object(intrinsic) {
-                    return Err(Abrupt::Unsupported("yield* to a generator with replaced methods".into()));
+            IteratorState::Protocol { iterator, next, .. } => {
+                let target = Value::Object(iterator);
+                match mode {
+                    ResumeMode::Next => self.call(&next, target, vec![received])?,
+                    ResumeMode::Throw => match self.get_method(&target, "throw")? {
+                        Some(throw) => self.call(&throw, target, vec![received])?,
+                        None => {
+                            // Step 7.b.iii: close the iterator, then a TypeError for the protocol
+                            // violation.
+                            self.iterator_close(it)?;
+                            return Err(self.type_error("the delegated iterator has no throw method"));
+                        }
+                    },
+                    ResumeMode::Return => match self.get_method(&target, "return")? {
+                        Some(ret) => self.call(&ret, target, vec![received])?,
+                        None => return Ok(Delegation::Return(received)),
+                    },
                 }
-                self.generator_resume(object, received, mode)?
             }
             _ => match mode {
                 ResumeMode::Next => {
@@ -1459,8 +1464,9 @@ impl Vm {
                     let done = v.is_none();
                     self.iter_result(v.unwrap_or(Value::Undefined), done)?
                 }
-                // Array and string iterators have no throw method: close and throw a TypeError
-                // (step 7.b.iii), and no return method: return directly (step 7.c.iii).
+                // The intrinsic array and string iterators have no throw method: close (nothing to
+                // do without a return method) and throw a TypeError (step 7.b.iii), and no return
+                // method: return directly (step 7.c.iii).
                 ResumeMode::Throw => return Err(self.type_error("the delegated iterator has no throw method")),
                 ResumeMode::Return => return Ok(Delegation::Return(received)),
             },

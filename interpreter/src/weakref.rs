@@ -71,9 +71,13 @@ impl WeakState {
     }
 }
 
-/// 9.13 CanBeHeldWeakly: objects (and, once they exist, symbols that are not registered).
-pub fn can_be_held_weakly(v: &Value) -> bool {
-    matches!(v, Value::Object(_))
+/// 9.13 CanBeHeldWeakly: objects and symbols that are not registered.
+pub fn can_be_held_weakly(vm: &Vm, v: &Value) -> bool {
+    match v {
+        Value::Object(_) => true,
+        Value::Symbol(s) => !vm.heap.symbol(*s).registered,
+        _ => false,
+    }
 }
 
 impl Vm {
@@ -159,7 +163,7 @@ fn prototype_from(vm: &mut Vm, new_target: ObjRef, fallback: ObjRef) -> JsResult
 pub fn weak_ref_constructor(vm: &mut Vm, _: &Value, args: &[Value], new_target: Option<ObjRef>) -> JsResult<Value> {
     let Some(nt) = new_target else { return Err(vm.type_error("WeakRef constructor requires 'new'")) };
     let target = arg(args, 0);
-    if !can_be_held_weakly(&target) {
+    if !can_be_held_weakly(vm, &target) {
         return Err(vm.type_error("WeakRef: invalid target"));
     }
     let proto = prototype_from(vm, nt, vm.realm.weak_ref_prototype)?;
@@ -219,13 +223,13 @@ fn registry_data(vm: &mut Vm, registry: ObjRef) -> &mut RegistryData {
 pub fn finalization_registry_register(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
     let registry = this_registry(vm, this, "register")?;
     let (target, held, token) = (arg(args, 0), arg(args, 1), arg(args, 2));
-    if !can_be_held_weakly(&target) {
+    if !can_be_held_weakly(vm, &target) {
         return Err(vm.type_error("FinalizationRegistry.prototype.register: invalid target"));
     }
     if same_value(&target, &held) {
         return Err(vm.type_error("FinalizationRegistry.prototype.register: target and held value are the same"));
     }
-    let token = if can_be_held_weakly(&token) {
+    let token = if can_be_held_weakly(vm, &token) {
         Some(token)
     } else if token == Value::Undefined {
         None
@@ -245,7 +249,7 @@ pub fn finalization_registry_unregister(
 ) -> JsResult<Value> {
     let registry = this_registry(vm, this, "unregister")?;
     let token = arg(args, 0);
-    if !can_be_held_weakly(&token) {
+    if !can_be_held_weakly(vm, &token) {
         return Err(vm.type_error("FinalizationRegistry.prototype.unregister: invalid unregister token"));
     }
     let cells = &mut registry_data(vm, registry).cells;
