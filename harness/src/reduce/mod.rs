@@ -451,8 +451,8 @@ pub(crate) mod tests {
         assert_eq!(reduce_with(source, &test, &ReduceOptions::default()).program, "let let = ;\n");
     }
 
-    /// An engine that prints `1`, except that the buggy one prints `2` (or `3` when the program
-    /// mentions `three`) when the program mentions `bug`, and that every program mentioning `loop`
+    /// An engine that prints `one`, except that the buggy one prints `two` (or `three` when the
+    /// program mentions `three`) when the program mentions `bug`, and that every program mentioning `loop`
     /// exhausts its fuel: the interestingness test without real engines.
     struct Scripted {
         name: &'static str,
@@ -469,9 +469,9 @@ pub(crate) mod tests {
                 return Outcome::without_output(End::Exhausted("fuel".into()));
             }
             let line = match (self.buggy && source.contains("bug"), source.contains("three")) {
-                (false, _) => "1",
-                (true, false) => "2",
-                (true, true) => "3",
+                (false, _) => "one",
+                (true, false) => "two",
+                (true, true) => "three",
             };
             Outcome { output: vec![line.to_owned()], end: End::Ok }
         }
