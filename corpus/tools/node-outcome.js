@@ -6,7 +6,12 @@
 'use strict';
 
 const fs = require('fs');
+const v8 = require('v8');
 const vm = require('vm');
+
+// The lifetime hook needs a full collection on demand: expose `gc` without a command-line flag.
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc');
 
 // Name of a thrown value: its constructor's name when it is an object that has
 // one, otherwise its typeof. Values thrown inside a context carry that
@@ -32,7 +37,15 @@ async function runFile(file) {
   const output = [];
   // print / console.log: String() every argument, join with a space, record the line.
   const print = (...args) => { output.push(args.map((x) => String(x)).join(' ')); };
-  const context = vm.createContext({ print, console: { log: print } });
+  // The lifetime protocol (harness/src/lifetime.rs): afterGc callbacks run after the script and its
+  // jobs, each in a later macrotask (so WeakRef targets are no longer kept) after a full collection.
+  const afterGcCallbacks = [];
+  const afterGc = (callback) => {
+    if (typeof callback !== 'function') throw new TypeError('afterGc: the callback is not a function');
+    afterGcCallbacks.push(callback);
+  };
+  const lifetimeProbe = (name, w) => print('lifetime ' + name + ' ' + (w.deref() === undefined ? 'collected' : 'kept'));
+  const context = vm.createContext({ print, console: { log: print }, afterGc, lifetimeProbe });
   const src = fs.readFileSync(file, 'utf8');
 
   let script;
@@ -52,6 +65,16 @@ async function runFile(file) {
     error = errorName(e);
   }
   await macrotaskTurn();
+  while (status === 'ok' && afterGcCallbacks.length > 0) {
+    gc();
+    try {
+      afterGcCallbacks.shift()();
+    } catch (e) {
+      status = 'threw';
+      error = errorName(e);
+    }
+    await macrotaskTurn();
+  }
   return { file, status, output, error };
 }
 
