@@ -531,10 +531,10 @@ impl Matrix {
             let _ = writeln!(out, "| {row} | {} |", cells.join(" | "));
         }
         let lifetime: Vec<String> = self.engines.iter().map(|engine| lifetime_text(&self.lifetime[engine])).collect();
-        let _ = writeln!(out, "| lifetime | {} |", lifetime.join(" | "));
+        let _ = writeln!(out, "| lifetime oracle | {} |", lifetime.join(" | "));
         let _ = writeln!(
             out,
-            "\nlifetime: live objects collected (bugs) / garbage kept after a forced collection (leaks) / \
+            "\nlifetime oracle: live objects collected (bugs) / garbage kept after a forced collection (leaks) / \
              share of `retained` objects kept (reachable only through scope slots no code reads, \
              e.g. through a sibling closure's shared scope; never a bug).\n"
         );
@@ -601,7 +601,7 @@ impl Matrix {
             }
             out.push_str("</tr>\n");
         }
-        out.push_str("<tr><td>lifetime</td>");
+        out.push_str("<tr><td>lifetime oracle</td>");
         for engine in &self.engines {
             let cell = &self.lifetime[engine];
             let class = if cell.premature > 0 { "partial" } else { "full" };
@@ -613,7 +613,7 @@ impl Matrix {
         }
         out.push_str("</tr>\n</tbody></table>\n");
         out.push_str(
-            "<p>lifetime: live objects collected (bugs) / garbage kept after a forced collection (leaks) / \
+            "<p>lifetime oracle: live objects collected (bugs) / garbage kept after a forced collection (leaks) / \
              share of <em>retained</em> objects kept (reachable only through scope slots no code reads, \
              e.g. a sibling closure's shared scope; never a bug).</p>\n<h2>Repros</h2>\n",
         );

@@ -559,6 +559,8 @@ fn lane(shared: &Shared<'_>, workers: &[Arc<WorkerEngine>]) {
         Timers::add(&shared.timers.compare, clock.elapsed());
 
         Counters::bump(&shared.counters.programs);
+        let leaks = crate::lifetime::judge(&trial.outcomes).leaks.len() as u64;
+        shared.counters.leaks.fetch_add(leaks, std::sync::atomic::Ordering::Relaxed);
         match &trial.verdict {
             Verdict::Agree => Counters::bump(&shared.counters.agree),
             Verdict::Diverge { .. } => Counters::bump(&shared.counters.diverge),
@@ -725,6 +727,7 @@ fn summarize(shared: &Shared<'_>, started_at: &str, session_start: Instant, work
         duplicates: total.duplicates - before.duplicates,
         new_findings: total.new_findings - before.new_findings,
         unreduced: total.unreduced - before.unreduced,
+        leaks: total.leaks - before.leaks,
         elapsed_secs: elapsed,
     };
     let mut findings: Vec<FindingLine> = shared
@@ -849,6 +852,13 @@ impl Summary {
             session.unreduced,
             self.worker_restarts
         );
+        if session.leaks > 0 {
+            let _ = writeln!(
+                text,
+                "  lifetime: {} probes kept by an engine although nothing could reach them (leaks: information, not findings)",
+                session.leaks
+            );
+        }
         let workers: Vec<String> = self
             .workers
             .iter()

@@ -39,6 +39,9 @@ pub struct Tally {
     /// Divergences counted as duplicates without a reduction, because reductions of their coarse
     /// kind (class and ends) kept finding nothing new (a subset of `duplicates`).
     pub unreduced: u64,
+    /// Lifetime probes an engine kept although the reference found the object unreachable
+    /// (retention leaks: information, not findings; see [`crate::lifetime`]).
+    pub leaks: u64,
     /// Seconds the campaign ran, over all its sessions.
     pub elapsed_secs: f64,
 }
@@ -58,6 +61,7 @@ pub struct Counters {
     pub duplicates: AtomicU64,
     pub new_findings: AtomicU64,
     pub unreduced: AtomicU64,
+    pub leaks: AtomicU64,
     poison_reasons: Mutex<BTreeMap<String, u64>>,
 }
 
@@ -108,11 +112,12 @@ impl Counters {
             duplicates: values[9],
             new_findings: values[10],
             unreduced: values[11],
+            leaks: values[12],
             elapsed_secs: 0.0,
         }
     }
 
-    fn fields(&self) -> [&AtomicU64; 12] {
+    fn fields(&self) -> [&AtomicU64; 13] {
         [
             &self.programs,
             &self.agree,
@@ -126,11 +131,12 @@ impl Counters {
             &self.duplicates,
             &self.new_findings,
             &self.unreduced,
+            &self.leaks,
         ]
     }
 }
 
-fn tally_values(tally: &Tally) -> [u64; 12] {
+fn tally_values(tally: &Tally) -> [u64; 13] {
     [
         tally.programs,
         tally.agree,
@@ -144,6 +150,7 @@ fn tally_values(tally: &Tally) -> [u64; 12] {
         tally.duplicates,
         tally.new_findings,
         tally.unreduced,
+        tally.leaks,
     ]
 }
 
