@@ -2,18 +2,19 @@
 //! divergences matching an entry of `known-divergences.toml`.
 //!
 //! Matching: every entry's one-line `repro` (its trailing `// ...` comment stripped) is run on both
-//! engines and its [`DivergenceClass`] computed. A generated program that diverges is accepted when
-//! its class (engines blamed, kind of difference, and each engine's end such as `threw TypeError`
-//! for end differences, or which engines' output had ended for output differences) equals the class
-//! of some known repro. [`harness::reduce`] keeps a divergence's class fixed, so the class of the
-//! reduced program is the class of the original: the test only spends time reducing divergences
-//! that match nothing, and prints the reduced program so that a person can add a known entry.
-//! Poisoned runs (an engine exhausted or unsupported) fail too: generated programs must run on both.
+//! engines and its exact reduction target computed: the [`DivergenceClass`] (engines blamed, kind
+//! of difference, each engine's end) and the [`Detail`] of what differs (the words of the differing
+//! line, or the extra line one engine printed, with integers abstracted). A generated program that
+//! diverges is accepted only when its class equals a known repro's and so does the reference's side
+//! of the detail (what `ref` printed there, e.g. `ReferenceError`; Boa's side is whatever the
+//! program happened to print next). Anything else is reduced and printed, so that a person can add
+//! a known entry or fix the interpreter. Poisoned runs (an engine exhausted or unsupported) fail too:
+//! generated programs must run on both.
 
 use std::time::Duration;
 
 use generator::{Config, Program, Size};
-use harness::reduce::Detail;
+use harness::reduce::{Detail, Target};
 use harness::{
     engine_by_name, reduce, repro_program, DivergenceClass, Engine, ReduceOptions, Signature, Trial, Verdict,
 };
@@ -25,20 +26,38 @@ fn engines() -> Vec<Box<dyn Engine>> {
     ["ref", "boa"].iter().map(|name| engine_by_name(name).expect("registered engine")).collect()
 }
 
-/// `(entry's program, class of its repro)` for every known entry whose repro diverges.
-fn known_classes(engines: &[Box<dyn Engine>]) -> Vec<(String, DivergenceClass)> {
+/// `(entry's program, exact target of its repro)` for every known entry whose repro diverges: the
+/// divergence class and what differs (the words of the differing line, integers abstracted).
+fn known_targets(engines: &[Box<dyn Engine>]) -> Vec<(String, Target)> {
     let known = corpus::load_known_divergences().expect("the known-divergence list loads");
-    let classes = known.repro_classes(engines);
-    for (program, class) in &classes {
-        eprintln!("known `{program}`: {class}");
+    let mut targets = Vec::new();
+    for entry in known.entries() {
+        let Some(program) = repro_program(&entry.repro) else { continue };
+        if let Some(target) = Target::exact(&Trial::run(engines, program)) {
+            eprintln!("known `{}`: {} {:?}", entry.program, target.class, target.detail);
+            targets.push((entry.program.clone(), target));
+        }
     }
-    classes
+    targets
+}
+
+/// Same class, and the reference printed (or ended with) the same thing: what the wrong engine
+/// printed in its place depends on whatever the generated program does next, what the reference
+/// printed says which rule the program exercised.
+fn same_bug(known: &Target, found: &Target) -> bool {
+    let reference_side = |target: &Target| match &target.detail {
+        Some(Detail::Words(words)) => {
+            Some(Detail::Words(words.iter().filter(|(engine, _)| engine == "ref").cloned().collect()))
+        }
+        other => other.clone(),
+    };
+    known.class == found.class && reference_side(known) == reference_side(found)
 }
 
 #[test]
 fn reference_and_boa_agree_on_generated_programs_except_known_divergences() {
     let engines = engines();
-    let known = known_classes(&engines);
+    let known = known_targets(&engines);
     let cfg = Config::sized(Size::Small);
     let mut failures = Vec::new();
     let (mut agreed, mut explained) = (0, 0);
@@ -53,13 +72,15 @@ fn reference_and_boa_agree_on_generated_programs_except_known_divergences() {
             agreed += 1;
             continue;
         };
-        let matching: Vec<&str> =
-            known.iter().filter(|(_, known)| *known == class).map(|(program, _)| program.as_str()).collect();
+        let target = Target::exact(&trial);
+        let matching: Vec<&str> = known
+            .iter()
+            .filter(|(_, known)| target.as_ref().is_some_and(|target| same_bug(known, target)))
+            .map(|(program, _)| program.as_str())
+            .collect();
         if !matching.is_empty() {
-            // The class is coarse (with two engines, every differing line where both printed is
-            // `boa+ref output`), so say what differed to let a reader check the match.
             let detail = Detail::of(&trial);
-            eprintln!("seed {seed}: {class} ({detail:?}), the class of known entries {matching:?}");
+            eprintln!("seed {seed}: {class} ({detail:?}), as known entries {matching:?}");
             explained += 1;
             continue;
         }
