@@ -9,8 +9,12 @@ use harness::export::test262_test;
 use harness::test262::{run_suite, RunResult, Suite, Test262Engine};
 use harness::{engine_by_name, Outcome};
 
+/// The real test262 harness files: `$CLOSURE_DIFF_TEST262/harness`, else `../shared/test262/harness`.
 fn shared_harness() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/test262/harness");
+    let suite = std::env::var_os("CLOSURE_DIFF_TEST262")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/test262"));
+    let dir = suite.join("harness");
     dir.is_dir().then_some(dir)
 }
 

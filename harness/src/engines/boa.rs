@@ -278,20 +278,7 @@ mod tests {
 
     #[test]
     fn the_counter_example_from_the_mission() {
-        let source = r#"
-            function counter(initValue) {
-                var currentValue = initValue;
-                var increment = function(step) {
-                    currentValue += step;
-                    console.log('currentValue = ' + currentValue);
-                };
-                return increment;
-            }
-            var incrementCounter = counter(0);
-            incrementCounter(1);
-            incrementCounter(2);
-            incrementCounter(3);
-        "#;
+        let source = include_str!("../../../corpus/programs/escape/counter.js");
         let outcome = run(source);
         assert_eq!(outcome.end, End::Ok);
         assert_eq!(lines(&outcome), ["currentValue = 1", "currentValue = 3", "currentValue = 6"]);
