@@ -58,6 +58,9 @@ impl Profile {
             async_functions: full,
             eval_with: true,
             weak_refs: full,
+            function_names: es2015,
+            ordered_keys: es2015,
+            program_directive: es2015,
         }
     }
 }
@@ -96,6 +99,16 @@ pub struct Features {
     pub eval_with: bool,
     /// `WeakRef` and the host's `afterGc` hook (ES2021).
     pub weak_refs: bool,
+    /// Output may depend on the `name` of a function (`e.constructor.name`): standard since ES2015,
+    /// absent or different in ES5 engines. Error objects' own `name` is fine in every profile.
+    pub function_names: bool,
+    /// Output may depend on property enumeration order (`for-in` over several keys): ES5 left it
+    /// to the implementation (mujs enumerates in sorted order), so ES5 programs enumerate one key.
+    pub ordered_keys: bool,
+    /// The whole program may start with `"use strict"`: ES5 hosts that run a prelude before the
+    /// program turn that directive into a plain expression statement, so ES5 programs never do
+    /// (functions still get their own directives).
+    pub program_directive: bool,
 }
 
 /// Preset sizes for the CLI and tests.
@@ -160,7 +173,8 @@ pub struct Config {
     pub max_expr_depth: u32,
     /// Percentage of functions with simple parameters that get their own `"use strict"` (default 20).
     pub strict_function_percent: u32,
-    /// Percentage of programs that start with `"use strict"` (default 20).
+    /// Percentage of programs that start with `"use strict"` (default 20; never in profiles without
+    /// [`Features::program_directive`]).
     pub strict_program_percent: u32,
 }
 

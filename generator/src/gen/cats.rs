@@ -1133,6 +1133,9 @@ impl<'a, 'b> Gen<'a, 'b> {
             }
             4 => {
                 let is_in = !f.for_of || self.chance(35)?;
+                // Without a standard enumeration order, for-in visits one key (`Features::ordered_keys`).
+                let trips = if is_in && !f.ordered_keys { 1 } else { trips };
+                known_len = trips;
                 let kind = if f.let_const { self.decl_kind(true)? } else { DeclKind::Var };
                 let object = |g: &mut Self| {
                     Ok(if is_in {

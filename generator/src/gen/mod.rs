@@ -288,7 +288,7 @@ pub(crate) fn generate(u: &mut Unstructured, cfg: &Config) -> Result<(Program, C
         visible_cache: std::cell::RefCell::new(None),
         u,
     };
-    let strict = g.chance(cfg.strict_program_percent)?;
+    let strict = g.feat.program_directive && g.chance(cfg.strict_program_percent)?;
     g.frames.push(Frame {
         strict,
         rank: cfg.max_call_rank + 1,

@@ -278,6 +278,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                 self.for_each_loop(false, kind, iterable, trips, |g, _| g.gen_stmts(3, 60))
             }
             2 => {
+                // Without a standard enumeration order, one key (see `Features::ordered_keys`).
+                let trips = if f.ordered_keys { trips } else { 1 };
                 let mut props = Vec::new();
                 for k in 0..trips {
                     props.push(Prop::Init(PropKey::Name(format!("p{k}")), self.small_num()?));
@@ -374,9 +376,9 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     /// A catch clause that prints the caught error's name (never its message), as
-    /// `e.name` or `e.constructor.name`.
+    /// `e.name` or (where function names are standard) `e.constructor.name`.
     pub fn catch_print_name(&mut self) -> Result<Catch> {
-        let ctor = self.chance(30)?;
+        let ctor = self.feat.function_names && self.chance(30)?;
         self.catch_clause(Ty::Error, |g, e| {
             let r = g.read(e);
             let name = if ctor { member(member(r, "constructor"), "name") } else { member(r, "name") };
