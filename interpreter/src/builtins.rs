@@ -684,7 +684,10 @@ impl Realm {
                 "WeakMap" => weakmap_constructor,
                 _ => weakset_constructor,
             };
-            b.constructor(global, name, 0, ctor_fn, proto);
+            let ctor = b.constructor(global, name, 0, ctor_fn, proto);
+            if let "Map" | "Set" = name {
+                b.tag(ctor, name);
+            }
         }
 
         // Managing memory (26.1 WeakRef, 26.2 FinalizationRegistry).
@@ -1114,7 +1117,7 @@ fn collection_constructor(
     adder: &str,
 ) -> JsResult<Value> {
     let Some(nt) = new_target else { return Err(vm.type_error("constructor requires 'new'")) };
-    let proto = vm.get(nt, "prototype")?.as_object().unwrap_or(vm.realm.object_prototype);
+    let proto = prototype_from_new_target(vm, Some(nt))?;
     let o = vm.alloc(Object::new(Some(proto), ObjectKind::Collection(kind, Entries::default())));
     let iterable = arg(args, 0);
     if iterable.is_nullish() {
@@ -1346,7 +1349,13 @@ fn global_is_finite(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -
 
 // ----- Object ----------------------------------------------------------------------------------
 
-fn object_constructor(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+/// 20.1.1.1 Object ( [ value ] ).
+fn object_constructor(vm: &mut Vm, _: &Value, args: &[Value], new_target: Option<ObjRef>) -> JsResult<Value> {
+    if let Some(nt) = new_target.filter(|nt| Some(*nt) != vm.active_function) {
+        // Reached through super(...) from a subclass: OrdinaryCreateFromConstructor.
+        let proto = prototype_from_new_target(vm, Some(nt))?;
+        return Ok(Value::Object(vm.alloc(Object::new(Some(proto), ObjectKind::Ordinary))));
+    }
     let v = arg(args, 0);
     if v.is_nullish() {
         return Ok(Value::Object(vm.new_object()));
@@ -1802,8 +1811,8 @@ fn number_is_nan(_: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> Js
 // ----- Function --------------------------------------------------------------------------------
 
 /// 20.2.1.1 Function ( ...parameterArgs, bodyArg ).
-fn function_constructor(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    vm.create_dynamic_function(args)
+fn function_constructor(vm: &mut Vm, _: &Value, args: &[Value], new_target: Option<ObjRef>) -> JsResult<Value> {
+    vm.create_dynamic_function(args, new_target)
 }
 
 /// 19.2.1 eval ( x ) called as a function value: an indirect eval.
@@ -1891,19 +1900,110 @@ fn function_bind(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -
     Ok(Value::Object(f))
 }
 
+// ----- Construction from a newTarget -------------------------------------------------------------
+
+/// The intrinsic default prototype of the built-in constructor being run: its own `prototype`
+/// (a non-writable, non-configurable data property, so reading it here is unobservable).
+fn intrinsic_default_proto(vm: &Vm) -> ObjRef {
+    let own = vm.active_function.and_then(|f| match vm.heap.obj(f).props.get("prototype") {
+        Some(Property { slot: Slot::Data(Value::Object(p)), .. }) => Some(*p),
+        _ => None,
+    });
+    own.unwrap_or(vm.realm.object_prototype)
+}
+
+/// 10.1.14 GetPrototypeFromConstructor(newTarget, intrinsicDefaultProto) for the built-in
+/// constructor being run, called before it runs any other code (which would change the active
+/// function); an absent newTarget (a plain call) stands for the constructor itself.
+fn prototype_from_new_target(vm: &mut Vm, new_target: Option<ObjRef>) -> JsResult<ObjRef> {
+    let fallback = intrinsic_default_proto(vm);
+    match new_target {
+        None => Ok(fallback),
+        Some(nt) => prototype_from_constructor(vm, nt, fallback),
+    }
+}
+
+/// 10.1.14 GetPrototypeFromConstructor. There is one realm, so a non-object `prototype` falls
+/// back to this realm's intrinsic.
+pub(crate) fn prototype_from_constructor(vm: &mut Vm, new_target: ObjRef, fallback: ObjRef) -> JsResult<ObjRef> {
+    Ok(vm.get(new_target, "prototype")?.as_object().unwrap_or(fallback))
+}
+
 // ----- Array -----------------------------------------------------------------------------------
 
-fn array_constructor(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    if let [Value::Number(n)] = args {
+/// 10.4.2.2 ArrayCreate(length) with %Array.prototype%.
+fn array_create(vm: &mut Vm, length: f64) -> JsResult<ObjRef> {
+    if length > u32::MAX as f64 {
+        return Err(vm.error("RangeError", "invalid array length"));
+    }
+    let a = vm.new_array(Vec::new());
+    vm.set_array_length_raw(a, length as u32);
+    Ok(a)
+}
+
+/// 10.4.2.3 ArraySpeciesCreate(originalArray, length). The realm has no `@@species` accessors
+/// (the symbol is not exposed, so no program can define or redefine one); `Get(C, @@species)` is
+/// answered as the standard accessors would: `C` itself when `C` or an object on its prototype
+/// chain is %Array%, %Promise%, %Map% or %Set% (whose accessor returns its receiver), otherwise
+/// undefined.
+fn array_species_create(vm: &mut Vm, original: ObjRef, length: f64) -> JsResult<ObjRef> {
+    if !vm.is_array(original) {
+        return array_create(vm, length);
+    }
+    let c = vm.get(original, "constructor")?;
+    let species = match c {
+        Value::Object(c) => {
+            let mut cur = Some(c);
+            let mut found = false;
+            while let Some(o) = cur {
+                if let Some("Array" | "Promise" | "Map" | "Set") = vm.heap.obj(o).intrinsic {
+                    found = vm.is_callable(o);
+                    if found {
+                        break;
+                    }
+                }
+                cur = vm.heap.obj(o).proto;
+            }
+            if found {
+                Value::Object(c)
+            } else {
+                Value::Undefined
+            }
+        }
+        other => other,
+    };
+    match species {
+        Value::Undefined => array_create(vm, length),
+        Value::Object(c) if vm.is_constructor(c) => {
+            if vm.heap.obj(c).intrinsic == Some("Array") && vm.is_callable(c) {
+                return array_create(vm, length);
+            }
+            match vm.construct(c, vec![Value::Number(length)], None)? {
+                Value::Object(a) => Ok(a),
+                _ => Err(vm.type_error("species constructor returned a non-object")),
+            }
+        }
+        _ => Err(vm.type_error("array species is not a constructor")),
+    }
+}
+
+/// 23.1.1.1 Array ( ...values ): the array gets newTarget's prototype (a subclass instance when
+/// reached through `super(...)`).
+fn array_constructor(vm: &mut Vm, _: &Value, args: &[Value], new_target: Option<ObjRef>) -> JsResult<Value> {
+    let proto = prototype_from_new_target(vm, new_target)?;
+    let a = if let [Value::Number(n)] = args {
         let len = crate::conversions::to_uint32(*n);
         if len as f64 != *n {
             return Err(vm.error("RangeError", "invalid array length"));
         }
         let a = vm.new_array(Vec::new());
         vm.set_array_length_raw(a, len);
-        return Ok(Value::Object(a));
-    }
-    Ok(new_array_value(vm, args.to_vec()))
+        a
+    } else {
+        vm.new_array(args.to_vec())
+    };
+    vm.heap.obj_mut(a).proto = Some(proto);
+    Ok(Value::Object(a))
 }
 
 fn array_is_array(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
@@ -1988,7 +2088,7 @@ fn array_slice(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> 
     let len = length_of(vm, o)?;
     let start = relative_index(vm, &arg(args, 0), len, 0.0)?;
     let end = relative_index(vm, &arg(args, 1), len, len)?;
-    let a = vm.new_array(Vec::new());
+    let a = array_species_create(vm, o, (end - start).max(0.0))?;
     let mut n = 0.0;
     let mut k = start;
     while k < end {
@@ -2019,7 +2119,7 @@ fn array_splice(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) ->
             dc.clamp(0.0, len - start)
         }
     };
-    let removed = vm.new_array(Vec::new());
+    let removed = array_species_create(vm, o, delete_count)?;
     let mut k = 0.0;
     while k < delete_count {
         vm.tick()?;
@@ -2059,7 +2159,7 @@ fn array_splice(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) ->
 
 fn array_concat(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
     let o = vm.to_object(this)?;
-    let a = vm.new_array(Vec::new());
+    let a = array_species_create(vm, o, 0.0)?;
     let mut n = 0.0;
     let items = std::iter::once(Value::Object(o)).chain(args.iter().cloned());
     for item in items {
@@ -2254,12 +2354,8 @@ fn iterate(vm: &mut Vm, this: &Value, args: &[Value], mode: Each) -> JsResult<Va
     let f = callable_arg(vm, args, 0, "array method")?;
     let this_arg = arg(args, 1);
     let out = match mode {
-        Each::Map => {
-            let a = vm.new_array(Vec::new());
-            set_or_throw(vm, a, "length", Value::Number(len))?;
-            Some(a)
-        }
-        Each::Filter => Some(vm.new_array(Vec::new())),
+        Each::Map => Some(array_species_create(vm, o, len)?),
+        Each::Filter => Some(array_species_create(vm, o, 0.0)?),
         _ => None,
     };
     let mut kept = 0.0;
@@ -2365,7 +2461,7 @@ fn string_constructor(vm: &mut Vm, _: &Value, args: &[Value], new_target: Option
     let s = if args.is_empty() { Name::from("") } else { vm.to_string(&args[0])? };
     match new_target {
         None => Ok(Value::String(s)),
-        Some(_) => Ok(Value::Object(vm.to_object(&Value::String(s))?)),
+        Some(nt) => wrapper_from_new_target(vm, Value::String(s), nt),
     }
 }
 
@@ -2566,7 +2662,7 @@ fn number_constructor(vm: &mut Vm, _: &Value, args: &[Value], new_target: Option
     let n = if args.is_empty() { 0.0 } else { vm.to_number(&args[0])? };
     match new_target {
         None => Ok(Value::Number(n)),
-        Some(_) => Ok(Value::Object(vm.to_object(&Value::Number(n))?)),
+        Some(nt) => wrapper_from_new_target(vm, Value::Number(n), nt),
     }
 }
 
@@ -2602,8 +2698,23 @@ fn boolean_constructor(vm: &mut Vm, _: &Value, args: &[Value], new_target: Optio
     let b = vm.to_boolean(&arg(args, 0));
     match new_target {
         None => Ok(Value::Bool(b)),
-        Some(_) => Ok(Value::Object(vm.to_object(&Value::Bool(b))?)),
+        Some(nt) => wrapper_from_new_target(vm, Value::Bool(b), nt),
     }
+}
+
+/// The wrapper object `new String/Number/Boolean(...)` makes (StringCreate, or
+/// OrdinaryCreateFromConstructor with [[StringData]]/[[NumberData]]/[[BooleanData]]), with
+/// newTarget's prototype; the primitive was converted before the prototype is read.
+fn wrapper_from_new_target(vm: &mut Vm, primitive: Value, new_target: ObjRef) -> JsResult<Value> {
+    let fallback = match primitive {
+        Value::String(_) => vm.realm.string_prototype,
+        Value::Number(_) => vm.realm.number_prototype,
+        _ => vm.realm.boolean_prototype,
+    };
+    let proto = prototype_from_constructor(vm, new_target, fallback)?;
+    let o = vm.to_object(&primitive)?;
+    vm.heap.obj_mut(o).proto = Some(proto);
+    Ok(Value::Object(o))
 }
 
 fn this_boolean(vm: &mut Vm, this: &Value) -> JsResult<bool> {
@@ -2631,13 +2742,7 @@ fn boolean_value_of(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -
 /// comes from newTarget, or from the constructor itself when called as a function.
 fn error_constructor(vm: &mut Vm, _: &Value, args: &[Value], new_target: Option<ObjRef>) -> JsResult<Value> {
     // Called as a function, the constructor itself is newTarget.
-    let Some(nt) = new_target.or(vm.active_function) else {
-        return Err(vm.type_error("Error constructor without an active function"));
-    };
-    let proto = match vm.get(nt, "prototype")? {
-        Value::Object(p) => p,
-        _ => vm.realm.error_prototype("Error"),
-    };
+    let proto = prototype_from_new_target(vm, new_target)?;
     let e = vm.alloc(Object::new(Some(proto), ObjectKind::Error));
     let message = arg(args, 0);
     if !matches!(message, Value::Undefined) {

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use crate::heap::{Binding, Environment, Property};
-use crate::value::{Abrupt, EnvRef, JsResult, Name, Value};
+use crate::value::{Abrupt, EnvRef, JsResult, Name, ObjRef, Value};
 use crate::vm::Vm;
 
 /// Parses `source` as a script; early errors come back as the message of a SyntaxError.
@@ -334,7 +334,8 @@ impl Vm {
     }
 
     /// 20.2.1.1.1 CreateDynamicFunction for `Function(p1, ..., body)`.
-    pub(crate) fn create_dynamic_function(&mut self, args: &[Value]) -> JsResult<Value> {
+    /// The function's prototype comes from newTarget (absent for a plain call: `Function` itself).
+    pub(crate) fn create_dynamic_function(&mut self, args: &[Value], new_target: Option<ObjRef>) -> JsResult<Value> {
         let mut texts = Vec::with_capacity(args.len());
         for a in args {
             texts.push(self.to_string(a)?.to_string());
@@ -363,8 +364,13 @@ impl Vm {
             Err(crate::compile::CompileError::Unsupported(feature)) => return Err(Abrupt::Unsupported(feature)),
         };
         let (_, child) = code.functions[0].clone();
+        let proto = match new_target {
+            Some(nt) => crate::builtins::prototype_from_constructor(self, nt, self.realm.function_prototype)?,
+            None => self.realm.function_prototype,
+        };
         let global = self.realm.global_env;
         let f = self.ordinary_function_create(Rc::clone(&code.children[child]), global);
+        self.heap.obj_mut(f).proto = Some(proto);
         Ok(Value::Object(f))
     }
 }
