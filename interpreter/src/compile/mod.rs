@@ -260,10 +260,8 @@ impl<'a> FnCompiler<'a> {
         for s in stmts {
             match s {
                 Statement::FunctionDeclaration(f) => {
-                    if (f.generator || f.r#async) && !self.code.strict {
-                        // B.3.2 applies to plain functions only; sloppy block generators differ.
-                        return unsupported("generator or async function declared in a block");
-                    }
+                    // Generators and async functions are block-scoped in sloppy code too: B.3.2
+                    // (see `function_declaration_statement`) applies to plain functions only.
                     let n = function_name(f)?;
                     let idx = self.child_function(f, n.clone(), CodeKind::Normal)?;
                     scope.functions.retain(|(m, _)| *m != n);
@@ -608,7 +606,7 @@ impl<'a> FnCompiler<'a> {
         // a var binding when the declaration is evaluated.
         let n = function_name(f)?;
         let in_block = self.lexical_scopes.len() > 1;
-        if !in_block || self.code.strict {
+        if !in_block || self.code.strict || f.generator || f.r#async {
             return Ok(());
         }
         if self.annex_b_applies(&n)? {
