@@ -84,9 +84,10 @@ impl Category {
         Category::ALL.into_iter().find(|c| c.name() == name)
     }
 
-    /// Whether the generator can produce this category yet (and the reference interpreter runs it).
+    /// Whether the generator can produce this category yet (and the reference interpreter runs it):
+    /// all of them since the lifetime producer; kept so that a new row can start unimplemented.
     pub fn implemented(self) -> bool {
-        !matches!(self, Category::Lifetime)
+        true
     }
 
     /// The categories the generator produces today.

@@ -206,10 +206,12 @@ impl Default for Config {
 
 impl Config {
     /// The default weight of each category: 10 for every implemented one, except the broad
-    /// capture-read/capture-write/escape (12) and 0 for the ones not implemented yet.
+    /// capture-read/capture-write/escape (12), lifetime (3: only at the top level of the script,
+    /// and each pattern costs the engines full collections) and 0 for the ones not implemented yet.
     pub fn default_weight(c: Category) -> u32 {
         match c {
             Category::CaptureRead | Category::CaptureWrite | Category::Escape => 12,
+            Category::Lifetime => 1,
             c if c.implemented() => 10,
             _ => 0,
         }

@@ -26,7 +26,10 @@
 //! - **More input gives bigger programs**, up to the size limits of the [`Config`].
 //! - **No implementation-defined output.** Only primitives reach `print`: never a function (whose
 //!   source text engines print differently), an object, an error message or stack, a random number
-//!   or a date; errors are reported by `e.name` or `e.constructor.name`.
+//!   or a date; errors are reported by `e.name` or `e.constructor.name` (only `e.name` in `es5`,
+//!   which avoids every construct whose result changed after ES5: see [`Features`]). The only
+//!   engine-dependent lines are the lifetime category's probes (`lifetime live0 kept`), which the
+//!   harness judges against the reference interpreter's reachability classes instead of comparing.
 //! - **No uncaught exception by accident.** Reads, writes and calls are typed: the generator never
 //!   calls a non-function or reads a property of `undefined`; the exceptions it means (TDZ, `const`,
 //!   thrown values) happen inside `try`.

@@ -2,7 +2,8 @@
 // node-run.js: runs generated programs in node (needs `node --expose-gc`), each as a classic script in
 // a fresh `vm` context with `print` and the lifetime hook `afterGc(callback)`: once the script and its
 // jobs are done, the callback runs in a later macrotask after a full `gc()` (a new macrotask also
-// clears V8's WeakRef kept-objects list). Prints one JSON line per file:
+// clears V8's WeakRef kept-objects list), and `lifetimeProbe(name, weakRef)`, which prints
+// `lifetime NAME kept|collected`. Prints one JSON line per file:
 //   {"file": path, "status": "ok"|"threw <name>"|"syntax-error"|"timeout", "output": [...]}
 // Usage: node --expose-gc generator/tools/node-run.js FILE...
 'use strict';
@@ -40,7 +41,11 @@ async function runFile(file) {
       pending--;
     }, 0);
   };
-  const context = vm.createContext({ print, afterGc, console: { log: print } });
+  // The portable lifetime probe (harness/src/lifetime.rs's prelude).
+  const lifetimeProbe = (name, w) => {
+    print('lifetime ' + name + ' ' + (w.deref() === undefined ? 'collected' : 'kept'));
+  };
+  const context = vm.createContext({ print, afterGc, lifetimeProbe, console: { log: print } });
   let script;
   try {
     script = new vm.Script(fs.readFileSync(file, 'utf8'), { filename: file });

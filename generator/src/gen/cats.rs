@@ -65,7 +65,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             Category::GeneratorsAsync => self.cat_generators_async(out),
             Category::EvalWith => self.cat_eval_with(out),
             Category::ClassScope => self.cat_class_scope(out),
-            Category::Lifetime => Ok(false),
+            Category::Lifetime => self.cat_lifetime(out),
         }
     }
 

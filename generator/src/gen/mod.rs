@@ -18,6 +18,7 @@ mod classes;
 mod dynamic;
 mod expr;
 mod flow;
+mod lifetime;
 mod stmt;
 pub(crate) mod ty;
 
@@ -262,6 +263,8 @@ pub(crate) struct Gen<'a, 'b> {
     pub binding_counts: std::cell::Cell<(u64, usize, usize, usize)>,
     /// The last number given to a numbered fallback name.
     numbered: u32,
+    /// Lifetime patterns produced so far (numbering their bindings and probes).
+    pub lifetimes: u32,
     visible_cache: std::cell::RefCell<Option<(u64, Rc<Vec<BindingRef>>)>>,
 }
 
@@ -285,6 +288,7 @@ pub(crate) fn generate(u: &mut Unstructured, cfg: &Config) -> Result<(Program, C
         prim_counts: std::cell::Cell::new((u64::MAX, 0, 0, 0)),
         binding_counts: std::cell::Cell::new((u64::MAX, 0, 0, 0)),
         numbered: 0,
+        lifetimes: 0,
         visible_cache: std::cell::RefCell::new(None),
         u,
     };
