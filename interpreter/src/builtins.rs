@@ -218,6 +218,7 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
     // %GeneratorFunction% and %AsyncFunction% do not exist.
     ("GeneratorFunction.prototype", &["constructor"]),
     ("AsyncFunction.prototype", &["constructor"]),
+    ("AsyncGeneratorFunction.prototype", &["constructor"]),
     // Iterator helpers.
     (
         "Iterator.prototype",
@@ -261,6 +262,9 @@ pub struct Realm {
     /// %GeneratorPrototype%.next and .return, which loops drive directly.
     pub generator_next: ObjRef,
     pub generator_return: ObjRef,
+    /// %AsyncGeneratorFunction.prototype% and %AsyncGeneratorPrototype% (27.4, 27.6).
+    pub async_generator_function_prototype: ObjRef,
+    pub async_generator_prototype: ObjRef,
     /// %Promise%, %Promise.prototype% and %AsyncFunction.prototype% (27.2, 27.7).
     pub promise_constructor: ObjRef,
     pub promise_prototype: ObjRef,
@@ -314,6 +318,8 @@ impl Realm {
             self.generator_prototype,
             self.generator_next,
             self.generator_return,
+            self.async_generator_function_prototype,
+            self.async_generator_prototype,
             self.promise_constructor,
             self.promise_prototype,
             self.async_function_prototype,
@@ -432,6 +438,40 @@ impl Realm {
         let generator_next = b.method(generator_prototype, "next", 1, generator_next);
         let generator_return = b.method(generator_prototype, "return", 1, generator_return);
         b.method(generator_prototype, "throw", 1, generator_throw);
+
+        // Async generators: %AsyncIteratorPrototype%, %AsyncGeneratorFunction.prototype% and
+        // %AsyncGeneratorPrototype% (27.1.3, 27.4.3, 27.6.1).
+        let async_iterator_prototype =
+            b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "AsyncIterator.prototype"));
+        b.symbol_method(async_iterator_prototype, well_known.async_iterator, "[Symbol.asyncIterator]", 0, return_this);
+        let async_generator_function_prototype = b.heap.alloc_object(tagged(
+            Some(function_prototype),
+            ObjectKind::Ordinary,
+            "AsyncGeneratorFunction.prototype",
+        ));
+        let async_generator_prototype = b.heap.alloc_object(tagged(
+            Some(async_iterator_prototype),
+            ObjectKind::Ordinary,
+            "AsyncGenerator.prototype",
+        ));
+        b.symbol_tag(tag_key, async_generator_prototype, "AsyncGenerator");
+        b.symbol_tag(tag_key, async_generator_function_prototype, "AsyncGeneratorFunction");
+        b.heap
+            .obj_mut(async_generator_function_prototype)
+            .props
+            .insert("prototype".into(), Property::data(Value::Object(async_generator_prototype), false, false, true));
+        b.heap.obj_mut(async_generator_prototype).props.insert(
+            "constructor".into(),
+            Property::data(Value::Object(async_generator_function_prototype), false, false, true),
+        );
+        b.methods(
+            async_generator_prototype,
+            &[
+                ("next", 1, async_generator_next as NativeFn),
+                ("return", 1, async_generator_return),
+                ("throw", 1, async_generator_throw),
+            ],
+        );
 
         // Promises and async functions.
         let promise_prototype =
@@ -825,6 +865,8 @@ impl Realm {
             generator_prototype,
             generator_next,
             generator_return,
+            async_generator_function_prototype,
+            async_generator_prototype,
             promise_constructor,
             promise_prototype,
             async_function_prototype,
@@ -1024,6 +1066,23 @@ fn generator_return(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>
 fn generator_throw(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
     let g = this_generator(vm, this)?;
     vm.generator_resume(g, arg(args, 0), crate::vm::ResumeMode::Throw)
+}
+
+// ----- Async generators ------------------------------------------------------------------------
+
+/// 27.6.1.2 %AsyncGeneratorPrototype%.next.
+fn async_generator_next(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    vm.async_gen_request(this, arg(args, 0), crate::vm::ResumeMode::Next)
+}
+
+/// 27.6.1.3 %AsyncGeneratorPrototype%.return.
+fn async_generator_return(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    vm.async_gen_request(this, arg(args, 0), crate::vm::ResumeMode::Return)
+}
+
+/// 27.6.1.4 %AsyncGeneratorPrototype%.throw.
+fn async_generator_throw(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    vm.async_gen_request(this, arg(args, 0), crate::vm::ResumeMode::Throw)
 }
 
 // ----- Promise ---------------------------------------------------------------------------------

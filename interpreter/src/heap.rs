@@ -138,6 +138,8 @@ pub enum ObjectKind {
     Iterator(IteratorState),
     /// A generator object (27.5): its suspended frame while not running.
     Generator(GeneratorState),
+    /// An async generator object (27.6): state, suspended frame and request queue.
+    AsyncGenerator(Box<crate::async_generator::AsyncGenData>),
     /// A promise (27.2.6).
     Promise(crate::promise::PromiseData),
     /// The `[[AlreadyResolved]]` record shared by a promise's resolving functions.
@@ -613,6 +615,7 @@ fn trace_object(o: &Object, stack: &mut Vec<u32>) {
         }
         ObjectKind::Generator(GeneratorState::SuspendedStart(f) | GeneratorState::SuspendedYield(f)) => f.trace(stack),
         ObjectKind::AsyncFrame(Some(f)) => f.trace(stack),
+        ObjectKind::AsyncGenerator(data) => data.trace(stack),
         ObjectKind::Collection(_, entries) => entries.trace(stack),
         ObjectKind::CollectionIterator { collection: Some(c), .. } => stack.push(c.0),
         ObjectKind::Promise(data) => data.trace(stack),

@@ -41,6 +41,9 @@ pub enum ReactionHandler {
     Js(Option<Value>),
     /// Resume the async function suspended in this holder (27.7.5.3 Await steps 3-5).
     Await(ObjRef),
+    /// AsyncGeneratorAwaitReturn's fulfilled (`true`) or rejected closure for this generator
+    /// (27.6.3.9 steps 7-10).
+    AsyncGenReturn(ObjRef, bool),
 }
 
 /// 27.2.1.2 PromiseReaction Record.
@@ -79,7 +82,7 @@ impl Reaction {
         match &self.handler {
             ReactionHandler::Js(Some(h)) => trace_value(h, roots),
             ReactionHandler::Js(None) => {}
-            ReactionHandler::Await(holder) => roots.objects.push(*holder),
+            ReactionHandler::Await(holder) | ReactionHandler::AsyncGenReturn(holder, _) => roots.objects.push(*holder),
         }
     }
 }
@@ -309,6 +312,10 @@ impl Vm {
                 let mode = if fulfilled { ResumeMode::Next } else { ResumeMode::Throw };
                 return self.async_resume(holder, argument, mode);
             }
+            ReactionHandler::AsyncGenReturn(g, on_fulfilled) => {
+                // The closures are built-in functions: their result fulfils no capability.
+                return self.async_gen_return_settled(g, argument, on_fulfilled);
+            }
             ReactionHandler::Js(None) => {
                 if fulfilled {
                     Ok(argument)
@@ -330,10 +337,11 @@ impl Vm {
     /// 27.7.5.3 Await: suspends the async frame on top and subscribes it to the awaited value.
     /// Returns the async function's promise, which its caller receives.
     pub fn await_value(&mut self, frame: Frame, promise: ObjRef) -> Value {
-        let result = frame.async_promise().expect("await runs in an async frame");
+        // An async generator's frame has no promise of its own: its resumer ignores the result.
+        let result = frame.async_promise().map(Value::Object).unwrap_or(Value::Undefined);
         let holder = self.alloc(Object::new(None, ObjectKind::AsyncFrame(Some(Box::new(frame)))));
         self.perform_promise_then(promise, ReactionHandler::Await(holder), ReactionHandler::Await(holder), None);
-        Value::Object(result)
+        result
     }
 
     /// Resumes an async function from a reaction job (27.7.5.3 Await steps 3.c and 5.c).

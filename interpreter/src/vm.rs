@@ -34,7 +34,7 @@ struct Handler {
 pub struct Frame {
     code: Rc<FunctionCode>,
     pc: usize,
-    stack: Vec<Value>,
+    pub(crate) stack: Vec<Value>,
     /// The running LexicalEnvironment.
     pub env: EnvRef,
     /// The VariableEnvironment.
@@ -50,7 +50,7 @@ pub struct Frame {
     /// When this frame returns, the machine returns to the Rust code that entered it.
     boundary: bool,
     /// The generator object this frame belongs to (a generator body's frame only).
-    generator: Option<ObjRef>,
+    pub(crate) generator: Option<ObjRef>,
     /// An async function's frame: the promise its completion settles (27.7.5.1 AsyncFunctionStart).
     async_promise: Option<ObjRef>,
     /// `[[Construct]]` of a derived class constructor: the result is its this binding (10.2.2).
@@ -140,7 +140,7 @@ pub struct Vm {
     /// Set with `yielded` by `yield*`, which hands the inner iterator's result object through as is.
     yielded_raw: bool,
     /// How the generator being resumed continues after its `yield`.
-    resume_mode: ResumeMode,
+    pub(crate) resume_mode: ResumeMode,
     /// Promise jobs waiting to run.
     pub(crate) jobs: crate::promise::JobQueue,
     next_private_id: u64,
@@ -213,7 +213,9 @@ impl Vm {
         let is_generator = code.is_generator;
         let is_async = code.is_async;
         let code_is_class = code.class_constructor.is_some();
-        let proto = Some(if is_generator {
+        let proto = Some(if is_generator && is_async {
+            self.realm.async_generator_function_prototype
+        } else if is_generator {
             self.realm.generator_function_prototype
         } else if is_async {
             self.realm.async_function_prototype
@@ -236,9 +238,11 @@ impl Vm {
         if code_is_class {
             // ClassDefinitionEvaluation installs `prototype` itself.
         } else if is_generator {
-            // 15.5.4: a generator function's prototype inherits %GeneratorPrototype% and has no
-            // constructor property.
-            let prototype = self.alloc(Object::new(Some(self.realm.generator_prototype), ObjectKind::Ordinary));
+            // 15.5.4 / 15.6.4: a generator function's prototype inherits %GeneratorPrototype%
+            // (%AsyncGeneratorPrototype%) and has no constructor property.
+            let inherited =
+                if is_async { self.realm.async_generator_prototype } else { self.realm.generator_prototype };
+            let prototype = self.alloc(Object::new(Some(inherited), ObjectKind::Ordinary));
             self.heap
                 .obj_mut(f)
                 .props
@@ -407,7 +411,8 @@ impl Vm {
                     None => None,
                 };
                 let this_arg = construct_this.clone().unwrap_or(this);
-                let async_promise = code.is_async.then(|| self.new_promise(self.realm.promise_prototype));
+                let async_promise =
+                    (code.is_async && !code.is_generator).then(|| self.new_promise(self.realm.promise_prototype));
                 let mut frame = self.prepare_ordinary_call(f, code, environment, this_arg, args, new_target)?;
                 if derived {
                     // 10.2.1.2: a derived constructor's this stays uninitialized until super().
@@ -552,6 +557,11 @@ impl Vm {
                             break;
                         }
                         let frame = self.frames.pop().expect("frame");
+                        if let Some(g) = frame.generator.filter(|g| self.is_async_generator(*g)) {
+                            // 27.6.3.2 AsyncGeneratorStart step 4: the body threw.
+                            self.async_gen_finished(g, Err(v))?;
+                            return Ok(Value::Undefined);
+                        }
                         if let Some(p) = frame.async_promise {
                             // 27.7.5.2 AsyncBlockStart: an exception rejects the function's promise.
                             self.reject_promise(p, v);
@@ -906,6 +916,11 @@ impl Vm {
             Op::Return => {
                 let v = self.pop();
                 let frame = self.frames.pop().expect("frame");
+                if let Some(g) = frame.generator.filter(|g| self.is_async_generator(*g)) {
+                    // 27.6.3.2 AsyncGeneratorStart step 4: the body returned.
+                    self.async_gen_finished(g, Ok(v))?;
+                    return Ok(Some(Value::Undefined));
+                }
                 let v = match (frame.construct_this, &v) {
                     (Some(_), Value::Object(_)) => v,
                     (Some(this), _) => this,
@@ -1156,13 +1171,22 @@ impl Vm {
                     Some(f) => self.get(f, "prototype")?,
                     None => Value::Undefined,
                 };
-                let proto = proto.as_object().unwrap_or(self.realm.generator_prototype);
+                let is_async = frame.code.is_async;
+                let fallback =
+                    if is_async { self.realm.async_generator_prototype } else { self.realm.generator_prototype };
+                let proto = proto.as_object().unwrap_or(fallback);
                 let boundary = frame.boundary;
                 frame.boundary = true;
-                let g = self.alloc(Object::new(
-                    Some(proto),
-                    ObjectKind::Generator(crate::heap::GeneratorState::SuspendedStart(Box::new(frame))),
-                ));
+                let kind = if is_async {
+                    // 27.6.3.2 AsyncGeneratorStart.
+                    ObjectKind::AsyncGenerator(Box::new(crate::async_generator::AsyncGenData {
+                        state: crate::async_generator::AsyncGenState::SuspendedStart(Box::new(frame)),
+                        queue: Default::default(),
+                    }))
+                } else {
+                    ObjectKind::Generator(crate::heap::GeneratorState::SuspendedStart(Box::new(frame)))
+                };
+                let g = self.alloc(Object::new(Some(proto), kind));
                 if boundary || self.frames.len() == base {
                     return Ok(Some(Value::Object(g)));
                 }
@@ -1170,8 +1194,24 @@ impl Vm {
             }
             Op::Yield => {
                 let v = self.pop();
+                let g = self.frame().generator.expect("yield runs in a generator frame");
+                if self.is_async_generator(g) {
+                    // 27.6.3.8 AsyncGeneratorYield (the operand was awaited already).
+                    match self.async_gen_yield(g, v)? {
+                        Some((value, mode)) => {
+                            // Another request is queued: continue without suspending.
+                            self.push(value);
+                            self.resume_mode = mode;
+                        }
+                        None => {
+                            let frame = self.frames.pop().expect("generator frame");
+                            self.async_gen_suspend(g, frame);
+                            return Ok(Some(Value::Undefined));
+                        }
+                    }
+                    return Ok(None);
+                }
                 let frame = self.frames.pop().expect("generator frame");
-                let g = frame.generator.expect("yield runs in a generator frame");
                 self.heap.obj_mut(g).kind =
                     ObjectKind::Generator(crate::heap::GeneratorState::SuspendedYield(Box::new(frame)));
                 self.yielded = true;
@@ -1414,7 +1454,7 @@ impl Vm {
 
     /// Runs a suspended frame (already holding its resumption value) until it suspends again or
     /// completes.
-    fn run_suspended(&mut self, mut frame: Frame) -> JsResult<Value> {
+    pub(crate) fn run_suspended(&mut self, mut frame: Frame) -> JsResult<Value> {
         if self.native_depth >= MAX_NATIVE_DEPTH {
             return Err(Abrupt::Exhausted(Resource::Stack));
         }

@@ -73,7 +73,7 @@ fn syntax_and_early_errors_are_reported_before_running() {
 fn unimplemented_features_are_refused_not_guessed() {
     for (source, feature) in [
         ("class A { accessor x = 1 }", "auto-accessor"),
-        ("async function* f() {}", "async generator"),
+        ("async function* f() { yield* [1]; }", "yield* in an async generator"),
         ("eval('1; try {} finally {}')", "try/finally"),
         ("var s = Symbol.species", "species"),
         ("print([3, 1].sort())", "sort"),

@@ -318,9 +318,6 @@ impl<'a> FnCompiler<'a> {
     // ----- Functions ----------------------------------------------------------------------------
 
     fn child_function(&mut self, f: &'a Function<'a>, fn_name: Name, kind: CodeKind) -> CResult<usize> {
-        if f.r#async && f.generator {
-            return unsupported("async generator");
-        }
         let Some(body) = &f.body else { return unsupported("function without body") };
         let strict = self.code.strict || body.has_use_strict_directive();
         let mut c = FnCompiler::new(fn_name, kind, strict, self.source);
@@ -500,7 +497,14 @@ impl<'a> FnCompiler<'a> {
             }
             Statement::ReturnStatement(r) => {
                 match &r.argument {
-                    Some(e) => self.expression(e)?,
+                    Some(e) => {
+                        self.expression(e)?;
+                        if self.code.is_async && self.code.is_generator {
+                            // 15.6.2 (ReturnStatement in an async generator): Await(exprValue).
+                            self.emit(Op::Await);
+                            self.emit(Op::AfterAwait);
+                        }
+                    }
                     None => {
                         self.emit(Op::Undefined);
                     }
@@ -1246,6 +1250,9 @@ impl<'a> FnCompiler<'a> {
                 self.emit(Op::Await);
                 self.emit(Op::AfterAwait);
             }
+            Expression::YieldExpression(y) if y.delegate && self.code.is_async => {
+                return unsupported("yield* in an async generator");
+            }
             Expression::YieldExpression(y) if y.delegate => {
                 let Some(a) = &y.argument else { return unsupported("yield* without operand") };
                 self.expression(a)?;
@@ -1271,11 +1278,22 @@ impl<'a> FnCompiler<'a> {
                         self.emit(Op::Undefined);
                     }
                 }
+                if self.code.is_async {
+                    // 27.6.3.8: an async generator yields the awaited operand.
+                    self.emit(Op::Await);
+                    self.emit(Op::AfterAwait);
+                }
                 // 27.5.3.7 Yield; a return() resumes at the out-of-line return path below.
                 self.emit(Op::Yield);
                 let resumed = self.emit(Op::AfterYield(0));
                 let skip = self.emit(Op::Jump(0));
                 self.patch_here(resumed);
+                if self.code.is_async {
+                    // 27.6.3.7 AsyncGeneratorUnwrapYieldResumption: a return request's value is
+                    // awaited (a rejection throws at the yield) before the generator returns.
+                    self.emit(Op::Await);
+                    self.emit(Op::AfterAwait);
+                }
                 self.return_top()?;
                 self.patch_here(skip);
             }
