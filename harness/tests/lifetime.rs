@@ -37,3 +37,35 @@ fn keeping_or_freeing_a_retained_object_is_never_a_divergence() {
     assert_eq!(probes, ["lifetime big kept retained", "lifetime big kept", "lifetime big collected"]);
     assert_eq!(compare(&runs), Verdict::Agree);
 }
+
+/// Issue 7's acceptance: a campaign on generated programs (whose lifetime category probes captured
+/// objects) catches the broken collector well within 60 seconds, as a `lifetime` finding blaming it.
+#[test]
+fn a_campaign_catches_the_early_collector() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("findings");
+    let started = std::time::Instant::now();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_closure-diff"))
+        .args(["fuzz", "--known", "none", "--engines", &format!("ref,{EARLY_GC_ENGINE}")])
+        .args(["--iterations", "200", "--size", "small", "--seed", "1", "--out"])
+        .arg(&out)
+        .output()
+        .expect("the binary runs");
+    assert!(output.status.code().is_some(), "{}", String::from_utf8_lossy(&output.stderr));
+    let lifetime: Vec<serde_json::Value> = std::fs::read_dir(&out)
+        .expect("findings written")
+        .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path().join("finding.json")).ok())
+        .map(|text| serde_json::from_str::<serde_json::Value>(&text).expect("finding.json is JSON"))
+        .filter(|finding| finding["class"]["kind"] == "lifetime")
+        .collect();
+    assert!(
+        !lifetime.is_empty(),
+        "no lifetime finding after {:.0} s:\n{}",
+        started.elapsed().as_secs_f64(),
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert!(started.elapsed().as_secs() <= 60, "caught within a 60-second campaign");
+    for finding in &lifetime {
+        assert_eq!(finding["class"]["engines"], serde_json::json!([EARLY_GC_ENGINE]), "{finding}");
+    }
+}
