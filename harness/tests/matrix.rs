@@ -2,6 +2,7 @@
 //! failing cells, and the HTML page checked in headless Chromium (skipped, saying so, without it).
 
 use std::fs;
+use std::io::Write as _;
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
@@ -68,7 +69,8 @@ fn the_html_page_renders_in_headless_chromium() {
         .into_iter()
         .find(|name| Command::new(name).arg("--version").output().is_ok_and(|output| output.status.success()))
     else {
-        eprintln!("skipped: no chromium on PATH (scripts/install-engines.sh installs it)");
+        // Straight to stderr: libtest captures `eprintln!` of passing tests, and a skip must show.
+        let _ = writeln!(std::io::stderr(), "skipped: no chromium on PATH (scripts/install-engines.sh installs it)");
         return;
     };
     let dir = tempfile::tempdir().unwrap();

@@ -1,3 +1,5 @@
+use std::io::Write as _;
+
 use super::*;
 
 /// The engine `name` from the built-in engines file, or `None` (with a visible message) when it is
@@ -8,7 +10,8 @@ fn installed(name: &str) -> Option<ExternalEngine> {
     match ExternalEngine::new(name, entry) {
         Ok(engine) => Some(engine),
         Err(err) => {
-            eprintln!("SKIPPED: {err}");
+            // Straight to stderr: libtest captures `eprintln!` of passing tests, and a skip must show.
+            let _ = writeln!(std::io::stderr(), "SKIPPED: {err}");
             None
         }
     }
