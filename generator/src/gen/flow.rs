@@ -68,13 +68,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         rank: u32,
         body: impl FnOnce(&mut Self, &[Name]) -> Result<Vec<Stmt>>,
     ) -> Result<(Name, Stmt)> {
-        let spec = FnSpec {
-            generator: true,
-            ..FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim(); params], rank).own_scope()
-        };
-        let (name, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| body(g, names))?;
-        self.set_readable(&name, false);
-        Ok((name, s))
+        self.suspendable_decl(true, params, rank, body)
     }
 
     /// An `async function` declaration (or expression bound to a variable), read only by the producer.
@@ -84,8 +78,20 @@ impl<'a, 'b> Gen<'a, 'b> {
         rank: u32,
         body: impl FnOnce(&mut Self, &[Name]) -> Result<Vec<Stmt>>,
     ) -> Result<(Name, Stmt)> {
+        self.suspendable_decl(false, params, rank, body)
+    }
+
+    /// A generator (`generator`) or async function declaration read only by the producer.
+    fn suspendable_decl(
+        &mut self,
+        generator: bool,
+        params: usize,
+        rank: u32,
+        body: impl FnOnce(&mut Self, &[Name]) -> Result<Vec<Stmt>>,
+    ) -> Result<(Name, Stmt)> {
         let spec = FnSpec {
-            is_async: true,
+            generator,
+            is_async: !generator,
             ..FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim(); params], rank).own_scope()
         };
         let (name, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| body(g, names))?;
