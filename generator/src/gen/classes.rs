@@ -90,6 +90,16 @@ impl<'a, 'b> Gen<'a, 'b> {
         Ok(out.expect("set by the closure"))
     }
 
+    /// A method whose body is `return 1;` (for members whose key is what a producer exercises).
+    fn constant_method(&mut self) -> Result<Function> {
+        let spec = FnSpec {
+            class_code: true,
+            strict: Strictness::Inherit,
+            ..FnSpec::new(FunctionKind::Method, vec![], 0).own_scope()
+        };
+        self.with_function(spec, |_, _| Ok(vec![ret(num(1))]))
+    }
+
     /// An arrow (in class code) whose body is `body`'s expression.
     fn class_arrow(&mut self, rank: u32, body: impl FnOnce(&mut Self) -> Result<Expr>) -> Result<Expr> {
         let spec = FnSpec { strict: Strictness::Inherit, ..FnSpec::new(FunctionKind::Arrow, vec![], rank) };
@@ -361,14 +371,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 if in_extends {
                     return Ok((Some(r), vec![]));
                 }
-                let func = g.with_function(
-                    FnSpec {
-                        class_code: true,
-                        strict: Strictness::Inherit,
-                        ..FnSpec::new(FunctionKind::Method, vec![], 0).own_scope()
-                    },
-                    |_, _| Ok(vec![ret(num(1))]),
-                )?;
+                let func = g.constant_method()?;
                 Ok((None, vec![ClassMember::Method { is_static: false, key: PropKey::Computed(r), func }]))
             })?;
             Ok(vec![Stmt::Class(class)])
@@ -388,14 +391,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 })?;
                 let pt = g.target(&peek);
                 let k = Expr::Seq(vec![assign(AssignOp::Assign, pt, arrow), string("k")]);
-                let func = g.with_function(
-                    FnSpec {
-                        class_code: true,
-                        strict: Strictness::Inherit,
-                        ..FnSpec::new(FunctionKind::Method, vec![], 0).own_scope()
-                    },
-                    |_, _| Ok(vec![ret(num(1))]),
-                )?;
+                let func = g.constant_method()?;
                 Ok((None, vec![ClassMember::Method { is_static: false, key: PropKey::Computed(k), func }]))
             })?;
             Ok(vec![Stmt::Class(class)])
