@@ -60,38 +60,18 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
     }
 
-    /// A `function*` declaration (or function expression bound to a variable) whose binding only the
-    /// producer reads.
-    fn generator_decl(
-        &mut self,
-        params: usize,
-        rank: u32,
-        body: impl FnOnce(&mut Self, &[Name]) -> Result<Vec<Stmt>>,
-    ) -> Result<(Name, Stmt)> {
-        self.suspendable_decl(true, params, rank, body)
-    }
-
-    /// An `async function` declaration (or expression bound to a variable), read only by the producer.
-    fn async_decl(
-        &mut self,
-        params: usize,
-        rank: u32,
-        body: impl FnOnce(&mut Self, &[Name]) -> Result<Vec<Stmt>>,
-    ) -> Result<(Name, Stmt)> {
-        self.suspendable_decl(false, params, rank, body)
-    }
-
-    /// A generator (`generator`) or async function declaration read only by the producer.
+    /// A `function*` or `async function` declaration (or function expression bound to a variable)
+    /// whose binding only the producer reads.
     fn suspendable_decl(
         &mut self,
-        generator: bool,
+        kind: Suspends,
         params: usize,
         rank: u32,
         body: impl FnOnce(&mut Self, &[Name]) -> Result<Vec<Stmt>>,
     ) -> Result<(Name, Stmt)> {
         let spec = FnSpec {
-            generator,
-            is_async: !generator,
+            generator: kind == Suspends::Generator,
+            is_async: kind == Suspends::Async,
             ..FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim(); params], rank).own_scope()
         };
         let (name, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| body(g, names))?;
@@ -152,7 +132,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             "closures created before and after a yield share the generator's bindings across resumptions",
         ));
         let get_ty = fnty(0, Ty::Prim, 0);
-        let (gen, s) = self.generator_decl(1, 1, |g, names| {
+        let (gen, s) = self.suspendable_decl(Suspends::Generator, 1, 1, |g, names| {
             let a = names[0].clone();
             let mut body = Vec::new();
             let kind = g.decl_kind(false)?;
@@ -214,7 +194,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
         if self.chance(50)? {
             out.push(self.tag(Category::GeneratorsAsync, "return on a suspended generator runs its finally"));
-            let (gen, s) = self.generator_decl(0, 1, |g, _| {
+            let (gen, s) = self.suspendable_decl(Suspends::Generator, 0, 1, |g, _| {
                 let kind = g.decl_kind(false)?;
                 let (st, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.gen_prim(1))?;
                 let y1 = g.read(&st);
@@ -258,7 +238,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             "throw into a generator is caught at its yield; a finished generator rethrows",
         ));
         let trips = 3;
-        let (gen, s) = self.generator_decl(0, 1, |g, _| {
+        let (gen, s) = self.suspendable_decl(Suspends::Generator, 0, 1, |g, _| {
             let kind = g.decl_kind(false)?;
             let (n, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.small_num())?;
             let kind = g.decl_kind(true)?;
@@ -309,7 +289,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             Category::GeneratorsAsync,
             "yield* delegates to a generator and an array; for-of makes a closure per yielded value",
         ));
-        let (inner, s) = self.generator_decl(1, 0, |g, names| {
+        let (inner, s) = self.suspendable_decl(Suspends::Generator, 1, 0, |g, names| {
             let a = names[0].clone();
             let (a1, a2, a3) = (g.read(&a), g.read(&a), g.read(&a));
             Ok(vec![
@@ -319,7 +299,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             ])
         })?;
         out.push(s);
-        let (outer, s) = self.generator_decl(1, 1, |g, names| {
+        let (outer, s) = self.suspendable_decl(Suspends::Generator, 1, 1, |g, names| {
             let b = names[0].clone();
             let kind = g.decl_kind(true)?;
             let (r, d) = g.declare_var(Role::Value, kind, Ty::Prim, false, |g| {
@@ -381,7 +361,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let kind = self.decl_kind(false)?;
         let (shared, d) = self.declare_var(Role::Value, kind, Ty::Prim, true, |_| Ok(num(0)))?;
         out.push(d);
-        let (work, s) = self.async_decl(1, 1, |g, names| {
+        let (work, s) = self.suspendable_decl(Suspends::Async, 1, 1, |g, names| {
             let a = names[0].clone();
             let mut body = Vec::new();
             let kind = g.decl_kind(false)?;
@@ -448,7 +428,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         })?;
         self.set_readable(&p, false);
         out.push(d);
-        let (waiter, s) = self.async_decl(1, 0, |g, names| {
+        let (waiter, s) = self.suspendable_decl(Suspends::Async, 1, 0, |g, names| {
             let k = names[0].clone();
             let kind = g.decl_kind(true)?;
             let (v, d) = g.declare_var(Role::Value, kind, Ty::Prim, false, |g| {
@@ -520,7 +500,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             Category::GeneratorsAsync,
             "a rejection is caught across await; a throwing async function's promise is caught",
         ));
-        let (guard, s) = self.async_decl(1, 0, |g, names| {
+        let (guard, s) = self.suspendable_decl(Suspends::Async, 1, 0, |g, names| {
             let a = names[0].clone();
             let ar = g.read(&a);
             let block = vec![
@@ -542,7 +522,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let c = self.call_named(&guard, vec![a]);
         let cb = self.print_callback("got ")?;
         out.push(expr_stmt(method_call(c, "then", vec![cb])));
-        let (boom, s) = self.async_decl(1, 0, |g, names| {
+        let (boom, s) = self.suspendable_decl(Suspends::Async, 1, 0, |g, names| {
             let a = names[0].clone();
             let w = g.awaitee()?;
             let ar = g.read(&a);
@@ -556,4 +536,13 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(print(string("sync")));
         Ok(true)
     }
+}
+
+/// What a producer-private declaration can suspend on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Suspends {
+    /// `function*`: `yield`.
+    Generator,
+    /// `async function`: `await`.
+    Async,
 }
