@@ -133,6 +133,18 @@ pub struct Judgment {
     pub premature: Vec<PrematureCollection>,
     /// Information: garbage kept.
     pub leaks: Vec<Leak>,
+    /// Every probe of every other engine matched with the reference's class, in engine order
+    /// (what reports count: e.g. how often an engine keeps `retained` objects).
+    pub observations: Vec<Observation>,
+}
+
+/// One engine's probe line matched with the reference's class for the same probe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Observation {
+    pub engine: String,
+    pub probe: String,
+    pub class: LifetimeClass,
+    pub kept: bool,
 }
 
 /// Judges every engine's probes against the classes the reference run reported. Probes are
@@ -153,6 +165,12 @@ pub fn judge(outcomes: &[(String, Outcome)]) -> Judgment {
         for (index, (name, class)) in classes.iter().enumerate() {
             let occurrence = classes[..index].iter().filter(|(other, _)| other == name).count();
             let Some(probe) = probes.iter().filter(|probe| probe.name == *name).nth(occurrence) else { continue };
+            judgment.observations.push(Observation {
+                engine: engine.clone(),
+                probe: name.to_string(),
+                class: *class,
+                kept: probe.kept,
+            });
             match (class, probe.kept) {
                 (LifetimeClass::Live, false) => {
                     judgment.premature.push(PrematureCollection { engine: engine.clone(), probe: name.to_string() })
@@ -213,6 +231,20 @@ mod tests {
         assert_eq!(judgment.premature, [PrematureCollection { engine: "boa".into(), probe: "a".into() }]);
         assert_eq!(judgment.leaks, [Leak { engine: "boa".into(), probe: "c".into() }]);
         assert_eq!(judgment.premature[0].to_string(), "boa collected `a`, which a live closure can still reach");
+        let quickjs: Vec<(&str, LifetimeClass, bool)> = judgment
+            .observations
+            .iter()
+            .filter(|seen| seen.engine == "quickjs")
+            .map(|seen| (seen.probe.as_str(), seen.class, seen.kept))
+            .collect();
+        assert_eq!(
+            quickjs,
+            [
+                ("a", LifetimeClass::Live, true),
+                ("b", LifetimeClass::Retained, true),
+                ("c", LifetimeClass::Garbage, false)
+            ]
+        );
     }
 
     #[test]

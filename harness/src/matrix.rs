@@ -34,7 +34,7 @@ use serde::Serialize;
 
 use crate::engine::{engine_by_name, Engine, UnknownEngine};
 use crate::engines::external::EnginesFile;
-use crate::lifetime::{self, parse_probe, LifetimeClass};
+use crate::lifetime::{self, LifetimeClass};
 use crate::outcome::{End, Outcome};
 use crate::reduce::{reduce, ReduceOptions};
 use crate::signature::Signature;
@@ -341,32 +341,23 @@ fn majority<'a>(judged: &[&'a (String, Outcome)]) -> Option<(Vec<&'a String>, &'
 /// Counts one program's probes per engine; returns the engines that collected a live object.
 fn judge_lifetime(cells: &mut BTreeMap<String, LifetimeCell>, trial: &Trial) -> Vec<String> {
     let judgment = lifetime::judge(&trial.outcomes);
-    let classes: Vec<(&str, LifetimeClass)> = trial
-        .outcomes
-        .iter()
-        .flat_map(|(_, outcome)| outcome.output.iter().filter_map(|line| parse_probe(line)))
-        .filter_map(|probe| Some((probe.name, probe.class?)))
-        .collect();
-    if classes.is_empty() {
-        return Vec::new();
+    for seen in &judgment.observations {
+        let Some(cell) = cells.get_mut(&seen.engine) else { continue };
+        match (seen.class, seen.kept) {
+            (LifetimeClass::Retained, true) => cell.retained_kept += 1,
+            (LifetimeClass::Retained, false) => cell.retained_freed += 1,
+            _ => cell.judged += 1,
+        }
     }
-    for (engine, outcome) in &trial.outcomes {
-        let Some(cell) = cells.get_mut(engine) else { continue };
-        let probes: Vec<_> = outcome.output.iter().filter_map(|line| parse_probe(line)).collect();
-        if probes.iter().any(|probe| probe.class.is_some()) {
-            continue; // the reference
+    for collection in &judgment.premature {
+        if let Some(cell) = cells.get_mut(&collection.engine) {
+            cell.premature += 1;
         }
-        for (index, (name, class)) in classes.iter().enumerate() {
-            let occurrence = classes[..index].iter().filter(|(other, _)| other == name).count();
-            let Some(probe) = probes.iter().filter(|probe| probe.name == *name).nth(occurrence) else { continue };
-            match class {
-                LifetimeClass::Retained if probe.kept => cell.retained_kept += 1,
-                LifetimeClass::Retained => cell.retained_freed += 1,
-                _ => cell.judged += 1,
-            }
+    }
+    for leak in &judgment.leaks {
+        if let Some(cell) = cells.get_mut(&leak.engine) {
+            cell.leaks += 1;
         }
-        cell.premature += judgment.premature.iter().filter(|collection| collection.engine == *engine).count();
-        cell.leaks += judgment.leaks.iter().filter(|leak| leak.engine == *engine).count();
     }
     let mut engines: Vec<String> = judgment.premature.into_iter().map(|collection| collection.engine).collect();
     engines.dedup();
