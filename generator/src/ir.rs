@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 
 /// An identifier. Generated programs use a tiny pool of names so that shadowing is frequent.
-pub type Name = String;
+pub use crate::name::Name;
 
 /// A whole classic script.
 #[derive(Debug, Clone, PartialEq)]
@@ -315,7 +315,7 @@ pub enum Expr {
 // ----- small constructors, used by the generator and handy for reducers and tests -------------------
 
 pub fn ident(name: &str) -> Expr {
-    Expr::Ident(name.to_string())
+    Expr::Ident(Name::new(name))
 }
 
 pub fn num(n: i64) -> Expr {
@@ -331,7 +331,7 @@ pub fn call(callee: Expr, args: Vec<Expr>) -> Expr {
 }
 
 pub fn member(object: Expr, name: &str) -> Expr {
-    Expr::Member(Box::new(object), name.to_string())
+    Expr::Member(Box::new(object), Name::new(name))
 }
 
 pub fn method_call(object: Expr, name: &str, args: Vec<Expr>) -> Expr {
@@ -355,7 +355,7 @@ pub fn assign(op: AssignOp, target: Target, value: Expr) -> Expr {
 }
 
 pub fn assign_name(name: &str, value: Expr) -> Expr {
-    assign(AssignOp::Assign, Target::Ident(name.to_string()), value)
+    assign(AssignOp::Assign, Target::Ident(Name::new(name)), value)
 }
 
 pub fn print(e: Expr) -> Stmt {
@@ -371,7 +371,7 @@ pub fn ret(e: Expr) -> Stmt {
 }
 
 pub fn decl(kind: DeclKind, name: &str, init: Option<Expr>) -> Stmt {
-    Stmt::Decl(kind, vec![Declarator { name: name.to_string(), init }])
+    Stmt::Decl(kind, vec![Declarator { name: Name::new(name), init }])
 }
 
 pub fn func_expr(f: Function) -> Expr {
@@ -381,7 +381,7 @@ pub fn func_expr(f: Function) -> Expr {
 /// Wraps a statement list in `try { ... } catch (e) { print(e.name); }`-style handling; `handler` is the
 /// catch body.
 pub fn try_catch(block: Vec<Stmt>, param: &str, handler: Vec<Stmt>) -> Stmt {
-    Stmt::Try { block, handler: Some(Catch { param: Some(param.to_string()), body: handler }), finalizer: None }
+    Stmt::Try { block, handler: Some(Catch { param: Some(Name::new(param)), body: handler }), finalizer: None }
 }
 
 impl Function {
@@ -389,7 +389,7 @@ impl Function {
     pub fn new(kind: FunctionKind, name: Option<&str>) -> Self {
         Function {
             kind,
-            name: name.map(str::to_string),
+            name: name.map(Name::new),
             params: Vec::new(),
             rest: None,
             strict: false,
@@ -425,16 +425,16 @@ fn is_bound(env: &[BTreeSet<Name>], name: &str) -> bool {
 fn free_in_function(f: &Function, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Name>) {
     let mut scope = BTreeSet::new();
     if let (FunctionKind::Expression, Some(n)) = (f.kind, &f.name) {
-        scope.insert(n.clone());
+        scope.insert(*n);
     }
     if f.kind != FunctionKind::Arrow {
-        scope.insert("arguments".to_string());
+        scope.insert(Name::new("arguments"));
     }
     for p in &f.params {
-        scope.insert(p.name.clone());
+        scope.insert(p.name);
     }
     if let Some(r) = &f.rest {
-        scope.insert(r.clone());
+        scope.insert(*r);
     }
     collect_var_names(&f.body, &mut scope);
     collect_lexical_names(&f.body, &mut scope);
@@ -452,7 +452,7 @@ fn free_in_function(f: &Function, env: &mut Vec<BTreeSet<Name>>, free: &mut BTre
 fn collect_var_names(stmts: &[Stmt], out: &mut BTreeSet<Name>) {
     for s in stmts {
         match s {
-            Stmt::Decl(DeclKind::Var, ds) => out.extend(ds.iter().map(|d| d.name.clone())),
+            Stmt::Decl(DeclKind::Var, ds) => out.extend(ds.iter().map(|d| d.name)),
             Stmt::If(_, a, b) => {
                 collect_var_names(a, out);
                 if let Some(b) = b {
@@ -462,13 +462,13 @@ fn collect_var_names(stmts: &[Stmt], out: &mut BTreeSet<Name>) {
             Stmt::Block(b) | Stmt::While(_, b) | Stmt::DoWhile(b, _) | Stmt::With(_, b) => collect_var_names(b, out),
             Stmt::For { init, body, .. } => {
                 if let Some(ForInit::Decl(DeclKind::Var, ds)) = init {
-                    out.extend(ds.iter().map(|d| d.name.clone()));
+                    out.extend(ds.iter().map(|d| d.name));
                 }
                 collect_var_names(body, out);
             }
             Stmt::ForIn { decl, name, body, .. } | Stmt::ForOf { decl, name, body, .. } => {
                 if *decl == Some(DeclKind::Var) {
-                    out.insert(name.clone());
+                    out.insert(*name);
                 }
                 collect_var_names(body, out);
             }
@@ -492,9 +492,9 @@ fn collect_var_names(stmts: &[Stmt], out: &mut BTreeSet<Name>) {
 fn collect_lexical_names(stmts: &[Stmt], out: &mut BTreeSet<Name>) {
     for s in stmts {
         match s {
-            Stmt::Decl(DeclKind::Let | DeclKind::Const, ds) => out.extend(ds.iter().map(|d| d.name.clone())),
-            Stmt::Function(f) => out.extend(f.name.clone()),
-            Stmt::Class(c) => out.extend(c.name.clone()),
+            Stmt::Decl(DeclKind::Let | DeclKind::Const, ds) => out.extend(ds.iter().map(|d| d.name)),
+            Stmt::Function(f) => out.extend(f.name),
+            Stmt::Class(c) => out.extend(c.name),
             _ => {}
         }
     }
@@ -544,7 +544,7 @@ fn free_in_stmt(s: &Stmt, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Nam
         Stmt::For { init, test, update, body } => {
             let mut head = BTreeSet::new();
             if let Some(ForInit::Decl(DeclKind::Let | DeclKind::Const, ds)) = init {
-                head.extend(ds.iter().map(|d| d.name.clone()));
+                head.extend(ds.iter().map(|d| d.name));
             }
             env.push(head);
             match init {
@@ -562,9 +562,9 @@ fn free_in_stmt(s: &Stmt, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Nam
             free_in_expr(e, env, free);
             let mut head = BTreeSet::new();
             if matches!(decl, Some(DeclKind::Let | DeclKind::Const)) {
-                head.insert(name.clone());
+                head.insert(*name);
             } else if !is_bound(env, name) {
-                free.insert(name.clone());
+                free.insert(*name);
             }
             env.push(head);
             free_in_block(body, env, free);
@@ -640,7 +640,7 @@ fn free_in_target(t: &Target, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet
     match t {
         Target::Ident(n) => {
             if !is_bound(env, n) {
-                free.insert(n.clone());
+                free.insert(*n);
             }
         }
         Target::Member(o, _) => free_in_expr(o, env, free),
@@ -670,7 +670,7 @@ fn free_in_expr(e: &Expr, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Nam
         Expr::Await(a) => free_in_expr(a, env, free),
         Expr::Ident(n) => {
             if !is_bound(env, n) {
-                free.insert(n.clone());
+                free.insert(*n);
             }
         }
         Expr::Assign(_, t, v) => {

@@ -57,6 +57,7 @@ pub mod category;
 pub mod config;
 mod gen;
 pub mod ir;
+pub mod name;
 pub mod print;
 mod seed;
 pub mod stats;

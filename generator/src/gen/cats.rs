@@ -23,7 +23,7 @@ pub(crate) fn field(name: &'static str, ty: Ty) -> Field {
 }
 
 pub(crate) fn prop(name: &str, e: Expr) -> Prop {
-    Prop::Init(PropKey::Name(name.to_string()), e)
+    Prop::Init(PropKey::Name(Name::new(name)), e)
 }
 
 fn lt_eq(op: BinOp, l: Expr, r: i64) -> Expr {
@@ -109,7 +109,7 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// A call of the named function with generated arguments.
     pub(crate) fn call_gen(&mut self, name: &str, ft: &Rc<FnTy>) -> Result<Expr> {
-        self.gen_call(&Callee::Named(name.to_string(), ft.clone()), 2)
+        self.gen_call(&Callee::Named(Name::new(name), ft.clone()), 2)
     }
 
     /// A primitive expression that reads bindings of enclosing functions (captures) when there are
@@ -154,7 +154,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         for ty in tys {
             names.push(self.new_binding(role, how, kind.binding_kind(), ty.clone(), true)?);
         }
-        let ds = names.iter().map(|n| Declarator { name: n.clone(), init: None }).collect();
+        let ds = names.iter().map(|n| Declarator { name: *n, init: None }).collect();
         Ok((names, Stmt::Decl(kind, ds)))
     }
 
@@ -239,7 +239,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let top = fnty(1, Ty::Func(mid.clone()), 0);
         let (f, s) = self.function_decl(Role::Function, top, |g, _, names| {
             let mut body = Vec::new();
-            let p = names[0].clone();
+            let p = names[0];
             let kind = g.decl_kind(true)?;
             let (_, d) = g.declare_var(Role::Value, kind, Ty::Prim, false, |g| {
                 let r = g.read(&p);
@@ -270,7 +270,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             out.push(self.tag(Category::CaptureWrite, "a closure writes its creator's local"));
             let ft = fnty(1, Ty::Prim, self.rank() - 1);
             let (f, s) = self.function_decl(Role::Function, ft.clone(), |g, ft, names| {
-                let p = names[0].clone();
+                let p = names[0];
                 let kind = g.decl_kind(false)?;
                 let (c, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(&p)))?;
                 let bump_ty = fnty(1, Ty::Prim, 0);
@@ -332,7 +332,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(self.tag(Category::CaptureWrite, "a function two levels down writes an outer parameter"));
         let ft = fnty(1, Ty::Prim, 2);
         let (f, s) = self.function_decl(Role::Function, ft.clone(), |g, _, names| {
-            let p = names[0].clone();
+            let p = names[0];
             let mid_ty = fnty(0, Ty::Prim, 1);
             let (mid, ms) = g.function_decl(Role::Function, mid_ty.clone(), |g, _, _| {
                 let inner_ty = fnty(0, Ty::Prim, 0);
@@ -371,7 +371,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             });
             let mk_ty = Rc::new(FnTy { params: vec![Ty::Prim], ret: Ty::Obj(ot.clone()), rank: 0 });
             let (mk, s) = self.function_decl(Role::Function, mk_ty.clone(), |g, _, names| {
-                let p = names[0].clone();
+                let p = names[0];
                 let kind = g.decl_kind(false)?;
                 let (v, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(&p)))?;
                 let inc = g.closure(vec![ParamSpec::prim()], 0, |g, names| {
@@ -417,10 +417,10 @@ impl<'a, 'b> Gen<'a, 'b> {
             let (names, d) =
                 self.declare_uninit(Role::Function, &[Ty::Func(inc_ty.clone()), Ty::Func(get_ty.clone())])?;
             out.push(d);
-            let (inc, get) = (names[0].clone(), names[1].clone());
+            let (inc, get) = (names[0], names[1]);
             let setup_ty = fnty(1, Ty::Prim, 0);
             let (setup, s) = self.function_decl(Role::Function, setup_ty.clone(), |g, _, params| {
-                let p = params[0].clone();
+                let p = params[0];
                 let kind = g.decl_kind(false)?;
                 let (sv, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(&p)))?;
                 let incf = g.closure(vec![], 0, |g, _| {
@@ -464,7 +464,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let arr_ty = Ty::arr(Ty::Func(elem), 2);
         let pair_ty = Rc::new(FnTy { params: vec![Ty::Prim], ret: arr_ty.clone(), rank: 0 });
         let (pair, s) = self.function_decl(Role::Function, pair_ty.clone(), |g, _, names| {
-            let p = names[0].clone();
+            let p = names[0];
             let w = g.closure(vec![], 0, |g, _| {
                 let t = g.target(&p);
                 let r = g.read(&p);
@@ -497,7 +497,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let inc_ty = fnty(1, Ty::Prim, 0);
                 let counter_ty = Rc::new(FnTy { params: vec![Ty::Prim], ret: Ty::Func(inc_ty.clone()), rank: 0 });
                 let (counter, s) = self.function_decl(Role::Function, counter_ty.clone(), |g, _, names| {
-                    let p = names[0].clone();
+                    let p = names[0];
                     let (cur, d) = g.declare_var(Role::Value, DeclKind::Var, Ty::Prim, true, |g| Ok(g.read(&p)))?;
                     let kind = g.decl_kind(true)?;
                     let (inc, d2) = g.declare_var(Role::Function, kind, Ty::Func(inc_ty.clone()), false, |g| {
@@ -540,7 +540,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 out.push(d);
                 let reg_ty = fnty(1, Ty::Prim, 0);
                 let (reg, s) = self.function_decl(Role::Function, reg_ty.clone(), |g, _, names| {
-                    let p = names[0].clone();
+                    let p = names[0];
                     let c = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&p)?)]))?;
                     let a = g.read(&fs);
                     Ok(vec![ret(method_call(a, "push", vec![c]))])
@@ -645,10 +645,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(d);
         let ft = fnty(1, Ty::Prim, self.rank() - 1);
         let spec = FnSpec {
-            params: vec![ParamSpec { name: Some(s.clone()), ..ParamSpec::prim() }],
+            params: vec![ParamSpec { name: Some(s), ..ParamSpec::prim() }],
             ..FnSpec::new(FunctionKind::Declaration, vec![], ft.rank)
         };
-        let sname = s.clone();
+        let sname = s;
         let (f, st) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, ft, _| {
             let s = sname;
             let mut body = Vec::new();
@@ -683,7 +683,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 g.pop_scope();
                 body.push(Stmt::Try {
                     block: vec![Stmt::Throw(thrown)],
-                    handler: Some(Catch { param: Some(s.clone()), body: cb }),
+                    handler: Some(Catch { param: Some(s), body: cb }),
                     finalizer: None,
                 });
             }
@@ -779,7 +779,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         if candidates.is_empty() {
             return Ok(false);
         }
-        let h = self.pick_from(&candidates)?.to_string();
+        let h = Name::new(self.pick_from(&candidates)?);
         self.push_scope(ScopeKind::Block);
         if !self.can_declare(&h, How::BlockFn) {
             self.pop_scope();
@@ -787,10 +787,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
         let ft = fnty(0, Ty::Prim, 0);
         self.declare(&h, How::BlockFn, BindingKind::Function, Ty::Func(ft.clone()), false, false);
-        let f = self.with_function(
-            FnSpec { name: Some(h.clone()), ..FnSpec::new(FunctionKind::Declaration, vec![], 0) },
-            |g, _| Ok(vec![ret(g.gen_prim(2)?)]),
-        );
+        let f = self
+            .with_function(FnSpec { name: Some(h), ..FnSpec::new(FunctionKind::Declaration, vec![], 0) }, |g, _| {
+                Ok(vec![ret(g.gen_prim(2)?)])
+            });
         let f = match f {
             Ok(f) => f,
             Err(e) => {
@@ -956,10 +956,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         let kind = self.decl_kind(true)?;
         let self_name = self.nfe_name()?;
         let (f, d) = self.declare_var(Role::Function, kind, Ty::Func(ft.clone()), false, |g| {
-            let spec = FnSpec {
-                name: Some(self_name.clone()),
-                ..FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim()], 0)
-            };
+            let spec =
+                FnSpec { name: Some(self_name), ..FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim()], 0) };
             g.fn_expr(spec, |g, _| {
                 let t = g.target(&self_name);
                 let v = g.gen_prim(1)?;
@@ -1014,7 +1012,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                         let inner = g.fn_expr(
                             FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim()], 0),
                             |g, names| {
-                                let j = names[0].clone();
+                                let j = names[0];
                                 let c = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&j)?)]))?;
                                 Ok(vec![push(g, c)])
                             },
@@ -1141,7 +1139,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     Ok(if is_in {
                         let mut props = Vec::new();
                         for k in 0..trips {
-                            props.push(prop(&format!("p{k}"), g.small_num()?));
+                            props.push(prop(&Name::numbered("p", k), g.small_num()?));
                         }
                         Expr::Object(props)
                     } else if g.chance(30)? {
@@ -1175,11 +1173,11 @@ impl<'a, 'b> Gen<'a, 'b> {
                 known_len = 1;
                 let label = self.new_label("outer");
                 let s = self.counted_for(trips, |g, i| {
-                    let i = i.to_string();
+                    let i = Name::new(i);
                     let inner = g.counted_for(trips, |g, j| {
                         let ir = g.read(&i);
                         let jr = g.read(j);
-                        let skip = Stmt::If(bin(BinOp::Gt, jr, ir), vec![Stmt::Continue(Some(label.clone()))], None);
+                        let skip = Stmt::If(bin(BinOp::Gt, jr, ir), vec![Stmt::Continue(Some(label))], None);
                         let c = g.closure(vec![], 0, |g, _| {
                             let ir = g.read(&i);
                             let jr = g.read(j);
@@ -1231,7 +1229,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let spec =
                 FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim(), ParamSpec::prim()], 0).own_scope();
             let (fname, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| {
-                let (a, b) = (names[0].clone(), names[1].clone());
+                let (a, b) = (names[0], names[1]);
                 let v = g.small_num()?;
                 let w = g.small_num()?;
                 let args = g.read("arguments");
@@ -1270,7 +1268,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 spec.params[1].default = DefaultSpec::Prim;
             }
             let (fname, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| {
-                let a = names[0].clone();
+                let a = names[0];
                 let v = g.small_num()?;
                 let args = g.read("arguments");
                 let t = g.target(&a);
@@ -1297,7 +1295,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             out.push(self.tag(Category::Arguments, "an arrow sees the arguments of its enclosing function"));
             let spec = FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim()], self.rank() - 1).own_scope();
             let (fname, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| {
-                let a = names[0].clone();
+                let a = names[0];
                 let arrow_ty = fnty(0, Ty::Prim, 0);
                 let (h, d) =
                     g.declare_var(Role::Function, DeclKind::Const, Ty::Func(arrow_ty.clone()), false, |g| {
@@ -1373,7 +1371,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             );
             let redeclare = self.chance(60)?;
             let (fname, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, ft, names| {
-                let x = names[0].clone();
+                let x = names[0];
                 let v = g.small_num()?;
                 // `var x` re-declares the parameter in the body's own variable environment.
                 let first = if redeclare {
@@ -1446,7 +1444,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     Ok(vec![ret(bin(BinOp::Add, a, b))])
                 },
             )?;
-            let later = f.params[1].name.clone();
+            let later = f.params[1].name;
             f.params[0].default = Some(Expr::Ident(later));
             f.params[1].default = Some(self.small_num()?);
             let mut args = Vec::new();
@@ -1512,7 +1510,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 );
                 spec.this_obj = Some(ot.clone());
                 let m = g.with_function(spec, |g, names| {
-                    let dn = names[0].clone();
+                    let dn = names[0];
                     let inner_ty = fnty(0, Ty::Prim, 0);
                     let (h, d) = if g.feat.arrows {
                         g.declare_var(Role::Function, DeclKind::Var, Ty::Func(inner_ty.clone()), false, |g| {
@@ -1550,7 +1548,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 Ok(Expr::Object(vec![prop("v", v), m, Prop::Method(PropKey::Name("w".into()), w)]))
             })?;
             out.push(d);
-            let c = self.gen_call(&Callee::Field(o.clone(), "m", m_ty.clone()), 2)?;
+            let c = self.gen_call(&Callee::Field(o, "m", m_ty.clone()), 2)?;
             out.push(print(c));
             let or = self.read(&o);
             out.push(print(member(or, "w")));
@@ -1585,7 +1583,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 objs.push(o);
             }
             self.spend_call(4);
-            let (p, q) = (objs[0].clone(), objs[1].clone());
+            let (p, q) = (objs[0], objs[1]);
             let a = self.small_num()?;
             let (f, pr) = (self.read(&gv), self.read(&p));
             out.push(print(method_call(f, "call", vec![pr, a])));
@@ -1666,7 +1664,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             out.push(d);
             let kind = self.decl_kind(true)?;
             let (h, d) = self.declare_var(Role::Function, kind, Ty::Func(inner_ty.clone()), false, |g| {
-                g.gen_call(&Callee::Field(o.clone(), "mk", mk_ty), 1)
+                g.gen_call(&Callee::Field(o, "mk", mk_ty), 1)
             })?;
             out.push(d);
             let or = self.read(&o);
@@ -1791,10 +1789,10 @@ impl<'a, 'b> Gen<'a, 'b> {
             })?;
             out.push(d);
             for key in ["inc", "inc", "dec"] {
-                let c = self.gen_call(&Callee::Field(m.clone(), key, op_ty.clone()), 1)?;
+                let c = self.gen_call(&Callee::Field(m, key, op_ty.clone()), 1)?;
                 out.push(expr_stmt(c));
             }
-            let c = self.gen_call(&Callee::Field(m.clone(), "value", value_ty), 1)?;
+            let c = self.gen_call(&Callee::Field(m, "value", value_ty), 1)?;
             out.push(print(c));
             let mr = self.read(&m);
             out.push(print(unary(UnaryOp::Typeof, member(mr, "count"))));
@@ -1810,7 +1808,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let mut spec = FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim()], 0);
             spec.this_obj = Some(ot.clone());
             let (ctor, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| {
-                let p = names[0].clone();
+                let p = names[0];
                 let (bal, d) = g.declare_var(Role::Value, DeclKind::Var, Ty::Prim, true, |g| Ok(g.read(&p)))?;
                 let dep =
                     g.fn_expr(FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim()], 0), |g, names| {
@@ -1846,7 +1844,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 accts.push(a);
             }
             for v in [3, -1] {
-                let c = self.gen_call(&Callee::Field(accts[0].clone(), "deposit", dep_ty.clone()), 1)?;
+                let c = self.gen_call(&Callee::Field(accts[0], "deposit", dep_ty.clone()), 1)?;
                 let Expr::Call(callee, _) = c else { unreachable!("gen_call builds a call") };
                 out.push(expr_stmt(Expr::Call(callee, vec![num(v)])));
             }
@@ -1900,10 +1898,10 @@ impl<'a, 'b> Gen<'a, 'b> {
             let ft = fnty(0, Ty::Prim, 0);
             let (names, d) = self.declare_uninit(Role::Function, &[Ty::Func(ft.clone())])?;
             out.push(d);
-            let gname = names[0].clone();
+            let gname = names[0];
             let thrown = self.gen_prim(1)?;
             let handler = self.catch_clause(Ty::Prim, |g, e| {
-                let e = e.to_string();
+                let e = Name::new(e);
                 let c = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&e)?)]))?;
                 let t = g.target(&gname);
                 Ok(vec![expr_stmt(assign(AssignOp::Assign, t, c))])
@@ -1919,7 +1917,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let ft = fnty(1, Ty::Prim, 0);
             let override_ret = self.chance(50)?;
             let (f, s) = self.function_decl(Role::Function, ft.clone(), |g, _, names| {
-                let a = names[0].clone();
+                let a = names[0];
                 let ar = g.read(&a);
                 let ar2 = g.read(&a);
                 let block = vec![Stmt::If(lt_eq(BinOp::Gt, ar, 1), vec![Stmt::Throw(ar2)], None), ret(g.read(&a))];
@@ -2054,7 +2052,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 );
                 let spec = FnSpec::new(FunctionKind::Declaration, vec![depth_param()], 0);
                 let (f, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| {
-                    let me = g.decl_name.clone();
+                    let me = g.decl_name;
                     g.recursive_body(&me, &names[0], shape)
                 })?;
                 // Called with a literal depth only: generated code must not call it with anything else.
@@ -2071,7 +2069,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let ft = fnty(1, Ty::Prim, 0);
                 let (f, d) = self.declare_var(Role::Function, kind, Ty::Func(ft), false, |g| {
                     let spec = FnSpec {
-                        name: Some(self_name.clone()),
+                        name: Some(self_name),
                         ..FnSpec::new(FunctionKind::Expression, vec![depth_param()], 0)
                     };
                     g.fn_expr(spec, |g, names| g.recursive_body(&self_name, &names[0], shape))
@@ -2106,10 +2104,10 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let result = [true, false];
                 let mut stmts = Vec::new();
                 for k in 0..2 {
-                    let (me, other) = (names[k].clone(), names[1 - k].clone());
+                    let (me, other) = (names[k], names[1 - k]);
                     let base = result[k];
                     let spec = FnSpec {
-                        name: if how.is_some() { Some(me.clone()) } else { None },
+                        name: if how.is_some() { Some(me) } else { None },
                         ..FnSpec::new(
                             if how.is_some() { FunctionKind::Declaration } else { FunctionKind::Expression },
                             vec![depth_param()],
@@ -2150,11 +2148,11 @@ impl<'a, 'b> Gen<'a, 'b> {
                         g.set_readable(&cache, false);
                         let self_name = g.nfe_name()?;
                         let spec = FnSpec {
-                            name: Some(self_name.clone()),
+                            name: Some(self_name),
                             ..FnSpec::new(FunctionKind::Expression, vec![depth_param()], 0)
                         };
                         let f = g.fn_expr(spec, |g, names| {
-                            let n = names[0].clone();
+                            let n = names[0];
                             let rd = |g: &mut Self| g.read(&n);
                             let hit = Stmt::If(
                                 bin(BinOp::In, rd(g), g.read(&cache)),
@@ -2196,10 +2194,10 @@ impl<'a, 'b> Gen<'a, 'b> {
                 out.push(self.tag(Category::Recursion, "a fixpoint combinator ties the knot through closures"));
                 let fix_spec = FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::of(Ty::Prim)], 0);
                 let (fix, s) = self.function_decl_spec(Role::Function, fix_spec, Ty::Prim, |g, _, names| {
-                    let fname = names[0].clone();
+                    let fname = names[0];
                     let self_name = g.nfe_name()?;
                     let spec = FnSpec {
-                        name: Some(self_name.clone()),
+                        name: Some(self_name),
                         ..FnSpec::new(FunctionKind::Expression, vec![depth_param()], 0)
                     };
                     let inner = g.fn_expr(spec, |g, ps| {
@@ -2215,7 +2213,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let step = self.fn_expr(
                     FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim(), depth_param()], 0),
                     |g, ps| {
-                        let (rec, n) = (ps[0].clone(), ps[1].clone());
+                        let (rec, n) = (ps[0], ps[1]);
                         let base = Stmt::If(lt_eq(BinOp::Le, g.read(&n), 1), vec![ret(num(1))], None);
                         let r = call(g.read(&rec), vec![bin(BinOp::Sub, g.read(&n), num(1))]);
                         Ok(vec![base, ret(bin(BinOp::Mul, g.read(&n), r))])
@@ -2238,8 +2236,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let acc_ty = Ty::func(vec![], Ty::Prim, 0);
                 let spec = FnSpec::new(FunctionKind::Declaration, vec![depth_param(), ParamSpec::of(acc_ty)], 0);
                 let (walk, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, ps| {
-                    let me = g.decl_name.clone();
-                    let (n, acc) = (ps[0].clone(), ps[1].clone());
+                    let me = g.decl_name;
+                    let (n, acc) = (ps[0], ps[1]);
                     let base = Stmt::If(lt_eq(BinOp::Le, g.read(&n), 0), vec![ret(call(g.read(&acc), vec![]))], None);
                     let next = g.closure(vec![], 0, |g, _| {
                         let a = g.read(&acc);

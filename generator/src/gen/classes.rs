@@ -24,7 +24,7 @@ fn this_member(name: &str) -> Expr {
 }
 
 fn this_assign(name: &str, value: Expr) -> Stmt {
-    expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(Expr::This), name.to_string()), value))
+    expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(Expr::This), Name::new(name)), value))
 }
 
 fn new_expr(callee: Expr, args: Vec<Expr>) -> Expr {
@@ -32,20 +32,28 @@ fn new_expr(callee: Expr, args: Vec<Expr>) -> Expr {
 }
 
 fn key(name: &str) -> PropKey {
-    PropKey::Name(name.to_string())
+    PropKey::Name(Name::new(name))
 }
 
 fn private(name: &str) -> PropKey {
-    PropKey::Private(name.to_string())
+    PropKey::Private(Name::new(name))
+}
+
+/// `#name` as a member name.
+fn hash_name(name: &str) -> Name {
+    let mut text = [0u8; crate::name::NAME_CAPACITY + 1];
+    text[0] = b'#';
+    text[1..=name.len()].copy_from_slice(name.as_bytes());
+    Name::new(std::str::from_utf8(&text[..=name.len()]).expect("an identifier after `#`"))
 }
 
 /// `object.#name`
 fn private_member(object: Expr, name: &str) -> Expr {
-    Expr::Member(Box::new(object), format!("#{name}"))
+    Expr::Member(Box::new(object), hash_name(name))
 }
 
 fn private_target(object: Expr, name: &str) -> Target {
-    Target::Member(Box::new(object), format!("#{name}"))
+    Target::Member(Box::new(object), hash_name(name))
 }
 
 impl<'a, 'b> Gen<'a, 'b> {
@@ -120,9 +128,9 @@ impl<'a, 'b> Gen<'a, 'b> {
         let as_decl = self.chance(55)?;
         if as_decl {
             let name = self.new_binding(Role::Class, How::Lexical, BindingKind::Class, ty, false)?;
-            let class = self.class_body(Some(name.clone()), members)?;
+            let class = self.class_body(Some(name), members)?;
             self.set_readable(&name, true);
-            return Ok((name.clone(), Stmt::Class(class)));
+            return Ok((name, Stmt::Class(class)));
         }
         let named = self.chance(60)?;
         let kind = self.decl_kind(true)?;
@@ -138,9 +146,9 @@ impl<'a, 'b> Gen<'a, 'b> {
         let free: Vec<&str> =
             ["Inner", "Self", "K"].into_iter().filter(|n| !self.reserved.iter().any(|r| r == n)).collect();
         if free.is_empty() {
-            return Ok("Inner".to_string());
+            return Ok(Name::new("Inner"));
         }
-        Ok(self.pick_from(&free)?.to_string())
+        Ok(Name::new(self.pick_from(&free)?))
     }
 
     /// The class scope (holding the inner name binding) around `members`.
@@ -302,7 +310,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         // The outer binding is rebound below, so it is declared with `let` or as a declaration.
         let as_decl = self.chance(50)?;
         let members = |g: &mut Self, inner: &str| -> Result<Vec<ClassMember>> {
-            let inner = inner.to_string();
+            let inner = Name::new(inner);
             let mut ms = Vec::new();
             ms.push(g.class_method("self", true, FunctionKind::Method, vec![], 0, None, |g, _| {
                 Ok(vec![ret(g.read(&inner))])
@@ -331,14 +339,14 @@ impl<'a, 'b> Gen<'a, 'b> {
         };
         let (c, s) = if as_decl {
             let name = self.new_binding(Role::Class, How::Lexical, BindingKind::Class, Ty::Obj(stat.clone()), true)?;
-            let n2 = name.clone();
-            let class = self.class_body(Some(name.clone()), |g, _| Ok((None, members(g, &n2)?)))?;
+            let n2 = name;
+            let class = self.class_body(Some(name), |g, _| Ok((None, members(g, &n2)?)))?;
             self.set_readable(&name, true);
             (name, Stmt::Class(class))
         } else {
             let inner = self.class_inner_name()?;
             self.declare_var(Role::Class, DeclKind::Let, Ty::Obj(stat.clone()), true, |g| {
-                let i2 = inner.clone();
+                let i2 = inner;
                 let class = g.class_body(Some(inner), |g, _| Ok((None, members(g, &i2)?)))?;
                 Ok(Expr::Class(Box::new(class)))
             })?
@@ -366,7 +374,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let in_extends = self.chance(50)?;
         let b = self.with_block(|g| {
             let t = g.new_binding(Role::Class, How::Lexical, BindingKind::Class, Ty::Prim, false)?;
-            let class = g.class_body(Some(t.clone()), |g, _| {
+            let class = g.class_body(Some(t), |g, _| {
                 let r = g.read(&t);
                 if in_extends {
                     return Ok((Some(r), vec![]));
@@ -381,10 +389,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         let peek_ty = fnty(0, Ty::Prim, 0);
         let (names, d) = self.declare_uninit(Role::Function, &[Ty::Func(peek_ty.clone())])?;
         out.push(d);
-        let peek = names[0].clone();
+        let peek = names[0];
         let b = self.with_block(|g| {
             let t = g.new_binding(Role::Class, How::Lexical, BindingKind::Class, Ty::Prim, false)?;
-            let class = g.class_body(Some(t.clone()), |g, _| {
+            let class = g.class_body(Some(t), |g, _| {
                 let arrow = g.class_arrow(0, |g| {
                     let r = g.read(&t);
                     Ok(unary(UnaryOp::Typeof, r))
@@ -534,7 +542,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let mk_ty = fnty(1, Ty::Prim, 0);
         let use_fields = self.feat.class_fields && self.chance(50)?;
         let (mk, s) = self.function_decl(Role::Function, mk_ty, |g, _, names| {
-            let a = names[0].clone();
+            let a = names[0];
             let class = g.class_body(None, |g, _| {
                 let mut ms = Vec::new();
                 if use_fields {
@@ -604,7 +612,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let peek_ty = fnty(0, Ty::Prim, 0);
         let (names, d) = self.declare_uninit(Role::Function, &[Ty::Func(peek_ty.clone())])?;
         out.push(d);
-        let peek = names[0].clone();
+        let peek = names[0];
         let stat = Rc::new(ObjTy { fields: vec![data("n")] });
         let stat2 = stat.clone();
         let (c, s) = self.class_binding(Ty::Obj(stat), |g, inner| {

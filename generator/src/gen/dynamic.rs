@@ -46,7 +46,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// A fresh name for eval to declare.
     fn eval_name(&mut self) -> Name {
         self.labels += 1;
-        format!("ev{}", self.labels)
+        Name::numbered("ev", self.labels)
     }
 
     /// A sloppy function (declaration or function expression) of `params` primitive parameters and
@@ -71,7 +71,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     fn declare_eval_var(&mut self, name: &str) {
         let vs = self.frame().var_scope;
         self.scopes[vs].bindings.push(Binding {
-            name: name.to_string(),
+            name: Name::new(name),
             kind: BindingKind::Var,
             ty: Ty::Prim,
             writable: true,
@@ -107,7 +107,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 .collect();
             let q = if !candidates.is_empty() && g.chance(60)? {
                 let q = g.pick_from(&candidates)?;
-                outer_name = Some(q.clone());
+                outer_name = Some(q);
                 q
             } else {
                 g.eval_name()
@@ -118,7 +118,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             };
             g.note_lookup(&q);
             // The closure below reads `q` by name: nothing may shadow it.
-            g.reserved.push(q.clone());
+            g.reserved.push(q);
             let kind = g.decl_kind(true)?;
             let (get, d) = g.declare_var(Role::Function, kind, Ty::Func(fnty(0, Ty::Prim, 0)), false, |g| {
                 g.closure(vec![], 0, |_, _| Ok(vec![ret(get_body)]))
@@ -162,7 +162,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             "direct eval writes a local that a closure reads, and creates a closure over the locals",
         ));
         let (f, s, ft) = self.sloppy_function(1, self.rank() - 1, |g, names| {
-            let p = names[0].clone();
+            let p = names[0];
             let mut body = Vec::new();
             let kind = g.decl_kind(false)?;
             let (x, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.gen_prim(1))?;
@@ -244,7 +244,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let global = self.eval_name();
         let local = self.eval_name();
         let read_ty = fnty(0, Ty::Prim, 0);
-        let g_name = global.clone();
+        let g_name = global;
         let (f, s, _) = self.sloppy_function(0, 0, |g, _| {
             let mut body = vec![decl(DeclKind::Var, &local, Some(g.small_num()?))];
             body.push(print(indirect_eval(format!("typeof {local}"))));
@@ -288,7 +288,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let (l, d) = self.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.gen_prim(1))?;
         out.push(d);
         let kind = self.decl_kind(true)?;
-        let k2 = k.clone();
+        let k2 = k;
         let (o, d) = self.declare_var(Role::Object, kind, Ty::Obj(Rc::new(ObjTy { fields: vec![] })), false, |g| {
             let getv = g.with_function(FnSpec::new(FunctionKind::Expression, vec![], 0).own_scope(), |_, _| {
                 Ok(vec![ret(member(Expr::This, "v"))])
@@ -304,13 +304,13 @@ impl<'a, 'b> Gen<'a, 'b> {
         let get_ty = fnty(0, Ty::Prim, 0);
         let (hs, d) = self.declare_uninit(Role::Function, &[Ty::Func(get_ty.clone()), Ty::Func(get_ty)])?;
         out.push(d);
-        let (h1, h2) = (hs[0].clone(), hs[1].clone());
+        let (h1, h2) = (hs[0], hs[1]);
         // The object environment: its properties are bindings for the code inside.
         self.push_scope(ScopeKind::With);
         for name in [k.as_str(), "v"] {
             let s = self.scopes.last_mut().expect("just pushed");
             s.bindings.push(Binding {
-                name: name.to_string(),
+                name: Name::new(name),
                 kind: BindingKind::Var,
                 ty: Ty::Prim,
                 writable: true,
@@ -348,7 +348,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let r = self.read(&k);
         out.push(print(r));
         let (or, v) = (self.read(&o), self.gen_prim(1)?);
-        out.push(expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(or), k.clone()), v)));
+        out.push(expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(or), k), v)));
         let c = self.call_named(&h1, vec![]);
         out.push(print(c));
         let or = self.read(&o);
@@ -358,7 +358,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let c = self.call_named(&h2, vec![]);
         out.push(print(c));
         let (or, v) = (self.read(&o), self.small_num()?);
-        out.push(expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(or), l.clone()), v)));
+        out.push(expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(or), l), v)));
         let c = self.call_named(&h2, vec![]);
         out.push(print(c));
         Ok(true)

@@ -39,10 +39,10 @@ enum CalleeRef<'s> {
 impl CalleeRef<'_> {
     fn to_owned(&self) -> Callee {
         match *self {
-            CalleeRef::Named(n, t) => Callee::Named(n.to_string(), t.clone()),
-            CalleeRef::Field(n, f, t) => Callee::Field(n.to_string(), f, t.clone()),
+            CalleeRef::Named(n, t) => Callee::Named(Name::new(n), t.clone()),
+            CalleeRef::Field(n, f, t) => Callee::Field(Name::new(n), f, t.clone()),
             CalleeRef::ThisField(f, t) => Callee::ThisField(f, t.clone()),
-            CalleeRef::Elem(n, len, t) => Callee::Elem(n.to_string(), len, t.clone()),
+            CalleeRef::Elem(n, len, t) => Callee::Elem(Name::new(n), len, t.clone()),
         }
     }
 }
@@ -184,7 +184,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let k = self.pick(fields)?;
                 let (o, field) = self.nth_prim_field(k);
                 let o = self.read(&o);
-                Ok(Expr::OptMember(Box::new(o), field.to_string()))
+                Ok(Expr::OptMember(Box::new(o), Name::new(field)))
             }
         }
     }
@@ -229,7 +229,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             return Ok(unary(UnaryOp::Typeof, e));
         }
         let r = self.pick_from(&all)?;
-        let name = self.at(r).name.clone();
+        let name = self.at(r).name;
         let r = self.read(&name);
         Ok(unary(UnaryOp::Typeof, r))
     }
@@ -305,10 +305,10 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// The `k`th primitive field (`k` below [`Gen::prim_field_count`]).
     fn nth_prim_field(&self, k: usize) -> (Name, &'static str) {
         let mut i = 0;
-        let mut found = (String::new(), "");
+        let mut found = (Name::default(), "");
         self.walk_prim_fields(&mut |o, f| {
             if i == k {
-                found = (o.to_string(), f);
+                found = (Name::new(o), f);
                 return true;
             }
             i += 1;
@@ -500,7 +500,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     pub fn object_literal(&mut self, ot: &Rc<ObjTy>, d: u32) -> Result<Expr> {
         let mut props = Vec::new();
         for f in &ot.fields {
-            let key = PropKey::Name(f.name.to_string());
+            let key = PropKey::Name(Name::new(f.name));
             match &f.ty {
                 Ty::Method(ft) => {
                     let shorthand = self.feat.method_shorthand && self.chance(50)?;

@@ -133,7 +133,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         ));
         let get_ty = fnty(0, Ty::Prim, 0);
         let (gen, s) = self.suspendable_decl(Suspends::Generator, 1, 1, |g, names| {
-            let a = names[0].clone();
+            let a = names[0];
             let mut body = Vec::new();
             let kind = g.decl_kind(false)?;
             let (x, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(&a)))?;
@@ -290,7 +290,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             "yield* delegates to a generator and an array; for-of makes a closure per yielded value",
         ));
         let (inner, s) = self.suspendable_decl(Suspends::Generator, 1, 0, |g, names| {
-            let a = names[0].clone();
+            let a = names[0];
             let (a1, a2, a3) = (g.read(&a), g.read(&a), g.read(&a));
             Ok(vec![
                 expr_stmt(yield_expr(a1)),
@@ -300,7 +300,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         })?;
         out.push(s);
         let (outer, s) = self.suspendable_decl(Suspends::Generator, 1, 1, |g, names| {
-            let b = names[0].clone();
+            let b = names[0];
             let kind = g.decl_kind(true)?;
             let (r, d) = g.declare_var(Role::Value, kind, Ty::Prim, false, |g| {
                 let br = g.read(&b);
@@ -362,7 +362,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let (shared, d) = self.declare_var(Role::Value, kind, Ty::Prim, true, |_| Ok(num(0)))?;
         out.push(d);
         let (work, s) = self.suspendable_decl(Suspends::Async, 1, 1, |g, names| {
-            let a = names[0].clone();
+            let a = names[0];
             let mut body = Vec::new();
             let kind = g.decl_kind(false)?;
             let (x, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(&a)))?;
@@ -417,7 +417,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let res_ty = fnty(1, Ty::Prim, 0);
         let (names, d) = self.declare_uninit(Role::Function, &[Ty::Func(res_ty.clone())])?;
         out.push(d);
-        let res = names[0].clone();
+        let res = names[0];
         let kind = self.decl_kind(true)?;
         let (p, d) = self.declare_var(Role::Object, kind, empty_obj(), false, |g| {
             let exec = g.closure(vec![ParamSpec::of(Ty::Func(res_ty.clone()))], 0, |g, names| {
@@ -429,7 +429,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.set_readable(&p, false);
         out.push(d);
         let (waiter, s) = self.suspendable_decl(Suspends::Async, 1, 0, |g, names| {
-            let k = names[0].clone();
+            let k = names[0];
             let kind = g.decl_kind(true)?;
             let (v, d) = g.declare_var(Role::Value, kind, Ty::Prim, false, |g| {
                 let pr = g.read(&p);
@@ -475,7 +475,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let arrow = g.feat.arrows && g.chance(60)?;
             let kind = if arrow { FunctionKind::Arrow } else { FunctionKind::Expression };
             let spec = FnSpec { is_async: true, ..FnSpec::new(kind, vec![], 0) };
-            let i = i.to_string();
+            let i = Name::new(i);
             let f = g.with_function(spec, |g, _| {
                 let w = g.awaitee()?;
                 let ir = g.read(&i);
@@ -501,7 +501,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             "a rejection is caught across await; a throwing async function's promise is caught",
         ));
         let (guard, s) = self.suspendable_decl(Suspends::Async, 1, 0, |g, names| {
-            let a = names[0].clone();
+            let a = names[0];
             let ar = g.read(&a);
             let block = vec![
                 expr_stmt(await_expr(method_call(ident("Promise"), "reject", vec![ar]))),
@@ -523,7 +523,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let cb = self.print_callback("got ")?;
         out.push(expr_stmt(method_call(c, "then", vec![cb])));
         let (boom, s) = self.suspendable_decl(Suspends::Async, 1, 0, |g, names| {
-            let a = names[0].clone();
+            let a = names[0];
             let w = g.awaitee()?;
             let ar = g.read(&a);
             Ok(vec![expr_stmt(await_expr(w)), Stmt::Throw(ar)])

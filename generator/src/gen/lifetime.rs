@@ -59,7 +59,7 @@ fn set(name: &str, value: Expr) -> Stmt {
 /// pattern's functions contain no random code).
 fn raw_function(kind: FunctionKind, params: &[&str], body: Vec<Stmt>) -> Function {
     let mut f = Function::new(kind, None);
-    f.params = params.iter().map(|p| Param { name: p.to_string(), default: None }).collect();
+    f.params = params.iter().map(|p| Param { name: Name::new(p), default: None }).collect();
     f.body = body;
     f
 }
@@ -100,7 +100,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         ];
         let n = self.lifetimes;
         let declarable = ["wr", "wrBig", "wrSmall", "keep", "hold", "it", "res"].iter().all(|base| {
-            let name = format!("{base}{n}");
+            let name = Name::numbered(base, n);
             self.can_declare(&name, How::Var) && self.can_declare(&name, How::Lexical)
         });
         if !declarable {
@@ -134,7 +134,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let kind = self.decl_kind(false)?;
         let how = if kind == DeclKind::Var { How::Var } else { How::Lexical };
         self.declare(name, how, kind.binding_kind(), Ty::Prim, false, false);
-        out.push(Stmt::Decl(kind, vec![Declarator { name: name.to_string(), init: None }]));
+        out.push(Stmt::Decl(kind, vec![Declarator { name: Name::new(name), init: None }]));
         Ok(())
     }
 
@@ -232,7 +232,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 (true, _) => "captured state lives while its closure does (live), then is collectable (garbage)",
             },
         ));
-        let (wr, keep, obj) = (format!("wr{n}"), format!("keep{n}"), format!("obj{n}"));
+        let (wr, keep, obj) = (Name::numbered("wr", n), Name::numbered("keep", n), Name::numbered("obj", n));
         self.lifetime_slot(&wr, out)?;
         let (init, read) = self.lifetime_object(&obj, Some("a"))?;
         let get = self.lifetime_closure(&[], vec![ret(read.clone())])?;
@@ -281,7 +281,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(
             self.tag(Category::Lifetime, "the afterGc callback created in a call keeps what it reads alive (live)"),
         );
-        let (wr, obj) = (format!("wr{n}"), format!("obj{n}"));
+        let (wr, obj) = (Name::numbered("wr", n), Name::numbered("obj", n));
         let (init, read) = self.lifetime_object(&obj, Some("a"))?;
         let p = Self::probe_name("live", n);
         let cb = self.gc_callback(vec![probe(&p, &wr), print(read)])?;
@@ -301,8 +301,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             Category::Lifetime,
             "sibling closures share a scope: big is captured only by the dropped one (retained), small by the kept one (live)",
         ));
-        let (wb, ws, keep) = (format!("wrBig{n}"), format!("wrSmall{n}"), format!("keep{n}"));
-        let (big, small, dropped) = (format!("big{n}"), format!("small{n}"), format!("drop{n}"));
+        let (wb, ws, keep) = (Name::numbered("wrBig", n), Name::numbered("wrSmall", n), Name::numbered("keep", n));
+        let (big, small, dropped) = (Name::numbered("big", n), Name::numbered("small", n), Name::numbered("drop", n));
         self.lifetime_slot(&wb, out)?;
         self.lifetime_slot(&ws, out)?;
         let (big_init, big_read) = self.lifetime_object(&big, None)?;
@@ -316,7 +316,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         // The dropped closure: a declaration or a variable, called once or never.
         if self.chance(40)? {
             let mut f = raw_function(FunctionKind::Declaration, &[], vec![ret(big_read)]);
-            f.name = Some(dropped.clone());
+            f.name = Some(dropped);
             body.push(Stmt::Function(f));
         } else {
             let c = self.lifetime_closure(&[], vec![ret(big_read)])?;
@@ -342,7 +342,8 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// escapes into a script variable that is overwritten, or into an object property that is
     /// deleted, before the script ends.
     fn lifetime_garbage(&mut self, n: u32, out: &mut Vec<Stmt>) -> Result<()> {
-        let (wr, obj, hold, f) = (format!("wr{n}"), format!("obj{n}"), format!("hold{n}"), format!("use{n}"));
+        let (wr, obj, hold, f) =
+            (Name::numbered("wr", n), Name::numbered("obj", n), Name::numbered("hold", n), Name::numbered("use", n));
         let variant = self.weighted(&[2, 2, 1])?;
         out.push(self.tag(
             Category::Lifetime,
@@ -415,7 +416,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 "a suspended generator holds its locals until resumed (retained)"
             },
         ));
-        let (wr, it, obj) = (format!("wr{n}"), format!("it{n}"), format!("obj{n}"));
+        let (wr, it, obj) = (Name::numbered("wr", n), Name::numbered("it", n), Name::numbered("obj", n));
         self.lifetime_slot(&wr, out)?;
         let (init, read) = self.lifetime_object(&obj, Some("a"))?;
         let mut g = raw_function(
@@ -463,7 +464,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                 "a reaction of a pending promise keeps what it captured (retained)"
             },
         ));
-        let (wr, res, obj, x) = (format!("wr{n}"), format!("res{n}"), format!("obj{n}"), format!("x{n}"));
+        let (wr, res, obj, x) =
+            (Name::numbered("wr", n), Name::numbered("res", n), Name::numbered("obj", n), Name::numbered("x", n));
         self.lifetime_slot(&wr, out)?;
         self.lifetime_slot(&res, out)?;
         let (init, read) = self.lifetime_object(&obj, Some("a"))?;

@@ -22,7 +22,7 @@ mod lifetime;
 mod stmt;
 pub(crate) mod ty;
 
-use std::collections::BTreeSet;
+use crate::name::NameSet;
 use std::rc::Rc;
 
 use arbitrary::{Result, Unstructured};
@@ -125,10 +125,10 @@ pub(crate) struct Scope {
     pub frame: usize,
     pub bindings: Vec<Binding>,
     /// Names of `var`s declared in nested blocks that hoist through this scope.
-    pub var_through: BTreeSet<Name>,
+    pub var_through: NameSet,
     /// Names resolved through this scope to an outer binding (or to a global): declaring one of them
     /// here later would change what the earlier reference means.
-    pub looked_through: BTreeSet<Name>,
+    pub looked_through: NameSet,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -280,7 +280,7 @@ pub(crate) fn generate(u: &mut Unstructured, cfg: &Config) -> Result<(Program, C
         depth: 0,
         cats: CategorySet::default(),
         labels: 0,
-        decl_name: String::new(),
+        decl_name: Name::default(),
         reserved: Vec::new(),
         in_producer: 0,
         plain_depth: 0,
@@ -306,8 +306,8 @@ pub(crate) fn generate(u: &mut Unstructured, cfg: &Config) -> Result<(Program, C
         kind: ScopeKind::Function,
         frame: 0,
         bindings: Vec::new(),
-        var_through: BTreeSet::new(),
-        looked_through: BTreeSet::new(),
+        var_through: NameSet::default(),
+        looked_through: NameSet::default(),
     });
     // The top level goes on until the input or the statement budget runs out.
     let body = g.gen_stmts(u32::MAX, 100)?;
@@ -403,8 +403,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             kind,
             frame,
             bindings: Vec::new(),
-            var_through: BTreeSet::new(),
-            looked_through: BTreeSet::new(),
+            var_through: NameSet::default(),
+            looked_through: NameSet::default(),
         });
         self.depth += 1;
     }
@@ -419,8 +419,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         if let Some(s) = self.scopes.pop() {
             if matches!(s.kind, ScopeKind::Block | ScopeKind::Catch) {
                 let vs = self.frame().var_scope;
-                for n in &s.var_through {
-                    if let Some(b) = self.scopes[vs].bindings.iter_mut().find(|b| &b.name == n) {
+                for n in s.var_through.iter() {
+                    if let Some(b) = self.scopes[vs].bindings.iter_mut().find(|b| b.name == n) {
                         if b.kind == BindingKind::Var && !b.ty.is_prim() {
                             b.readable = false;
                         }
@@ -484,6 +484,7 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// The nearest binding of `name`: (scope index, binding index).
     pub fn lookup(&self, name: &str) -> Option<(usize, usize)> {
+        let name = Name::new(name);
         for (si, s) in self.scopes.iter().enumerate().rev() {
             if let Some(bi) = s.bindings.iter().position(|b| b.name == name) {
                 return Some((si, bi));
@@ -505,23 +506,22 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// Records that `name` is referenced here: every scope it is resolved through remembers it.
     pub fn note_lookup(&mut self, name: &str) {
         let def = self.lookup(name).map(|(s, _)| s + 1).unwrap_or(0);
+        let name = Name::new(name);
         for s in &mut self.scopes[def..] {
-            if !s.looked_through.contains(name) {
-                s.looked_through.insert(name.to_string());
-            }
+            s.looked_through.insert(name);
         }
     }
 
     /// A reference to `name` (recorded with [`Gen::note_lookup`]).
     pub fn read(&mut self, name: &str) -> Expr {
         self.note_lookup(name);
-        Expr::Ident(name.to_string())
+        Expr::Ident(Name::new(name))
     }
 
     /// An assignment target naming `name` (recorded like a read).
     pub fn target(&mut self, name: &str) -> Target {
         self.note_lookup(name);
-        Target::Ident(name.to_string())
+        Target::Ident(Name::new(name))
     }
 
     /// The visible bindings (nearest of each name, innermost first) satisfying `pred`, with whether
@@ -532,7 +532,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         for &(si, bi, captured) in all.iter() {
             let b = &self.scopes[si].bindings[bi];
             if pred(b) {
-                out.push((b.name.clone(), b.ty.clone(), captured));
+                out.push((b.name, b.ty.clone(), captured));
             }
         }
         out
@@ -547,7 +547,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     pub fn nth_visible(&self, captured: bool, k: usize, pred: impl Fn(&Binding) -> bool) -> Name {
         let all = self.visible_indices();
         let found = all.iter().filter(|r| (!captured || r.2) && pred(self.at(**r))).nth(k);
-        found.map(|r| self.at(*r).name.clone()).unwrap_or_default()
+        found.map(|r| self.at(*r).name).unwrap_or_default()
     }
 
     /// The binding a [`Gen::visible_refs`] triple points to.
@@ -596,6 +596,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         if name == "arguments" || name == "eval" {
             return false;
         }
+        let name = Name::new(name);
         let cur = self.scopes.len() - 1;
         let vs = self.frame().var_scope;
         let s = &self.scopes[cur];
@@ -633,24 +634,25 @@ impl<'a, 'b> Gen<'a, 'b> {
         let cur = self.scopes.len() - 1;
         let vs = self.frame().var_scope;
         if self.in_producer > 0 && self.plain_depth == 0 {
-            self.reserved.push(name.to_string());
+            self.reserved.push(Name::new(name));
         }
-        let b = Binding { name: name.to_string(), kind, ty, writable, readable };
+        let name = Name::new(name);
+        let b = Binding { name, kind, ty, writable, readable };
         match how {
             How::Var => {
                 for i in vs + 1..=cur {
-                    self.scopes[i].var_through.insert(name.to_string());
+                    self.scopes[i].var_through.insert(name);
                 }
                 self.scopes[vs].bindings.push(b);
             }
             How::BlockFn => {
                 if !self.strict() {
                     for i in vs + 1..cur {
-                        self.scopes[i].var_through.insert(name.to_string());
+                        self.scopes[i].var_through.insert(name);
                     }
-                    self.scopes[cur].var_through.insert(name.to_string());
+                    self.scopes[cur].var_through.insert(name);
                     self.scopes[vs].bindings.push(Binding {
-                        name: name.to_string(),
+                        name,
                         kind: BindingKind::Var,
                         ty: Ty::Prim,
                         writable: false,
@@ -690,13 +692,13 @@ impl<'a, 'b> Gen<'a, 'b> {
         let choices = if from_preferred { &ok[..n_preferred] } else { &ok[..n_ok] };
         if !choices.is_empty() {
             let i = self.pick(choices.len())?;
-            return Ok(choices[i].to_string());
+            return Ok(Name::new(choices[i]));
         }
         // Numbered names are unique in the program, so the first is almost always free.
         let base = role.fallback();
         for _ in 0..10_000 {
             self.numbered += 1;
-            let candidate = format!("{base}{}", self.numbered);
+            let candidate = Name::numbered(base, self.numbered);
             if self.can_declare(&candidate, how) && !self.reserved.contains(&candidate) {
                 return Ok(candidate);
             }
@@ -740,7 +742,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let name = self.new_binding(role, how, kind.binding_kind(), ty, writable)?;
         let e = init(self)?;
         self.set_readable(&name, true);
-        Ok((name.clone(), decl(kind, &name, Some(e))))
+        Ok((name, decl(kind, &name, Some(e))))
     }
 
     // ----- functions ------------------------------------------------------------------------------
@@ -796,7 +798,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let mut names = Vec::new();
             for p in &spec.params {
                 let name = match &p.name {
-                    Some(n) => n.clone(),
+                    Some(n) => *n,
                     None => self.fresh_name(if p.protected { Role::Depth } else { Role::Value }, How::Param)?,
                 };
                 let writable = !p.protected;
@@ -818,7 +820,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     DefaultSpec::Closure => Some(self.closure_over_params(&names[..params.len()])?),
                 };
                 self.set_readable(name, true);
-                params.push(Param { name: name.clone(), default });
+                params.push(Param { name: *name, default });
             }
             if let Some(r) = &rest {
                 self.set_readable(r, true);
@@ -826,7 +828,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let stmts = body(self, &names)?;
             Ok(Function {
                 kind: spec.kind,
-                name: spec.name.clone(),
+                name: spec.name,
                 params,
                 rest,
                 strict: own_strict && !parent.strict,
@@ -879,9 +881,9 @@ impl<'a, 'b> Gen<'a, 'b> {
     pub fn nfe_name(&mut self) -> Result<Name> {
         let free: Vec<&str> = FN_NAMES.iter().copied().filter(|n| !self.reserved.iter().any(|r| r == n)).collect();
         if !free.is_empty() {
-            return Ok(self.pick_from(&free)?.to_string());
+            return Ok(Name::new(self.pick_from(&free)?));
         }
-        Ok((1..).map(|k| format!("fn{k}")).find(|n| !self.reserved.contains(n)).unwrap_or_default())
+        Ok((1..).map(|k| Name::numbered("fn", k)).find(|n| !self.reserved.contains(n)).unwrap_or_default())
     }
 
     /// Runs `f` as plain generation: its declarations are not reserved for the enclosing producer.
@@ -900,6 +902,6 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     pub fn new_label(&mut self, base: &str) -> Name {
         self.labels += 1;
-        format!("{base}{}", self.labels)
+        Name::numbered(base, self.labels)
     }
 }

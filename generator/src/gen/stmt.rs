@@ -207,7 +207,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         for (name, ty, _) in self.visible(|b| b.readable && matches!(b.ty, Ty::Obj(_))) {
             if let Ty::Obj(o) = ty {
                 for f in o.fields.iter().filter(|f| f.writable) {
-                    fields.push((Some(name.clone()), f.name, f.ty.clone()));
+                    fields.push((Some(name), f.name, f.ty.clone()));
                 }
             }
         }
@@ -251,7 +251,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     None => Expr::This,
                 };
                 let op = if ty.is_prim() && self.chance(40)? { AssignOp::Add } else { AssignOp::Assign };
-                Ok(Some(expr_stmt(assign(op, Target::Member(Box::new(o), field.to_string()), v))))
+                Ok(Some(expr_stmt(assign(op, Target::Member(Box::new(o), Name::new(field)), v))))
             }
         }
     }
@@ -282,7 +282,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let trips = if f.ordered_keys { trips } else { 1 };
                 let mut props = Vec::new();
                 for k in 0..trips {
-                    props.push(Prop::Init(PropKey::Name(format!("p{k}")), self.small_num()?));
+                    props.push(Prop::Init(PropKey::Name(Name::numbered("p", k)), self.small_num()?));
                 }
                 let kind = self.decl_kind(true)?;
                 self.for_each_loop(true, kind, |_| Ok(Expr::Object(props)), trips, |g, _| g.gen_stmts(3, 60))
@@ -429,8 +429,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         let name = self.fresh_name(role, how)?;
         self.declare(&name, how, BindingKind::Function, Ty::Func(ft.clone()), false, false);
         spec.kind = FunctionKind::Declaration;
-        spec.name = Some(name.clone());
-        self.decl_name = name.clone();
+        spec.name = Some(name);
+        self.decl_name = name;
         let f = self.with_function(spec, |g, names| body(g, &ft, names))?;
         self.set_readable(&name, readable);
         Ok(Some((name, Stmt::Function(f))))
@@ -465,10 +465,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         spec.name = None;
         let how = if kind == DeclKind::Var { How::Var } else { How::Lexical };
         let name = self.new_binding(role, how, kind.binding_kind(), ty, false)?;
-        self.decl_name = name.clone();
+        self.decl_name = name;
         let mut f = self.with_function(spec, |g, names| body(g, &ft, names))?;
         f.expression_body = arrow && f.body.len() == 1;
         self.set_readable(&name, true);
-        Ok((name.clone(), decl(kind, &name, Some(func_expr(f)))))
+        Ok((name, decl(kind, &name, Some(func_expr(f)))))
     }
 }
