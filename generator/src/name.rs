@@ -68,8 +68,10 @@ impl Name {
     }
 
     pub fn as_str(&self) -> &str {
-        // Built from a `&str` (or ASCII digits appended to one) cut at a character boundary.
-        std::str::from_utf8(&self.bytes[..self.len as usize]).expect("names hold UTF-8")
+        let bytes = &self.bytes[..self.len as usize];
+        // SAFETY: the bytes are a whole `&str` (`try_new`), possibly followed by ASCII digits
+        // (`numbered`): valid UTF-8. This is the generator's hottest accessor, so no re-validation.
+        unsafe { std::str::from_utf8_unchecked(bytes) }
     }
 }
 

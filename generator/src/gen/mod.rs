@@ -50,6 +50,9 @@ pub(crate) enum Role {
 }
 
 impl Role {
+    const ALL: [Role; 8] =
+        [Role::Value, Role::Function, Role::Object, Role::Array, Role::Counter, Role::Depth, Role::Catch, Role::Class];
+
     fn preferred(self) -> &'static [&'static str] {
         match self {
             Role::Value => &VALUE_NAMES,
@@ -61,6 +64,18 @@ impl Role {
             Role::Catch => &["e", "err"],
             Role::Class => &["C", "D", "K"],
         }
+    }
+
+    /// Every pool name, the preferred ones first, and how many are preferred.
+    fn candidates(self) -> (&'static [Name], usize) {
+        /// The role's preferred names followed by the pool names it does not prefer.
+        fn ordered(preferred: &[&str]) -> Vec<Name> {
+            let rest = VALUE_NAMES.iter().chain(FN_NAMES.iter()).filter(|n| !preferred.contains(n));
+            preferred.iter().chain(rest).map(|n| Name::new(n)).collect()
+        }
+        static TABLE: std::sync::OnceLock<Vec<Vec<Name>>> = std::sync::OnceLock::new();
+        let table = TABLE.get_or_init(|| Role::ALL.iter().map(|r| ordered(r.preferred())).collect());
+        (&table[self as usize], self.preferred().len())
     }
 
     fn fallback(self) -> &'static str {
@@ -593,10 +608,13 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// Whether `name` can be declared here in the way `how` without an early error and without changing
     /// the meaning of an earlier reference.
     pub fn can_declare(&self, name: &str, how: How) -> bool {
+        self.can_declare_name(Name::new(name), how)
+    }
+
+    fn can_declare_name(&self, name: Name, how: How) -> bool {
         if name == "arguments" || name == "eval" {
             return false;
         }
-        let name = Name::new(name);
         let cur = self.scopes.len() - 1;
         let vs = self.frame().var_scope;
         let s = &self.scopes[cur];
@@ -674,32 +692,31 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// A name for a new binding that can be declared here with `how`: usually from the pool (often
     /// shadowing an outer binding), otherwise a numbered fallback.
     pub fn fresh_name(&mut self, role: Role, how: How) -> Result<Name> {
-        // Candidates without allocating: the role's names first, then the rest of the pool.
-        let preferred = role.preferred();
-        let mut ok: [&'static str; 16] = [""; 16];
-        let (mut n_ok, mut n_preferred) = (0, 0);
-        let rest = VALUE_NAMES.iter().chain(FN_NAMES.iter()).filter(|n| !preferred.contains(n));
-        for (i, n) in preferred.iter().chain(rest).enumerate() {
-            if n_ok < ok.len() && !self.reserved.iter().any(|r| r == n) && self.can_declare(n, how) {
+        // The role's names first, then the rest of the pool.
+        let (candidates, n_preferred) = role.candidates();
+        let mut ok = [Name::default(); 16];
+        let (mut n_ok, mut ok_preferred) = (0, 0);
+        for (i, &n) in candidates.iter().enumerate() {
+            if !self.reserved.contains(&n) && self.can_declare_name(n, how) {
                 ok[n_ok] = n;
                 n_ok += 1;
-                if i < preferred.len() {
-                    n_preferred += 1;
+                if i < n_preferred {
+                    ok_preferred += 1;
                 }
             }
         }
-        let from_preferred = n_preferred > 0 && (n_ok == n_preferred || !self.chance(25)?);
-        let choices = if from_preferred { &ok[..n_preferred] } else { &ok[..n_ok] };
+        let from_preferred = ok_preferred > 0 && (n_ok == ok_preferred || !self.chance(25)?);
+        let choices = if from_preferred { &ok[..ok_preferred] } else { &ok[..n_ok] };
         if !choices.is_empty() {
             let i = self.pick(choices.len())?;
-            return Ok(Name::new(choices[i]));
+            return Ok(choices[i]);
         }
         // Numbered names are unique in the program, so the first is almost always free.
         let base = role.fallback();
         for _ in 0..10_000 {
             self.numbered += 1;
             let candidate = Name::numbered(base, self.numbered);
-            if self.can_declare(&candidate, how) && !self.reserved.contains(&candidate) {
+            if self.can_declare_name(candidate, how) && !self.reserved.contains(&candidate) {
                 return Ok(candidate);
             }
         }
