@@ -155,6 +155,36 @@ impl fmt::Debug for Name {
     }
 }
 
+/// What generator functions accept as a name: a [`Name`] (copied as is) or text (made into one), so
+/// that hot paths holding a `Name` do not rebuild it from its text.
+pub trait AsName {
+    fn as_name(&self) -> Name;
+}
+
+impl AsName for Name {
+    fn as_name(&self) -> Name {
+        *self
+    }
+}
+
+impl AsName for str {
+    fn as_name(&self) -> Name {
+        Name::new(self)
+    }
+}
+
+impl AsName for String {
+    fn as_name(&self) -> Name {
+        Name::new(self)
+    }
+}
+
+impl<T: AsName + ?Sized> AsName for &T {
+    fn as_name(&self) -> Name {
+        (**self).as_name()
+    }
+}
+
 /// A small set of names (a scope's hoisted or looked-through names): a few entries, so a vector.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NameSet(Vec<Name>);

@@ -4,7 +4,7 @@
 //! places where JavaScript's grammar needs them (`??` mixed with `&&`/`||`, a statement starting with
 //! `function` or `{`, an arrow returning an object literal, a function expression being called).
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use crate::ir::*;
 
@@ -153,6 +153,35 @@ impl Printer {
         }
     }
 
+    /// An operator with a space on each side.
+    fn spaced(&mut self, op: &str) {
+        self.out.push(' ');
+        self.out.push_str(op);
+        self.out.push(' ');
+    }
+
+    /// An integer literal, digit by digit (`fmt` machinery is slow for the thousands of small
+    /// literals in a program).
+    fn number(&mut self, n: i64) {
+        if n < 0 {
+            self.out.push('-');
+        }
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut rest = n.unsigned_abs();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        for &d in &digits[at..] {
+            self.out.push(char::from(d));
+        }
+    }
+
     fn line(&mut self, text: &str) {
         self.pad();
         self.out.push_str(text);
@@ -191,7 +220,12 @@ impl Printer {
         match s {
             Stmt::Comment(text) => {
                 self.out.push_str("// ");
-                self.out.push_str(&text.replace('\n', " "));
+                for (i, part) in text.split('\n').enumerate() {
+                    if i > 0 {
+                        self.out.push(' ');
+                    }
+                    self.out.push_str(part);
+                }
             }
             Stmt::Decl(kind, ds) => {
                 self.decl(*kind, ds);
@@ -283,7 +317,9 @@ impl Printer {
                 if let Some(h) = handler {
                     match &h.param {
                         Some(p) => {
-                            let _ = write!(self.out, " catch ({p}) ");
+                            self.out.push_str(" catch (");
+                            self.out.push_str(p);
+                            self.out.push_str(") ");
                         }
                         None => self.out.push_str(" catch "),
                     }
@@ -618,9 +654,7 @@ impl Printer {
             return;
         }
         match e {
-            Expr::Num(n) => {
-                let _ = write!(self.out, "{n}");
-            }
+            Expr::Num(n) => self.number(*n),
             Expr::Str(s) => {
                 self.out.push('"');
                 for c in s.chars() {
@@ -640,7 +674,7 @@ impl Printer {
             Expr::This => self.out.push_str("this"),
             Expr::Assign(op, t, v) => {
                 self.target(t);
-                let _ = write!(self.out, " {} ", assign_text(*op));
+                self.spaced(assign_text(*op));
                 self.expr(v, ASSIGN);
             }
             Expr::Update { increment, prefix, target } => {
@@ -672,7 +706,7 @@ impl Printer {
                 let (lmin, rmin) = if *op == BinOp::Exp { (POSTFIX, p) } else { (p, p + 1) };
                 for (i, side) in [l, r].into_iter().enumerate() {
                     if i == 1 {
-                        let _ = write!(self.out, " {} ", bin_text(*op));
+                        self.spaced(bin_text(*op));
                     }
                     // `??` cannot be mixed with `&&`/`||` without parentheses.
                     let mixed = match op {

@@ -121,12 +121,12 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.gen_prim(2)?
         } else {
             let n = self.pick_from(&outer)?;
-            self.read(&n)
+            self.read(n)
         };
         for _ in 0..self.int(0, 2)? {
             let r = if !outer.is_empty() && self.chance(60)? {
                 let n = self.pick_from(&outer)?;
-                self.read(&n)
+                self.read(n)
             } else {
                 self.prim_leaf()?
             };
@@ -173,7 +173,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let a = self.read(arr);
         let use_map = self.chance(40)?;
         let cb = self.closure(vec![ParamSpec::of(Ty::Func(elem))], 1, |g, names| {
-            let h = g.read(&names[0]);
+            let h = g.read(names[0]);
             g.spend_call(1);
             Ok(vec![if use_map { ret(call(h, vec![])) } else { print(call(h, vec![])) }])
         })?;
@@ -215,7 +215,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let locals = g.visible(|b| b.readable && b.writable && b.ty.is_prim() && b.kind != BindingKind::Param);
                 if let Some((n, _, false)) = locals.first().cloned() {
                     let v = g.gen_prim(1)?;
-                    let t = g.target(&n);
+                    let t = g.target(n);
                     body.push(expr_stmt(assign(AssignOp::Assign, t, v)));
                 }
                 let c = g.call_gen(&i, &inner)?;
@@ -242,7 +242,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let p = names[0];
             let kind = g.decl_kind(true)?;
             let (_, d) = g.declare_var(Role::Value, kind, Ty::Prim, false, |g| {
-                let r = g.read(&p);
+                let r = g.read(p);
                 Ok(bin(BinOp::Mul, r, num(2)))
             })?;
             body.push(d);
@@ -256,7 +256,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(s);
         let (a, b, c) = (self.small_num()?, self.small_num()?, self.small_num()?);
         self.spend_call(3);
-        let fr = self.read(&f);
+        let fr = self.read(f);
         out.push(print(call(call(call(fr, vec![a]), vec![b]), vec![c])));
         Ok(true)
     }
@@ -272,13 +272,13 @@ impl<'a, 'b> Gen<'a, 'b> {
             let (f, s) = self.function_decl(Role::Function, ft.clone(), |g, ft, names| {
                 let p = names[0];
                 let kind = g.decl_kind(false)?;
-                let (c, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(&p)))?;
+                let (c, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(p)))?;
                 let bump_ty = fnty(1, Ty::Prim, 0);
                 let (bump, bs) = g.function_decl(Role::Function, bump_ty.clone(), |g, _, names| {
-                    let t = g.target(&c);
-                    let dv = g.read(&names[0]);
+                    let t = g.target(c);
+                    let dv = g.read(names[0]);
                     let op = g.pick_from(&[AssignOp::Add, AssignOp::Sub, AssignOp::Mul])?;
-                    let cr = g.read(&c);
+                    let cr = g.read(c);
                     Ok(vec![expr_stmt(assign(op, t, dv)), ret(cr)])
                 })?;
                 let mut body = vec![d, bs];
@@ -289,7 +289,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                         body.push(expr_stmt(c));
                     }
                 }
-                let cr = g.read(&c);
+                let cr = g.read(c);
                 body.push(ret(cr));
                 Ok(body)
             })?;
@@ -308,11 +308,11 @@ impl<'a, 'b> Gen<'a, 'b> {
             let kind = self.decl_kind(true)?;
             let (add, d) = self.declare_var(Role::Function, kind, Ty::Func(ft.clone()), false, |g| {
                 g.closure(vec![ParamSpec::prim()], 0, |g, names| {
-                    let t = g.target(&c);
-                    let cr = g.read(&c);
-                    let dv = g.read(&names[0]);
+                    let t = g.target(c);
+                    let cr = g.read(c);
+                    let dv = g.read(names[0]);
                     let v = bin(BinOp::Add, bin(BinOp::Mul, cr, num(2)), dv);
-                    let cr2 = g.read(&c);
+                    let cr2 = g.read(c);
                     Ok(vec![expr_stmt(assign(AssignOp::Assign, t, v)), ret(cr2)])
                 })
             })?;
@@ -321,7 +321,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let call = self.call_gen(&add, &ft)?;
                 out.push(expr_stmt(call));
             }
-            let cr = self.read(&c);
+            let cr = self.read(c);
             out.push(print(cr));
             return Ok(true);
         }
@@ -337,7 +337,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let (mid, ms) = g.function_decl(Role::Function, mid_ty.clone(), |g, _, _| {
                 let inner_ty = fnty(0, Ty::Prim, 0);
                 let (inner, is) = g.function_decl(Role::Function, inner_ty.clone(), |g, _, _| {
-                    let t = g.target(&p);
+                    let t = g.target(p);
                     let e = g.reading(&p)?;
                     Ok(vec![expr_stmt(assign(AssignOp::Assign, t, bin(BinOp::Add, e, num(1)))), ret(num(0))])
                 })?;
@@ -346,7 +346,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 Ok(vec![is, expr_stmt(c1), expr_stmt(c2), ret(num(0))])
             })?;
             let c = g.call_gen(&mid, &mid_ty)?;
-            let pr = g.read(&p);
+            let pr = g.read(p);
             Ok(vec![ms, expr_stmt(c), ret(pr)])
         })?;
         out.push(s);
@@ -373,11 +373,11 @@ impl<'a, 'b> Gen<'a, 'b> {
             let (mk, s) = self.function_decl(Role::Function, mk_ty.clone(), |g, _, names| {
                 let p = names[0];
                 let kind = g.decl_kind(false)?;
-                let (v, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(&p)))?;
+                let (v, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(p)))?;
                 let inc = g.closure(vec![ParamSpec::prim()], 0, |g, names| {
-                    let t = g.target(&v);
-                    let dv = g.read(&names[0]);
-                    let vr = g.read(&v);
+                    let t = g.target(v);
+                    let dv = g.read(names[0]);
+                    let vr = g.read(v);
                     Ok(vec![expr_stmt(assign(AssignOp::Add, t, dv)), ret(vr)])
                 })?;
                 let get = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&v)?)]))?;
@@ -394,13 +394,13 @@ impl<'a, 'b> Gen<'a, 'b> {
             }
             self.spend_call(4);
             let arg = self.small_num()?;
-            let o0 = self.read(&objs[0]);
+            let o0 = self.read(objs[0]);
             out.push(expr_stmt(method_call(o0, "inc", vec![arg])));
             for o in &objs {
                 let or = self.read(o);
                 out.push(print(method_call(or, "get", vec![])));
             }
-            let o1 = self.read(&objs[1]);
+            let o1 = self.read(objs[1]);
             let arg = self.small_num()?;
             out.push(print(method_call(o1, "inc", vec![arg])));
             return Ok(true);
@@ -422,15 +422,15 @@ impl<'a, 'b> Gen<'a, 'b> {
             let (setup, s) = self.function_decl(Role::Function, setup_ty.clone(), |g, _, params| {
                 let p = params[0];
                 let kind = g.decl_kind(false)?;
-                let (sv, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(&p)))?;
+                let (sv, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(p)))?;
                 let incf = g.closure(vec![], 0, |g, _| {
-                    let t = g.target(&sv);
-                    let r = g.read(&sv);
+                    let t = g.target(sv);
+                    let r = g.read(sv);
                     Ok(vec![expr_stmt(Expr::Update { increment: true, prefix: false, target: t }), ret(r)])
                 })?;
                 let getf = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&sv)?)]))?;
-                let ti = g.target(&inc);
-                let tg = g.target(&get);
+                let ti = g.target(inc);
+                let tg = g.target(get);
                 Ok(vec![
                     d,
                     expr_stmt(assign(AssignOp::Assign, ti, incf)),
@@ -441,8 +441,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             out.push(s);
             let c = self.call_gen(&setup, &setup_ty)?;
             out.push(expr_stmt(c));
-            self.set_readable(&inc, true);
-            self.set_readable(&get, true);
+            self.set_readable(inc, true);
+            self.set_readable(get, true);
             for _ in 0..2 {
                 let c = self.call_named(&inc, vec![]);
                 out.push(expr_stmt(c));
@@ -466,12 +466,12 @@ impl<'a, 'b> Gen<'a, 'b> {
         let (pair, s) = self.function_decl(Role::Function, pair_ty.clone(), |g, _, names| {
             let p = names[0];
             let w = g.closure(vec![], 0, |g, _| {
-                let t = g.target(&p);
-                let r = g.read(&p);
+                let t = g.target(p);
+                let r = g.read(p);
                 Ok(vec![expr_stmt(assign(AssignOp::Add, t, num(1))), ret(r)])
             })?;
             let r = g.closure(vec![], 0, |g, _| {
-                let r = g.read(&p);
+                let r = g.read(p);
                 Ok(vec![ret(bin(BinOp::Mul, r, num(2)))])
             })?;
             Ok(vec![ret(Expr::Array(vec![w, r]))])
@@ -481,9 +481,9 @@ impl<'a, 'b> Gen<'a, 'b> {
         let (pr, d) = self.declare_var(Role::Array, kind, arr_ty, false, |g| g.call_gen(&pair, &pair_ty))?;
         out.push(d);
         self.spend_call(2);
-        let a = self.read(&pr);
+        let a = self.read(pr);
         out.push(expr_stmt(call(index(a, num(0)), vec![])));
-        let a = self.read(&pr);
+        let a = self.read(pr);
         out.push(print(call(index(a, num(1)), vec![])));
         Ok(true)
     }
@@ -498,15 +498,15 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let counter_ty = Rc::new(FnTy { params: vec![Ty::Prim], ret: Ty::Func(inc_ty.clone()), rank: 0 });
                 let (counter, s) = self.function_decl(Role::Function, counter_ty.clone(), |g, _, names| {
                     let p = names[0];
-                    let (cur, d) = g.declare_var(Role::Value, DeclKind::Var, Ty::Prim, true, |g| Ok(g.read(&p)))?;
+                    let (cur, d) = g.declare_var(Role::Value, DeclKind::Var, Ty::Prim, true, |g| Ok(g.read(p)))?;
                     let kind = g.decl_kind(true)?;
                     let (inc, d2) = g.declare_var(Role::Function, kind, Ty::Func(inc_ty.clone()), false, |g| {
                         let spec = FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim()], 0);
                         g.fn_expr(spec, |g, names| {
-                            let t = g.target(&cur);
-                            let step = g.read(&names[0]);
-                            let c = g.read(&cur);
-                            let c2 = g.read(&cur);
+                            let t = g.target(cur);
+                            let step = g.read(names[0]);
+                            let c = g.read(cur);
+                            let c2 = g.read(cur);
                             Ok(vec![
                                 expr_stmt(assign(AssignOp::Add, t, step)),
                                 print(bin(BinOp::Add, string("currentValue = "), c)),
@@ -514,7 +514,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                             ])
                         })
                     })?;
-                    let r = g.read(&inc);
+                    let r = g.read(inc);
                     Ok(vec![d, d2, ret(r)])
                 })?;
                 out.push(s);
@@ -542,7 +542,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let (reg, s) = self.function_decl(Role::Function, reg_ty.clone(), |g, _, names| {
                     let p = names[0];
                     let c = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&p)?)]))?;
-                    let a = g.read(&fs);
+                    let a = g.read(fs);
                     Ok(vec![ret(method_call(a, "push", vec![c]))])
                 })?;
                 out.push(s);
@@ -553,8 +553,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                 }
                 self.retype(&fs, Ty::arr(Ty::Func(elem), n));
                 self.spend_call(2);
-                let a = self.read(&fs);
-                let b = self.read(&fs);
+                let a = self.read(fs);
+                let b = self.read(fs);
                 out.push(print(bin(
                     BinOp::Add,
                     call(index(a, num(0)), vec![]),
@@ -573,26 +573,26 @@ impl<'a, 'b> Gen<'a, 'b> {
                     Rc::new(FnTy { params: vec![Ty::Func(cb_ty.clone()), Ty::Prim], ret: Ty::Prim, rank: 1 });
                 let (apply, s) = self.function_decl(Role::Function, apply_ty.clone(), |g, _, names| {
                     g.spend_call(1);
-                    let cb = g.read(&names[0]);
-                    let v = g.read(&names[1]);
-                    let v2 = g.read(&names[1]);
+                    let cb = g.read(names[0]);
+                    let v = g.read(names[1]);
+                    let v2 = g.read(names[1]);
                     Ok(vec![ret(bin(BinOp::Add, call(cb, vec![v]), v2))])
                 })?;
                 out.push(s);
                 self.spend_call(1);
                 let cb = self.closure(vec![ParamSpec::prim()], 0, |g, names| {
-                    let z = g.read(&names[0]);
+                    let z = g.read(names[0]);
                     let e = g.capture_expr()?;
                     Ok(vec![ret(bin(BinOp::Mul, z, e))])
                 })?;
-                let f = self.read(&apply);
+                let f = self.read(apply);
                 let v = self.small_num()?;
                 out.push(print(call(f, vec![cb, v])));
                 // A builtin calls the callback: Array.prototype.map.
                 self.spend_call(3);
                 let xs = vec![self.small_num()?, self.small_num()?, self.small_num()?];
                 let cb = self.closure(vec![ParamSpec::prim()], 0, |g, names| {
-                    let z = g.read(&names[0]);
+                    let z = g.read(names[0]);
                     let e = g.capture_expr()?;
                     Ok(vec![ret(bin(BinOp::Add, z, e))])
                 })?;
@@ -610,8 +610,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                     let kind = g.decl_kind(false)?;
                     let (secret, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.gen_prim(2))?;
                     let c = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&secret)?)]))?;
-                    let h = g.read(&holder);
-                    let t = g.target(&secret);
+                    let h = g.read(holder);
+                    let t = g.target(secret);
                     let v = g.small_num()?;
                     Ok(vec![
                         d,
@@ -624,7 +624,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let ot = Rc::new(ObjTy { fields: vec![field("get", Ty::Func(get_ty))] });
                 self.retype(&holder, Ty::Obj(ot));
                 self.spend_call(1);
-                let h = self.read(&holder);
+                let h = self.read(holder);
                 out.push(print(method_call(h, "get", vec![])));
                 Ok(true)
             }
@@ -652,17 +652,17 @@ impl<'a, 'b> Gen<'a, 'b> {
         let (f, st) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, ft, _| {
             let s = sname;
             let mut body = Vec::new();
-            let r = g.read(&s);
+            let r = g.read(s);
             body.push(print(r));
             if g.feat.let_const && g.chance(70)? {
                 let b = g.with_block(|g| {
                     let kind = if g.chance(50)? { DeclKind::Let } else { DeclKind::Const };
-                    g.declare(&s, How::Lexical, kind.binding_kind(), Ty::Prim, kind == DeclKind::Let, false);
+                    g.declare(s, How::Lexical, kind.binding_kind(), Ty::Prim, kind == DeclKind::Let, false);
                     let init = g.gen_prim(2)?;
-                    g.set_readable(&s, true);
+                    g.set_readable(s, true);
                     let mut b = vec![decl(kind, &s, Some(init))];
                     b.extend(g.gen_stmts(1, 50)?);
-                    let r = g.read(&s);
+                    let r = g.read(s);
                     b.push(print(r));
                     Ok(b)
                 })?;
@@ -671,8 +671,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             if g.chance(70)? {
                 let thrown = g.small_num()?;
                 g.push_scope(ScopeKind::Catch);
-                g.declare(&s, How::Catch, BindingKind::Catch, Ty::Prim, true, true);
-                let r = g.read(&s);
+                g.declare(s, How::Catch, BindingKind::Catch, Ty::Prim, true, true);
+                let r = g.read(s);
                 let mut cb = vec![print(r)];
                 if g.chance(40)? {
                     // A closure over the catch parameter, called after the catch.
@@ -689,23 +689,23 @@ impl<'a, 'b> Gen<'a, 'b> {
             }
             if ft.rank > 0 {
                 let inner = g.closure(vec![], 0, |g, _| {
-                    g.declare(&s, How::Var, BindingKind::Var, Ty::Prim, true, false);
+                    g.declare(s, How::Var, BindingKind::Var, Ty::Prim, true, false);
                     let init = g.gen_prim(2)?;
-                    g.set_readable(&s, true);
-                    let r = g.read(&s);
+                    g.set_readable(s, true);
+                    let r = g.read(s);
                     Ok(vec![decl(DeclKind::Var, &s, Some(init)), ret(r)])
                 })?;
                 g.spend_call(1);
                 body.push(print(call(inner, vec![])));
             }
-            let r = g.read(&s);
+            let r = g.read(s);
             body.push(ret(r));
             Ok(body)
         })?;
         out.push(st);
         let c = self.call_gen(&f, &ft)?;
         out.push(print(c));
-        let r = self.read(&s);
+        let r = self.read(s);
         out.push(print(r));
         Ok(true)
     }
@@ -736,12 +736,12 @@ impl<'a, 'b> Gen<'a, 'b> {
         if variant == 1 {
             out.push(self.tag(Category::Hoisting, "a var is read before its declaration"));
             let x = self.new_binding(Role::Value, How::Var, BindingKind::Var, Ty::Prim, true)?;
-            let r = self.read(&x);
+            let r = self.read(x);
             out.push(print(if self.chance(50)? { unary(UnaryOp::Typeof, r) } else { r }));
             let init = self.gen_prim(2)?;
-            self.set_readable(&x, true);
+            self.set_readable(x, true);
             out.push(decl(DeclKind::Var, &x, Some(init)));
-            let r = self.read(&x);
+            let r = self.read(x);
             out.push(print(r));
             return Ok(true);
         }
@@ -759,9 +759,9 @@ impl<'a, 'b> Gen<'a, 'b> {
                 else {
                     unreachable!("a function body is a var scope")
                 };
-                let p = g.read(&names[0]);
+                let p = g.read(names[0]);
                 g.spend_call(1);
-                let hr = g.read(&h);
+                let hr = g.read(h);
                 let _ = inner_ty;
                 Ok(vec![ret(bin(BinOp::Add, call(hr, vec![p]), num(1))), hs])
             })?;
@@ -781,12 +781,12 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
         let h = Name::new(self.pick_from(&candidates)?);
         self.push_scope(ScopeKind::Block);
-        if !self.can_declare(&h, How::BlockFn) {
+        if !self.can_declare(h, How::BlockFn) {
             self.pop_scope();
             return Ok(false);
         }
         let ft = fnty(0, Ty::Prim, 0);
-        self.declare(&h, How::BlockFn, BindingKind::Function, Ty::Func(ft.clone()), false, false);
+        self.declare(h, How::BlockFn, BindingKind::Function, Ty::Func(ft.clone()), false, false);
         let f = self
             .with_function(FnSpec { name: Some(h), ..FnSpec::new(FunctionKind::Declaration, vec![], 0) }, |g, _| {
                 Ok(vec![ret(g.gen_prim(2)?)])
@@ -798,18 +798,18 @@ impl<'a, 'b> Gen<'a, 'b> {
                 return Err(e);
             }
         };
-        self.set_readable(&h, true);
+        self.set_readable(h, true);
         self.spend_call(1);
-        let hr = self.read(&h);
+        let hr = self.read(h);
         let block = vec![Stmt::Function(f), print(call(hr, vec![]))];
         self.pop_scope();
         out.push(
             self.tag(Category::Hoisting, "Annex B: a block function is visible after its block only in sloppy code"),
         );
-        let r = self.read(&h);
+        let r = self.read(h);
         out.push(print(unary(UnaryOp::Typeof, r)));
         out.push(Stmt::Block(block));
-        let r = self.read(&h);
+        let r = self.read(h);
         out.push(print(unary(UnaryOp::Typeof, r)));
         Ok(true)
     }
@@ -831,13 +831,13 @@ impl<'a, 'b> Gen<'a, 'b> {
                     g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&x)?)]))
                 })?;
                 // Calling it before `x` is initialised throws: only this producer calls it until then.
-                g.set_readable(&rd, false);
+                g.set_readable(rd, false);
                 let mut b = vec![d];
                 let c = g.call_named(&rd, vec![]);
                 b.push(g.guarded(vec![print(c)])?);
                 let init = g.gen_prim(2)?;
-                g.set_readable(&x, true);
-                g.set_readable(&rd, true);
+                g.set_readable(x, true);
+                g.set_readable(rd, true);
                 b.push(decl(DeclKind::Let, &x, Some(init)));
                 let c = g.call_named(&rd, vec![]);
                 b.push(print(c));
@@ -851,17 +851,17 @@ impl<'a, 'b> Gen<'a, 'b> {
             let b = self.with_block(|g| {
                 let kind = if g.chance(50)? { DeclKind::Const } else { DeclKind::Let };
                 let x = g.new_binding(Role::Value, How::Lexical, kind.binding_kind(), Ty::Prim, false)?;
-                let r = g.read(&x);
+                let r = g.read(x);
                 let bad = match g.pick(3)? {
                     0 => print(unary(UnaryOp::Typeof, r)),
                     1 => print(bin(BinOp::Add, r, num(1))),
                     _ => {
-                        let t = g.target(&x);
+                        let t = g.target(x);
                         expr_stmt(assign(AssignOp::Assign, t, num(1)))
                     }
                 };
                 let init = g.gen_prim(1)?;
-                g.set_readable(&x, true);
+                g.set_readable(x, true);
                 Ok(vec![bad, decl(kind, &x, Some(init))])
             })?;
             out.push(self.guarded(b)?);
@@ -871,7 +871,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             out.push(self.tag(Category::Tdz, "an initialiser reads the binding it initialises"));
             let b = self.with_block(|g| {
                 let x = g.new_binding(Role::Value, How::Lexical, BindingKind::Let, Ty::Prim, true)?;
-                let r = g.read(&x);
+                let r = g.read(x);
                 let init = if g.feat.arrows && g.chance(50)? {
                     // Through a closure called immediately.
                     let mut f = Function::new(FunctionKind::Arrow, None);
@@ -881,8 +881,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                 } else {
                     bin(BinOp::Add, r, num(1))
                 };
-                g.set_readable(&x, true);
-                let r = g.read(&x);
+                g.set_readable(x, true);
+                let r = g.read(x);
                 Ok(vec![decl(DeclKind::Let, &x, Some(init)), print(r)])
             })?;
             out.push(self.guarded(b)?);
@@ -894,10 +894,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(self.tag(Category::Tdz, "the head of for-of sees the loop variable in its TDZ"));
         self.push_scope(ScopeKind::Block);
         let x = self.new_binding(Role::Value, How::Lexical, BindingKind::Let, Ty::Prim, false)?;
-        let r = self.read(&x);
-        self.set_readable(&x, true);
+        let r = self.read(x);
+        self.set_readable(x, true);
         let body = self.with_block(|g| {
-            let r = g.read(&x);
+            let r = g.read(x);
             Ok(vec![print(r)])
         });
         self.pop_scope();
@@ -914,7 +914,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             out.push(self.tag(Category::Const, "assignment to a const throws TypeError"));
             let (c, d) = self.declare_var(Role::Value, DeclKind::Const, Ty::Prim, false, |g| g.gen_prim(2))?;
             out.push(d);
-            let t = self.target(&c);
+            let t = self.target(c);
             let v = self.gen_prim(1)?;
             let op = self.pick_from(&[AssignOp::Assign, AssignOp::Add])?;
             let bad = if self.chance(25)? {
@@ -923,7 +923,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 expr_stmt(assign(op, t, v))
             };
             out.push(self.guarded(vec![bad])?);
-            let r = self.read(&c);
+            let r = self.read(c);
             out.push(print(r));
             return Ok(true);
         }
@@ -934,17 +934,17 @@ impl<'a, 'b> Gen<'a, 'b> {
             let ft = fnty(0, Ty::Prim, 0);
             let (bump, d) = self.declare_var(Role::Function, DeclKind::Const, Ty::Func(ft), false, |g| {
                 g.closure(vec![], 0, |g, _| {
-                    let t = g.target(&c);
+                    let t = g.target(c);
                     Ok(vec![expr_stmt(assign(AssignOp::Add, t, num(1))), ret(num(0))])
                 })
             })?;
             // Calling it throws: generated code must not call it elsewhere.
-            self.set_readable(&bump, false);
+            self.set_readable(bump, false);
             out.push(d);
             self.spend_call(1);
-            let br = self.read(&bump);
+            let br = self.read(bump);
             out.push(self.guarded(vec![expr_stmt(call(br, vec![]))])?);
-            let r = self.read(&c);
+            let r = self.read(c);
             out.push(print(r));
             return Ok(true);
         }
@@ -959,10 +959,10 @@ impl<'a, 'b> Gen<'a, 'b> {
             let spec =
                 FnSpec { name: Some(self_name), ..FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim()], 0) };
             g.fn_expr(spec, |g, _| {
-                let t = g.target(&self_name);
+                let t = g.target(self_name);
                 let v = g.gen_prim(1)?;
                 let write = expr_stmt(assign(AssignOp::Assign, t, v));
-                let r = g.read(&self_name);
+                let r = g.read(self_name);
                 Ok(vec![g.guarded(vec![write])?, ret(unary(UnaryOp::Typeof, r))])
             })
         })?;
@@ -998,7 +998,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let (fs, d) = self
             .declare_var(Role::Array, kind, Ty::arr(Ty::Func(elem.clone()), 0), false, |_| Ok(Expr::Array(vec![])))?;
         let push = |g: &mut Self, c: Expr| {
-            let a = g.read(&fs);
+            let a = g.read(fs);
             expr_stmt(method_call(a, "push", vec![c]))
         };
         let mut known_len = trips;
@@ -1035,16 +1035,16 @@ impl<'a, 'b> Gen<'a, 'b> {
                     let kind = if self.feat.let_const && self.chance(70)? { DeclKind::Let } else { DeclKind::Var };
                     let how = if kind == DeclKind::Var { How::Var } else { How::Lexical };
                     let i = self.new_binding(Role::Counter, how, kind.binding_kind(), Ty::Prim, false)?;
-                    self.set_readable(&i, true);
+                    self.set_readable(i, true);
                     let gname =
                         self.new_binding(Role::Function, how, kind.binding_kind(), Ty::Func(elem.clone()), false)?;
                     let c = self.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&i)?)]))?;
-                    self.set_readable(&gname, true);
-                    let test = bin(BinOp::Lt, self.read(&i), num(i64::from(trips)));
-                    let update = Expr::Update { increment: true, prefix: false, target: self.target(&i) };
+                    self.set_readable(gname, true);
+                    let test = bin(BinOp::Lt, self.read(i), num(i64::from(trips)));
+                    let update = Expr::Update { increment: true, prefix: false, target: self.target(i) };
                     let body = self.with_loop(trips, |g| {
                         g.with_block(|g| {
-                            let gr = g.read(&gname);
+                            let gr = g.read(gname);
                             Ok(vec![push(g, gr)])
                         })
                     })?;
@@ -1066,16 +1066,16 @@ impl<'a, 'b> Gen<'a, 'b> {
                 self.push_scope(ScopeKind::Block);
                 let r = (|| {
                     let i = self.new_binding(Role::Counter, How::Lexical, BindingKind::Let, Ty::Prim, false)?;
-                    self.set_readable(&i, true);
-                    let test = bin(BinOp::Lt, self.read(&i), num(i64::from(trips)));
+                    self.set_readable(i, true);
+                    let test = bin(BinOp::Lt, self.read(i), num(i64::from(trips)));
                     let c = self.with_loop(trips, |g| g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&i)?)])))?;
                     let pushed = {
-                        let a = self.read(&fs);
+                        let a = self.read(fs);
                         method_call(a, "push", vec![c])
                     };
                     let update = Expr::Seq(vec![
                         pushed,
-                        Expr::Update { increment: true, prefix: false, target: self.target(&i) },
+                        Expr::Update { increment: true, prefix: false, target: self.target(i) },
                     ]);
                     let body = self.with_loop(trips, |g| g.with_block(|g| g.gen_stmts(1, 30)))?;
                     Ok(Stmt::For {
@@ -1094,9 +1094,9 @@ impl<'a, 'b> Gen<'a, 'b> {
                 self.push_scope(ScopeKind::Block);
                 let r = (|| {
                     let i = self.new_binding(Role::Counter, How::Lexical, BindingKind::Let, Ty::Prim, false)?;
-                    self.set_readable(&i, true);
-                    let test = bin(BinOp::Lt, self.read(&i), num(i64::from(trips)));
-                    let update = Expr::Update { increment: true, prefix: false, target: self.target(&i) };
+                    self.set_readable(i, true);
+                    let test = bin(BinOp::Lt, self.read(i), num(i64::from(trips)));
+                    let update = Expr::Update { increment: true, prefix: false, target: self.target(i) };
                     let body = self.with_loop(trips, |g| {
                         g.with_block(|g| {
                             let bump_ty = fnty(0, Ty::Prim, 0);
@@ -1104,17 +1104,17 @@ impl<'a, 'b> Gen<'a, 'b> {
                                 g.declare_var(Role::Function, DeclKind::Const, Ty::Func(bump_ty), false, |g| {
                                     g.closure(vec![], 0, |g, _| {
                                         // Only ever increases the counter, so the loop still ends.
-                                        let t = g.target(&i);
-                                        let r = g.read(&i);
+                                        let t = g.target(i);
+                                        let r = g.read(i);
                                         Ok(vec![
                                             expr_stmt(Expr::Update { increment: true, prefix: false, target: t }),
                                             ret(r),
                                         ])
                                     })
                                 })?;
-                            g.set_readable(&bump, false);
+                            g.set_readable(bump, false);
                             g.spend_call(1);
-                            let br = g.read(&bump);
+                            let br = g.read(bump);
                             let c = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&i)?)]))?;
                             Ok(vec![d, expr_stmt(call(br, vec![])), push(g, c)])
                         })
@@ -1175,11 +1175,11 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let s = self.counted_for(trips, |g, i| {
                     let i = Name::new(i);
                     let inner = g.counted_for(trips, |g, j| {
-                        let ir = g.read(&i);
+                        let ir = g.read(i);
                         let jr = g.read(j);
                         let skip = Stmt::If(bin(BinOp::Gt, jr, ir), vec![Stmt::Continue(Some(label))], None);
                         let c = g.closure(vec![], 0, |g, _| {
-                            let ir = g.read(&i);
+                            let ir = g.read(i);
                             let jr = g.read(j);
                             Ok(vec![ret(bin(BinOp::Add, bin(BinOp::Mul, ir, num(10)), jr))])
                         })?;
@@ -1196,8 +1196,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.retype(&fs, Ty::arr(Ty::Func(elem), known_len));
         if known_len > 1 && self.chance(50)? {
             self.spend_call(2);
-            let a = self.read(&fs);
-            let b = self.read(&fs);
+            let a = self.read(fs);
+            let b = self.read(fs);
             out.push(print(bin(
                 BinOp::Add,
                 bin(BinOp::Add, call(index(a, num(0)), vec![]), string(",")),
@@ -1235,15 +1235,15 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let args = g.read("arguments");
                 let mut body =
                     vec![expr_stmt(assign(AssignOp::Assign, Target::Index(Box::new(args), Box::new(num(0))), v))];
-                let ar = g.read(&a);
+                let ar = g.read(a);
                 body.push(print(ar));
-                let t = g.target(&b);
+                let t = g.target(b);
                 body.push(expr_stmt(assign(AssignOp::Assign, t, w)));
                 let args = g.read("arguments");
                 body.push(print(index(args, num(1))));
                 let args = g.read("arguments");
                 body.push(print(member(args, "length")));
-                let ar = g.read(&a);
+                let ar = g.read(a);
                 body.push(ret(ar));
                 Ok(body)
             })?;
@@ -1271,8 +1271,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let a = names[0];
                 let v = g.small_num()?;
                 let args = g.read("arguments");
-                let t = g.target(&a);
-                let ar = g.read(&a);
+                let t = g.target(a);
+                let ar = g.read(a);
                 let args2 = g.read("arguments");
                 let args3 = g.read("arguments");
                 Ok(vec![
@@ -1307,7 +1307,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                         f.expression_body = true;
                         Ok(func_expr(f))
                     })?;
-                let t = g.target(&a);
+                let t = g.target(a);
                 let v = g.small_num()?;
                 let c = g.call_gen(&h, &arrow_ty)?;
                 Ok(vec![d, expr_stmt(assign(AssignOp::Assign, t, v)), ret(c)])
@@ -1330,10 +1330,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         let (fname, s) = self.function_decl_spec(Role::Function, spec, Ty::Func(inner_ty), |g, _, _| {
             let args = g.read("arguments");
             let (keep, d) = g.declare_var(Role::Array, DeclKind::Var, Ty::arr(Ty::Prim, 0), false, |_| Ok(args))?;
-            g.set_readable(&keep, false);
+            g.set_readable(keep, false);
             let c = g.fn_expr(FnSpec::new(FunctionKind::Expression, vec![], 0), |g, _| {
-                let k = g.read(&keep);
-                let k2 = g.read(&keep);
+                let k = g.read(keep);
+                let k2 = g.read(keep);
                 Ok(vec![ret(bin(BinOp::Add, index(k, num(0)), member(k2, "length")))])
             })?;
             Ok(vec![d, ret(c)])
@@ -1377,14 +1377,14 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let first = if redeclare {
                     decl(DeclKind::Var, &x, Some(v))
                 } else {
-                    let t = g.target(&x);
+                    let t = g.target(x);
                     expr_stmt(assign(AssignOp::Add, t, v))
                 };
-                let xr = g.read(&x);
+                let xr = g.read(x);
                 let mut body = vec![first, print(xr)];
                 if ft.rank > 0 {
                     g.spend_call(1);
-                    let gr = g.read(&names[1]);
+                    let gr = g.read(names[1]);
                     body.push(ret(call(gr, vec![])));
                 } else {
                     body.push(ret(num(0)));
@@ -1439,8 +1439,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                     ..FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim(), ParamSpec::prim()], 0)
                 },
                 |g, names| {
-                    let a = g.read(&names[0]);
-                    let b = g.read(&names[1]);
+                    let a = g.read(names[0]);
+                    let b = g.read(names[1]);
                     Ok(vec![ret(bin(BinOp::Add, a, b))])
                 },
             )?;
@@ -1466,9 +1466,9 @@ impl<'a, 'b> Gen<'a, 'b> {
                 ..FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim(), ParamSpec::of(Ty::arr(Ty::Prim, 0))], 0)
             },
             |g, names| {
-                let acc = g.read(&names[1]);
-                let v = g.read(&names[0]);
-                let acc2 = g.read(&names[1]);
+                let acc = g.read(names[1]);
+                let v = g.read(names[0]);
+                let acc2 = g.read(names[1]);
                 Ok(vec![expr_stmt(method_call(acc, "push", vec![v])), ret(member(acc2, "length"))])
             },
         )?;
@@ -1515,7 +1515,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     let (h, d) = if g.feat.arrows {
                         g.declare_var(Role::Function, DeclKind::Var, Ty::Func(inner_ty.clone()), false, |g| {
                             let mut f = g.with_function(FnSpec::new(FunctionKind::Arrow, vec![], 0), |g, _| {
-                                let dr = g.read(&dn);
+                                let dr = g.read(dn);
                                 Ok(vec![ret(bin(BinOp::Add, member(Expr::This, "v"), dr))])
                             })?;
                             f.expression_body = true;
@@ -1528,8 +1528,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                         let (h, d) =
                             g.declare_var(Role::Function, DeclKind::Var, Ty::Func(inner_ty.clone()), false, |g| {
                                 g.fn_expr(FnSpec::new(FunctionKind::Expression, vec![], 0), |g, _| {
-                                    let mr = g.read(&me);
-                                    let dr = g.read(&dn);
+                                    let mr = g.read(me);
+                                    let dr = g.read(dn);
                                     Ok(vec![ret(bin(BinOp::Add, member(mr, "v"), dr))])
                                 })
                             })?;
@@ -1550,9 +1550,9 @@ impl<'a, 'b> Gen<'a, 'b> {
             out.push(d);
             let c = self.gen_call(&Callee::Field(o, "m", m_ty.clone()), 2)?;
             out.push(print(c));
-            let or = self.read(&o);
+            let or = self.read(o);
             out.push(print(member(or, "w")));
-            let or = self.read(&o);
+            let or = self.read(o);
             let v = self.small_num()?;
             out.push(expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(or), "v".into()), v)));
             let c = self.gen_call(&Callee::Field(o, "m", m_ty), 2)?;
@@ -1565,12 +1565,12 @@ impl<'a, 'b> Gen<'a, 'b> {
             let mut spec = FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim()], 0);
             spec.this_obj = Some(ot.clone());
             let (gv, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| {
-                let dr = g.read(&names[0]);
+                let dr = g.read(names[0]);
                 let extra = g.gen_prim(1)?;
                 Ok(vec![ret(bin(BinOp::Add, bin(BinOp::Add, member(Expr::This, "v"), dr), extra))])
             })?;
             // It reads `this.v`: only ever called with an object as `this`.
-            self.set_readable(&gv, false);
+            self.set_readable(gv, false);
             out.push(s);
             let mut objs = Vec::new();
             for _ in 0..2 {
@@ -1585,22 +1585,22 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.spend_call(4);
             let (p, q) = (objs[0], objs[1]);
             let a = self.small_num()?;
-            let (f, pr) = (self.read(&gv), self.read(&p));
+            let (f, pr) = (self.read(gv), self.read(p));
             out.push(print(method_call(f, "call", vec![pr, a])));
             let a = self.small_num()?;
-            let (f, qr) = (self.read(&gv), self.read(&q));
+            let (f, qr) = (self.read(gv), self.read(q));
             out.push(print(method_call(f, "apply", vec![qr, Expr::Array(vec![a])])));
             let bound_ty = fnty(0, Ty::Prim, 1);
             let kind = self.decl_kind(true)?;
             let (bd, d) = self.declare_var(Role::Function, kind, Ty::Func(bound_ty), false, |g| {
                 let a = g.small_num()?;
-                let (f, pr) = (g.read(&gv), g.read(&p));
+                let (f, pr) = (g.read(gv), g.read(p));
                 Ok(method_call(f, "bind", vec![pr, a]))
             })?;
             out.push(d);
-            let b = self.read(&bd);
+            let b = self.read(bd);
             out.push(print(call(b, vec![])));
-            let (b, qr) = (self.read(&bd), self.read(&q));
+            let (b, qr) = (self.read(bd), self.read(q));
             out.push(print(method_call(b, "call", vec![qr])));
             return Ok(true);
         }
@@ -1614,12 +1614,12 @@ impl<'a, 'b> Gen<'a, 'b> {
             })?;
             out.push(s);
             self.spend_call(3);
-            let tr = self.read(&t);
+            let tr = self.read(t);
             out.push(print(call(tr, vec![])));
-            let tr = self.read(&t);
+            let tr = self.read(t);
             let v = self.prim_leaf()?;
             out.push(print(method_call(tr, "call", vec![v])));
-            let tr = self.read(&t);
+            let tr = self.read(t);
             out.push(print(method_call(tr, "call", vec![Expr::Undefined])));
             return Ok(true);
         }
@@ -1651,7 +1651,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                         let (me, d) =
                             g.declare_var(Role::Object, DeclKind::Var, Ty::Obj(ot.clone()), false, |_| Ok(Expr::This))?;
                         let f = g.fn_expr(FnSpec::new(FunctionKind::Expression, vec![], 0), |g, _| {
-                            let mr = g.read(&me);
+                            let mr = g.read(me);
                             Ok(vec![ret(member(mr, "v"))])
                         })?;
                         Ok(vec![d, ret(f)])
@@ -1667,7 +1667,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 g.gen_call(&Callee::Field(o, "mk", mk_ty), 1)
             })?;
             out.push(d);
-            let or = self.read(&o);
+            let or = self.read(o);
             let v = self.small_num()?;
             out.push(expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(or), "v".into()), v)));
             let c = self.call_gen(&h, &inner_ty)?;
@@ -1690,7 +1690,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let mut spec = FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim()], 0);
         spec.this_obj = Some(ot.clone());
         let (ctor, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| {
-            let p = g.read(&names[0]);
+            let p = g.read(names[0]);
             let mut body =
                 vec![expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(Expr::This), "v".into()), p))];
             let mut get_spec = FnSpec::new(FunctionKind::Expression, vec![], 0);
@@ -1711,25 +1711,25 @@ impl<'a, 'b> Gen<'a, 'b> {
             Ok(body)
         })?;
         // A constructor: only called with `new`.
-        self.set_readable(&ctor, false);
+        self.set_readable(ctor, false);
         out.push(s);
         let kind = self.decl_kind(true)?;
         let (p, d) = self.declare_var(Role::Object, kind, Ty::Obj(ot.clone()), false, |g| {
             g.spend_call(1);
             let a = g.small_num()?;
-            let c = g.read(&ctor);
+            let c = g.read(ctor);
             Ok(Expr::New(Box::new(c), vec![a]))
         })?;
         out.push(d);
         self.spend_call(2);
-        let pr = self.read(&p);
+        let pr = self.read(p);
         out.push(print(method_call(pr, "get", vec![])));
-        let (pr, cr) = (self.read(&p), self.read(&ctor));
+        let (pr, cr) = (self.read(p), self.read(ctor));
         out.push(print(bin(BinOp::Instanceof, pr, cr)));
         if self.feat.arrows {
             let kind = self.decl_kind(true)?;
             let (a, d) = self.declare_var(Role::Function, kind, Ty::Func(get_ty.clone()), false, |g| {
-                let pr = g.read(&p);
+                let pr = g.read(p);
                 Ok(member(pr, "arrow"))
             })?;
             out.push(d);
@@ -1767,9 +1767,9 @@ impl<'a, 'b> Gen<'a, 'b> {
                     let (count, d) = g.declare_var(Role::Value, DeclKind::Var, Ty::Prim, true, |g| g.gen_prim(1))?;
                     let change_ty = fnty(1, Ty::Prim, 0);
                     let (change, cs) = g.function_decl(Role::Function, change_ty.clone(), |g, _, names| {
-                        let t = g.target(&count);
-                        let dv = g.read(&names[0]);
-                        let c = g.read(&count);
+                        let t = g.target(count);
+                        let dv = g.read(names[0]);
+                        let c = g.read(count);
                         Ok(vec![expr_stmt(assign(AssignOp::Add, t, dv)), ret(c)])
                     })?;
                     let mut props = Vec::new();
@@ -1780,7 +1780,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                         })?;
                         props.push(prop(key, f));
                     }
-                    let value = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.read(&count))]))?;
+                    let value = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.read(count))]))?;
                     props.push(prop("value", value));
                     Ok(vec![d, cs, ret(Expr::Object(props))])
                 })?;
@@ -1794,7 +1794,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             }
             let c = self.gen_call(&Callee::Field(m, "value", value_ty), 1)?;
             out.push(print(c));
-            let mr = self.read(&m);
+            let mr = self.read(m);
             out.push(print(unary(UnaryOp::Typeof, member(mr, "count"))));
             return Ok(true);
         }
@@ -1809,34 +1809,34 @@ impl<'a, 'b> Gen<'a, 'b> {
             spec.this_obj = Some(ot.clone());
             let (ctor, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| {
                 let p = names[0];
-                let (bal, d) = g.declare_var(Role::Value, DeclKind::Var, Ty::Prim, true, |g| Ok(g.read(&p)))?;
+                let (bal, d) = g.declare_var(Role::Value, DeclKind::Var, Ty::Prim, true, |g| Ok(g.read(p)))?;
                 let dep =
                     g.fn_expr(FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim()], 0), |g, names| {
-                        let dr = g.read(&names[0]);
-                        let dr2 = g.read(&names[0]);
-                        let t = g.target(&bal);
-                        let b = g.read(&bal);
+                        let dr = g.read(names[0]);
+                        let dr2 = g.read(names[0]);
+                        let t = g.target(bal);
+                        let b = g.read(bal);
                         Ok(vec![
                             Stmt::If(lt_eq(BinOp::Gt, dr, 0), vec![expr_stmt(assign(AssignOp::Add, t, dr2))], None),
                             ret(b),
                         ])
                     })?;
                 let balf =
-                    g.fn_expr(FnSpec::new(FunctionKind::Expression, vec![], 0), |g, _| Ok(vec![ret(g.read(&bal))]))?;
+                    g.fn_expr(FnSpec::new(FunctionKind::Expression, vec![], 0), |g, _| Ok(vec![ret(g.read(bal))]))?;
                 Ok(vec![
                     d,
                     expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(Expr::This), "deposit".into()), dep)),
                     expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(Expr::This), "balance".into()), balf)),
                 ])
             })?;
-            self.set_readable(&ctor, false);
+            self.set_readable(ctor, false);
             out.push(s);
             let mut accts = Vec::new();
             for _ in 0..2 {
                 let kind = self.decl_kind(true)?;
                 let (a, d) = self.declare_var(Role::Object, kind, Ty::Obj(ot.clone()), false, |g| {
                     g.spend_call(1);
-                    let c = g.read(&ctor);
+                    let c = g.read(ctor);
                     let v = g.small_num()?;
                     Ok(Expr::New(Box::new(c), vec![v]))
                 })?;
@@ -1852,7 +1852,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let c = self.gen_call(&Callee::Field(a, "balance", bal_ty.clone()), 1)?;
                 out.push(print(c));
             }
-            let ar = self.read(&accts[0]);
+            let ar = self.read(accts[0]);
             out.push(print(unary(UnaryOp::Typeof, member(ar, "bal"))));
             return Ok(true);
         }
@@ -1866,12 +1866,12 @@ impl<'a, 'b> Gen<'a, 'b> {
             let iife = g.fn_expr(FnSpec::new(FunctionKind::Expression, vec![], 0), |g, _| {
                 let (secret, d) = g.declare_var(Role::Value, DeclKind::Var, Ty::Prim, true, |g| g.gen_prim(1))?;
                 let get = g.with_function(FnSpec::new(FunctionKind::Getter, vec![], 0), |g, _| {
-                    Ok(vec![ret(g.read(&secret))])
+                    Ok(vec![ret(g.read(secret))])
                 })?;
                 let set =
                     g.with_function(FnSpec::new(FunctionKind::Setter, vec![ParamSpec::prim()], 0), |g, names| {
-                        let t = g.target(&secret);
-                        let v = g.read(&names[0]);
+                        let t = g.target(secret);
+                        let v = g.read(names[0]);
                         Ok(vec![expr_stmt(assign(AssignOp::Assign, t, bin(BinOp::Mul, v, num(2))))])
                     })?;
                 let key = || PropKey::Name("s".into());
@@ -1881,10 +1881,10 @@ impl<'a, 'b> Gen<'a, 'b> {
             Ok(call(iife, vec![]))
         })?;
         out.push(d);
-        let or = self.read(&o);
+        let or = self.read(o);
         let v = self.small_num()?;
         out.push(expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(or), "s".into()), v)));
-        let or = self.read(&o);
+        let or = self.read(o);
         out.push(print(member(or, "s")));
         Ok(true)
     }
@@ -1903,11 +1903,11 @@ impl<'a, 'b> Gen<'a, 'b> {
             let handler = self.catch_clause(Ty::Prim, |g, e| {
                 let e = Name::new(e);
                 let c = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&e)?)]))?;
-                let t = g.target(&gname);
+                let t = g.target(gname);
                 Ok(vec![expr_stmt(assign(AssignOp::Assign, t, c))])
             })?;
             out.push(Stmt::Try { block: vec![Stmt::Throw(thrown)], handler: Some(handler), finalizer: None });
-            self.set_readable(&gname, true);
+            self.set_readable(gname, true);
             let c = self.call_gen(&gname, &ft)?;
             out.push(print(c));
             return Ok(true);
@@ -1918,9 +1918,9 @@ impl<'a, 'b> Gen<'a, 'b> {
             let override_ret = self.chance(50)?;
             let (f, s) = self.function_decl(Role::Function, ft.clone(), |g, _, names| {
                 let a = names[0];
-                let ar = g.read(&a);
-                let ar2 = g.read(&a);
-                let block = vec![Stmt::If(lt_eq(BinOp::Gt, ar, 1), vec![Stmt::Throw(ar2)], None), ret(g.read(&a))];
+                let ar = g.read(a);
+                let ar2 = g.read(a);
+                let block = vec![Stmt::If(lt_eq(BinOp::Gt, ar, 1), vec![Stmt::Throw(ar2)], None), ret(g.read(a))];
                 let handler = g.catch_clause(Ty::Prim, |g, e| {
                     let er = g.read(e);
                     Ok(vec![ret(bin(BinOp::Mul, er, num(10)))])
@@ -1944,17 +1944,17 @@ impl<'a, 'b> Gen<'a, 'b> {
             );
             let ft = fnty(1, Ty::Prim, 0);
             let (thrower, s) = self.function_decl(Role::Function, ft.clone(), |g, _, names| {
-                let v = g.read(&names[0]);
+                let v = g.read(names[0]);
                 Ok(vec![Stmt::Throw(v)])
             })?;
             // It always throws: only called here, inside `try`.
-            self.set_readable(&thrower, false);
+            self.set_readable(thrower, false);
             out.push(s);
             let limit = self.int(0, 2)?;
             let cb = self.closure(vec![ParamSpec::prim()], 1, |g, names| {
-                let z = g.read(&names[0]);
-                let z2 = g.read(&names[0]);
-                let z3 = g.read(&names[0]);
+                let z = g.read(names[0]);
+                let z2 = g.read(names[0]);
+                let z3 = g.read(names[0]);
                 let c = g.call_named(&thrower, vec![z2]);
                 Ok(vec![Stmt::If(lt_eq(BinOp::Gt, z, limit), vec![expr_stmt(c)], None), print(z3)])
             })?;
@@ -2056,7 +2056,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     g.recursive_body(&me, &names[0], shape)
                 })?;
                 // Called with a literal depth only: generated code must not call it with anything else.
-                self.set_readable(&f, false);
+                self.set_readable(f, false);
                 out.push(s);
                 let a = self.depth_arg(if shape == 1 { 8 } else { 6 })?;
                 let c = self.call_named(&f, vec![a]);
@@ -2074,7 +2074,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     };
                     g.fn_expr(spec, |g, names| g.recursive_body(&self_name, &names[0], shape))
                 })?;
-                self.set_readable(&f, false);
+                self.set_readable(f, false);
                 out.push(d);
                 let a = self.depth_arg(6)?;
                 let c = self.call_named(&f, vec![a]);
@@ -2098,7 +2098,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     let h = how.unwrap_or(vhow);
                     let n = self.fresh_name(Role::Function, h)?;
                     let bk = if how.is_some() { BindingKind::Function } else { kind.binding_kind() };
-                    self.declare(&n, h, bk, Ty::Func(ft.clone()), false, false);
+                    self.declare(n, h, bk, Ty::Func(ft.clone()), false, false);
                     names.push(n);
                 }
                 let result = [true, false];
@@ -2115,9 +2115,9 @@ impl<'a, 'b> Gen<'a, 'b> {
                         )
                     };
                     let f = self.with_function(spec, |g, ps| {
-                        let n = g.read(&ps[0]);
-                        let n2 = g.read(&ps[0]);
-                        let o = g.read(&other);
+                        let n = g.read(ps[0]);
+                        let n2 = g.read(ps[0]);
+                        let o = g.read(other);
                         Ok(vec![
                             Stmt::If(lt_eq(BinOp::Le, n, 0), vec![ret(Expr::Bool(base))], None),
                             ret(call(o, vec![bin(BinOp::Sub, n2, num(1))])),
@@ -2145,7 +2145,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                             false,
                             |_| Ok(Expr::Object(vec![])),
                         )?;
-                        g.set_readable(&cache, false);
+                        g.set_readable(cache, false);
                         let self_name = g.nfe_name()?;
                         let spec = FnSpec {
                             name: Some(self_name),
@@ -2153,15 +2153,15 @@ impl<'a, 'b> Gen<'a, 'b> {
                         };
                         let f = g.fn_expr(spec, |g, names| {
                             let n = names[0];
-                            let rd = |g: &mut Self| g.read(&n);
+                            let rd = |g: &mut Self| g.read(n);
                             let hit = Stmt::If(
-                                bin(BinOp::In, rd(g), g.read(&cache)),
-                                vec![ret(index(g.read(&cache), rd(g)))],
+                                bin(BinOp::In, rd(g), g.read(cache)),
+                                vec![ret(index(g.read(cache), rd(g)))],
                                 None,
                             );
                             let me = |g: &mut Self, k| {
-                                let m = g.read(&self_name);
-                                call(m, vec![bin(BinOp::Sub, g.read(&n), num(k))])
+                                let m = g.read(self_name);
+                                call(m, vec![bin(BinOp::Sub, g.read(n), num(k))])
                             };
                             let (a, b) = (me(g, 1), me(g, 2));
                             let value = Expr::Cond(
@@ -2172,17 +2172,17 @@ impl<'a, 'b> Gen<'a, 'b> {
                             let (r, d) = g.declare_var(Role::Value, DeclKind::Var, Ty::Prim, false, |_| Ok(value))?;
                             let store = expr_stmt(assign(
                                 AssignOp::Assign,
-                                Target::Index(Box::new(g.read(&cache)), Box::new(rd(g))),
-                                g.read(&r),
+                                Target::Index(Box::new(g.read(cache)), Box::new(rd(g))),
+                                g.read(r),
                             ));
-                            Ok(vec![hit, d, store, ret(g.read(&r))])
+                            Ok(vec![hit, d, store, ret(g.read(r))])
                         })?;
                         Ok(vec![d, ret(f)])
                     })?;
                     g.spend_call(1);
                     Ok(call(iife, vec![]))
                 })?;
-                self.set_readable(&memo, false);
+                self.set_readable(memo, false);
                 out.push(d);
                 for _ in 0..2 {
                     let a = num(self.int(0, 2 * i64::from(self.cfg.max_recursion_depth))?);
@@ -2201,29 +2201,29 @@ impl<'a, 'b> Gen<'a, 'b> {
                         ..FnSpec::new(FunctionKind::Expression, vec![depth_param()], 0)
                     };
                     let inner = g.fn_expr(spec, |g, ps| {
-                        let fr = g.read(&fname);
-                        let me = g.read(&self_name);
-                        let n = g.read(&ps[0]);
+                        let fr = g.read(fname);
+                        let me = g.read(self_name);
+                        let n = g.read(ps[0]);
                         Ok(vec![ret(call(fr, vec![me, n]))])
                     })?;
                     Ok(vec![ret(inner)])
                 })?;
-                self.set_readable(&fix, false);
+                self.set_readable(fix, false);
                 out.push(s);
                 let step = self.fn_expr(
                     FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim(), depth_param()], 0),
                     |g, ps| {
                         let (rec, n) = (ps[0], ps[1]);
-                        let base = Stmt::If(lt_eq(BinOp::Le, g.read(&n), 1), vec![ret(num(1))], None);
-                        let r = call(g.read(&rec), vec![bin(BinOp::Sub, g.read(&n), num(1))]);
-                        Ok(vec![base, ret(bin(BinOp::Mul, g.read(&n), r))])
+                        let base = Stmt::If(lt_eq(BinOp::Le, g.read(n), 1), vec![ret(num(1))], None);
+                        let r = call(g.read(rec), vec![bin(BinOp::Sub, g.read(n), num(1))]);
+                        Ok(vec![base, ret(bin(BinOp::Mul, g.read(n), r))])
                     },
                 )?;
                 let kind = self.decl_kind(true)?;
                 let ft = fnty(1, Ty::Prim, 0);
                 let (fact, d) = self
                     .declare_var(Role::Function, kind, Ty::Func(ft), false, |g| Ok(g.call_named(&fix, vec![step])))?;
-                self.set_readable(&fact, false);
+                self.set_readable(fact, false);
                 out.push(d);
                 let a = self.depth_arg(6)?;
                 let c = self.call_named(&fact, vec![a]);
@@ -2238,16 +2238,16 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let (walk, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, ps| {
                     let me = g.decl_name;
                     let (n, acc) = (ps[0], ps[1]);
-                    let base = Stmt::If(lt_eq(BinOp::Le, g.read(&n), 0), vec![ret(call(g.read(&acc), vec![]))], None);
+                    let base = Stmt::If(lt_eq(BinOp::Le, g.read(n), 0), vec![ret(call(g.read(acc), vec![]))], None);
                     let next = g.closure(vec![], 0, |g, _| {
-                        let a = g.read(&acc);
-                        let n = g.read(&n);
+                        let a = g.read(acc);
+                        let n = g.read(n);
                         Ok(vec![ret(bin(BinOp::Add, call(a, vec![]), n))])
                     })?;
-                    let r = call(g.read(&me), vec![bin(BinOp::Sub, g.read(&n), num(1)), next]);
+                    let r = call(g.read(me), vec![bin(BinOp::Sub, g.read(n), num(1)), next]);
                     Ok(vec![base, ret(r)])
                 })?;
-                self.set_readable(&walk, false);
+                self.set_readable(walk, false);
                 out.push(s);
                 let start = self.closure(vec![], 0, |g, _| Ok(vec![ret(g.small_num()?)]))?;
                 let a = self.depth_arg(6)?;

@@ -129,7 +129,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         if as_decl {
             let name = self.new_binding(Role::Class, How::Lexical, BindingKind::Class, ty, false)?;
             let class = self.class_body(Some(name), members)?;
-            self.set_readable(&name, true);
+            self.set_readable(name, true);
             return Ok((name, Stmt::Class(class)));
         }
         let named = self.chance(60)?;
@@ -226,7 +226,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let mut members = Vec::new();
             // `v` from the captured variable, `get` an arrow over `this`.
             let v_init = |g: &mut Self| -> Result<Expr> {
-                let c = g.read(&cap);
+                let c = g.read(cap);
                 let k = g.prim_leaf()?;
                 Ok(bin(BinOp::Add, c, k))
             };
@@ -257,10 +257,10 @@ impl<'a, 'b> Gen<'a, 'b> {
                 Some(inst2),
                 |g, names| {
                     let mut body = g.gen_stmts(2, 40)?;
-                    let t = g.target(&cap);
-                    let d = g.read(&names[0]);
+                    let t = g.target(cap);
+                    let d = g.read(names[0]);
                     body.push(expr_stmt(assign(AssignOp::Add, t, d)));
-                    let c = g.read(&cap);
+                    let c = g.read(cap);
                     body.push(ret(bin(BinOp::Add, bin(BinOp::Mul, this_member("v"), num(2)), c)));
                     Ok(body)
                 },
@@ -279,7 +279,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(d);
         out.push(self.print_method(&o1, "get", vec![]));
         let v = self.gen_prim(1)?;
-        let t = self.target(&cap);
+        let t = self.target(cap);
         out.push(expr_stmt(assign(AssignOp::Assign, t, v)));
         let (o2, d) = self.construct(&c, vec![], inst)?;
         out.push(d);
@@ -289,7 +289,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
         let k = self.small_num()?;
         out.push(self.print_method(&o1, "m", vec![k]));
-        let cr = self.read(&cap);
+        let cr = self.read(cap);
         out.push(print(cr));
         out.push(self.print_method(&c, "who", vec![]));
         Ok(true)
@@ -313,14 +313,14 @@ impl<'a, 'b> Gen<'a, 'b> {
             let inner = Name::new(inner);
             let mut ms = Vec::new();
             ms.push(g.class_method("self", true, FunctionKind::Method, vec![], 0, None, |g, _| {
-                Ok(vec![ret(g.read(&inner))])
+                Ok(vec![ret(g.read(inner))])
             })?);
             ms.push(g.class_method("tag", true, FunctionKind::Method, vec![], 0, None, |g, _| {
-                let r = g.read(&inner);
+                let r = g.read(inner);
                 Ok(vec![ret(unary(UnaryOp::Typeof, r))])
             })?);
             ms.push(g.class_method("rename", false, FunctionKind::Method, vec![], 0, None, |g, _| {
-                let t = g.target(&inner);
+                let t = g.target(inner);
                 let v = g.small_num()?;
                 let handler = g.catch_clause(Ty::Error, |g, e| {
                     let r = g.read(e);
@@ -341,7 +341,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let name = self.new_binding(Role::Class, How::Lexical, BindingKind::Class, Ty::Obj(stat.clone()), true)?;
             let n2 = name;
             let class = self.class_body(Some(name), |g, _| Ok((None, members(g, &n2)?)))?;
-            self.set_readable(&name, true);
+            self.set_readable(name, true);
             (name, Stmt::Class(class))
         } else {
             let inner = self.class_inner_name()?;
@@ -353,29 +353,29 @@ impl<'a, 'b> Gen<'a, 'b> {
         };
         out.push(s);
         let kind = self.decl_kind(true)?;
-        let (keep, d) = self.declare_var(Role::Object, kind, Ty::Obj(stat), false, |g| Ok(g.read(&c)))?;
+        let (keep, d) = self.declare_var(Role::Object, kind, Ty::Obj(stat), false, |g| Ok(g.read(c)))?;
         out.push(d);
         self.spend_call(2);
-        let cr = self.read(&c);
+        let cr = self.read(c);
         out.push(print(method_call(new_expr(cr, vec![]), "rename", vec![])));
         // Rebinding the outer name: the class still knows itself.
-        if let Some(b) = self.binding_mut(&c) {
+        if let Some(b) = self.binding_mut(c) {
             b.ty = Ty::Prim;
             b.writable = true;
         }
-        let t = self.target(&c);
+        let t = self.target(c);
         out.push(expr_stmt(assign(AssignOp::Assign, t, Expr::Null)));
         self.spend_call(2);
-        let (k1, k2) = (self.read(&keep), self.read(&keep));
+        let (k1, k2) = (self.read(keep), self.read(keep));
         out.push(print(bin(BinOp::StrictEq, method_call(k1, "self", vec![]), k2)));
-        let k = self.read(&keep);
+        let k = self.read(keep);
         out.push(print(method_call(k, "tag", vec![])));
         // The TDZ of the class's own name while its heritage or a computed key is evaluated.
         let in_extends = self.chance(50)?;
         let b = self.with_block(|g| {
             let t = g.new_binding(Role::Class, How::Lexical, BindingKind::Class, Ty::Prim, false)?;
             let class = g.class_body(Some(t), |g, _| {
-                let r = g.read(&t);
+                let r = g.read(t);
                 if in_extends {
                     return Ok((Some(r), vec![]));
                 }
@@ -394,10 +394,10 @@ impl<'a, 'b> Gen<'a, 'b> {
             let t = g.new_binding(Role::Class, How::Lexical, BindingKind::Class, Ty::Prim, false)?;
             let class = g.class_body(Some(t), |g, _| {
                 let arrow = g.class_arrow(0, |g| {
-                    let r = g.read(&t);
+                    let r = g.read(t);
                     Ok(unary(UnaryOp::Typeof, r))
                 })?;
-                let pt = g.target(&peek);
+                let pt = g.target(peek);
                 let k = Expr::Seq(vec![assign(AssignOp::Assign, pt, arrow), string("k")]);
                 let func = g.constant_method()?;
                 Ok((None, vec![ClassMember::Method { is_static: false, key: PropKey::Computed(k), func }]))
@@ -405,7 +405,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             Ok(vec![Stmt::Class(class)])
         })?;
         out.push(Stmt::Block(b));
-        self.set_readable(&peek, true);
+        self.set_readable(peek, true);
         let c = self.call_named(&peek, vec![]);
         out.push(print(c));
         Ok(true)
@@ -436,7 +436,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 1,
                 None,
                 |g, n| {
-                    let a = g.read(&n[0]);
+                    let a = g.read(n[0]);
                     g.spend_call(1);
                     Ok(vec![this_assign("v", a), this_assign("seen", method_call(Expr::This, "kind", vec![]))])
                 },
@@ -449,7 +449,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 Ok(vec![ret(bin(BinOp::Add, this_member("v"), e))])
             })?);
             ms.push(g.class_method("make", true, FunctionKind::Method, vec![ParamSpec::prim()], 2, None, |g, n| {
-                let a = g.read(&n[0]);
+                let a = g.read(n[0]);
                 Ok(vec![ret(new_expr(Expr::This, vec![a]))])
             })?);
             Ok((None, ms))
@@ -468,7 +468,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         });
         let use_fields = self.feat.class_fields && self.chance(60)?;
         let (der, s) = self.class_binding(Ty::Obj(base_stat), |g, _| {
-            let heritage = g.read(&base);
+            let heritage = g.read(base);
             let mut ms = Vec::new();
             if use_fields {
                 let w = g.class_element(None, |g| g.gen_prim(1))?;
@@ -482,7 +482,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 2,
                 None,
                 |g, n| {
-                    let a = g.read(&n[0]);
+                    let a = g.read(n[0]);
                     let mut body = vec![expr_stmt(call(Expr::Super, vec![bin(BinOp::Mul, a, num(2))]))];
                     if !use_fields {
                         body.push(this_assign("w", g.gen_prim(1)?));
@@ -507,20 +507,20 @@ impl<'a, 'b> Gen<'a, 'b> {
         let a = self.small_num()?;
         let (d, st) = self.construct(&der, vec![a], der_inst)?;
         out.push(st);
-        let dr = self.read(&d);
+        let dr = self.read(d);
         out.push(print(member(dr, "seen")));
         out.push(self.print_method(&d, "get", vec![]));
         out.push(self.print_method(&d, "up", vec![]));
-        let (dr, br) = (self.read(&d), self.read(&base));
+        let (dr, br) = (self.read(d), self.read(base));
         out.push(print(bin(BinOp::Instanceof, dr, br)));
         let a = self.small_num()?;
         let (b, st) = self.construct(&base, vec![a], base_inst)?;
         out.push(st);
-        let br = self.read(&b);
+        let br = self.read(b);
         out.push(print(member(br, "seen")));
         // A static method inherited by the subclass: `new this` builds a subclass instance.
         self.spend_call(2);
-        let dr = self.read(&der);
+        let dr = self.read(der);
         let a = self.small_num()?;
         out.push(print(method_call(method_call(dr, "make", vec![a]), "get", vec![])));
         Ok(true)
@@ -547,7 +547,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let mut ms = Vec::new();
                 if use_fields {
                     let v = g.class_element(None, |g| {
-                        let r = g.read(&a);
+                        let r = g.read(a);
                         let k = g.small_num()?;
                         Ok(bin(BinOp::Mul, r, k))
                     })?;
@@ -556,17 +556,17 @@ impl<'a, 'b> Gen<'a, 'b> {
                     ms.push(ClassMember::Field { is_static: true, key: key("s"), value: Some(s) });
                 } else {
                     ms.push(g.class_method("constructor", false, FunctionKind::Method, vec![], 0, None, |g, _| {
-                        let r = g.read(&a);
+                        let r = g.read(a);
                         let k = g.small_num()?;
                         Ok(vec![this_assign("v", bin(BinOp::Mul, r, k))])
                     })?);
                 }
                 ms.push(g.class_method("get", false, FunctionKind::Method, vec![], 0, None, |g, _| {
-                    let r = g.read(&a);
+                    let r = g.read(a);
                     Ok(vec![ret(bin(BinOp::Add, this_member("v"), r))])
                 })?);
                 ms.push(g.class_method("of", true, FunctionKind::Method, vec![], 0, None, |g, _| {
-                    let r = g.read(&a);
+                    let r = g.read(a);
                     Ok(vec![ret(r)])
                 })?);
                 Ok((None, ms))
@@ -574,7 +574,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             Ok(vec![ret(Expr::Class(Box::new(class)))])
         })?;
         // It returns a class, not a primitive: only this producer calls it.
-        self.set_readable(&mk, false);
+        self.set_readable(mk, false);
         out.push(s);
         let mut classes = Vec::new();
         for _ in 0..2 {
@@ -591,10 +591,10 @@ impl<'a, 'b> Gen<'a, 'b> {
             out.push(d);
             out.push(self.print_method(&o, "get", vec![]));
         }
-        let (a, b) = (self.read(&classes[0]), self.read(&classes[1]));
+        let (a, b) = (self.read(classes[0]), self.read(classes[1]));
         out.push(print(bin(BinOp::StrictEq, a, b)));
         self.spend_call(2);
-        let (a, b) = (self.read(&classes[0]), self.read(&classes[1]));
+        let (a, b) = (self.read(classes[0]), self.read(classes[1]));
         out.push(print(bin(BinOp::Add, method_call(a, "of", vec![]), method_call(b, "of", vec![]))));
         Ok(true)
     }
@@ -629,17 +629,17 @@ impl<'a, 'b> Gen<'a, 'b> {
                 })?;
                 b.push(d);
                 let arrow = g.class_arrow(0, |g| {
-                    let l = g.read(&local);
+                    let l = g.read(local);
                     let cls = match &inner {
                         Some(n) => member(g.read(n), "n"),
                         None => num(0),
                     };
                     Ok(bin(BinOp::Add, l, cls))
                 })?;
-                let t = g.target(&peek);
+                let t = g.target(peek);
                 b.push(expr_stmt(assign(AssignOp::Assign, t, arrow)));
                 b.extend(g.gen_stmts(2, 50)?);
-                let t = g.target(&local);
+                let t = g.target(local);
                 b.push(expr_stmt(assign(AssignOp::Add, t, num(1))));
                 Ok(b)
             })?;
@@ -647,10 +647,10 @@ impl<'a, 'b> Gen<'a, 'b> {
             Ok((None, ms))
         })?;
         out.push(s);
-        self.set_readable(&peek, true);
+        self.set_readable(peek, true);
         let p = self.call_named(&peek, vec![]);
         out.push(print(p));
-        let cr = self.read(&c);
+        let cr = self.read(c);
         let v = self.small_num()?;
         out.push(expr_stmt(assign(AssignOp::Add, Target::Member(Box::new(cr), "n".into()), v)));
         let p = self.call_named(&peek, vec![]);
@@ -697,7 +697,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 0,
                 None,
                 |g, n| {
-                    let s = g.read(&n[0]);
+                    let s = g.read(n[0]);
                     let mut b = vec![expr_stmt(assign(AssignOp::Assign, private_target(Expr::This, "step"), s))];
                     if ctor_made {
                         let c = cls(g);
@@ -742,7 +742,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 Ok(vec![ret(private_member(Expr::This, "twice"))])
             })?);
             ms.push(g.class_method("has", true, FunctionKind::Method, vec![ParamSpec::prim()], 0, None, |g, n| {
-                let o = g.read(&n[0]);
+                let o = g.read(n[0]);
                 Ok(vec![ret(bin(BinOp::In, Expr::PrivateName("count".into()), o))])
             })?);
             ms.push(g.class_method("made", true, FunctionKind::Method, vec![], 0, None, |_, _| {
@@ -761,7 +761,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let kind = self.decl_kind(true)?;
         let (inc, d) = self.declare_var(Role::Function, kind, Ty::Func(inc_ty), false, |g| {
             g.spend_call(1);
-            let o = g.read(&objs[0]);
+            let o = g.read(objs[0]);
             Ok(method_call(o, "makeInc", vec![]))
         })?;
         out.push(d);
@@ -771,15 +771,15 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(print(c1));
         out.push(self.print_method(&objs[0], "peek", vec![]));
         out.push(self.print_method(&objs[1], "inc", vec![]));
-        let o = self.read(&objs[0]);
+        let o = self.read(objs[0]);
         out.push(self.print_method(&c, "has", vec![o]));
         out.push(self.print_method(&c, "has", vec![Expr::Object(vec![])]));
         out.push(self.print_method(&c, "made", vec![]));
-        let o = self.read(&objs[0]);
+        let o = self.read(objs[0]);
         out.push(print(unary(UnaryOp::Typeof, member(o, "count"))));
         // A private method's brand check: another object as `this` throws TypeError.
         self.spend_call(1);
-        let cr = self.read(&c);
+        let cr = self.read(c);
         let bad = method_call(member(member(cr, "prototype"), "inc"), "call", vec![Expr::Object(vec![])]);
         out.push(self.guarded(vec![expr_stmt(bad)])?);
         Ok(true)

@@ -116,7 +116,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 Some(_) => ident(&q),
                 None => Expr::Cond(Box::new(typeof_is_undefined(&q)), Box::new(string("none")), Box::new(ident(&q))),
             };
-            g.note_lookup(&q);
+            g.note_lookup(q);
             // The closure below reads `q` by name: nothing may shadow it.
             g.reserved.push(q);
             let kind = g.decl_kind(true)?;
@@ -126,7 +126,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             body.push(d);
             let c = g.call_named(&get, vec![]);
             body.push(print(c));
-            let a = g.read(&names[0]);
+            let a = g.read(names[0]);
             let e = g.gen_prim(1)?;
             let init = print_expr(&bin(BinOp::Add, a, e));
             body.push(expr_stmt(eval_call(format!("var {q} = {init}"))));
@@ -134,7 +134,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let c = g.call_named(&get, vec![]);
             body.push(print(c));
             // The eval'd var is an ordinary (deletable) binding of the function.
-            let t = g.target(&q);
+            let t = g.target(q);
             let v = g.small_num()?;
             body.push(expr_stmt(assign(AssignOp::Add, t, v)));
             let c = g.call_named(&get, vec![]);
@@ -145,7 +145,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let c = self.call_gen(&f, &ft)?;
         out.push(print(c));
         if let Some(q) = outer_name {
-            let r = self.read(&q);
+            let r = self.read(q);
             out.push(print(r));
         }
         Ok(true)
@@ -173,7 +173,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             })?;
             body.push(d);
             body.extend(g.gen_stmts(1, 40)?);
-            let (t, xr, pr) = (g.target(&x), g.read(&x), g.read(&p));
+            let (t, xr, pr) = (g.target(x), g.read(x), g.read(p));
             let write = assign(AssignOp::Assign, t, bin(BinOp::Add, xr, pr));
             body.push(expr_stmt(eval_call(print_expr(&write))));
             let c = g.call_named(&get, vec![]);
@@ -182,14 +182,14 @@ impl<'a, 'b> Gen<'a, 'b> {
             let kind = g.decl_kind(true)?;
             let (h, d) = g.declare_var(Role::Function, kind, Ty::Func(fnty(0, Ty::Prim, 0)), false, |g| {
                 let c = g.closure(vec![], 0, |g, _| {
-                    let xr = g.read(&x);
+                    let xr = g.read(x);
                     let e = g.capture_expr()?;
                     Ok(vec![ret(bin(BinOp::Mul, xr, e))])
                 })?;
                 Ok(eval_call(format!("({})", print_expr(&c))))
             })?;
             body.push(d);
-            let t = g.target(&x);
+            let t = g.target(x);
             body.push(expr_stmt(assign(AssignOp::Add, t, num(1))));
             let c = g.call_named(&h, vec![]);
             body.push(print(c));
@@ -215,7 +215,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             body.push(d);
             let k = g.small_num()?;
             body.push(print(eval_call(format!("\"use strict\"; var {q} = {}; {q} * 2", print_expr(&k)))));
-            let r = g.read(&q);
+            let r = g.read(q);
             body.push(print(r));
             let fresh = g.eval_name();
             body.push(print(eval_call(format!("\"use strict\"; var {fresh} = 1; typeof {fresh}"))));
@@ -254,11 +254,11 @@ impl<'a, 'b> Gen<'a, 'b> {
             Ok(body)
         })?;
         // It returns nothing useful: only this producer calls it.
-        self.set_readable(&f, false);
+        self.set_readable(f, false);
         out.push(s);
         out.push(print(unary(UnaryOp::Typeof, ident(&global))));
         self.spend_call(1);
-        let fr = self.read(&f);
+        let fr = self.read(f);
         out.push(expr_stmt(call(fr, vec![])));
         let kind = self.decl_kind(true)?;
         let (r, d) = self.declare_var(Role::Function, kind, Ty::Func(read_ty), false, |g| {
@@ -299,7 +299,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 Prop::Init(PropKey::Name("getV".into()), func_expr(getv)),
             ]))
         })?;
-        self.set_readable(&o, false);
+        self.set_readable(o, false);
         out.push(d);
         let get_ty = fnty(0, Ty::Prim, 0);
         let (hs, d) = self.declare_uninit(Role::Function, &[Ty::Func(get_ty.clone()), Ty::Func(get_ty)])?;
@@ -321,43 +321,43 @@ impl<'a, 'b> Gen<'a, 'b> {
         let body = self.with_block(|g| {
             let mut b = Vec::new();
             let c1 = g.closure(vec![], 0, |g, _| {
-                let (kr, vr) = (g.read(&k), g.read("v"));
+                let (kr, vr) = (g.read(k), g.read("v"));
                 Ok(vec![ret(bin(BinOp::Add, kr, vr))])
             })?;
-            let t = g.target(&h1);
+            let t = g.target(h1);
             b.push(expr_stmt(assign(AssignOp::Assign, t, c1)));
-            let c2 = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.read(&l))]))?;
-            let t = g.target(&h2);
+            let c2 = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.read(l))]))?;
+            let t = g.target(h2);
             b.push(expr_stmt(assign(AssignOp::Assign, t, c2)));
             // A function found through the object is called with the object as `this`.
             g.spend_call(1);
             b.push(print(call(ident("getV"), vec![])));
             b.extend(g.gen_stmts(2, 50)?);
-            let (t, kr) = (g.target(&k), g.read(&k));
+            let (t, kr) = (g.target(k), g.read(k));
             b.push(expr_stmt(assign(AssignOp::Assign, t, bin(BinOp::Add, kr, num(1)))));
             Ok(b)
         });
         self.pop_scope();
         let body = body?;
-        let or = self.read(&o);
+        let or = self.read(o);
         out.push(Stmt::With(or, body));
-        self.set_readable(&h1, true);
-        self.set_readable(&h2, true);
+        self.set_readable(h1, true);
+        self.set_readable(h2, true);
         let c = self.call_named(&h1, vec![]);
         out.push(print(c));
-        let r = self.read(&k);
+        let r = self.read(k);
         out.push(print(r));
-        let (or, v) = (self.read(&o), self.gen_prim(1)?);
+        let (or, v) = (self.read(o), self.gen_prim(1)?);
         out.push(expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(or), k), v)));
         let c = self.call_named(&h1, vec![]);
         out.push(print(c));
-        let or = self.read(&o);
+        let or = self.read(o);
         out.push(print(unary(UnaryOp::Delete, member(or, &k))));
         let c = self.call_named(&h1, vec![]);
         out.push(print(c));
         let c = self.call_named(&h2, vec![]);
         out.push(print(c));
-        let (or, v) = (self.read(&o), self.small_num()?);
+        let (or, v) = (self.read(o), self.small_num()?);
         out.push(expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(or), l), v)));
         let c = self.call_named(&h2, vec![]);
         out.push(print(c));

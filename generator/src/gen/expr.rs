@@ -141,7 +141,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             5 => {
                 let k = self.pick(fields)?;
                 let (o, field) = self.nth_prim_field(k);
-                let o = self.read(&o);
+                let o = self.read(o);
                 Ok(member(o, field))
             }
             6 => {
@@ -176,14 +176,14 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let k = self.pick(writable)?;
                 let name = self.nth_visible(false, k, is_writable);
                 let v = self.gen_prim(d - 1)?;
-                let t = self.target(&name);
+                let t = self.target(name);
                 let op = self.pick_from(&[AssignOp::Assign, AssignOp::Add, AssignOp::Sub])?;
                 Ok(assign(op, t, v))
             }
             _ => {
                 let k = self.pick(fields)?;
                 let (o, field) = self.nth_prim_field(k);
-                let o = self.read(&o);
+                let o = self.read(o);
                 Ok(Expr::OptMember(Box::new(o), Name::new(field)))
             }
         }
@@ -212,7 +212,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     let k = self.pick(prims)?;
                     self.nth_visible(false, k, is_prim)
                 };
-                Ok(self.read(&name))
+                Ok(self.read(name))
             }
             2 => Ok(string(self.pick_from(&STRINGS)?)),
             3 => Ok(Expr::Bool(self.chance(50)?)),
@@ -230,7 +230,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
         let r = self.pick_from(&all)?;
         let name = self.at(r).name;
-        let r = self.read(&name);
+        let r = self.read(name);
         Ok(unary(UnaryOp::Typeof, r))
     }
 
@@ -445,7 +445,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         match self.weighted(&w)? {
             1 => {
                 let n = self.pick_from(&existing)?;
-                Ok(self.read(&n))
+                Ok(self.read(n))
             }
             2 => {
                 let k = self.pick(makers)?;
@@ -491,7 +491,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let existing = self.readable_fitting(&Ty::Obj(ot.clone()));
         if !existing.is_empty() && self.chance(50)? {
             let n = self.pick_from(&existing)?;
-            return Ok(self.read(&n));
+            return Ok(self.read(n));
         }
         self.object_literal(ot, d)
     }
@@ -550,7 +550,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let existing = self.readable_fitting(&Ty::Arr(at.clone()));
         if !existing.is_empty() && self.chance(50)? {
             let n = self.pick_from(&existing)?;
-            return Ok(self.read(&n));
+            return Ok(self.read(n));
         }
         let mut xs = Vec::new();
         for _ in 0..at.len {

@@ -75,7 +75,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             ..FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim(); params], rank).own_scope()
         };
         let (name, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| body(g, names))?;
-        self.set_readable(&name, false);
+        self.set_readable(name, false);
         Ok((name, s))
     }
 
@@ -83,7 +83,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     fn start_generator(&mut self, gen: &str, args: Vec<Expr>) -> Result<(Name, Stmt)> {
         let kind = self.decl_kind(true)?;
         let (it, d) = self.declare_var(Role::Object, kind, empty_obj(), false, |g| Ok(g.call_named(gen, args)))?;
-        self.set_readable(&it, false);
+        self.set_readable(it, false);
         Ok((it, d))
     }
 
@@ -97,7 +97,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// A callback `(v) => { print(text + v); }` for `then`/`catch`.
     fn print_callback(&mut self, text: &'static str) -> Result<Expr> {
         self.closure(vec![ParamSpec::prim()], 0, |g, names| {
-            let v = g.read(&names[0]);
+            let v = g.read(names[0]);
             Ok(vec![print(label(text, v))])
         })
     }
@@ -111,7 +111,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 // The value is generated inside the executor: its parameter may shadow a name.
                 let exec = self.closure(vec![ParamSpec::of(Ty::Func(fnty(1, Ty::Prim, 0)))], 0, |g, names| {
                     let v = g.gen_prim(1)?;
-                    let r = g.read(&names[0]);
+                    let r = g.read(names[0]);
                     Ok(vec![expr_stmt(call(r, vec![v]))])
                 })?;
                 Expr::New(Box::new(ident("Promise")), vec![exec])
@@ -136,7 +136,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let a = names[0];
             let mut body = Vec::new();
             let kind = g.decl_kind(false)?;
-            let (x, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(&a)))?;
+            let (x, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(a)))?;
             body.push(d);
             let kind = g.decl_kind(true)?;
             let (before, d) = g.declare_var(Role::Function, kind, Ty::Func(get_ty.clone()), false, |g| {
@@ -149,20 +149,20 @@ impl<'a, 'b> Gen<'a, 'b> {
                 Ok(yield_expr(c))
             })?;
             body.push(d);
-            let (t, rr) = (g.target(&x), g.read(&r));
+            let (t, rr) = (g.target(x), g.read(r));
             body.push(expr_stmt(assign(AssignOp::Add, t, rr)));
             body.extend(g.gen_stmts(2, 50)?);
             let kind = g.decl_kind(true)?;
             let (after, d) = g.declare_var(Role::Function, kind, Ty::Func(get_ty.clone()), false, |g| {
                 g.closure(vec![], 0, |g, _| {
-                    let xr = g.read(&x);
+                    let xr = g.read(x);
                     Ok(vec![ret(bin(BinOp::Mul, xr, num(2)))])
                 })
             })?;
             body.push(d);
             let (c1, c2) = (g.call_named(&before, vec![]), g.call_named(&after, vec![]));
             body.push(expr_stmt(yield_expr(bin(BinOp::Add, c1, c2))));
-            let (t, c) = (g.target(&x), g.small_num()?);
+            let (t, c) = (g.target(x), g.small_num()?);
             body.push(expr_stmt(assign(AssignOp::Add, t, c)));
             let c = g.call_named(&after, vec![]);
             body.push(ret(c));
@@ -197,12 +197,12 @@ impl<'a, 'b> Gen<'a, 'b> {
             let (gen, s) = self.suspendable_decl(Suspends::Generator, 0, 1, |g, _| {
                 let kind = g.decl_kind(false)?;
                 let (st, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.gen_prim(1))?;
-                let y1 = g.read(&st);
-                let t = g.target(&st);
+                let y1 = g.read(st);
+                let t = g.target(st);
                 let v = g.gen_prim(1)?;
-                let y2 = g.read(&st);
+                let y2 = g.read(st);
                 let fin = g.with_block(|g| {
-                    let r = g.read(&st);
+                    let r = g.read(st);
                     Ok(vec![print(label("cleanup ", r))])
                 })?;
                 Ok(vec![
@@ -248,7 +248,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let l = g.counted_for(trips, |g, i| {
                 let iv = g.read(i);
                 let handler = g.catch_clause(Ty::Prim, |g, e| {
-                    let (t, er) = (g.target(&n), g.read(e));
+                    let (t, er) = (g.target(n), g.read(e));
                     let er2 = g.read(e);
                     Ok(vec![expr_stmt(assign(AssignOp::Add, t, er)), print(label("caught ", er2))])
                 })?;
@@ -291,7 +291,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         ));
         let (inner, s) = self.suspendable_decl(Suspends::Generator, 1, 0, |g, names| {
             let a = names[0];
-            let (a1, a2, a3) = (g.read(&a), g.read(&a), g.read(&a));
+            let (a1, a2, a3) = (g.read(a), g.read(a), g.read(a));
             Ok(vec![
                 expr_stmt(yield_expr(a1)),
                 expr_stmt(yield_expr(bin(BinOp::Add, a2, num(1)))),
@@ -303,12 +303,12 @@ impl<'a, 'b> Gen<'a, 'b> {
             let b = names[0];
             let kind = g.decl_kind(true)?;
             let (r, d) = g.declare_var(Role::Value, kind, Ty::Prim, false, |g| {
-                let br = g.read(&b);
+                let br = g.read(b);
                 let c = g.call_named(&inner, vec![br]);
                 Ok(Expr::Yield { delegate: true, arg: Some(Box::new(c)) })
             })?;
-            let rr = g.read(&r);
-            let (b1, k) = (g.read(&b), g.prim_leaf()?);
+            let rr = g.read(r);
+            let (b1, k) = (g.read(b), g.prim_leaf()?);
             Ok(vec![
                 d,
                 expr_stmt(yield_expr(rr)),
@@ -329,13 +329,13 @@ impl<'a, 'b> Gen<'a, 'b> {
             kind,
             |g| {
                 let a = g.small_num()?;
-                let o = g.read(&outer);
+                let o = g.read(outer);
                 Ok(call(o, vec![a]))
             },
             trips,
             |g, v| {
                 let c = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(v)?)]))?;
-                let a = g.read(&fs);
+                let a = g.read(fs);
                 Ok(vec![expr_stmt(method_call(a, "push", vec![c]))])
             },
         )?;
@@ -365,7 +365,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let a = names[0];
             let mut body = Vec::new();
             let kind = g.decl_kind(false)?;
-            let (x, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(&a)))?;
+            let (x, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(a)))?;
             body.push(d);
             let kind = g.decl_kind(true)?;
             let (get, d) = g.declare_var(Role::Function, kind, Ty::Func(fnty(0, Ty::Prim, 0)), false, |g| {
@@ -374,11 +374,11 @@ impl<'a, 'b> Gen<'a, 'b> {
             body.push(d);
             let c = g.call_named(&get, vec![]);
             body.push(print(label("start ", c)));
-            let (t, w) = (g.target(&x), g.awaitee()?);
+            let (t, w) = (g.target(x), g.awaitee()?);
             body.push(expr_stmt(assign(AssignOp::Add, t, await_expr(w))));
-            let t = g.target(&shared);
+            let t = g.target(shared);
             body.push(expr_stmt(assign(AssignOp::Add, t, num(1))));
-            let (c, sh) = (g.call_named(&get, vec![]), g.read(&shared));
+            let (c, sh) = (g.call_named(&get, vec![]), g.read(shared));
             body.push(print(bin(BinOp::Add, label("middle ", c), label(" ", sh))));
             body.push(expr_stmt(await_expr(Expr::Null)));
             body.extend(g.gen_stmts(2, 40)?);
@@ -399,7 +399,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 out.push(expr_stmt(c));
             }
         }
-        let sh = self.read(&shared);
+        let sh = self.read(shared);
         out.push(print(label("sync ", sh)));
         Ok(true)
     }
@@ -421,22 +421,22 @@ impl<'a, 'b> Gen<'a, 'b> {
         let kind = self.decl_kind(true)?;
         let (p, d) = self.declare_var(Role::Object, kind, empty_obj(), false, |g| {
             let exec = g.closure(vec![ParamSpec::of(Ty::Func(res_ty.clone()))], 0, |g, names| {
-                let (t, r) = (g.target(&res), g.read(&names[0]));
+                let (t, r) = (g.target(res), g.read(names[0]));
                 Ok(vec![expr_stmt(assign(AssignOp::Assign, t, r))])
             })?;
             Ok(Expr::New(Box::new(ident("Promise")), vec![exec]))
         })?;
-        self.set_readable(&p, false);
+        self.set_readable(p, false);
         out.push(d);
         let (waiter, s) = self.suspendable_decl(Suspends::Async, 1, 0, |g, names| {
             let k = names[0];
             let kind = g.decl_kind(true)?;
             let (v, d) = g.declare_var(Role::Value, kind, Ty::Prim, false, |g| {
-                let pr = g.read(&p);
+                let pr = g.read(p);
                 Ok(await_expr(pr))
             })?;
-            let (vr, kr) = (g.read(&v), g.read(&k));
-            let vr2 = g.read(&v);
+            let (vr, kr) = (g.read(v), g.read(k));
+            let vr2 = g.read(v);
             Ok(vec![d, print(label("waiter ", bin(BinOp::Add, vr, kr))), ret(vr2)])
         })?;
         out.push(s);
@@ -446,13 +446,13 @@ impl<'a, 'b> Gen<'a, 'b> {
             out.push(expr_stmt(c));
         }
         let cb = self.print_callback("then ")?;
-        let pr = self.read(&p);
+        let pr = self.read(p);
         out.push(expr_stmt(method_call(pr, "then", vec![cb])));
         let v = self.prim_leaf()?;
         let cb = self.print_callback("early ")?;
         out.push(expr_stmt(method_call(method_call(ident("Promise"), "resolve", vec![v]), "then", vec![cb])));
         out.push(print(string("before resolve")));
-        self.set_readable(&res, true);
+        self.set_readable(res, true);
         let v = self.gen_prim(1)?;
         let c = self.call_named(&res, vec![v]);
         out.push(expr_stmt(c));
@@ -478,7 +478,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let i = Name::new(i);
             let f = g.with_function(spec, |g, _| {
                 let w = g.awaitee()?;
-                let ir = g.read(&i);
+                let ir = g.read(i);
                 let e = g.capture_expr()?;
                 Ok(vec![expr_stmt(await_expr(w)), print(label("loop ", bin(BinOp::Add, ir, e)))])
             })?;
@@ -502,7 +502,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         ));
         let (guard, s) = self.suspendable_decl(Suspends::Async, 1, 0, |g, names| {
             let a = names[0];
-            let ar = g.read(&a);
+            let ar = g.read(a);
             let block = vec![
                 expr_stmt(await_expr(method_call(ident("Promise"), "reject", vec![ar]))),
                 print(string("unreachable")),
@@ -512,7 +512,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 Ok(vec![print(label("caught ", er)), ret(bin(BinOp::Add, er2, num(1)))])
             })?;
             let fin = g.with_block(|g| {
-                let r = g.read(&a);
+                let r = g.read(a);
                 Ok(vec![print(label("finally ", r))])
             })?;
             Ok(vec![Stmt::Try { block, handler: Some(handler), finalizer: Some(fin) }])
@@ -525,7 +525,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let (boom, s) = self.suspendable_decl(Suspends::Async, 1, 0, |g, names| {
             let a = names[0];
             let w = g.awaitee()?;
-            let ar = g.read(&a);
+            let ar = g.read(a);
             Ok(vec![expr_stmt(await_expr(w)), Stmt::Throw(ar)])
         })?;
         out.push(s);

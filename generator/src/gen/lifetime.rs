@@ -101,7 +101,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let n = self.lifetimes;
         let declarable = ["wr", "wrBig", "wrSmall", "keep", "hold", "it", "res"].iter().all(|base| {
             let name = Name::numbered(base, n);
-            self.can_declare(&name, How::Var) && self.can_declare(&name, How::Lexical)
+            self.can_declare(name, How::Var) && self.can_declare(name, How::Lexical)
         });
         if !declarable {
             return Ok(false);

@@ -22,7 +22,7 @@ mod lifetime;
 mod stmt;
 pub(crate) mod ty;
 
-use crate::name::NameSet;
+use crate::name::{AsName, NameSet};
 use std::rc::Rc;
 
 use arbitrary::{Result, Unstructured};
@@ -498,8 +498,8 @@ impl<'a, 'b> Gen<'a, 'b> {
     // ----- bindings -------------------------------------------------------------------------------
 
     /// The nearest binding of `name`: (scope index, binding index).
-    pub fn lookup(&self, name: &str) -> Option<(usize, usize)> {
-        let name = Name::new(name);
+    pub fn lookup(&self, name: impl AsName) -> Option<(usize, usize)> {
+        let name = name.as_name();
         for (si, s) in self.scopes.iter().enumerate().rev() {
             if let Some(bi) = s.bindings.iter().position(|b| b.name == name) {
                 return Some((si, bi));
@@ -508,35 +508,37 @@ impl<'a, 'b> Gen<'a, 'b> {
         None
     }
 
-    pub fn binding(&self, name: &str) -> Option<&Binding> {
+    pub fn binding(&self, name: impl AsName) -> Option<&Binding> {
         self.lookup(name).map(|(s, b)| &self.scopes[s].bindings[b])
     }
 
-    pub fn binding_mut(&mut self, name: &str) -> Option<&mut Binding> {
+    pub fn binding_mut(&mut self, name: impl AsName) -> Option<&mut Binding> {
         // The caller may change readability or type: cached counts are stale.
         self.touch();
         self.lookup(name).map(|(s, b)| &mut self.scopes[s].bindings[b])
     }
 
     /// Records that `name` is referenced here: every scope it is resolved through remembers it.
-    pub fn note_lookup(&mut self, name: &str) {
+    pub fn note_lookup(&mut self, name: impl AsName) {
+        let name = name.as_name();
         let def = self.lookup(name).map(|(s, _)| s + 1).unwrap_or(0);
-        let name = Name::new(name);
         for s in &mut self.scopes[def..] {
             s.looked_through.insert(name);
         }
     }
 
     /// A reference to `name` (recorded with [`Gen::note_lookup`]).
-    pub fn read(&mut self, name: &str) -> Expr {
+    pub fn read(&mut self, name: impl AsName) -> Expr {
+        let name = name.as_name();
         self.note_lookup(name);
-        Expr::Ident(Name::new(name))
+        Expr::Ident(name)
     }
 
     /// An assignment target naming `name` (recorded like a read).
-    pub fn target(&mut self, name: &str) -> Target {
+    pub fn target(&mut self, name: impl AsName) -> Target {
+        let name = name.as_name();
         self.note_lookup(name);
-        Target::Ident(Name::new(name))
+        Target::Ident(name)
     }
 
     /// The visible bindings (nearest of each name, innermost first) satisfying `pred`, with whether
@@ -607,11 +609,8 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// Whether `name` can be declared here in the way `how` without an early error and without changing
     /// the meaning of an earlier reference.
-    pub fn can_declare(&self, name: &str, how: How) -> bool {
-        self.can_declare_name(Name::new(name), how)
-    }
-
-    fn can_declare_name(&self, name: Name, how: How) -> bool {
+    pub fn can_declare(&self, name: impl AsName, how: How) -> bool {
+        let name = name.as_name();
         if name == "arguments" || name == "eval" {
             return false;
         }
@@ -647,14 +646,14 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     /// Declares `name` (already checked with [`Gen::can_declare`]).
-    pub fn declare(&mut self, name: &str, how: How, kind: BindingKind, ty: Ty, writable: bool, readable: bool) {
+    pub fn declare(&mut self, name: impl AsName, how: How, kind: BindingKind, ty: Ty, writable: bool, readable: bool) {
+        let name = name.as_name();
         self.touch();
         let cur = self.scopes.len() - 1;
         let vs = self.frame().var_scope;
         if self.in_producer > 0 && self.plain_depth == 0 {
-            self.reserved.push(Name::new(name));
+            self.reserved.push(name);
         }
-        let name = Name::new(name);
         let b = Binding { name, kind, ty, writable, readable };
         match how {
             How::Var => {
@@ -683,7 +682,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
     }
 
-    pub fn set_readable(&mut self, name: &str, readable: bool) {
+    pub fn set_readable(&mut self, name: impl AsName, readable: bool) {
         if let Some(b) = self.binding_mut(name) {
             b.readable = readable;
         }
@@ -697,7 +696,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let mut ok = [Name::default(); 16];
         let (mut n_ok, mut ok_preferred) = (0, 0);
         for (i, &n) in candidates.iter().enumerate() {
-            if !self.reserved.contains(&n) && self.can_declare_name(n, how) {
+            if !self.reserved.contains(&n) && self.can_declare(n, how) {
                 ok[n_ok] = n;
                 n_ok += 1;
                 if i < n_preferred {
@@ -716,7 +715,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         for _ in 0..10_000 {
             self.numbered += 1;
             let candidate = Name::numbered(base, self.numbered);
-            if self.can_declare_name(candidate, how) && !self.reserved.contains(&candidate) {
+            if self.can_declare(candidate, how) && !self.reserved.contains(&candidate) {
                 return Ok(candidate);
             }
         }
@@ -727,7 +726,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// Declares a fresh name and returns it; not readable until [`Gen::set_readable`].
     pub fn new_binding(&mut self, role: Role, how: How, kind: BindingKind, ty: Ty, writable: bool) -> Result<Name> {
         let name = self.fresh_name(role, how)?;
-        self.declare(&name, how, kind, ty, writable, false);
+        self.declare(name, how, kind, ty, writable, false);
         Ok(name)
     }
 
@@ -758,7 +757,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let writable = writable && kind != DeclKind::Const;
         let name = self.new_binding(role, how, kind.binding_kind(), ty, writable)?;
         let e = init(self)?;
-        self.set_readable(&name, true);
+        self.set_readable(name, true);
         Ok((name, decl(kind, &name, Some(e))))
     }
 
@@ -819,12 +818,12 @@ impl<'a, 'b> Gen<'a, 'b> {
                     None => self.fresh_name(if p.protected { Role::Depth } else { Role::Value }, How::Param)?,
                 };
                 let writable = !p.protected;
-                self.declare(&name, How::Param, BindingKind::Param, p.ty.clone(), writable, false);
+                self.declare(name, How::Param, BindingKind::Param, p.ty.clone(), writable, false);
                 names.push(name);
             }
             let rest = if spec.rest {
                 let name = self.fresh_name(Role::Array, How::Param)?;
-                self.declare(&name, How::Param, BindingKind::Param, Ty::arr(Ty::Prim, 0), false, false);
+                self.declare(name, How::Param, BindingKind::Param, Ty::arr(Ty::Prim, 0), false, false);
                 Some(name)
             } else {
                 None

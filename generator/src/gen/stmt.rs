@@ -221,7 +221,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             0 => {
                 let (name, ty, _) = self.pick_from(&vars)?;
                 let v = self.gen_value(&ty, d)?;
-                let t = self.target(&name);
+                let t = self.target(name);
                 if !ty.is_prim() {
                     return Ok(Some(expr_stmt(assign(AssignOp::Assign, t, v))));
                 }
@@ -247,7 +247,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let (obj, field, ty) = self.pick_from(&fields)?;
                 let v = self.gen_value(&ty, d)?;
                 let o = match obj {
-                    Some(n) => self.read(&n),
+                    Some(n) => self.read(n),
                     None => Expr::This,
                 };
                 let op = if ty.is_prim() && self.chance(40)? { AssignOp::Add } else { AssignOp::Assign };
@@ -298,9 +298,9 @@ impl<'a, 'b> Gen<'a, 'b> {
         let r = (|| {
             let how = if kind == DeclKind::Var { How::Var } else { How::Lexical };
             let i = self.new_binding(Role::Counter, how, kind.binding_kind(), Ty::Prim, false)?;
-            self.set_readable(&i, true);
-            let test = bin(BinOp::Lt, self.read(&i), num(i64::from(trips)));
-            let update = Expr::Update { increment: true, prefix: false, target: self.target(&i) };
+            self.set_readable(i, true);
+            let test = bin(BinOp::Lt, self.read(i), num(i64::from(trips)));
+            let update = Expr::Update { increment: true, prefix: false, target: self.target(i) };
             let b = self.with_loop(trips, |g| g.with_block(|g| body(g, &i)))?;
             Ok(Stmt::For {
                 init: Some(ForInit::Decl(kind, vec![Declarator { name: i, init: Some(num(0)) }])),
@@ -328,7 +328,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let x = self.new_binding(Role::Value, how, kind.binding_kind(), Ty::Prim, false)?;
             // The head's expression is evaluated with the loop variable in its TDZ.
             let object = object(self)?;
-            self.set_readable(&x, true);
+            self.set_readable(x, true);
             let b = self.with_loop(trips, |g| g.with_block(|g| body(g, &x)))?;
             Ok(if is_in {
                 Stmt::ForIn { decl: Some(kind), name: x, object, body: b }
@@ -350,13 +350,13 @@ impl<'a, 'b> Gen<'a, 'b> {
             let b = g.with_loop(trips, |g| {
                 g.with_block(|g| {
                     // Referenced first, so the body cannot shadow the counter it bumps.
-                    let bump = expr_stmt(Expr::Update { increment: true, prefix: false, target: g.target(&w) });
+                    let bump = expr_stmt(Expr::Update { increment: true, prefix: false, target: g.target(w) });
                     let mut b = body(g, &w)?;
                     b.insert(0, bump);
                     Ok(b)
                 })
             })?;
-            let test = bin(BinOp::Lt, g.read(&w), num(i64::from(trips)));
+            let test = bin(BinOp::Lt, g.read(w), num(i64::from(trips)));
             let l = if do_while { Stmt::DoWhile(b, test) } else { Stmt::While(test, b) };
             Ok(Stmt::Block(vec![d, l]))
         })
@@ -367,7 +367,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.push_scope(ScopeKind::Catch);
         let r = (|| {
             let e = self.fresh_name(Role::Catch, How::Catch)?;
-            self.declare(&e, How::Catch, BindingKind::Catch, ty, false, true);
+            self.declare(e, How::Catch, BindingKind::Catch, ty, false, true);
             let stmts = body(self, &e)?;
             Ok(Catch { param: Some(e), body: stmts })
         })();
@@ -427,12 +427,12 @@ impl<'a, 'b> Gen<'a, 'b> {
             Rc::new(FnTy { params: spec.params.iter().map(|p| p.ty.clone()).collect(), ret: ret_ty, rank: spec.rank });
         let how = if self.at_var_scope() { How::FnTop } else { How::BlockFn };
         let name = self.fresh_name(role, how)?;
-        self.declare(&name, how, BindingKind::Function, Ty::Func(ft.clone()), false, false);
+        self.declare(name, how, BindingKind::Function, Ty::Func(ft.clone()), false, false);
         spec.kind = FunctionKind::Declaration;
         spec.name = Some(name);
         self.decl_name = name;
         let f = self.with_function(spec, |g, names| body(g, &ft, names))?;
-        self.set_readable(&name, readable);
+        self.set_readable(name, readable);
         Ok(Some((name, Stmt::Function(f))))
     }
 
@@ -468,7 +468,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.decl_name = name;
         let mut f = self.with_function(spec, |g, names| body(g, &ft, names))?;
         f.expression_body = arrow && f.body.len() == 1;
-        self.set_readable(&name, true);
+        self.set_readable(name, true);
         Ok((name, decl(kind, &name, Some(func_expr(f)))))
     }
 }
