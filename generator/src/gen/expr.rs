@@ -72,7 +72,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             return self.prim_leaf();
         }
         let (callees, fields) = self.prim_counts();
-        let this_fields = self.this_prim_fields();
+        let this_fields = self.this_prim_field_count();
         let args = self.frame().args;
         let f = self.feat;
         let is_writable = |b: &Binding| b.readable && b.writable && b.ty.is_prim();
@@ -87,14 +87,14 @@ impl<'a, 'b> Gen<'a, 'b> {
             if f.templates { 3 } else { 0 },                       // template literal
             if f.nullish { 2 } else { 0 },                         // ??
             if args.available && args.all_prim { 3 } else { 0 },   // arguments
-            if this_fields.is_empty() { 0 } else { 8 },            // this.field
+            if this_fields == 0 { 0 } else { 8 },                  // this.field
             if writable == 0 { 0 } else { 3 },                     // assignment expression
             if f.optional_chaining && fields > 0 { 2 } else { 0 }, // ?.
         ];
         match self.weighted(&w)? {
             0 => self.prim_leaf(),
             1 => {
-                let ops: &[(BinOp, u32)] = &[
+                let ops: [(BinOp, u32); 15] = [
                     (BinOp::Add, 30),
                     (BinOp::Sub, 12),
                     (BinOp::Mul, 10),
@@ -111,7 +111,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     (BinOp::Or, 4),
                     (BinOp::Exp, if f.exponent { 1 } else { 0 }),
                 ];
-                let i = self.weighted(&ops.iter().map(|o| o.1).collect::<Vec<_>>())?;
+                let i = self.weighted(&ops.map(|o| o.1))?;
                 let op = ops[i].0;
                 let l = self.gen_prim(d - 1)?;
                 let r = if op == BinOp::Exp { num(self.int(0, 3)?) } else { self.gen_prim(d - 1)? };
@@ -169,7 +169,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                 }
             }
             9 => {
-                let field = self.pick_from(&this_fields)?;
+                let k = self.pick(this_fields)?;
+                let field = self.this_prim_fields().nth(k).expect("k is below the count of primitive fields");
                 Ok(member(Expr::This, field))
             }
             10 => {
@@ -317,11 +318,13 @@ impl<'a, 'b> Gen<'a, 'b> {
         found
     }
 
-    fn this_prim_fields(&self) -> Vec<&'static str> {
-        match &self.frame().this_obj {
-            Some(o) => o.fields.iter().filter(|f| f.ty.is_prim()).map(|f| f.name).collect(),
-            None => Vec::new(),
-        }
+    /// The primitive fields of `this`'s known type.
+    fn this_prim_fields(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.frame().this_obj.iter().flat_map(|o| o.fields.iter().filter(|f| f.ty.is_prim()).map(|f| f.name))
+    }
+
+    fn this_prim_field_count(&self) -> usize {
+        self.this_prim_fields().count()
     }
 
     /// Everything callable here returning a value that fits `want` (any type when `None`), `times`

@@ -271,6 +271,9 @@ pub(crate) struct Gen<'a, 'b> {
     pub in_producer: u32,
     pub plain_depth: u32,
     epoch: u64,
+    /// Advanced only when the scope chain, the frames or a binding list changes (what the visible
+    /// list depends on), not when a binding's readability or type does.
+    layout_epoch: u64,
     /// (epoch, frame rank, primitive-returning callees, primitive fields) for [`Gen::gen_prim`].
     pub prim_counts: std::cell::Cell<(u64, u32, usize, usize)>,
     /// (epoch, readable primitive bindings, of which captured, writable primitive bindings) for
@@ -300,6 +303,7 @@ pub(crate) fn generate(u: &mut Unstructured, cfg: &Config) -> Result<(Program, C
         in_producer: 0,
         plain_depth: 0,
         epoch: 0,
+        layout_epoch: 0,
         prim_counts: std::cell::Cell::new((u64::MAX, 0, 0, 0)),
         binding_counts: std::cell::Cell::new((u64::MAX, 0, 0, 0)),
         numbered: 0,
@@ -513,8 +517,8 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     pub fn binding_mut(&mut self, name: impl AsName) -> Option<&mut Binding> {
-        // The caller may change readability or type: cached counts are stale.
-        self.touch();
+        // The caller may change readability or type: cached counts are stale (not the visible list).
+        self.epoch += 1;
         self.lookup(name).map(|(s, b)| &mut self.scopes[s].bindings[b])
     }
 
@@ -575,29 +579,35 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// (scope, binding, captured) of every visible binding, innermost first; cached until the scope
     /// chain or a binding list changes (see [`Gen::touch`]), as most choices consult it.
     pub fn visible_indices(&self) -> Rc<Vec<BindingRef>> {
-        if let Some((epoch, v)) = &*self.visible_cache.borrow() {
-            if *epoch == self.epoch {
+        let mut cache = self.visible_cache.borrow_mut();
+        if let Some((layout, v)) = &*cache {
+            if *layout == self.layout_epoch {
                 return v.clone();
             }
         }
-        let mut out = Vec::new();
+        // Reuse the stale list's buffer unless a caller still holds it.
+        let mut out = cache.take().and_then(|(_, v)| Rc::try_unwrap(v).ok()).unwrap_or_default();
+        out.clear();
         let cur = self.frames.len() - 1;
+        // Names are unique within a scope; a binding is hidden by one of an inner scope, whose names
+        // `inner` collects on the way out.
+        let mut inner: Vec<Name> = Vec::new();
         for (si, s) in self.scopes.iter().enumerate().rev() {
-            // Names are unique within a scope; a binding is hidden by one of an inner scope (inner
-            // scopes usually hold few bindings, the script scope many).
-            let inner = &self.scopes[si + 1..];
             for (bi, b) in s.bindings.iter().enumerate().rev() {
-                if !inner.iter().any(|t| t.bindings.iter().any(|x| x.name == b.name)) {
+                if !inner.contains(&b.name) {
                     out.push((si, bi, s.frame != cur));
                 }
             }
+            if si > 0 {
+                inner.extend(s.bindings.iter().map(|b| b.name));
+            }
         }
         let v = Rc::new(out);
-        *self.visible_cache.borrow_mut() = Some((self.epoch, v.clone()));
+        *cache = Some((self.layout_epoch, v.clone()));
         v
     }
 
-    /// The epoch of the scope model, for caches.
+    /// The epoch of the scope model (layout and binding attributes), for caches.
     pub fn epoch(&self) -> u64 {
         self.epoch
     }
@@ -605,6 +615,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// Records a change of the scope chain, the frames or a binding list.
     pub fn touch(&mut self) {
         self.epoch += 1;
+        self.layout_epoch += 1;
     }
 
     /// Whether `name` can be declared here in the way `how` without an early error and without changing
