@@ -284,6 +284,8 @@ pub(crate) struct Gen<'a, 'b> {
     /// Lifetime patterns produced so far (numbering their bindings and probes).
     pub lifetimes: u32,
     visible_cache: std::cell::RefCell<Option<(u64, Rc<Vec<BindingRef>>)>>,
+    /// [`stmt::stmt_weights`] of the config.
+    stmt_weights: [[u32; stmt::STMT_KINDS]; 2],
 }
 
 /// Generates a program and the set of categories its producers exercised.
@@ -309,6 +311,7 @@ pub(crate) fn generate(u: &mut Unstructured, cfg: &Config) -> Result<(Program, C
         numbered: 0,
         lifetimes: 0,
         visible_cache: std::cell::RefCell::new(None),
+        stmt_weights: stmt::stmt_weights(cfg),
         u,
     };
     let strict = g.feat.program_directive && g.chance(cfg.strict_program_percent)?;

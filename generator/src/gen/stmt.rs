@@ -35,6 +35,28 @@ const PLAIN: [(Plain, u32); 10] = [
     (Plain::Switch, 1),
 ];
 
+/// Plain statement kinds followed by category producers: what [`Gen::gen_stmt`] chooses from.
+pub(crate) const STMT_KINDS: usize = PLAIN.len() + Category::COUNT;
+
+/// The weights of [`STMT_KINDS`] at the top level (`[0]`) and nested in a function or block (`[1]`),
+/// computed once per program from the config.
+pub(crate) fn stmt_weights(cfg: &Config) -> [[u32; STMT_KINDS]; 2] {
+    let mut weights = [[0; STMT_KINDS]; 2];
+    let plain_total: u32 = PLAIN.iter().map(|p| p.1).sum();
+    for nested in [false, true] {
+        let row = &mut weights[usize::from(nested)];
+        for (i, (_, w)) in PLAIN.iter().enumerate() {
+            row[i] = w * cfg.plain_weight / plain_total.max(1);
+        }
+        for (i, c) in Category::ALL.into_iter().enumerate() {
+            let w = cfg.effective_weight(c);
+            // Producers nest less often than they appear at the top level.
+            row[PLAIN.len() + i] = if nested { w / 3 } else { w };
+        }
+    }
+    weights
+}
+
 impl<'a, 'b> Gen<'a, 'b> {
     /// Up to `max` statements; each further one is added with probability `percent` while input and
     /// budget last.
@@ -53,16 +75,9 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// One plain statement or one category producer's statements, appended to `out`.
     pub fn gen_stmt(&mut self, out: &mut Vec<Stmt>) -> Result<()> {
         let nested = self.frames.len() > 1 || self.depth > 1;
-        let mut weights: Vec<u32> = Vec::with_capacity(PLAIN.len() + Category::COUNT);
-        let plain_total: u32 = PLAIN.iter().map(|p| p.1).sum();
-        for (_, w) in PLAIN {
-            weights.push(w * self.cfg.plain_weight / plain_total.max(1));
-        }
-        let can_produce = self.room(3) && self.budget(6, 2);
-        for c in Category::ALL {
-            let w = if can_produce { self.cfg.effective_weight(c) } else { 0 };
-            // Producers nest less often than they appear at the top level.
-            weights.push(if nested { w / 3 } else { w });
+        let mut weights = self.stmt_weights[usize::from(nested)];
+        if !(self.room(3) && self.budget(6, 2)) {
+            weights[PLAIN.len()..].fill(0);
         }
         let i = self.weighted(&weights)?;
         if i >= PLAIN.len() {
