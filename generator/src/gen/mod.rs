@@ -284,6 +284,8 @@ pub(crate) struct Gen<'a, 'b> {
     /// Lifetime patterns produced so far (numbering their bindings and probes).
     pub lifetimes: u32,
     visible_cache: std::cell::RefCell<Option<(u64, Rc<Vec<BindingRef>>)>>,
+    /// A buffer for [`Gen::visible_indices`].
+    inner_names: std::cell::Cell<Vec<Name>>,
     /// [`stmt::stmt_weights`] of the config.
     stmt_weights: [[u32; stmt::STMT_KINDS]; 2],
 }
@@ -311,6 +313,7 @@ pub(crate) fn generate(u: &mut Unstructured, cfg: &Config) -> Result<(Program, C
         numbered: 0,
         lifetimes: 0,
         visible_cache: std::cell::RefCell::new(None),
+        inner_names: std::cell::Cell::new(Vec::new()),
         stmt_weights: stmt::stmt_weights(cfg),
         u,
     };
@@ -594,7 +597,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         let cur = self.frames.len() - 1;
         // Names are unique within a scope; a binding is hidden by one of an inner scope, whose names
         // `inner` collects on the way out.
-        let mut inner: Vec<Name> = Vec::new();
+        let mut inner = self.inner_names.take();
+        inner.clear();
         for (si, s) in self.scopes.iter().enumerate().rev() {
             for (bi, b) in s.bindings.iter().enumerate().rev() {
                 if !inner.contains(&b.name) {
@@ -605,6 +609,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 inner.extend(s.bindings.iter().map(|b| b.name));
             }
         }
+        self.inner_names.set(inner);
         let v = Rc::new(out);
         *cache = Some((self.layout_epoch, v.clone()));
         v
