@@ -85,10 +85,12 @@ pub enum Stmt {
     Return(Option<Expr>),
     If(Expr, Vec<Stmt>, Option<Vec<Stmt>>),
     Block(Vec<Stmt>),
+    /// A `for` loop (the head's expressions are boxed: loops are rare, and this keeps every
+    /// statement small).
     For {
         init: Option<ForInit>,
-        test: Option<Expr>,
-        update: Option<Expr>,
+        test: Option<Box<Expr>>,
+        update: Option<Box<Expr>>,
         body: Vec<Stmt>,
     },
     ForIn {
@@ -146,7 +148,7 @@ pub enum ClassMember {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ForInit {
     Decl(DeclKind, Vec<Declarator>),
-    Expr(Expr),
+    Expr(Box<Expr>),
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1053,8 +1053,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                             kind,
                             vec![Declarator { name: i, init: Some(num(0)) }, Declarator { name: gname, init: Some(c) }],
                         )),
-                        test: Some(test),
-                        update: Some(update),
+                        test: Some(Box::new(test)),
+                        update: Some(Box::new(update)),
                         body,
                     })
                 })();
@@ -1080,8 +1080,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                     let body = self.with_loop(trips, |g| g.with_block(|g| g.gen_stmts(1, 30)))?;
                     Ok(Stmt::For {
                         init: Some(ForInit::Decl(DeclKind::Let, vec![Declarator { name: i, init: Some(num(0)) }])),
-                        test: Some(test),
-                        update: Some(update),
+                        test: Some(Box::new(test)),
+                        update: Some(Box::new(update)),
                         body,
                     })
                 })();
@@ -1121,8 +1121,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                     })?;
                     Ok(Stmt::For {
                         init: Some(ForInit::Decl(DeclKind::Let, vec![Declarator { name: i, init: Some(num(0)) }])),
-                        test: Some(test),
-                        update: Some(update),
+                        test: Some(Box::new(test)),
+                        update: Some(Box::new(update)),
                         body,
                     })
                 })();

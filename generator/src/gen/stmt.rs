@@ -319,8 +319,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             let b = self.with_loop(trips, |g| g.with_block(|g| body(g, &i)))?;
             Ok(Stmt::For {
                 init: Some(ForInit::Decl(kind, vec![Declarator { name: i, init: Some(num(0)) }])),
-                test: Some(test),
-                update: Some(update),
+                test: Some(Box::new(test)),
+                update: Some(Box::new(update)),
                 body: b,
             })
         })();
