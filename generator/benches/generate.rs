@@ -5,9 +5,6 @@
 //! side of the ratio.
 
 use std::hint::black_box;
-
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::{Duration, Instant};
 
 use generator::{Config, Program};

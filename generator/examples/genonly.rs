@@ -2,9 +2,6 @@
 //! default programs and nothing else (for profiling generation).
 use generator::{Config, Program};
 
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     let count: u64 = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(2000);
     let cfg = Config::default();

@@ -130,9 +130,12 @@ impl fmt::Display for Stats {
         writeln!(f, "mean size: {:.1} statements, {:.0} bytes", self.mean_statements, self.mean_bytes)?;
         let per = |secs: f64| if self.programs == 0 { 0.0 } else { 1000.0 * secs / self.programs as f64 };
         let rate = if self.generation_seconds > 0.0 { self.programs as f64 / self.generation_seconds } else { 0.0 };
+        let ratio =
+            if self.interpreter_seconds > 0.0 { self.generation_seconds / self.interpreter_seconds } else { 0.0 };
         writeln!(
             f,
-            "time: generation {:.2} ms/program ({rate:.0} programs/s), reference interpreter {:.2} ms/program",
+            "time: generation {:.2} ms/program ({rate:.0} programs/s), reference interpreter {:.2} ms/program \
+             (generation/interpreter {ratio:.2})",
             per(self.generation_seconds),
             per(self.interpreter_seconds)
         )?;
