@@ -71,6 +71,26 @@ fn known_divergences_are_exactly_the_diverging_programs() {
     );
 }
 
+/// A pattern that does not even recognise its own repro recognises some other bug, if any.
+#[test]
+fn known_patterns_match_their_own_repros() {
+    let known = load_known_divergences().unwrap_or_else(|err| panic!("{err}: {}", error_chain(&err)));
+    let suppressions = known.suppressions();
+    let with_pattern = known.entries().iter().filter(|entry| entry.pattern.is_some()).count();
+    assert_eq!(suppressions.len(), with_pattern, "every pattern compiles");
+    for suppression in &suppressions {
+        let entry = &known.entries()[suppression.entry];
+        let repro = harness::known::repro_program(&entry.repro)
+            .unwrap_or_else(|| panic!("{}: a pattern needs a program repro, not a link", entry.program));
+        assert!(
+            suppression.suppresses(std::slice::from_ref(&entry.engine), repro),
+            "{} ({}): the pattern does not match the repro {repro:?}",
+            entry.program,
+            entry.engine
+        );
+    }
+}
+
 /// insta does not notice snapshots whose program was renamed or removed; this does.
 #[test]
 fn every_snapshot_belongs_to_a_program() {

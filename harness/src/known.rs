@@ -10,6 +10,7 @@
 //! differs = "..."                # what differs
 //! why = "..."                    # the rule the engine breaks
 //! repro = "..."                  # an upstream issue link, or a one-line reduced program
+//! pattern = "..."                # optional: a regular expression recognising the bug elsewhere
 //! ```
 //!
 //! A program may be listed several times, once per engine that is wrong on it (two engines can
@@ -21,6 +22,12 @@
 //! engine that took part leaves engines that agree, and each listed engine really disagrees with
 //! them. Listed engines that did not take part are ignored, so a list written for three engines
 //! still explains a run on two of them.
+//!
+//! Fuzzing meets a known bug in many programs, and the reducer cannot always bring them down to the
+//! repro's shape. An entry's `pattern` ([`Suppression`], after V8 foozzie's suppressions tied to bug
+//! IDs) recognises the bug in a *reduced* program: a finding blamed on the entry's engine alone
+//! whose reduced program contains a match counts as that known divergence. Keep patterns narrow
+//! (the construct the bug needs, not the category): a pattern that matches too much hides new bugs.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -53,6 +60,26 @@ pub struct KnownDivergence {
     pub why: String,
     /// An upstream issue link, or a one-line reduced program that shows the bug.
     pub repro: String,
+    /// A regular expression (`regex` crate syntax, searched anywhere in the text) that recognises
+    /// the bug in a reduced program found by fuzzing; see [`Suppression`].
+    #[serde(default)]
+    pub pattern: Option<String>,
+}
+
+/// A known divergence's `pattern`, compiled: a fuzzing finding blamed on `engine` alone whose
+/// reduced program matches is counted as the entry at index `entry` instead of being reported.
+#[derive(Debug, Clone)]
+pub struct Suppression {
+    pub entry: usize,
+    engine: String,
+    pattern: regex::Regex,
+}
+
+impl Suppression {
+    /// Whether a divergence blamed on `blamed`, reduced to `program`, is this known bug.
+    pub fn suppresses(&self, blamed: &[String], program: &str) -> bool {
+        matches!(blamed, [engine] if *engine == self.engine) && self.pattern.is_match(program)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -146,6 +173,13 @@ impl KnownDivergences {
                     ENGINE_NAMES.join(", ")
                 )));
             }
+            if let Some(Err(err)) = entry.pattern.as_deref().map(regex::Regex::new) {
+                let err = err.to_string().split_whitespace().collect::<Vec<_>>().join(" ");
+                return Err(invalid(format!(
+                    "the entry for `{}` has a `pattern` that is not a regular expression: {err}",
+                    entry.program
+                )));
+            }
             if !seen.insert((entry.program.as_str(), entry.engine.as_str())) {
                 return Err(invalid(format!("`{}` is listed twice for engine `{}`", entry.program, entry.engine)));
             }
@@ -156,6 +190,15 @@ impl KnownDivergences {
     /// The entries, in file order.
     pub fn entries(&self) -> &[KnownDivergence] {
         &self.entries
+    }
+
+    /// The entries' patterns, compiled (checked when the list was parsed).
+    pub fn suppressions(&self) -> Vec<Suppression> {
+        let compiled = self.entries.iter().enumerate().filter_map(|(entry, known)| {
+            let pattern = regex::Regex::new(known.pattern.as_deref()?).ok()?;
+            Some(Suppression { entry, engine: known.engine.clone(), pattern })
+        });
+        compiled.collect()
     }
 
     /// `(entry's program, divergence class of its repro)` for every entry whose one-line repro
@@ -327,6 +370,26 @@ mod tests {
             let text = ENTRY.replace("loops/for-let-copy.js", &program.replace('\\', r"\\"));
             assert!(message(&text).contains("must be a relative path"), "{program}");
         }
+    }
+
+    #[test]
+    fn patterns_recognise_their_bug_for_their_engine_alone() {
+        let with_pattern = format!("{ENTRY}pattern = 'for \\(let [a-z]+ = 0, [a-z]+;'\n");
+        let list = parse(&with_pattern).expect("a pattern is a regular expression");
+        let suppressions = list.suppressions();
+        assert_eq!(suppressions.len(), 1);
+        let s = &suppressions[0];
+        assert_eq!(s.entry, 0);
+        let reduced = "for (let k = 0, g; k < 2; g = () => k, k++) print(g && g());";
+        assert!(s.suppresses(&["boa".to_owned()], reduced));
+        assert!(!s.suppresses(&["quickjs".to_owned()], reduced), "another engine's divergence");
+        assert!(!s.suppresses(&["boa".to_owned(), "quickjs".to_owned()], reduced), "not boa alone");
+        assert!(!s.suppresses(&["boa".to_owned()], "for (var k = 0, g; k < 2; k++) print(k);"));
+        assert!(parse(ENTRY).expect("no pattern").suppressions().is_empty());
+
+        let broken = parse(&format!("{ENTRY}pattern = 'for (let'\n")).expect_err("unclosed group").to_string();
+        assert!(broken.contains("`pattern` that is not a regular expression"), "{broken}");
+        assert!(!broken.contains('\n'), "one line: {broken}");
     }
 
     #[test]

@@ -150,6 +150,7 @@ pub fn promote(finding_dir: &Path, corpus_dir: &Path, options: &PromoteOptions) 
                         )
                     }),
                     repro: reduced.trim().to_owned(),
+                    pattern: None,
                 })
                 .collect();
             let listed: String = entries.iter().map(entry_toml).collect::<Vec<_>>().join("\n");

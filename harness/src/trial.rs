@@ -157,6 +157,7 @@ mod tests {
             differs: "syntax error".into(),
             why: "a parser bug".into(),
             repro: "x".into(),
+            pattern: None,
         };
         let explanation = Explanation { entries: vec![&known] };
         let json = serde_json::to_value(FileReport { file: "a.js", trial: &diverging, known: Some(&explanation) })

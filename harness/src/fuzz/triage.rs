@@ -358,10 +358,15 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
     // A crash is named after the engine and what it said, not the program: every program that
     // crashes an engine the same way is the same finding.
     let id = if kind == FindingKind::Crash { key.clone() } else { signature.id() };
-    if let Some(entry) = shared.known(&id) {
+    let known = shared.known(&id).or_else(|| match kind {
+        FindingKind::Divergence => shared.suppressed(&signature.class.engines, &reduced),
+        _ => None,
+    });
+    if let Some(entry) = known {
         Counters::bump(&shared.counters.known);
         shared.known_hit(entry);
         shared.known_alias(&key, entry);
+        shared.known_alias(&id, entry);
         shared.reduced(&coarse, false);
         return;
     }
