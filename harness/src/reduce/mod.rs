@@ -10,6 +10,7 @@
 //! | [`elements`] | remove object properties, array elements, declarators, class members, cases, directives |
 //! | [`arguments`] | remove function parameters and call arguments |
 //! | [`expressions`] | replace an expression by one of its operands, or by `0` |
+//! | [`eval_code`] | the passes above on the code inside `eval("...")` strings |
 //! | [`rename`] | rename bindings and labels to `a`, `b`, ... (once, at the end) |
 //! | [`layout`] | drop comments, blank lines and trailing whitespace (first, and again at the end) |
 //! | [`lines`] | remove chunks of lines; only for sources `oxc` cannot parse |
@@ -30,13 +31,15 @@
 //! reference interpreter with a twentieth of its fuel ([`ReduceOptions::quick_fuel`]) throws out
 //! candidates that loop forever in milliseconds; it only ever rejects, never accepts.
 //!
-//! Not done yet: reducing the generator's IR directly (it would keep programs generator-shaped and
-//! make inlining functions easy); inlining functions that take arguments; replacing expressions by values
-//! other than `0`.
+//! Generated programs are first reduced on the generator's IR ([`ir`]); see [`reduce_generated`].
+//!
+//! Not done yet: inlining functions that take arguments; replacing expressions by values other
+//! than `0`.
 
 pub mod arguments;
 pub mod edit;
 pub mod elements;
+pub mod eval_code;
 pub mod expressions;
 pub mod ir;
 pub mod layout;
@@ -309,6 +312,7 @@ impl Driver<'_> {
             progress |= self.run(&elements::RemoveElements);
             progress |= self.run(&arguments::RemoveArguments);
             progress |= self.run(&expressions::SimplifyExpressions);
+            progress |= self.run(&eval_code::ReduceEvalCode);
             if !progress || self.out_of_budget() {
                 break;
             }
