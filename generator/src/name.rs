@@ -47,19 +47,9 @@ impl Name {
     /// `prefix` followed by the decimal digits of `n` (numbered fallback names, labels), without
     /// going through a formatted `String`.
     pub fn numbered(prefix: &str, n: u32) -> Name {
-        let mut digits = [0u8; 10];
-        let mut at = digits.len();
-        let mut rest = n;
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
+        let mut digits = [0u8; 20];
+        let tail = decimal(u64::from(n), &mut digits);
         let mut name = Name::new(prefix);
-        let tail = &digits[at..];
         let start = name.len as usize;
         assert!(start + tail.len() <= NAME_CAPACITY, "numbered name `{prefix}{n}` is too long");
         name.bytes[start..start + tail.len()].copy_from_slice(tail);
@@ -73,6 +63,22 @@ impl Name {
         // (`numbered`): valid UTF-8. This is the generator's hottest accessor, so no re-validation.
         unsafe { std::str::from_utf8_unchecked(bytes) }
     }
+}
+
+/// The decimal digits of `n`, written at the end of `buf` (without the formatting machinery, which
+/// is slow for the thousands of small numbers in a program).
+pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut at = buf.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    &buf[at..]
 }
 
 impl Default for Name {

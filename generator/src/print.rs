@@ -160,24 +160,13 @@ impl Printer {
         self.out.push(' ');
     }
 
-    /// An integer literal, digit by digit (`fmt` machinery is slow for the thousands of small
-    /// literals in a program).
+    /// An integer literal.
     fn number(&mut self, n: i64) {
         if n < 0 {
             self.out.push('-');
         }
         let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        let mut rest = n.unsigned_abs();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        for &d in &digits[at..] {
+        for &d in crate::name::decimal(n.unsigned_abs(), &mut digits) {
             self.out.push(char::from(d));
         }
     }
