@@ -24,10 +24,11 @@
 //! still explains a run on two of them.
 //!
 //! Fuzzing meets a known bug in many programs, and the reducer cannot always bring them down to the
-//! repro's shape. An entry's `pattern` ([`Suppression`], after V8 foozzie's suppressions tied to bug
-//! IDs) recognises the bug in a *reduced* program: a finding blamed on the entry's engine alone
-//! whose reduced program contains a match counts as that known divergence. Keep patterns narrow
-//! (the construct the bug needs, not the category): a pattern that matches too much hides new bugs.
+//! repro's shape. An entry's `pattern` (after V8 foozzie's suppressions tied to bug IDs) recognises
+//! the bug in a *reduced* program: [`KnownDivergences::recognise`] takes the entries whose pattern
+//! matches the program in place of the entries listed for a file, and applies the same rule, so a
+//! program showing two known bugs of two engines is recognised too. Keep patterns narrow (the
+//! construct the bug needs, not the category): a pattern that matches too much hides new bugs.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -61,26 +62,22 @@ pub struct KnownDivergence {
     /// An upstream issue link, or a one-line reduced program that shows the bug.
     pub repro: String,
     /// A regular expression (`regex` crate syntax, searched anywhere in the text) that recognises
-    /// the bug in a reduced program found by fuzzing; see [`Suppression`].
+    /// the bug in a reduced program found by fuzzing; see [`KnownDivergences::recognise`].
     #[serde(default)]
     pub pattern: Option<String>,
 }
 
-/// A known divergence's `pattern`, compiled: a fuzzing finding blamed on `engine` alone whose
-/// reduced program matches is counted as the entry at index `entry` instead of being reported.
+/// A compiled `pattern`; equal when the expressions are.
 #[derive(Debug, Clone)]
-pub struct Suppression {
-    pub entry: usize,
-    engine: String,
-    pattern: regex::Regex,
-}
+struct Pattern(regex::Regex);
 
-impl Suppression {
-    /// Whether a divergence blamed on `blamed`, reduced to `program`, is this known bug.
-    pub fn suppresses(&self, blamed: &[String], program: &str) -> bool {
-        matches!(blamed, [engine] if *engine == self.engine) && self.pattern.is_match(program)
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Pattern) -> bool {
+        self.0.as_str() == other.0.as_str()
     }
 }
+
+impl Eq for Pattern {}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -118,6 +115,8 @@ pub enum KnownListError {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KnownDivergences {
     entries: Vec<KnownDivergence>,
+    /// Each entry's compiled `pattern`.
+    patterns: Vec<Option<Pattern>>,
 }
 
 /// The program part of a `repro`: everything before its first `//` comment that follows
@@ -148,6 +147,7 @@ impl KnownDivergences {
         let file: KnownDivergenceFile = toml::from_str(text).map_err(|err| toml_error(path, text, &err))?;
         let invalid = |message: String| KnownListError::Invalid { path: path.to_owned(), message };
         let mut seen = BTreeSet::new();
+        let mut patterns = Vec::with_capacity(file.divergence.len());
         for entry in &file.divergence {
             let fields = [
                 ("program", &entry.program),
@@ -173,18 +173,22 @@ impl KnownDivergences {
                     ENGINE_NAMES.join(", ")
                 )));
             }
-            if let Some(Err(err)) = entry.pattern.as_deref().map(regex::Regex::new) {
-                let err = err.to_string().split_whitespace().collect::<Vec<_>>().join(" ");
-                return Err(invalid(format!(
-                    "the entry for `{}` has a `pattern` that is not a regular expression: {err}",
-                    entry.program
-                )));
+            match entry.pattern.as_deref().map(regex::Regex::new) {
+                Some(Ok(pattern)) => patterns.push(Some(Pattern(pattern))),
+                Some(Err(err)) => {
+                    let err = err.to_string().split_whitespace().collect::<Vec<_>>().join(" ");
+                    return Err(invalid(format!(
+                        "the entry for `{}` has a `pattern` that is not a regular expression: {err}",
+                        entry.program
+                    )));
+                }
+                None => patterns.push(None),
             }
             if !seen.insert((entry.program.as_str(), entry.engine.as_str())) {
                 return Err(invalid(format!("`{}` is listed twice for engine `{}`", entry.program, entry.engine)));
             }
         }
-        Ok(KnownDivergences { entries: file.divergence })
+        Ok(KnownDivergences { entries: file.divergence, patterns })
     }
 
     /// The entries, in file order.
@@ -192,13 +196,35 @@ impl KnownDivergences {
         &self.entries
     }
 
-    /// The entries' patterns, compiled (checked when the list was parsed).
-    pub fn suppressions(&self) -> Vec<Suppression> {
-        let compiled = self.entries.iter().enumerate().filter_map(|(entry, known)| {
-            let pattern = regex::Regex::new(known.pattern.as_deref()?).ok()?;
-            Some(Suppression { entry, engine: known.engine.clone(), pattern })
-        });
-        compiled.collect()
+    /// Whether entry `index`'s pattern matches `program` (false for an entry without a pattern).
+    pub fn recognises(&self, index: usize, program: &str) -> bool {
+        self.patterns.get(index).and_then(Option::as_ref).is_some_and(|pattern| pattern.0.is_match(program))
+    }
+
+    /// The indices of the entries that recognise `program`'s divergence `trial` (a program found
+    /// by fuzzing, reduced): entries whose pattern matches it and whose engine took part, and that
+    /// explain the trial as [`KnownDivergences::explain`] would (the engines not listed agree and
+    /// each listed one differs from them). The largest such set of matching entries, first in list
+    /// order among equals (an engine that matches a pattern but is right here is left out); empty
+    /// when there is none.
+    pub fn recognise(&self, program: &str, trial: &Trial) -> Vec<usize> {
+        /// More matching entries than this are not combined (lists match a handful at most).
+        const MAX_MATCHING: usize = 10;
+        let took_part = |entry: &KnownDivergence| trial.outcomes.iter().any(|(engine, _)| *engine == entry.engine);
+        let matching: Vec<usize> = (0..self.entries.len())
+            .filter(|&index| took_part(&self.entries[index]) && self.recognises(index, program))
+            .take(MAX_MATCHING)
+            .collect();
+        let mut subsets: Vec<u32> = (1..1u32 << matching.len()).collect();
+        subsets.sort_by_key(|mask| (std::cmp::Reverse(mask.count_ones()), std::cmp::Reverse(mask.reverse_bits())));
+        for mask in subsets {
+            let chosen: Vec<usize> =
+                (0..matching.len()).filter(|bit| mask & (1 << bit) != 0).map(|bit| matching[bit]).collect();
+            if explained_by(chosen.iter().map(|&index| &self.entries[index]).collect(), trial).is_some() {
+                return chosen;
+            }
+        }
+        Vec::new()
     }
 
     /// `(entry's program, divergence class of its repro)` for every entry whose one-line repro
@@ -373,19 +399,28 @@ mod tests {
     }
 
     #[test]
-    fn patterns_recognise_their_bug_for_their_engine_alone() {
+    fn patterns_recognise_their_bugs_in_other_programs() {
         let with_pattern = format!("{ENTRY}pattern = 'for \\(let [a-z]+ = 0, [a-z]+;'\n");
         let list = parse(&with_pattern).expect("a pattern is a regular expression");
-        let suppressions = list.suppressions();
-        assert_eq!(suppressions.len(), 1);
-        let s = &suppressions[0];
-        assert_eq!(s.entry, 0);
         let reduced = "for (let k = 0, g; k < 2; g = () => k, k++) print(g && g());";
-        assert!(s.suppresses(&["boa".to_owned()], reduced));
-        assert!(!s.suppresses(&["quickjs".to_owned()], reduced), "another engine's divergence");
-        assert!(!s.suppresses(&["boa".to_owned(), "quickjs".to_owned()], reduced), "not boa alone");
-        assert!(!s.suppresses(&["boa".to_owned()], "for (var k = 0, g; k < 2; k++) print(k);"));
-        assert!(parse(ENTRY).expect("no pattern").suppressions().is_empty());
+        assert!(list.recognises(0, reduced));
+        assert!(!list.recognises(0, "for (var k = 0, g; k < 2; k++) print(k);"));
+        assert!(!parse(ENTRY).expect("no pattern").recognises(0, reduced));
+
+        let boa_wrong = trial(vec![("ref", ok(&["0"])), ("boa", ok(&["1"])), ("quickjs", ok(&["0"]))]);
+        assert_eq!(list.recognise(reduced, &boa_wrong), vec![0]);
+        assert!(list.recognise("print(1)", &boa_wrong).is_empty(), "the pattern does not match");
+        let quickjs_wrong = trial(vec![("ref", ok(&["0"])), ("boa", ok(&["0"])), ("quickjs", ok(&["1"]))]);
+        assert!(list.recognise(reduced, &quickjs_wrong).is_empty(), "another engine's divergence");
+
+        // Two known bugs of two engines in one program: each engine differs, the rest agree.
+        let quickjs_entry = ENTRY.replace(r#""boa""#, r#""quickjs""#);
+        let both = parse(&format!("{with_pattern}{quickjs_entry}pattern = 'print'\n")).expect("two entries");
+        let all_differ = trial(vec![("ref", ok(&["0"])), ("boa", ok(&["1"])), ("quickjs", ok(&["2"]))]);
+        assert_eq!(both.recognise(reduced, &all_differ), vec![0, 1]);
+        assert!(list.recognise(reduced, &all_differ).is_empty(), "one known bug leaves two engines disagreeing");
+        // QuickJS's pattern matches too, but QuickJS is right here: Boa's bug alone explains it.
+        assert_eq!(both.recognise(reduced, &boa_wrong), vec![0]);
 
         let broken = parse(&format!("{ENTRY}pattern = 'for (let'\n")).expect_err("unclosed group").to_string();
         assert!(broken.contains("`pattern` that is not a regular expression"), "{broken}");
@@ -446,7 +481,7 @@ mod tests {
         let text = format!("{ENTRY}{qjs}");
         // `qjs` is not a registered engine; the checks are exercised with the names tests use.
         let file: KnownDivergenceFile = toml::from_str(&text).expect("parses");
-        KnownDivergences { entries: file.divergence }
+        KnownDivergences { patterns: vec![None; file.divergence.len()], entries: file.divergence }
     }
 
     #[test]

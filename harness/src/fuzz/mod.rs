@@ -289,8 +289,6 @@ struct Shared<'a> {
     /// signature) → the entry's index in `config.known`.
     known_signatures: Mutex<BTreeMap<String, usize>>,
     known_hits: Mutex<BTreeMap<usize, u64>>,
-    /// The known divergences' patterns, which recognise their bugs in reduced programs.
-    suppressions: Vec<crate::known::Suppression>,
     /// Per coarse key ([`triage::coarse_key`]): how many reductions in a row found nothing new.
     fruitless: Mutex<BTreeMap<String, u32>>,
     /// Set when a finding could not be written; reported at the end.
@@ -326,12 +324,6 @@ impl Shared<'_> {
     /// The known divergence whose signature id or deduplication key is `id`, if any.
     fn known(&self, id: &str) -> Option<usize> {
         self.known_signatures.lock().unwrap_or_else(PoisonError::into_inner).get(id).copied()
-    }
-
-    /// The known divergence whose pattern recognises `reduced`, a program reduced to a divergence
-    /// blamed on `blamed`.
-    fn suppressed(&self, blamed: &[String], reduced: &str) -> Option<usize> {
-        self.suppressions.iter().find(|suppression| suppression.suppresses(blamed, reduced)).map(|s| s.entry)
     }
 
     /// Remembers that divergences with `key` are the known divergence `entry`.
@@ -430,7 +422,6 @@ pub fn run(
         registry,
         known_signatures: Mutex::new(BTreeMap::new()),
         known_hits: Mutex::new(BTreeMap::new()),
-        suppressions: config.known.suppressions(),
         fruitless: Mutex::new(BTreeMap::new()),
         write_errors: Mutex::new(Vec::new()),
     };

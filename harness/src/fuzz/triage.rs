@@ -358,15 +358,20 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
     // A crash is named after the engine and what it said, not the program: every program that
     // crashes an engine the same way is the same finding.
     let id = if kind == FindingKind::Crash { key.clone() } else { signature.id() };
-    let known = shared.known(&id).or_else(|| match kind {
-        FindingKind::Divergence => shared.suppressed(&signature.class.engines, &reduced),
-        _ => None,
-    });
-    if let Some(entry) = known {
+    let reduced_trial = Trial { verdict: compare(&reduced_outcomes), outcomes: reduced_outcomes.clone() };
+    let known = match (shared.known(&id), kind) {
+        (Some(entry), _) => vec![entry],
+        // The entries whose patterns recognise the reduced program, when they explain it.
+        (None, FindingKind::Divergence) => shared.config.known.recognise(&reduced, &reduced_trial),
+        (None, _) => Vec::new(),
+    };
+    if let Some(&first) = known.first() {
         Counters::bump(&shared.counters.known);
-        shared.known_hit(entry);
-        shared.known_alias(&key, entry);
-        shared.known_alias(&id, entry);
+        for &entry in &known {
+            shared.known_hit(entry);
+        }
+        shared.known_alias(&key, first);
+        shared.known_alias(&id, first);
         shared.reduced(&coarse, false);
         return;
     }
@@ -377,7 +382,6 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
         return;
     }
     shared.reduced(&coarse, true);
-    let reduced_trial = Trial { verdict: compare(&reduced_outcomes), outcomes: reduced_outcomes.clone() };
     let finding = Finding {
         id,
         kind,
