@@ -648,9 +648,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             params: vec![ParamSpec { name: Some(s), ..ParamSpec::prim() }],
             ..FnSpec::new(FunctionKind::Declaration, vec![], ft.rank)
         };
-        let sname = s;
         let (f, st) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, ft, _| {
-            let s = sname;
             let mut body = Vec::new();
             let r = g.read(s);
             body.push(print(r));

@@ -30,19 +30,19 @@ impl Callee {
 
 /// A borrowed [`Callee`], while walking the candidates.
 enum CalleeRef<'s> {
-    Named(&'s str, &'s Rc<FnTy>),
-    Field(&'s str, &'static str, &'s Rc<FnTy>),
+    Named(Name, &'s Rc<FnTy>),
+    Field(Name, &'static str, &'s Rc<FnTy>),
     ThisField(&'static str, &'s Rc<FnTy>),
-    Elem(&'s str, u32, &'s Rc<FnTy>),
+    Elem(Name, u32, &'s Rc<FnTy>),
 }
 
 impl CalleeRef<'_> {
     fn to_owned(&self) -> Callee {
         match *self {
-            CalleeRef::Named(n, t) => Callee::Named(Name::new(n), t.clone()),
-            CalleeRef::Field(n, f, t) => Callee::Field(Name::new(n), f, t.clone()),
+            CalleeRef::Named(n, t) => Callee::Named(n, t.clone()),
+            CalleeRef::Field(n, f, t) => Callee::Field(n, f, t.clone()),
             CalleeRef::ThisField(f, t) => Callee::ThisField(f, t.clone()),
-            CalleeRef::Elem(n, len, t) => Callee::Elem(Name::new(n), len, t.clone()),
+            CalleeRef::Elem(n, len, t) => Callee::Elem(n, len, t.clone()),
         }
     }
 }
@@ -281,12 +281,12 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     /// Calls `f` on each (object binding, field) pair of primitive data fields and getters.
-    fn walk_prim_fields(&self, f: &mut dyn FnMut(&str, &'static str) -> bool) {
+    fn walk_prim_fields(&self, f: &mut dyn FnMut(Name, &'static str) -> bool) {
         for &r in self.visible_indices().iter() {
             let b = self.at(r);
             if let (true, Ty::Obj(o)) = (b.readable, &b.ty) {
                 for fl in &o.fields {
-                    if fl.ty.is_prim() && f(&b.name, fl.name) {
+                    if fl.ty.is_prim() && f(b.name, fl.name) {
                         return;
                     }
                 }
@@ -309,7 +309,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let mut found = (Name::default(), "");
         self.walk_prim_fields(&mut |o, f| {
             if i == k {
-                found = (Name::new(o), f);
+                found = (o, f);
                 return true;
             }
             i += 1;
@@ -384,11 +384,11 @@ impl<'a, 'b> Gen<'a, 'b> {
                 continue;
             }
             match &b.ty {
-                Ty::Func(ft) if ok(ft) && f(CalleeRef::Named(&b.name, ft)) => return,
+                Ty::Func(ft) if ok(ft) && f(CalleeRef::Named(b.name, ft)) => return,
                 Ty::Obj(o) => {
                     for fl in &o.fields {
                         if let Ty::Func(ft) | Ty::Method(ft) = &fl.ty {
-                            if ok(ft) && f(CalleeRef::Field(&b.name, fl.name, ft)) {
+                            if ok(ft) && f(CalleeRef::Field(b.name, fl.name, ft)) {
                                 return;
                             }
                         }
@@ -396,7 +396,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 }
                 Ty::Arr(a) if a.len > 0 => {
                     if let Ty::Func(ft) = &a.elem {
-                        if ok(ft) && f(CalleeRef::Elem(&b.name, a.len, ft)) {
+                        if ok(ft) && f(CalleeRef::Elem(b.name, a.len, ft)) {
                             return;
                         }
                     }
