@@ -413,7 +413,7 @@ struct Process {
     stdin: ChildStdin,
     /// Lines of stdout (without the newline); an `Err` when it ended or broke, then nothing more.
     lines: Receiver<Result<String, String>>,
-    stderr: Arc<Mutex<VecDeque<u8>>>,
+    stderr: Arc<Mutex<StderrTail>>,
     stderr_reader: Option<JoinHandle<()>>,
     next_id: u64,
 }
@@ -437,7 +437,7 @@ impl Process {
             .name(format!("worker-{pid}-out"))
             .spawn(move || read_lines(stdout, &sender))
             .map_err(|err| format!("cannot start a reader thread: {err}"))?;
-        let stderr = Arc::new(Mutex::new(VecDeque::with_capacity(STDERR_TAIL)));
+        let stderr = Arc::new(Mutex::new(StderrTail::default()));
         let tail = Arc::clone(&stderr);
         let stderr_reader = thread::Builder::new()
             .name(format!("worker-{pid}-err"))
@@ -523,9 +523,8 @@ impl Process {
         if let Some(reader) = stderr_reader {
             let _ = reader.join();
         }
-        let tail = stderr.lock().unwrap_or_else(PoisonError::into_inner);
-        let bytes: Vec<u8> = tail.iter().copied().collect();
-        (status, String::from_utf8_lossy(&bytes).into_owned())
+        let text = stderr.lock().unwrap_or_else(PoisonError::into_inner).text();
+        (status, text)
     }
 }
 
@@ -552,18 +551,60 @@ fn read_lines(stdout: impl Read, sender: &mpsc::Sender<Result<String, String>>) 
     }
 }
 
-/// Keeps the last [`STDERR_TAIL`] bytes of `stderr` in `tail` until it ends.
-fn keep_tail(mut stderr: impl Read, tail: &Mutex<VecDeque<u8>>) {
+/// What is kept of a worker's stderr: its last [`STDERR_TAIL`] bytes, and the first line saying why
+/// the process is dying, which a backtrace printed after it (with `RUST_BACKTRACE` set) can push out
+/// of the tail.
+#[derive(Debug, Default)]
+struct StderrTail {
+    tail: VecDeque<u8>,
+    /// The line being read, up to [`STDERR_TAIL`] bytes.
+    line: Vec<u8>,
+    fatal: Option<String>,
+}
+
+/// How the Rust runtime announces the deaths [`death`] tells apart.
+const FATAL_MARKERS: [&str; 2] = ["memory allocation of", "has overflowed its stack"];
+
+impl StderrTail {
+    fn extend(&mut self, bytes: &[u8]) {
+        self.tail.extend(bytes);
+        let excess = self.tail.len().saturating_sub(STDERR_TAIL);
+        self.tail.drain(..excess);
+        for &byte in bytes {
+            if byte != b'\n' {
+                if self.line.len() < STDERR_TAIL {
+                    self.line.push(byte);
+                }
+                continue;
+            }
+            if self.fatal.is_none() {
+                let line = String::from_utf8_lossy(&self.line);
+                if FATAL_MARKERS.iter().any(|marker| line.contains(marker)) {
+                    self.fatal = Some(line.into_owned());
+                }
+            }
+            self.line.clear();
+        }
+    }
+
+    /// The tail as text, after the fatal line if the tail lost it.
+    fn text(&self) -> String {
+        let bytes: Vec<u8> = self.tail.iter().copied().collect();
+        let tail = String::from_utf8_lossy(&bytes).into_owned();
+        match &self.fatal {
+            Some(fatal) if !tail.contains(fatal.as_str()) => format!("{fatal}\n...\n{tail}"),
+            _ => tail,
+        }
+    }
+}
+
+/// Keeps what [`StderrTail`] keeps of `stderr` until it ends.
+fn keep_tail(mut stderr: impl Read, tail: &Mutex<StderrTail>) {
     let mut chunk = [0u8; 4096];
     loop {
         match stderr.read(&mut chunk) {
             Ok(0) | Err(_) => return,
-            Ok(read) => {
-                let mut tail = tail.lock().unwrap_or_else(PoisonError::into_inner);
-                tail.extend(&chunk[..read]);
-                let excess = tail.len().saturating_sub(STDERR_TAIL);
-                tail.drain(..excess);
-            }
+            Ok(read) => tail.lock().unwrap_or_else(PoisonError::into_inner).extend(&chunk[..read]),
         }
     }
 }
@@ -578,6 +619,26 @@ mod tests {
             death(Some(ExitStatus::from_raw(libc::SIGABRT)), "memory allocation of 268435456 bytes failed\n");
         assert_eq!(end, End::Exhausted("memory".into()));
         assert_eq!(event, WorkerEvent::OutOfMemory);
+    }
+
+    #[test]
+    fn the_fatal_line_survives_a_long_backtrace_after_it() {
+        let mut stderr = StderrTail::default();
+        stderr.extend(b"earlier noise\nmemory allocation of 268435456 bytes ");
+        stderr.extend(b"failed\nstack backtrace:\n");
+        for frame in 0..400 {
+            stderr.extend(format!("  {frame}: some::function\n        at src/file.rs:1:1\n").as_bytes());
+        }
+        let text = stderr.text();
+        assert!(text.starts_with("memory allocation of 268435456 bytes failed\n...\n"), "{}", &text[..200]);
+        assert!(text.len() < STDERR_TAIL + 100);
+        let (end, event) = death(Some(ExitStatus::from_raw(libc::SIGABRT)), &text);
+        assert_eq!((end, event), (End::Exhausted("memory".into()), WorkerEvent::OutOfMemory));
+
+        // A short stderr comes back as it was.
+        let mut short = StderrTail::default();
+        short.extend(b"thread 'main' has overflowed its stack\nfatal runtime error: stack overflow\n");
+        assert_eq!(short.text(), "thread 'main' has overflowed its stack\nfatal runtime error: stack overflow\n");
     }
 
     #[test]
