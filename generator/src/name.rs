@@ -210,6 +210,10 @@ impl NameSet {
         self.0.is_empty()
     }
 
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = Name> + '_ {
         self.0.iter().copied()
     }

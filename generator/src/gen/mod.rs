@@ -255,6 +255,8 @@ pub(crate) struct Gen<'a, 'b> {
     pub cfg: &'a Config,
     pub feat: Features,
     pub scopes: Vec<Scope>,
+    /// Popped scopes, emptied, whose buffers the next pushed scopes reuse.
+    spare_scopes: Vec<Scope>,
     pub frames: Vec<Frame>,
     pub stmts_left: i64,
     pub funcs_left: i64,
@@ -296,6 +298,7 @@ pub(crate) fn generate(u: &mut Unstructured, cfg: &Config) -> Result<(Program, C
         feat: cfg.profile.features(),
         cfg,
         scopes: Vec::new(),
+        spare_scopes: Vec::new(),
         frames: Vec::new(),
         stmts_left: i64::from(cfg.max_statements),
         funcs_left: i64::from(cfg.max_functions),
@@ -424,13 +427,21 @@ impl<'a, 'b> Gen<'a, 'b> {
     pub fn push_scope(&mut self, kind: ScopeKind) {
         // An empty scope changes nothing visible (frames changes are touched in `with_function`).
         let frame = self.frames.len() - 1;
-        self.scopes.push(Scope {
-            kind,
-            frame,
-            bindings: Vec::new(),
-            var_through: NameSet::default(),
-            looked_through: NameSet::default(),
-        });
+        let scope = match self.spare_scopes.pop() {
+            Some(mut spare) => {
+                spare.kind = kind;
+                spare.frame = frame;
+                spare
+            }
+            None => Scope {
+                kind,
+                frame,
+                bindings: Vec::new(),
+                var_through: NameSet::default(),
+                looked_through: NameSet::default(),
+            },
+        };
+        self.scopes.push(scope);
         self.depth += 1;
     }
 
@@ -441,7 +452,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         if self.scopes.last().is_some_and(|s| !s.bindings.is_empty() || !s.var_through.is_empty()) {
             self.touch();
         }
-        if let Some(s) = self.scopes.pop() {
+        if let Some(mut s) = self.scopes.pop() {
             if matches!(s.kind, ScopeKind::Block | ScopeKind::Catch) {
                 let vs = self.frame().var_scope;
                 for n in s.var_through.iter() {
@@ -452,6 +463,10 @@ impl<'a, 'b> Gen<'a, 'b> {
                     }
                 }
             }
+            s.bindings.clear();
+            s.var_through.clear();
+            s.looked_through.clear();
+            self.spare_scopes.push(s);
         }
         self.depth -= 1;
     }
