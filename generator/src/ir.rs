@@ -285,7 +285,8 @@ pub enum Expr {
         target: Target,
     },
     Unary(UnaryOp, Box<Expr>),
-    Binary(BinOp, Box<Expr>, Box<Expr>),
+    /// The operands share one allocation: binary expressions are the most common node.
+    Binary(BinOp, Box<(Expr, Expr)>),
     Cond(Box<Expr>, Box<Expr>, Box<Expr>),
     Call(Box<Expr>, Vec<Expr>),
     New(Box<Expr>, Vec<Expr>),
@@ -345,7 +346,7 @@ pub fn index(object: Expr, i: Expr) -> Expr {
 }
 
 pub fn bin(op: BinOp, l: Expr, r: Expr) -> Expr {
-    Expr::Binary(op, Box::new(l), Box::new(r))
+    Expr::Binary(op, Box::new((l, r)))
 }
 
 pub fn unary(op: UnaryOp, e: Expr) -> Expr {
@@ -681,7 +682,11 @@ fn free_in_expr(e: &Expr, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Nam
         }
         Expr::Update { target, .. } => free_in_target(target, env, free),
         Expr::Unary(_, a) | Expr::Member(a, _) | Expr::OptMember(a, _) => free_in_expr(a, env, free),
-        Expr::Binary(_, a, b) | Expr::Index(a, b) => {
+        Expr::Binary(_, operands) => {
+            free_in_expr(&operands.0, env, free);
+            free_in_expr(&operands.1, env, free);
+        }
+        Expr::Index(a, b) => {
             free_in_expr(a, env, free);
             free_in_expr(b, env, free);
         }
@@ -892,7 +897,11 @@ fn walk_expr_mut(e: &mut Expr, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dyn 
         }
         Expr::Update { target, .. } => walk_target_mut(target, fb, fe),
         Expr::Unary(_, a) | Expr::Member(a, _) | Expr::OptMember(a, _) => walk_expr_mut(a, fb, fe),
-        Expr::Binary(_, a, b) | Expr::Index(a, b) => {
+        Expr::Binary(_, operands) => {
+            walk_expr_mut(&mut operands.0, fb, fe);
+            walk_expr_mut(&mut operands.1, fb, fe);
+        }
+        Expr::Index(a, b) => {
             walk_expr_mut(a, fb, fe);
             walk_expr_mut(b, fb, fe);
         }

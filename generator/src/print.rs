@@ -474,9 +474,15 @@ impl Printer {
 
     fn function_body(&mut self, f: &Function) {
         if f.strict {
-            let mut body = vec![Stmt::Expr(Expr::Str("use strict".into()))];
-            body.extend(f.body.iter().cloned());
-            self.block(&body);
+            // The directive as the block's first line (printed here rather than by cloning the body
+            // behind a directive statement).
+            self.out.push_str("{\n");
+            self.indent += 1;
+            self.line("\"use strict\";");
+            self.stmts(&f.body);
+            self.indent -= 1;
+            self.pad();
+            self.out.push('}');
         } else {
             self.block(&f.body);
         }
@@ -690,17 +696,17 @@ impl Printer {
                 ) || matches!(a.as_ref(), Expr::Unary(..) | Expr::Update { prefix: true, .. });
                 self.paren_if(nested_sign, a, UNARY);
             }
-            Expr::Binary(op, l, r) => {
+            Expr::Binary(op, operands) => {
                 let p = bin_prec(*op);
                 let (lmin, rmin) = if *op == BinOp::Exp { (POSTFIX, p) } else { (p, p + 1) };
-                for (i, side) in [l, r].into_iter().enumerate() {
+                for (i, side) in [&operands.0, &operands.1].into_iter().enumerate() {
                     if i == 1 {
                         self.spaced(bin_text(*op));
                     }
                     // `??` cannot be mixed with `&&`/`||` without parentheses.
                     let mixed = match op {
                         BinOp::Nullish => is_logical(side),
-                        BinOp::And | BinOp::Or => matches!(side.as_ref(), Expr::Binary(BinOp::Nullish, ..)),
+                        BinOp::And | BinOp::Or => matches!(side, Expr::Binary(BinOp::Nullish, ..)),
                         _ => false,
                     };
                     self.paren_if(mixed, side, if i == 0 { lmin } else { rmin });

@@ -103,9 +103,9 @@ fn violations(p: &Program) -> Vec<String> {
         Expr::Assign(_, Target::Member(_, n), _) if n == "name" || n == "length" => {
             found.push(format!("an assignment to `.{n}`"));
         }
-        Expr::Binary(BinOp::Add, l, r) => {
-            for side in [l, r] {
-                if matches!(side.as_ref(), Expr::Function(_)) {
+        Expr::Binary(BinOp::Add, operands) => {
+            for side in [&operands.0, &operands.1] {
+                if matches!(side, Expr::Function(_)) {
                     found.push("a function converted to a string".into());
                 }
             }

@@ -115,8 +115,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// A primitive expression that reads bindings of enclosing functions (captures) when there are
     /// some, mixed with random parts.
     pub(crate) fn capture_expr(&mut self) -> Result<Expr> {
-        let outer: Vec<Name> =
-            self.visible(|b| b.readable && b.ty.is_prim()).into_iter().filter(|v| v.2).map(|v| v.0).collect();
+        let outer = self.visible_names(true, |b| b.readable && b.ty.is_prim());
         let mut e = if outer.is_empty() {
             self.gen_prim(2)?
         } else {
@@ -212,8 +211,10 @@ impl<'a, 'b> Gen<'a, 'b> {
                 })?;
                 body.push(s);
                 // A write after the closure was created: the closure sees the binding, not a copy.
-                let locals = g.visible(|b| b.readable && b.writable && b.ty.is_prim() && b.kind != BindingKind::Param);
-                if let Some((n, _, false)) = locals.first().cloned() {
+                let local = |b: &Binding| b.readable && b.writable && b.ty.is_prim() && b.kind != BindingKind::Param;
+                let first = g.visible_indices().iter().copied().find(|&r| local(g.at(r)));
+                if let Some((si, bi, false)) = first {
+                    let n = g.scopes[si].bindings[bi].name;
                     let v = g.gen_prim(1)?;
                     let t = g.target(n);
                     body.push(expr_stmt(assign(AssignOp::Assign, t, v)));

@@ -63,7 +63,7 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// Readable bindings of exactly-fitting type.
     fn readable_fitting(&self, ty: &Ty) -> Vec<Name> {
-        self.visible(|b| b.readable && b.ty.fits(ty)).into_iter().map(|(n, _, _)| n).collect()
+        self.visible_names(false, |b| b.readable && b.ty.fits(ty))
     }
 
     /// A primitive expression.
@@ -224,13 +224,14 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// `typeof` of a readable binding of any type (or of a primitive expression).
     fn typeof_expr(&mut self, d: u32) -> Result<Expr> {
-        let all = self.visible_refs(|b| b.readable && !matches!(b.ty, Ty::Method(_)));
-        if all.is_empty() || (d > 0 && self.chance(30)?) {
+        let any = |b: &Binding| b.readable && !matches!(b.ty, Ty::Method(_));
+        let count = self.count_visible(any);
+        if count == 0 || (d > 0 && self.chance(30)?) {
             let e = if d == 0 { self.small_num()? } else { self.gen_prim(d - 1)? };
             return Ok(unary(UnaryOp::Typeof, e));
         }
-        let r = self.pick_from(&all)?;
-        let name = self.at(r).name;
+        let k = self.pick(count)?;
+        let name = self.nth_visible(false, k, any);
         let r = self.read(name);
         Ok(unary(UnaryOp::Typeof, r))
     }

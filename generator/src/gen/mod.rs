@@ -580,9 +580,16 @@ impl<'a, 'b> Gen<'a, 'b> {
         out
     }
 
-    /// Like [`Gen::visible`] but without copying: (scope, binding, captured) triples.
-    pub fn visible_refs(&self, pred: impl Fn(&Binding) -> bool) -> Vec<BindingRef> {
-        self.visible_indices().iter().copied().filter(|&(si, bi, _)| pred(&self.scopes[si].bindings[bi])).collect()
+    /// The names of the visible bindings satisfying `pred` (captured ones only if `captured`), in
+    /// [`Gen::visible`]'s order.
+    pub fn visible_names(&self, captured: bool, pred: impl Fn(&Binding) -> bool) -> Vec<Name> {
+        let all = self.visible_indices();
+        all.iter().filter(|r| (!captured || r.2) && pred(self.at(**r))).map(|r| self.at(*r).name).collect()
+    }
+
+    /// How many visible bindings satisfy `pred` (the `k` of [`Gen::nth_visible`] is below it).
+    pub fn count_visible(&self, pred: impl Fn(&Binding) -> bool) -> usize {
+        self.visible_indices().iter().filter(|r| pred(self.at(**r))).count()
     }
 
     /// The name of the `k`th binding satisfying `pred` (captured ones only if `captured`).
@@ -592,7 +599,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         found.map(|r| self.at(*r).name).unwrap_or_default()
     }
 
-    /// The binding a [`Gen::visible_refs`] triple points to.
+    /// The binding a [`BindingRef`] points to.
     pub fn at(&self, r: BindingRef) -> &Binding {
         &self.scopes[r.0].bindings[r.1]
     }
@@ -606,8 +613,12 @@ impl<'a, 'b> Gen<'a, 'b> {
                 return v.clone();
             }
         }
-        // Reuse the stale list's buffer unless a caller still holds it.
-        let mut out = cache.take().and_then(|(_, v)| Rc::try_unwrap(v).ok()).unwrap_or_default();
+        // Refill the stale list in place unless a caller still holds it.
+        let mut list = cache.take().map(|(_, v)| v).unwrap_or_default();
+        if Rc::get_mut(&mut list).is_none() {
+            list = Rc::default();
+        }
+        let out = Rc::get_mut(&mut list).expect("the list is not shared");
         out.clear();
         let cur = self.frames.len() - 1;
         // Names are unique within a scope; a binding is hidden by one of an inner scope, whose names
@@ -625,9 +636,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             }
         }
         self.inner_names.set(inner);
-        let v = Rc::new(out);
-        *cache = Some((self.layout_epoch, v.clone()));
-        v
+        *cache = Some((self.layout_epoch, list.clone()));
+        list
     }
 
     /// The epoch of the scope model (layout and binding attributes), for caches.

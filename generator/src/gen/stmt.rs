@@ -217,12 +217,14 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// An assignment to a writable binding or field, if there is one.
     fn plain_assign(&mut self) -> Result<Option<Stmt>> {
         let d = self.cfg.max_expr_depth;
-        let vars = self.visible(|b| b.readable && b.writable && matches!(b.ty, Ty::Prim | Ty::Func(_)));
+        let is_var = |b: &Binding| b.readable && b.writable && matches!(b.ty, Ty::Prim | Ty::Func(_));
+        let vars = self.count_visible(is_var);
         let mut fields = Vec::new();
-        for (name, ty, _) in self.visible(|b| b.readable && matches!(b.ty, Ty::Obj(_))) {
-            if let Ty::Obj(o) = ty {
+        for &r in self.visible_indices().iter() {
+            let b = self.at(r);
+            if let (true, Ty::Obj(o)) = (b.readable, &b.ty) {
                 for f in o.fields.iter().filter(|f| f.writable) {
-                    fields.push((Some(name), f.name, f.ty.clone()));
+                    fields.push((Some(b.name), f.name, f.ty.clone()));
                 }
             }
         }
@@ -231,10 +233,12 @@ impl<'a, 'b> Gen<'a, 'b> {
                 fields.push((None, f.name, f.ty.clone()));
             }
         }
-        match self.weighted(&[if vars.is_empty() { 0 } else { 4 }, if fields.is_empty() { 0 } else { 1 }])? {
-            _ if vars.is_empty() && fields.is_empty() => Ok(None),
+        match self.weighted(&[if vars == 0 { 0 } else { 4 }, if fields.is_empty() { 0 } else { 1 }])? {
+            _ if vars == 0 && fields.is_empty() => Ok(None),
             0 => {
-                let (name, ty, _) = self.pick_from(&vars)?;
+                let k = self.pick(vars)?;
+                let name = self.nth_visible(false, k, is_var);
+                let ty = self.binding(name).expect("a visible binding").ty.clone();
                 let v = self.gen_value(&ty, d)?;
                 let t = self.target(name);
                 if !ty.is_prim() {
