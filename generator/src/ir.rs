@@ -16,6 +16,10 @@ use std::collections::BTreeSet;
 /// An identifier. Generated programs use a tiny pool of names so that shadowing is frequent.
 pub use crate::name::Name;
 
+/// The text of a string literal or template part: borrowed from the generator's fixed strings
+/// (no allocation for most literals), owned when built at run time (`eval` code, reducers).
+pub type Text = std::borrow::Cow<'static, str>;
+
 /// A whole classic script.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Program {
@@ -271,7 +275,7 @@ pub enum Prop {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
     Num(i64),
-    Str(String),
+    Str(Text),
     Bool(bool),
     Null,
     Undefined,
@@ -299,7 +303,7 @@ pub enum Expr {
     Object(Vec<Prop>),
     Array(Vec<Expr>),
     /// A template literal: `quasis.len() == exprs.len() + 1`.
-    Template(Vec<String>, Vec<Expr>),
+    Template(Vec<Text>, Vec<Expr>),
     Seq(Vec<Expr>),
     /// `super`, as the callee of a call (`super(...)`) or the object of a member access.
     Super,
@@ -325,8 +329,8 @@ pub fn num(n: i64) -> Expr {
     Expr::Num(n)
 }
 
-pub fn string(s: &str) -> Expr {
-    Expr::Str(s.to_string())
+pub fn string(s: impl Into<Text>) -> Expr {
+    Expr::Str(s.into())
 }
 
 pub fn call(callee: Expr, args: Vec<Expr>) -> Expr {

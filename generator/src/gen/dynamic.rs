@@ -17,12 +17,12 @@ use super::*;
 use crate::print::print_expr;
 
 fn eval_call(code: String) -> Expr {
-    call(ident("eval"), vec![Expr::Str(code)])
+    call(ident("eval"), vec![Expr::Str(code.into())])
 }
 
 /// `(0, eval)(code)`
 fn indirect_eval(code: String) -> Expr {
-    call(Expr::Seq(vec![num(0), ident("eval")]), vec![Expr::Str(code)])
+    call(Expr::Seq(vec![num(0), ident("eval")]), vec![Expr::Str(code.into())])
 }
 
 fn typeof_is_undefined(name: &str) -> Expr {

@@ -146,11 +146,11 @@ impl<'a, 'b> Gen<'a, 'b> {
             }
             6 => {
                 let n = self.int(1, 2)?;
-                let mut quasis = vec![self.pick_from(&STRINGS)?.to_string()];
+                let mut quasis: Vec<Text> = vec![self.pick_from(&STRINGS)?.into()];
                 let mut exprs = Vec::new();
                 for _ in 0..n {
                     exprs.push(self.gen_prim(d - 1)?);
-                    quasis.push(self.pick_from(&["", "-", " ", ":"])?.to_string());
+                    quasis.push(self.pick_from(&["", "-", " ", ":"])?.into());
                 }
                 Ok(Expr::Template(quasis, exprs))
             }

@@ -26,7 +26,7 @@ fn await_expr(e: Expr) -> Expr {
     Expr::Await(Box::new(e))
 }
 
-fn label(text: &str, e: Expr) -> Expr {
+fn label(text: &'static str, e: Expr) -> Expr {
     bin(BinOp::Add, string(text), e)
 }
 

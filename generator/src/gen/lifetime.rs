@@ -42,7 +42,7 @@ fn weak_ref(e: Expr) -> Expr {
 
 /// `lifetimeProbe("name", w)`
 fn probe(name: &str, w: &str) -> Stmt {
-    expr_stmt(call(ident("lifetimeProbe"), vec![string(name), ident(w)]))
+    expr_stmt(call(ident("lifetimeProbe"), vec![string(name.to_string()), ident(w)]))
 }
 
 /// `afterGc(f)`
