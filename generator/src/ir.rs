@@ -86,6 +86,9 @@ pub enum Stmt {
     /// A function declaration ([`FunctionKind::Declaration`]).
     Function(Function),
     Expr(Expr),
+    /// `print(e);`, the observation every generated program is judged by (a statement of its own:
+    /// it is the most common one, and needs no callee or argument list).
+    Print(Expr),
     Return(Option<Expr>),
     If(Expr, Vec<Stmt>, Option<Vec<Stmt>>),
     Block(Vec<Stmt>),
@@ -366,7 +369,7 @@ pub fn assign_name(name: &str, value: Expr) -> Expr {
 }
 
 pub fn print(e: Expr) -> Stmt {
-    Stmt::Expr(call(ident("print"), vec![e]))
+    Stmt::Print(e)
 }
 
 pub fn expr_stmt(e: Expr) -> Stmt {
@@ -535,6 +538,13 @@ fn free_in_stmt(s: &Stmt, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Nam
         Stmt::Decl(_, ds) => free_in_decls(ds, env, free),
         Stmt::Function(f) => free_in_function(f, env, free),
         Stmt::Expr(e) | Stmt::Throw(e) => free_in_expr(e, env, free),
+        Stmt::Print(e) => {
+            let print = Name::new("print");
+            if !is_bound(env, &print) {
+                free.insert(print);
+            }
+            free_in_expr(e, env, free);
+        }
         Stmt::Return(e) => {
             if let Some(e) = e {
                 free_in_expr(e, env, free);
@@ -779,7 +789,7 @@ fn walk_stmt_mut(s: &mut Stmt, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dyn 
         Stmt::Comment(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
         Stmt::Decl(_, ds) => ds.iter_mut().filter_map(|d| d.init.as_mut()).for_each(|e| walk_expr_mut(e, fb, fe)),
         Stmt::Function(func) => walk_function_mut(func, fb, fe),
-        Stmt::Expr(e) | Stmt::Throw(e) | Stmt::Return(Some(e)) => walk_expr_mut(e, fb, fe),
+        Stmt::Expr(e) | Stmt::Print(e) | Stmt::Throw(e) | Stmt::Return(Some(e)) => walk_expr_mut(e, fb, fe),
         Stmt::Return(None) => {}
         Stmt::If(c, a, b) => {
             walk_expr_mut(c, fb, fe);

@@ -236,6 +236,11 @@ impl Printer {
                 }
                 self.out.push(';');
             }
+            Stmt::Print(e) => {
+                self.out.push_str("print");
+                self.args(std::slice::from_ref(e));
+                self.out.push(';');
+            }
             Stmt::Return(e) => {
                 self.out.push_str("return");
                 if let Some(e) = e {

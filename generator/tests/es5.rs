@@ -61,10 +61,7 @@ fn violations(p: &Program) -> Vec<String> {
             let Some(param) = &h.param else { continue };
             for t in &h.body {
                 let e = match t {
-                    Stmt::Expr(Expr::Call(f, args)) if matches!(f.as_ref(), Expr::Ident(n) if n == "print") => {
-                        args.first()
-                    }
-                    Stmt::Return(Some(e)) => Some(e),
+                    Stmt::Print(e) | Stmt::Return(Some(e)) => Some(e),
                     _ => None,
                 };
                 if let Some(Expr::Member(o, n)) = e {
