@@ -49,6 +49,26 @@ impl CalleeRef<'_> {
 
 const STRINGS: [&str; 5] = ["s", "t", "ab", "", "x"];
 
+/// The binary operators of primitive expressions and their weights (`**` last: profiles without it
+/// zero its weight).
+const BINARY_OPS: [(BinOp, u32); 15] = [
+    (BinOp::Add, 30),
+    (BinOp::Sub, 12),
+    (BinOp::Mul, 10),
+    (BinOp::Rem, 4),
+    (BinOp::Lt, 5),
+    (BinOp::Gt, 4),
+    (BinOp::Le, 2),
+    (BinOp::Ge, 2),
+    (BinOp::StrictEq, 6),
+    (BinOp::StrictNe, 3),
+    (BinOp::Eq, 3),
+    (BinOp::Ne, 2),
+    (BinOp::And, 3),
+    (BinOp::Or, 4),
+    (BinOp::Exp, 1),
+];
+
 impl<'a, 'b> Gen<'a, 'b> {
     /// A value of type `ty`. `d` bounds the expression depth.
     pub fn gen_value(&mut self, ty: &Ty, d: u32) -> Result<Expr> {
@@ -94,25 +114,11 @@ impl<'a, 'b> Gen<'a, 'b> {
         match self.weighted(&w)? {
             0 => self.prim_leaf(),
             1 => {
-                let ops: [(BinOp, u32); 15] = [
-                    (BinOp::Add, 30),
-                    (BinOp::Sub, 12),
-                    (BinOp::Mul, 10),
-                    (BinOp::Rem, 4),
-                    (BinOp::Lt, 5),
-                    (BinOp::Gt, 4),
-                    (BinOp::Le, 2),
-                    (BinOp::Ge, 2),
-                    (BinOp::StrictEq, 6),
-                    (BinOp::StrictNe, 3),
-                    (BinOp::Eq, 3),
-                    (BinOp::Ne, 2),
-                    (BinOp::And, 3),
-                    (BinOp::Or, 4),
-                    (BinOp::Exp, if f.exponent { 1 } else { 0 }),
-                ];
-                let i = self.weighted(&ops.map(|o| o.1))?;
-                let op = ops[i].0;
+                let mut weights = BINARY_OPS.map(|(_, w)| w);
+                if !f.exponent {
+                    weights[BINARY_OPS.len() - 1] = 0;
+                }
+                let op = BINARY_OPS[self.weighted(&weights)?].0;
                 let l = self.gen_prim(d - 1)?;
                 let r = if op == BinOp::Exp { num(self.int(0, 3)?) } else { self.gen_prim(d - 1)? };
                 Ok(bin(op, l, r))
