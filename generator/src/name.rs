@@ -4,20 +4,41 @@
 //! write it emits). Names are short by construction (a pool of one- to three-letter names, numbered
 //! fallbacks such as `v12` or `wrSmall3`, and built-in property names), so they live in a fixed
 //! array: `Copy`, no heap allocation, and equality is a comparison of two small arrays.
+//!
+//! A name of the generator's identifier pool also carries its index in [`POOL`], so the scope model
+//! can keep the pool names of a scope as bits ([`PoolBits`]) instead of searching lists.
 
 use std::borrow::Borrow;
 use std::fmt;
 use std::ops::Deref;
 
 /// The longest name a [`Name`] holds, in bytes.
-pub const NAME_CAPACITY: usize = 23;
+pub const NAME_CAPACITY: usize = 22;
+
+/// The generator's identifier pool (see `gen::Role`): the names that shadow and collide all the time.
+pub(crate) const POOL: [&str; 22] =
+    ["a", "b", "c", "x", "y", "f", "g", "h", "o", "p", "fs", "arr", "i", "j", "k", "n", "m", "e", "err", "C", "D", "K"];
+
+/// Marks a name outside [`POOL`].
+const UNPOOLED: u8 = u8::MAX;
+
+/// The index of `text` in [`POOL`], or [`UNPOOLED`].
+fn pool_index(text: &[u8]) -> u8 {
+    // Pool names are one to three bytes: longer text is decided by its length alone.
+    if text.len() > 3 {
+        return UNPOOLED;
+    }
+    POOL.iter().position(|p| p.as_bytes() == text).map_or(UNPOOLED, |i| i as u8)
+}
 
 /// An identifier or property name of at most [`NAME_CAPACITY`] bytes. It dereferences to `str`, and
-/// orders like its text (the unused tail is zeroed, and names contain no NUL).
+/// orders like its text (the unused tail is zeroed, names contain no NUL, and the pool index is a
+/// function of the text).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Name {
     bytes: [u8; NAME_CAPACITY],
     len: u8,
+    pool: u8,
 }
 
 impl Name {
@@ -41,7 +62,7 @@ impl Name {
         }
         let mut bytes = [0; NAME_CAPACITY];
         bytes[..text.len()].copy_from_slice(text.as_bytes());
-        Some(Name { bytes, len: text.len() as u8 })
+        Some(Name { bytes, len: text.len() as u8, pool: pool_index(text.as_bytes()) })
     }
 
     /// `prefix` followed by the decimal digits of `n` (numbered fallback names, labels), without
@@ -54,7 +75,14 @@ impl Name {
         assert!(start + tail.len() <= NAME_CAPACITY, "numbered name `{prefix}{n}` is too long");
         name.bytes[start..start + tail.len()].copy_from_slice(tail);
         name.len += tail.len() as u8;
+        // Pool names have no digits.
+        name.pool = UNPOOLED;
         name
+    }
+
+    /// The bit of this name in a [`PoolBits`], if it is a pool name.
+    fn pool_bit(self) -> Option<u32> {
+        (self.pool != UNPOOLED).then(|| 1 << self.pool)
     }
 
     pub fn as_str(&self) -> &str {
@@ -83,7 +111,7 @@ pub(crate) fn decimal(n: u64, buf: &mut [u8; 20]) -> &[u8] {
 
 impl Default for Name {
     fn default() -> Name {
-        Name { bytes: [0; NAME_CAPACITY], len: 0 }
+        Name { bytes: [0; NAME_CAPACITY], len: 0, pool: UNPOOLED }
     }
 }
 
@@ -191,31 +219,74 @@ impl<T: AsName + ?Sized> AsName for &T {
     }
 }
 
-/// A small set of names (a scope's hoisted or looked-through names): a few entries, so a vector.
+/// Which pool names a set holds, one bit each: exact, so a membership test of a pool name (the
+/// common case) needs no search.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PoolBits(u32);
+
+/// What a [`PoolBits`] knows about a name.
+pub(crate) enum Membership {
+    In,
+    Out,
+    /// Not a pool name: search.
+    Unknown,
+}
+
+impl PoolBits {
+    pub fn add(&mut self, name: Name) {
+        if let Some(bit) = name.pool_bit() {
+            self.0 |= bit;
+        }
+    }
+
+    pub fn membership(self, name: Name) -> Membership {
+        match name.pool_bit() {
+            Some(bit) if self.0 & bit != 0 => Membership::In,
+            Some(_) => Membership::Out,
+            None => Membership::Unknown,
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.0 = 0;
+    }
+}
+
+/// A small set of names (a scope's hoisted or looked-through names): a few entries, so a vector,
+/// with the pool names also as bits.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct NameSet(Vec<Name>);
+pub(crate) struct NameSet {
+    names: Vec<Name>,
+    pooled: PoolBits,
+}
 
 impl NameSet {
     pub fn contains(&self, name: Name) -> bool {
-        self.0.contains(&name)
+        match self.pooled.membership(name) {
+            Membership::In => true,
+            Membership::Out => false,
+            Membership::Unknown => self.names.contains(&name),
+        }
     }
 
     pub fn insert(&mut self, name: Name) {
         if !self.contains(name) {
-            self.0.push(name);
+            self.names.push(name);
+            self.pooled.add(name);
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.names.is_empty()
     }
 
     pub fn clear(&mut self) {
-        self.0.clear();
+        self.names.clear();
+        self.pooled.clear();
     }
 
     pub fn iter(&self) -> impl Iterator<Item = Name> + '_ {
-        self.0.iter().copied()
+        self.names.iter().copied()
     }
 }
 
@@ -239,6 +310,29 @@ mod tests {
         assert_eq!(Name::numbered("v", 0), "v0");
         assert_eq!(Name::numbered("wrSmall", 407), "wrSmall407");
         assert_eq!(Name::numbered("Cls", u32::MAX), format!("Cls{}", u32::MAX).as_str());
+    }
+
+    #[test]
+    fn pool_names_carry_their_index_and_others_none() {
+        for (i, text) in POOL.iter().enumerate() {
+            assert_eq!(Name::new(text).pool_bit(), Some(1 << i), "{text}");
+        }
+        for text in ["", "print", "ab", "v", "fn", "Cls", "arguments"] {
+            assert_eq!(Name::new(text).pool_bit(), None, "{text}");
+        }
+        // A numbered name built on a pool name is not the pool name.
+        assert_eq!(Name::numbered("i", 3).pool_bit(), None);
+        assert_ne!(Name::numbered("i", 3), Name::new("i"));
+        let mut bits = PoolBits::default();
+        bits.add(Name::new("x"));
+        assert!(matches!(bits.membership(Name::new("x")), Membership::In));
+        assert!(matches!(bits.membership(Name::new("y")), Membership::Out));
+        assert!(matches!(bits.membership(Name::new("x1")), Membership::Unknown));
+        let mut set = NameSet::default();
+        set.insert(Name::new("err"));
+        set.insert(Name::new("v7"));
+        assert!(set.contains(Name::new("err")) && set.contains(Name::new("v7")));
+        assert!(!set.contains(Name::new("e")) && !set.contains(Name::new("v8")));
     }
 
     #[test]

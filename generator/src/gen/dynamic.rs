@@ -70,7 +70,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// eval just did at run time.
     fn declare_eval_var(&mut self, name: &str) {
         let vs = self.frame().var_scope;
-        self.scopes[vs].bindings.push(Binding {
+        self.scopes[vs].add(Binding {
             name: Name::new(name),
             kind: BindingKind::Var,
             ty: Ty::Prim,
@@ -309,7 +309,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.push_scope(ScopeKind::With);
         for name in [k.as_str(), "v"] {
             let s = self.scopes.last_mut().expect("just pushed");
-            s.bindings.push(Binding {
+            s.add(Binding {
                 name: Name::new(name),
                 kind: BindingKind::Var,
                 ty: Ty::Prim,

@@ -22,7 +22,7 @@ mod lifetime;
 mod stmt;
 pub(crate) mod ty;
 
-use crate::name::{AsName, NameSet};
+use crate::name::{AsName, Membership, NameSet, PoolBits, POOL};
 use std::rc::Rc;
 
 use arbitrary::{Result, Unstructured};
@@ -138,12 +138,49 @@ pub(crate) struct Binding {
 pub(crate) struct Scope {
     pub kind: ScopeKind,
     pub frame: usize,
+    /// Only grown through [`Scope::add`], which keeps `pooled` in step.
     pub bindings: Vec<Binding>,
+    /// The pool names among `bindings`.
+    pooled: PoolBits,
     /// Names of `var`s declared in nested blocks that hoist through this scope.
     pub var_through: NameSet,
     /// Names resolved through this scope to an outer binding (or to a global): declaring one of them
     /// here later would change what the earlier reference means.
     pub looked_through: NameSet,
+}
+
+impl Scope {
+    fn new(kind: ScopeKind, frame: usize) -> Scope {
+        Scope {
+            kind,
+            frame,
+            bindings: Vec::new(),
+            pooled: PoolBits::default(),
+            var_through: NameSet::default(),
+            looked_through: NameSet::default(),
+        }
+    }
+
+    pub fn add(&mut self, b: Binding) {
+        self.pooled.add(b.name);
+        self.bindings.push(b);
+    }
+
+    /// The index of the binding of `name` in this scope.
+    pub fn position(&self, name: Name) -> Option<usize> {
+        match self.pooled.membership(name) {
+            Membership::Out => None,
+            Membership::In | Membership::Unknown => self.bindings.iter().position(|b| b.name == name),
+        }
+    }
+
+    pub fn declares(&self, name: Name) -> bool {
+        match self.pooled.membership(name) {
+            Membership::In => true,
+            Membership::Out => false,
+            Membership::Unknown => self.bindings.iter().any(|b| b.name == name),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -330,13 +367,7 @@ pub(crate) fn generate(u: &mut Unstructured, cfg: &Config) -> Result<(Program, C
         this_obj: None,
         args: ArgsInfo { available: false, all_prim: false },
     });
-    g.scopes.push(Scope {
-        kind: ScopeKind::Function,
-        frame: 0,
-        bindings: Vec::new(),
-        var_through: NameSet::default(),
-        looked_through: NameSet::default(),
-    });
+    g.scopes.push(Scope::new(ScopeKind::Function, 0));
     // The top level goes on until the input or the statement budget runs out.
     let body = g.gen_stmts(u32::MAX, 100)?;
     Ok((Program { strict, body }, g.cats))
@@ -433,13 +464,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 spare.frame = frame;
                 spare
             }
-            None => Scope {
-                kind,
-                frame,
-                bindings: Vec::new(),
-                var_through: NameSet::default(),
-                looked_through: NameSet::default(),
-            },
+            None => Scope::new(kind, frame),
         };
         self.scopes.push(scope);
         self.depth += 1;
@@ -464,6 +489,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 }
             }
             s.bindings.clear();
+            s.pooled.clear();
             s.var_through.clear();
             s.looked_through.clear();
             self.spare_scopes.push(s);
@@ -526,7 +552,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     pub fn lookup(&self, name: impl AsName) -> Option<(usize, usize)> {
         let name = name.as_name();
         for (si, s) in self.scopes.iter().enumerate().rev() {
-            if let Some(bi) = s.bindings.iter().position(|b| b.name == name) {
+            if let Some(bi) = s.position(name) {
                 return Some((si, bi));
             }
         }
@@ -625,14 +651,23 @@ impl<'a, 'b> Gen<'a, 'b> {
         // `inner` collects on the way out.
         let mut inner = self.inner_names.take();
         inner.clear();
+        let mut inner_pooled = PoolBits::default();
         for (si, s) in self.scopes.iter().enumerate().rev() {
             for (bi, b) in s.bindings.iter().enumerate().rev() {
-                if !inner.contains(&b.name) {
+                let hidden = match inner_pooled.membership(b.name) {
+                    Membership::In => true,
+                    Membership::Out => false,
+                    Membership::Unknown => inner.contains(&b.name),
+                };
+                if !hidden {
                     out.push((si, bi, s.frame != cur));
                 }
             }
             if si > 0 {
-                inner.extend(s.bindings.iter().map(|b| b.name));
+                for b in &s.bindings {
+                    inner_pooled.add(b.name);
+                    inner.push(b.name);
+                }
             }
         }
         self.inner_names.set(inner);
@@ -662,16 +697,16 @@ impl<'a, 'b> Gen<'a, 'b> {
         let vs = self.frame().var_scope;
         let s = &self.scopes[cur];
         let free_here = |s: &Scope| {
-            !s.bindings.iter().any(|b| b.name == name)
+            !s.declares(name)
                 && !s.var_through.contains(name)
                 && !s.looked_through.contains(name)
         };
         match how {
-            How::Param | How::Catch => !s.bindings.iter().any(|b| b.name == name),
+            How::Param | How::Catch => !s.declares(name),
             How::Lexical => free_here(s),
             How::FnTop => cur == vs && free_here(s),
             How::Var => {
-                (vs..=cur).all(|i| !self.scopes[i].bindings.iter().any(|b| b.name == name))
+                (vs..=cur).all(|i| !self.scopes[i].declares(name))
                     && !self.scopes[vs].looked_through.contains(name)
             }
             How::BlockFn => {
@@ -683,7 +718,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 }
                 // Annex B: the function also gets a `var` binding in the function scope; make sure
                 // that neither conflicts with anything nor changes an earlier reference.
-                (vs..cur).all(|i| !self.scopes[i].bindings.iter().any(|b| b.name == name))
+                (vs..cur).all(|i| !self.scopes[i].declares(name))
                     && !self.scopes[vs].looked_through.contains(name)
             }
         }
@@ -704,7 +739,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 for i in vs + 1..=cur {
                     self.scopes[i].var_through.insert(name);
                 }
-                self.scopes[vs].bindings.push(b);
+                self.scopes[vs].add(b);
             }
             How::BlockFn => {
                 if !self.strict() {
@@ -712,7 +747,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                         self.scopes[i].var_through.insert(name);
                     }
                     self.scopes[cur].var_through.insert(name);
-                    self.scopes[vs].bindings.push(Binding {
+                    self.scopes[vs].add(Binding {
                         name,
                         kind: BindingKind::Var,
                         ty: Ty::Prim,
@@ -720,9 +755,9 @@ impl<'a, 'b> Gen<'a, 'b> {
                         readable: false,
                     });
                 }
-                self.scopes[cur].bindings.push(b);
+                self.scopes[cur].add(b);
             }
-            How::Lexical | How::FnTop | How::Param | How::Catch => self.scopes[cur].bindings.push(b),
+            How::Lexical | How::FnTop | How::Param | How::Catch => self.scopes[cur].add(b),
         }
     }
 
@@ -737,11 +772,12 @@ impl<'a, 'b> Gen<'a, 'b> {
     pub fn fresh_name(&mut self, role: Role, how: How) -> Result<Name> {
         // The role's names first, then the rest of the pool.
         let (candidates, n_preferred) = role.candidates();
-        let mut ok = [Name::default(); 16];
+        // Indices into `candidates` of the names that can be declared here.
+        let mut ok = [0u8; POOL.len()];
         let (mut n_ok, mut ok_preferred) = (0, 0);
         for (i, &n) in candidates.iter().enumerate() {
-            if !self.reserved.contains(&n) && self.can_declare(n, how) {
-                ok[n_ok] = n;
+            if self.can_declare(n, how) && !self.reserved.contains(&n) {
+                ok[n_ok] = i as u8;
                 n_ok += 1;
                 if i < n_preferred {
                     ok_preferred += 1;
@@ -752,7 +788,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let choices = if from_preferred { &ok[..ok_preferred] } else { &ok[..n_ok] };
         if !choices.is_empty() {
             let i = self.pick(choices.len())?;
-            return Ok(choices[i]);
+            return Ok(candidates[usize::from(choices[i])]);
         }
         // Numbered names are unique in the program, so the first is almost always free.
         let base = role.fallback();
@@ -963,5 +999,24 @@ impl<'a, 'b> Gen<'a, 'b> {
     pub fn new_label(&mut self, base: &str) -> Name {
         self.labels += 1;
         Name::numbered(base, self.labels)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_a_role_prefers_is_a_pool_name() {
+        // The scope model answers questions about pool names from bits; a preferred name outside
+        // the pool would still be right, only searched for.
+        for role in Role::ALL {
+            for text in role.preferred() {
+                assert!(crate::name::POOL.contains(text), "{text} of {role:?}");
+            }
+        }
+        for text in VALUE_NAMES.iter().chain(FN_NAMES.iter()) {
+            assert!(crate::name::POOL.contains(text), "{text}");
+        }
     }
 }
