@@ -3,7 +3,7 @@
 //! Functions are blocks with their own scope ([`Function`]), every declaration names its
 //! [`BindingKind`], reads are [`Expr::Ident`], writes are [`Expr::Assign`] / [`Expr::Update`] on a
 //! [`Target`], closures are created by [`Expr::Function`] and [`Stmt::Function`] and called by
-//! [`Expr::Call`]. The tree is plain owned data, so a reducer can edit it in place: remove a statement
+//! [`Expr::Call`]; what a program shows goes through [`Stmt::Print`]. The tree is plain owned data, so a reducer can edit it in place: remove a statement
 //! from any statement list ([`Program::for_each_body_mut`]), replace an expression by a constant
 //! ([`Program::for_each_expr_mut`]), or inline a function body. [`Function::captures`] lists the outer
 //! bindings a function closes over.
@@ -965,6 +965,13 @@ mod tests {
         outer.body = vec![decl(DeclKind::Var, "b", Some(ident("a"))), ret(func_expr(inner.clone()))];
         assert_eq!(inner.captures().into_iter().collect::<Vec<_>>(), ["a", "b", "c"]);
         assert_eq!(outer.captures().into_iter().collect::<Vec<_>>(), ["c"]);
+    }
+
+    #[test]
+    fn a_print_statement_reads_the_global_print() {
+        let mut f = Function::new(FunctionKind::Declaration, Some("f"));
+        f.body = vec![print(ident("a"))];
+        assert_eq!(f.captures().into_iter().collect::<Vec<_>>(), ["a", "print"]);
     }
 
     #[test]

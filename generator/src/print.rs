@@ -833,6 +833,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_print_statement_prints_like_a_call_of_print() {
+        let mut f = Function::new(FunctionKind::Expression, None);
+        f.body = vec![ret(num(1))];
+        for e in [num(1), Expr::Seq(vec![num(0), ident("a")]), func_expr(f), assign_name("a", num(2))] {
+            let statement = Program { strict: false, body: vec![print(e.clone())] };
+            let call = Program { strict: false, body: vec![Stmt::Expr(call(ident("print"), vec![e]))] };
+            assert_eq!(statement.to_string(), call.to_string());
+        }
+        let sequence = Program { strict: false, body: vec![print(Expr::Seq(vec![num(0), ident("a")]))] };
+        assert_eq!(sequence.to_string(), "print((0, a));\n");
+    }
+
+    #[test]
     fn precedence_and_grammar_parentheses() {
         let e = bin(BinOp::Mul, bin(BinOp::Add, ident("a"), num(1)), ident("b"));
         assert_eq!(print_expr(&e), "(a + 1) * b");
