@@ -696,18 +696,14 @@ impl<'a, 'b> Gen<'a, 'b> {
         let cur = self.scopes.len() - 1;
         let vs = self.frame().var_scope;
         let s = &self.scopes[cur];
-        let free_here = |s: &Scope| {
-            !s.declares(name)
-                && !s.var_through.contains(name)
-                && !s.looked_through.contains(name)
-        };
+        let free_here =
+            |s: &Scope| !s.declares(name) && !s.var_through.contains(name) && !s.looked_through.contains(name);
         match how {
             How::Param | How::Catch => !s.declares(name),
             How::Lexical => free_here(s),
             How::FnTop => cur == vs && free_here(s),
             How::Var => {
-                (vs..=cur).all(|i| !self.scopes[i].declares(name))
-                    && !self.scopes[vs].looked_through.contains(name)
+                (vs..=cur).all(|i| !self.scopes[i].declares(name)) && !self.scopes[vs].looked_through.contains(name)
             }
             How::BlockFn => {
                 if cur == vs || !self.feat.block_functions || !free_here(s) {
@@ -718,8 +714,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 }
                 // Annex B: the function also gets a `var` binding in the function scope; make sure
                 // that neither conflicts with anything nor changes an earlier reference.
-                (vs..cur).all(|i| !self.scopes[i].declares(name))
-                    && !self.scopes[vs].looked_through.contains(name)
+                (vs..cur).all(|i| !self.scopes[i].declares(name)) && !self.scopes[vs].looked_through.contains(name)
             }
         }
     }
