@@ -33,6 +33,14 @@ pub trait Engine: Send + Sync {
     /// `print` and `console.log` available, drains the job queue, and reports what was printed and
     /// how the run ended. See the trait docs for the guarantees.
     fn run(&self, source: &str) -> Outcome;
+
+    /// Whether the engine runs inside this process (true unless an adapter says otherwise). Only
+    /// then does a fuzzing worker hosting it limit its own address space: an external engine is a
+    /// process of its own, which would inherit that limit, and JavaScriptCore and SpiderMonkey
+    /// reserve more address space at start than any useful limit allows (they abort under it).
+    fn in_process(&self) -> bool {
+        true
+    }
 }
 
 /// The in-process engines' names, in the order reports list them. [`engine_by_name`] also accepts

@@ -59,7 +59,7 @@ pub struct EngineArgs {
     #[arg(long, value_name = "SECS", default_value_t = 10.0)]
     pub timeout: f64,
 
-    /// Address-space limit of each worker process, in MiB (0: none).
+    /// Address-space limit of each worker process of an in-process engine, in MiB (0: none); external engines run unlimited, bounded by their time limit.
     #[arg(long, value_name = "MIB", default_value_t = 2048)]
     pub memory_limit: u64,
 }

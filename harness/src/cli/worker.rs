@@ -17,7 +17,7 @@ pub struct WorkerArgs {
     #[arg(long = "engine", value_name = "NAME", required = true)]
     engines: Vec<String>,
 
-    /// Address-space limit for this process, in bytes.
+    /// Address-space limit for this process, in bytes (ignored when every engine is external).
     #[arg(long, value_name = "BYTES")]
     memory_limit_bytes: Option<u64>,
 
@@ -32,15 +32,17 @@ pub fn run(args: &WorkerArgs) -> Result<Status> {
     // panic an engine makes, which takes long enough to hit the time limit. The parent keeps the
     // message as the crash detail.
     std::panic::set_hook(Box::new(|info| eprintln!("{info}")));
-    if let Some(bytes) = args.memory_limit_bytes {
-        worker::limit_memory(bytes).context("setting the worker's memory limit")?;
-    }
     let backstop = Duration::from_millis(args.backstop_ms);
     let engines = args
         .engines
         .iter()
         .map(|name| worker_engine_by_name(name, backstop))
         .collect::<Result<Vec<Box<dyn Engine>>, _>>()?;
+    // External engines run as processes of their own, bounded by their time limit (see
+    // `Engine::in_process`).
+    if let Some(bytes) = args.memory_limit_bytes.filter(|_| engines.iter().any(|engine| engine.in_process())) {
+        worker::limit_memory(bytes).context("setting the worker's memory limit")?;
+    }
     worker::serve(&engines, io::stdin().lock(), io::stdout().lock()).context("serving requests")?;
     Ok(Status::Clean)
 }

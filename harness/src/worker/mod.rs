@@ -14,9 +14,11 @@
 //! means the worker is broken: the parent kills it, records the program as `crashed` on that
 //! worker's engine and starts a fresh worker for the next program. The parent also enforces a
 //! **time limit** per program (killing the worker and recording `exhausted (time)`), and each worker
-//! puts a **memory limit** on itself (`RLIMIT_AS`) at start, so a runaway allocation makes the
-//! allocator fail and the worker die, recorded as `exhausted (memory)`. The campaign uses one worker
-//! per engine, so a death is always attributed to the right engine.
+//! of an in-process engine puts a **memory limit** on itself (`RLIMIT_AS`) at start, so a runaway
+//! allocation makes the allocator fail and the worker die, recorded as `exhausted (memory)`. (A
+//! worker of an external engine does not: its engine processes would inherit the limit, and some
+//! abort under any useful one; see [`Engine::in_process`](crate::Engine::in_process).) The campaign
+//! uses one worker per engine, so a death is always attributed to the right engine.
 //!
 //! - [`serve`] is the worker's side, [`worker_engine_by_name`] the engines a worker can run
 //!   (the public ones and the hidden misbehaving test engines), [`limit_memory`] its self-imposed

@@ -418,6 +418,10 @@ impl Engine for ExternalEngine {
         &self.name
     }
 
+    fn in_process(&self) -> bool {
+        false
+    }
+
     fn run(&self, source: &str) -> Outcome {
         if let Some(reason) = self.unsupported(source) {
             return Outcome::without_output(End::Unsupported(reason));
