@@ -1,5 +1,6 @@
 //! The [`Engine`] trait every JavaScript engine adapter implements, and the registry of engines by name.
 
+use generator::Profile;
 use thiserror::Error;
 
 use crate::engines::external::{EnginesFile, ExternalEngine, ExternalEngineError};
@@ -89,6 +90,36 @@ pub fn engine_by_name(name: &str) -> Result<Box<dyn Engine>, UnknownEngine> {
     }
 }
 
+/// The language profile of an engine: external engines say theirs in `engines.toml`; the embedded
+/// ones run everything.
+pub fn engine_profile(name: &str) -> Profile {
+    let Ok(file) = EnginesFile::current() else { return Profile::Full };
+    match file.engines.get(name).map(|entry| entry.profile.to_string()) {
+        Some(profile) => Profile::from_name(&profile).unwrap_or(Profile::Full),
+        None => Profile::Full,
+    }
+}
+
+/// Whether an engine of profile `engine` runs programs of profile `program`.
+pub fn covers(engine: Profile, program: Profile) -> bool {
+    let rank = |profile: Profile| match profile {
+        Profile::Es5 => 0,
+        Profile::Es2015 => 1,
+        Profile::Full => 2,
+    };
+    rank(engine) >= rank(program)
+}
+
+/// The largest profile every engine of `names` runs: what a campaign on them generates, so that a
+/// program is not poisoned by a construct one engine cannot parse.
+pub fn common_profile(names: &[String]) -> Profile {
+    let profiles: Vec<Profile> = names.iter().map(|name| engine_profile(name)).collect();
+    [Profile::Full, Profile::Es2015, Profile::Es5]
+        .into_iter()
+        .find(|&program| profiles.iter().all(|&engine| covers(engine, program)))
+        .unwrap_or(Profile::Es5)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +133,15 @@ mod tests {
         for name in DEFAULT_ENGINES {
             assert!(ENGINE_NAMES.contains(name));
         }
+    }
+
+    #[test]
+    fn a_campaign_generates_what_its_least_capable_engine_runs() {
+        let names = |list: &[&str]| list.iter().map(|name| name.to_string()).collect::<Vec<_>>();
+        assert_eq!(common_profile(&names(&["ref", "boa", "quickjs", "node"])), Profile::Full);
+        assert_eq!(common_profile(&names(&["ref", "njs"])), Profile::Es2015);
+        assert_eq!(common_profile(&names(&["ref", "njs", "duktape", "boa"])), Profile::Es5);
+        assert!(covers(Profile::Full, Profile::Es5) && !covers(Profile::Es5, Profile::Es2015));
     }
 
     #[test]

@@ -32,8 +32,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::engine::{engine_by_name, Engine, UnknownEngine};
-use crate::engines::external::EnginesFile;
+use crate::engine::{covers, engine_by_name, engine_profile, Engine, UnknownEngine};
 use crate::lifetime::{self, LifetimeClass};
 use crate::outcome::{End, Outcome};
 use crate::reduce::{reduce, ReduceOptions};
@@ -152,25 +151,6 @@ struct Failure {
     engines: Vec<String>,
     categories: Vec<String>,
     lifetime: bool,
-}
-
-/// The language profile of an engine: external engines say theirs in `engines.toml`; the embedded
-/// ones run everything.
-pub fn engine_profile(name: &str) -> Profile {
-    let Ok(file) = EnginesFile::current() else { return Profile::Full };
-    match file.engines.get(name).map(|entry| entry.profile.to_string()) {
-        Some(profile) => Profile::from_name(&profile).unwrap_or(Profile::Full),
-        None => Profile::Full,
-    }
-}
-
-fn covers(engine: Profile, program: Profile) -> bool {
-    let rank = |profile: Profile| match profile {
-        Profile::Es5 => 0,
-        Profile::Es2015 => 1,
-        Profile::Full => 2,
-    };
-    rank(engine) >= rank(program)
 }
 
 /// The category of a corpus program: its folder when that is a MISSION category, else [`OTHER`].

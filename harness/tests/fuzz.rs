@@ -184,6 +184,28 @@ fn external_engines_are_not_held_to_the_memory_limit() {
     assert_eq!(summary["session"]["crashed"], 0, "{}", stdout(&output));
 }
 
+/// A campaign on an ES5 engine generates ES5 programs: full-profile ones were all poisoned (`let`,
+/// classes...). Skipped, saying so, without `duktape`.
+#[test]
+fn a_campaign_generates_the_profile_all_its_engines_run() {
+    if let Err(err) = harness::engine_by_name("duktape") {
+        let _ = writeln!(std::io::stderr(), "skipped: {err}");
+        return;
+    }
+    let out = tempfile::tempdir().expect("temp dir");
+    let output = run(closure_diff()
+        .args(["--engines", "ref,duktape", "--size", "small", "--jobs", "1", "--seed", "5", "--iterations", "4"])
+        .args(["--reduce-time", "0", "--out"])
+        .arg(out.path()));
+    let summary = read_json(&out.path().join("summary.json"));
+    assert_eq!(summary["profile"], "es5", "{}", stdout(&output));
+    assert!(stdout(&output).contains("profile es5"), "{}", stdout(&output));
+    let unsupported = summary["poison_reasons"].as_array().expect("a list").iter().any(|reason| {
+        reason[0].as_str().is_some_and(|text| text.contains("lacks `let`") || text.contains("lacks `class`"))
+    });
+    assert!(!unsupported, "{}", stdout(&output));
+}
+
 /// Ctrl-C stops the campaign cleanly: it finishes the programs in flight, saves its state and
 /// prints the summary; a resumed campaign continues from the saved index.
 #[test]

@@ -133,13 +133,18 @@ fn input(path: &Path) -> Result<Input> {
     Ok(Input { path: original, engines, program })
 }
 
-/// The program a campaign generated, from the finding's `origin` (seed, size, swarm), so that the
-/// reduction can start on the generator's IR.
+/// The program a campaign generated, from the finding's `origin` (seed, size, profile, swarm), so
+/// that the reduction can start on the generator's IR.
 fn generated_program(json: &serde_json::Value) -> Option<generator::Program> {
     let origin = json.get("origin")?;
     let seed = origin.get("seed")?.as_u64()?;
     let size = generator::Size::from_name(origin.get("size")?.as_str()?)?;
-    let config = generator::Config::sized(size);
+    // Findings of earlier versions have no profile: their campaigns generated `full` programs.
+    let profile = match origin.get("profile") {
+        Some(name) => generator::Profile::from_name(name.as_str()?)?,
+        None => generator::Profile::Full,
+    };
+    let config = generator::Config { profile, ..generator::Config::sized(size) };
     Some(match origin.get("swarm").and_then(serde_json::Value::as_bool) {
         Some(true) => generator::Program::from_seed_swarm(seed, &config),
         _ => generator::Program::from_seed(seed, &config),

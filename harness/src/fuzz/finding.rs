@@ -117,8 +117,16 @@ pub struct Origin {
     pub seed: u64,
     /// The generator size preset.
     pub size: String,
+    /// The generator's language profile (the largest all the campaign's engines run; absent from
+    /// findings of earlier versions, which generated `full` programs only).
+    #[serde(default = "full_profile")]
+    pub profile: String,
     /// Whether the program was generated in swarm mode.
     pub swarm: bool,
+}
+
+fn full_profile() -> String {
+    generator::Profile::Full.name().to_owned()
 }
 
 /// One unique finding, ready to be written.
@@ -316,11 +324,12 @@ impl Finding {
         let _ = writeln!(text, "## Reproduce\n\n```sh\n{}\n```\n", self.repro_command(dir));
         let _ = writeln!(
             text,
-            "The program as generated ({} lines; seed {}, size {}) is `original.js`; `{}` generates and \
-             runs it again. `finding.json` has every engine's outcome.",
+            "The program as generated ({} lines; seed {}, size {}, profile {}) is `original.js`; `{}` \
+             generates and runs it again. `finding.json` has every engine's outcome.",
             self.original.lines().count(),
             self.origin.seed,
             self.origin.size,
+            self.origin.profile,
             self.regenerate_command()
         );
         text
@@ -455,7 +464,14 @@ mod tests {
             signature,
             key: Some("k".into()),
             deterministic: true,
-            origin: Origin { campaign_seed: 1, index: 2, seed: 3, size: "small".into(), swarm: false },
+            origin: Origin {
+                campaign_seed: 1,
+                index: 2,
+                seed: 3,
+                size: "small".into(),
+                profile: "full".into(),
+                swarm: false,
+            },
             original: "var a = 1;\nprint(1)\n".into(),
             reduced: "print(1)\n".into(),
             outcomes: trial.outcomes.clone(),

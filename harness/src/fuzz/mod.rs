@@ -38,7 +38,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::compare::{compare, Verdict};
-use crate::engine::Engine;
+use crate::engine::{common_profile, Engine};
 use crate::known::KnownDivergences;
 use crate::reduce::ReduceOptions;
 use crate::signature::DivergenceClass;
@@ -174,6 +174,8 @@ pub struct Summary {
     pub engines: Vec<String>,
     pub jobs: usize,
     pub size: String,
+    /// The generator's language profile: the largest every engine runs.
+    pub profile: String,
     pub swarm: bool,
     pub out: Option<PathBuf>,
     /// This session's wall-clock seconds.
@@ -408,7 +410,7 @@ pub fn run(
 
     let mut shared = Shared {
         config,
-        generator: Config::sized(config.size),
+        generator: Config { profile: common_profile(&config.engines), ..Config::sized(config.size) },
         reducer,
         stop,
         halt: Arc::new(AtomicBool::new(false)),
@@ -762,6 +764,7 @@ fn summarize(shared: &Shared<'_>, started_at: &str, session_start: Instant, work
         engines: shared.config.engines.clone(),
         jobs: shared.config.jobs,
         size: shared.config.size.name().to_owned(),
+        profile: shared.generator.profile.name().to_owned(),
         swarm: shared.config.swarm,
         out: shared.config.out.clone(),
         elapsed_secs: elapsed,
@@ -817,7 +820,7 @@ impl Summary {
         let session = &self.session;
         let _ = writeln!(
             text,
-            "closure-diff fuzz: {} programs in {:.1} s ({:.0} programs/s), {} lane{}, engines {}, seed {}, size {}{}",
+            "closure-diff fuzz: {} programs in {:.1} s ({:.0} programs/s), {} lane{}, engines {}, seed {}, size {}{}{}",
             session.programs,
             self.elapsed_secs,
             self.programs_per_sec,
@@ -826,6 +829,7 @@ impl Summary {
             self.engines.join(","),
             self.seed,
             self.size,
+            if self.profile == "full" { String::new() } else { format!(", profile {}", self.profile) },
             if self.interrupted { " (interrupted)" } else { "" }
         );
         let share =
@@ -919,6 +923,7 @@ mod tests {
             engines: vec!["ref".into(), "boa".into()],
             jobs: 2,
             size: "medium".into(),
+            profile: "full".into(),
             swarm: false,
             out: Some(PathBuf::from("findings")),
             elapsed_secs: 60.0,

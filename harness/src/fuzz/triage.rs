@@ -519,6 +519,7 @@ fn unknown_origin(shared: &Shared) -> Origin {
         index: 0,
         seed: 0,
         size: shared.config.size.name().to_owned(),
+        profile: shared.generator.profile.name().to_owned(),
         swarm: shared.config.swarm,
     }
 }
@@ -529,6 +530,7 @@ fn origin(shared: &Shared, ran: &Ran<'_>) -> Origin {
         index: ran.index,
         seed: ran.seed,
         size: shared.config.size.name().to_owned(),
+        profile: shared.generator.profile.name().to_owned(),
         swarm: shared.config.swarm,
     }
 }
