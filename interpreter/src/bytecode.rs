@@ -343,4 +343,15 @@ pub struct FunctionCode {
     pub class_constructor: Option<bool>,
     /// Classes defined in this code, referenced by `CreateClass`.
     pub classes: Vec<ClassTemplate>,
+    /// Ranges of `ops` that are strict mode code although this code is not: class definitions
+    /// (11.2.2: every part of a class is strict, its heritage and computed keys included, which
+    /// run inline here).
+    pub strict_ops: Vec<std::ops::Range<usize>>,
+}
+
+impl FunctionCode {
+    /// Whether the op at `pc` is strict mode code.
+    pub fn is_strict_at(&self, pc: usize) -> bool {
+        self.strict || self.strict_ops.iter().any(|range| range.contains(&pc))
+    }
 }

@@ -646,6 +646,7 @@ impl Vm {
         let code = Rc::clone(&frame.code);
         let pc = frame.pc;
         frame.pc += 1;
+        let strict = code.is_strict_at(pc);
         match &code.ops[pc] {
             Op::Undefined => self.push(Value::Undefined),
             Op::Null => self.push(Value::Null),
@@ -755,7 +756,7 @@ impl Vm {
             }
             Op::GetName(n) => {
                 let env = self.frame().env;
-                let v = self.get_identifier_value(env, n, code.strict)?;
+                let v = self.get_identifier_value(env, n, strict)?;
                 self.push(v);
             }
             Op::GetNameAndThis(n) => {
@@ -769,7 +770,7 @@ impl Vm {
                     _ => Value::Undefined,
                 };
                 let f = match place {
-                    Some(p) => self.get_binding_value(p, n, code.strict)?,
+                    Some(p) => self.get_binding_value(p, n, strict)?,
                     None => {
                         self.refuse_missing_global(n)?;
                         return Err(self.error("ReferenceError", &format!("{n} is not defined")));
@@ -792,7 +793,7 @@ impl Vm {
                         self.refuse_missing_global(n)?;
                         Value::Undefined
                     }
-                    Some(r) => self.get_binding_value(r, n, code.strict)?,
+                    Some(r) => self.get_binding_value(r, n, strict)?,
                 };
                 let t = self.type_of(&v);
                 self.push(Value::str(t));
@@ -805,7 +806,7 @@ impl Vm {
             Op::GetReferenceValue(n) => {
                 let place = *self.frame().refs.last().expect("ResolveReference precedes");
                 let v = match place {
-                    Some(p) => self.get_binding_value(p, n, code.strict)?,
+                    Some(p) => self.get_binding_value(p, n, strict)?,
                     None => {
                         self.refuse_missing_global(n)?;
                         return Err(self.error("ReferenceError", &format!("{n} is not defined")));
@@ -819,12 +820,12 @@ impl Vm {
             Op::SetResolvedName(n) => {
                 let place = self.frame().refs.pop().expect("ResolveReference precedes");
                 let v = self.peek().clone();
-                self.put_value_at(place, n, v, code.strict)?;
+                self.put_value_at(place, n, v, strict)?;
             }
             Op::SetName(n) => {
                 let v = self.peek().clone();
                 let env = self.frame().env;
-                self.put_identifier_value(env, n, v, code.strict)?;
+                self.put_identifier_value(env, n, v, strict)?;
             }
             Op::DeleteName(n) => {
                 let env = self.frame().env;
@@ -838,7 +839,7 @@ impl Vm {
             }
             Op::AnnexBCopyToVar(n) => {
                 let (env, var_env) = (self.frame().env, self.frame().var_env);
-                let f = self.get_identifier_value(env, n, code.strict)?;
+                let f = self.get_identifier_value(env, n, strict)?;
                 self.set_mutable_binding_in(var_env, n, f, false)?;
             }
             Op::This => {
@@ -1014,7 +1015,7 @@ impl Vm {
             Op::SetProperty(k) => {
                 let v = self.pop();
                 let o = self.pop();
-                self.put_value_property(&o, k, v.clone(), code.strict)?;
+                self.put_value_property(&o, k, v.clone(), strict)?;
                 self.push(v);
             }
             Op::SetElement => {
@@ -1023,12 +1024,12 @@ impl Vm {
                 let o = self.pop();
                 self.require_object_coercible(&o)?;
                 let key = self.to_property_key(&key)?;
-                self.put_value_property(&o, &key, v.clone(), code.strict)?;
+                self.put_value_property(&o, &key, v.clone(), strict)?;
                 self.push(v);
             }
             Op::DeleteProperty(k) => {
                 let o = self.pop();
-                let r = self.delete_value_property(&o, k, code.strict)?;
+                let r = self.delete_value_property(&o, k, strict)?;
                 self.push(Value::Bool(r));
             }
             Op::DeleteElement => {
@@ -1036,7 +1037,7 @@ impl Vm {
                 let o = self.pop();
                 self.require_object_coercible(&o)?;
                 let key = self.to_property_key(&key)?;
-                let r = self.delete_value_property(&o, &key, code.strict)?;
+                let r = self.delete_value_property(&o, &key, strict)?;
                 self.push(Value::Bool(r));
             }
             Op::ToPropertyKey => {
@@ -1367,7 +1368,7 @@ impl Vm {
                 let callee = self.pop();
                 if callee == Value::Object(self.realm.eval_function) {
                     let x = args.into_iter().next().unwrap_or(Value::Undefined);
-                    let v = self.perform_eval(x, true, code.strict)?;
+                    let v = self.perform_eval(x, true, strict)?;
                     self.push(v);
                 } else {
                     let Some(f) = callee.as_object().filter(|o| self.is_callable(*o)) else {

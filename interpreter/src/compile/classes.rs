@@ -18,10 +18,16 @@ impl<'a> FnCompiler<'a> {
         if !class.decorators.is_empty() {
             return unsupported("decorators");
         }
-        // All parts of a class are strict mode code (11.2.2).
+        // All parts of a class are strict mode code (11.2.2): compiled as such, and in sloppy code
+        // its ops are marked so that they also run as such.
         let outer_strict = std::mem::replace(&mut self.code.strict, true);
+        let start = self.code.ops.len();
         let result = self.class_body(class, class_name);
         self.code.strict = outer_strict;
+        if !outer_strict {
+            let end = self.code.ops.len();
+            self.code.strict_ops.push(start..end);
+        }
         result
     }
 

@@ -158,6 +158,7 @@ impl<'a> FnCompiler<'a> {
                 class_constructor: None,
                 field_initializer: false,
                 eval_in_parameters: false,
+                strict_ops: Vec::new(),
                 classes: Vec::new(),
             },
             controls: Vec::new(),
