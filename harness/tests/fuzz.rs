@@ -165,21 +165,30 @@ fn memory_limits_and_stack_overflows_are_isolated() {
     assert_eq!(found.len(), 2, "{:?}", found.keys().collect::<Vec<_>>());
 }
 
+/// A campaign of `iterations` small programs on `ref` and the external engine `engine`, with
+/// `extra` flags: its output and `summary.json`; `None`, saying so, when the engine is not installed.
+fn small_campaign_with(engine: &str, iterations: u32, extra: &[&str]) -> Option<(Output, Value)> {
+    if let Err(err) = harness::engine_by_name(engine) {
+        let _ = writeln!(std::io::stderr(), "skipped: {err}");
+        return None;
+    }
+    let out = tempfile::tempdir().expect("temp dir");
+    let output = run(closure_diff()
+        .args(["--engines", &format!("ref,{engine}"), "--size", "small", "--jobs", "1", "--seed", "5"])
+        .args(["--iterations", &iterations.to_string(), "--reduce-time", "0"])
+        .args(extra)
+        .arg("--out")
+        .arg(out.path()));
+    let summary = read_json(&out.path().join("summary.json"));
+    Some((output, summary))
+}
+
 /// External engines run without the workers' address-space limit: JavaScriptCore reserves more
 /// address space at start than the limit allows and aborted on every program under it, which the
 /// campaign reported as crashes. Skipped, saying so, without `jsc`.
 #[test]
 fn external_engines_are_not_held_to_the_memory_limit() {
-    if let Err(err) = harness::engine_by_name("jsc") {
-        let _ = writeln!(std::io::stderr(), "skipped: {err}");
-        return;
-    }
-    let out = tempfile::tempdir().expect("temp dir");
-    let output = run(closure_diff()
-        .args(["--engines", "ref,jsc", "--size", "small", "--jobs", "1", "--seed", "5", "--iterations", "3"])
-        .args(["--memory-limit", "1024", "--reduce-time", "0", "--out"])
-        .arg(out.path()));
-    let summary = read_json(&out.path().join("summary.json"));
+    let Some((output, summary)) = small_campaign_with("jsc", 3, &["--memory-limit", "1024"]) else { return };
     assert_eq!(summary["session"]["programs"], 3, "{}", stdout(&output));
     assert_eq!(summary["session"]["crashed"], 0, "{}", stdout(&output));
 }
@@ -188,16 +197,7 @@ fn external_engines_are_not_held_to_the_memory_limit() {
 /// classes...). Skipped, saying so, without `duktape`.
 #[test]
 fn a_campaign_generates_the_profile_all_its_engines_run() {
-    if let Err(err) = harness::engine_by_name("duktape") {
-        let _ = writeln!(std::io::stderr(), "skipped: {err}");
-        return;
-    }
-    let out = tempfile::tempdir().expect("temp dir");
-    let output = run(closure_diff()
-        .args(["--engines", "ref,duktape", "--size", "small", "--jobs", "1", "--seed", "5", "--iterations", "4"])
-        .args(["--reduce-time", "0", "--out"])
-        .arg(out.path()));
-    let summary = read_json(&out.path().join("summary.json"));
+    let Some((output, summary)) = small_campaign_with("duktape", 4, &[]) else { return };
     assert_eq!(summary["profile"], "es5", "{}", stdout(&output));
     assert!(stdout(&output).contains("profile es5"), "{}", stdout(&output));
     let unsupported = summary["poison_reasons"].as_array().expect("a list").iter().any(|reason| {
