@@ -757,8 +757,33 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     pub fn set_readable(&mut self, name: impl AsName, readable: bool) {
-        if let Some(b) = self.binding_mut(name) {
-            b.readable = readable;
+        let Some((si, bi)) = self.lookup(name) else { return };
+        let counts_were_current = self.binding_counts.get().0 == self.epoch;
+        let prims_were_current = self.prim_counts.get().0 == self.epoch;
+        self.epoch += 1;
+        let captured = self.scopes[si].frame != self.frames.len() - 1;
+        let b = &mut self.scopes[si].bindings[bi];
+        let changed = b.readable != readable;
+        b.readable = readable;
+        // The binding found is the visible one of its name, so a primitive one changes the cached
+        // counts of `gen_prim` by one (and the callee and field counts not at all): carry them over
+        // instead of recounting.
+        if !b.ty.is_prim() {
+            return;
+        }
+        if counts_were_current {
+            let (_, prims, captures, writable) = self.binding_counts.get();
+            let step = |n: usize, applies: bool| match (changed && applies, readable) {
+                (false, _) => n,
+                (true, true) => n + 1,
+                (true, false) => n - 1,
+            };
+            let counts = (self.epoch, step(prims, true), step(captures, captured), step(writable, b.writable));
+            self.binding_counts.set(counts);
+        }
+        if prims_were_current {
+            let (_, rank, callees, fields) = self.prim_counts.get();
+            self.prim_counts.set((self.epoch, rank, callees, fields));
         }
     }
 
