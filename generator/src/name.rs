@@ -250,6 +250,15 @@ impl PoolBits {
     pub fn clear(&mut self) {
         self.0 = 0;
     }
+
+    /// Every pool name.
+    pub fn all() -> PoolBits {
+        PoolBits((1 << POOL.len()) - 1)
+    }
+
+    pub fn union(self, other: PoolBits) -> PoolBits {
+        PoolBits(self.0 | other.0)
+    }
 }
 
 /// A small set of names (a scope's hoisted or looked-through names): a few entries, so a vector,
@@ -287,6 +296,11 @@ impl NameSet {
 
     pub fn iter(&self) -> impl Iterator<Item = Name> + '_ {
         self.names.iter().copied()
+    }
+
+    /// The pool names in the set.
+    pub fn pooled(&self) -> PoolBits {
+        self.pooled
     }
 }
 

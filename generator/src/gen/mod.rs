@@ -719,6 +719,29 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
     }
 
+    /// The pool names that [`Gen::can_declare`] refuses here for `how`, all at once (the same rules,
+    /// on the scopes' pool bits), for [`Gen::fresh_name`], which asks about every pool name.
+    fn undeclarable_pool_names(&self, how: How) -> PoolBits {
+        let cur = self.scopes.len() - 1;
+        let vs = self.frame().var_scope;
+        let s = &self.scopes[cur];
+        let taken_here = s.pooled.union(s.var_through.pooled()).union(s.looked_through.pooled());
+        // Declared in one of the scopes `range`, or referenced through the function scope.
+        let var_conflicts = |range: std::ops::Range<usize>| {
+            self.scopes[range].iter().fold(self.scopes[vs].looked_through.pooled(), |bits, s| bits.union(s.pooled))
+        };
+        match how {
+            How::Param | How::Catch => s.pooled,
+            How::Lexical => taken_here,
+            How::FnTop if cur == vs => taken_here,
+            How::FnTop => PoolBits::all(),
+            How::Var => var_conflicts(vs..cur + 1),
+            How::BlockFn if cur == vs || !self.feat.block_functions => PoolBits::all(),
+            How::BlockFn if self.strict() => taken_here,
+            How::BlockFn => taken_here.union(var_conflicts(vs..cur)),
+        }
+    }
+
     /// Declares `name` (already checked with [`Gen::can_declare`]).
     pub fn declare(&mut self, name: impl AsName, how: How, kind: BindingKind, ty: Ty, writable: bool, readable: bool) {
         let name = name.as_name();
@@ -795,8 +818,15 @@ impl<'a, 'b> Gen<'a, 'b> {
         // Indices into `candidates` of the names that can be declared here.
         let mut ok = [0u8; POOL.len()];
         let (mut n_ok, mut ok_preferred) = (0, 0);
+        let undeclarable = self.undeclarable_pool_names(how);
         for (i, &n) in candidates.iter().enumerate() {
-            if self.can_declare(n, how) && !self.reserved.contains(&n) {
+            let free = match undeclarable.membership(n) {
+                Membership::In => false,
+                Membership::Out => true,
+                Membership::Unknown => self.can_declare(n, how),
+            };
+            debug_assert_eq!(free, self.can_declare(n, how), "pool bits and can_declare disagree on {n} ({how:?})");
+            if free && !self.reserved.contains(&n) {
                 ok[n_ok] = i as u8;
                 n_ok += 1;
                 if i < n_preferred {
