@@ -646,7 +646,6 @@ impl Vm {
         let code = Rc::clone(&frame.code);
         let pc = frame.pc;
         frame.pc += 1;
-        let strict = code.is_strict_at(pc);
         match &code.ops[pc] {
             Op::Undefined => self.push(Value::Undefined),
             Op::Null => self.push(Value::Null),
@@ -756,7 +755,7 @@ impl Vm {
             }
             Op::GetName(n) => {
                 let env = self.frame().env;
-                let v = self.get_identifier_value(env, n, strict)?;
+                let v = self.get_identifier_value(env, n, code.is_strict_at(pc))?;
                 self.push(v);
             }
             Op::GetNameAndThis(n) => {
@@ -770,7 +769,7 @@ impl Vm {
                     _ => Value::Undefined,
                 };
                 let f = match place {
-                    Some(p) => self.get_binding_value(p, n, strict)?,
+                    Some(p) => self.get_binding_value(p, n, code.is_strict_at(pc))?,
                     None => {
                         self.refuse_missing_global(n)?;
                         return Err(self.error("ReferenceError", &format!("{n} is not defined")));
@@ -793,7 +792,7 @@ impl Vm {
                         self.refuse_missing_global(n)?;
                         Value::Undefined
                     }
-                    Some(r) => self.get_binding_value(r, n, strict)?,
+                    Some(r) => self.get_binding_value(r, n, code.is_strict_at(pc))?,
                 };
                 let t = self.type_of(&v);
                 self.push(Value::str(t));
@@ -806,7 +805,7 @@ impl Vm {
             Op::GetReferenceValue(n) => {
                 let place = *self.frame().refs.last().expect("ResolveReference precedes");
                 let v = match place {
-                    Some(p) => self.get_binding_value(p, n, strict)?,
+                    Some(p) => self.get_binding_value(p, n, code.is_strict_at(pc))?,
                     None => {
                         self.refuse_missing_global(n)?;
                         return Err(self.error("ReferenceError", &format!("{n} is not defined")));
@@ -820,12 +819,12 @@ impl Vm {
             Op::SetResolvedName(n) => {
                 let place = self.frame().refs.pop().expect("ResolveReference precedes");
                 let v = self.peek().clone();
-                self.put_value_at(place, n, v, strict)?;
+                self.put_value_at(place, n, v, code.is_strict_at(pc))?;
             }
             Op::SetName(n) => {
                 let v = self.peek().clone();
                 let env = self.frame().env;
-                self.put_identifier_value(env, n, v, strict)?;
+                self.put_identifier_value(env, n, v, code.is_strict_at(pc))?;
             }
             Op::DeleteName(n) => {
                 let env = self.frame().env;
@@ -839,7 +838,7 @@ impl Vm {
             }
             Op::AnnexBCopyToVar(n) => {
                 let (env, var_env) = (self.frame().env, self.frame().var_env);
-                let f = self.get_identifier_value(env, n, strict)?;
+                let f = self.get_identifier_value(env, n, code.is_strict_at(pc))?;
                 self.set_mutable_binding_in(var_env, n, f, false)?;
             }
             Op::This => {
@@ -1015,7 +1014,7 @@ impl Vm {
             Op::SetProperty(k) => {
                 let v = self.pop();
                 let o = self.pop();
-                self.put_value_property(&o, k, v.clone(), strict)?;
+                self.put_value_property(&o, k, v.clone(), code.is_strict_at(pc))?;
                 self.push(v);
             }
             Op::SetElement => {
@@ -1024,12 +1023,12 @@ impl Vm {
                 let o = self.pop();
                 self.require_object_coercible(&o)?;
                 let key = self.to_property_key(&key)?;
-                self.put_value_property(&o, &key, v.clone(), strict)?;
+                self.put_value_property(&o, &key, v.clone(), code.is_strict_at(pc))?;
                 self.push(v);
             }
             Op::DeleteProperty(k) => {
                 let o = self.pop();
-                let r = self.delete_value_property(&o, k, strict)?;
+                let r = self.delete_value_property(&o, k, code.is_strict_at(pc))?;
                 self.push(Value::Bool(r));
             }
             Op::DeleteElement => {
@@ -1037,7 +1036,7 @@ impl Vm {
                 let o = self.pop();
                 self.require_object_coercible(&o)?;
                 let key = self.to_property_key(&key)?;
-                let r = self.delete_value_property(&o, &key, strict)?;
+                let r = self.delete_value_property(&o, &key, code.is_strict_at(pc))?;
                 self.push(Value::Bool(r));
             }
             Op::ToPropertyKey => {
@@ -1368,7 +1367,7 @@ impl Vm {
                 let callee = self.pop();
                 if callee == Value::Object(self.realm.eval_function) {
                     let x = args.into_iter().next().unwrap_or(Value::Undefined);
-                    let v = self.perform_eval(x, true, strict)?;
+                    let v = self.perform_eval(x, true, code.is_strict_at(pc))?;
                     self.push(v);
                 } else {
                     let Some(f) = callee.as_object().filter(|o| self.is_callable(*o)) else {
