@@ -11,7 +11,7 @@ use generator::{Config, Program};
 use interpreter::Limits;
 
 const PROGRAMS: u64 = 300;
-const ROUNDS: usize = 5;
+const ROUNDS: usize = 15;
 
 /// Runs `f` and lowers `best` to its time if it was faster.
 fn time(best: &mut Duration, f: impl FnOnce()) {
