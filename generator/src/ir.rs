@@ -3,10 +3,11 @@
 //! Functions are blocks with their own scope ([`Function`]), every declaration names its
 //! [`BindingKind`], reads are [`Expr::Ident`], writes are [`Expr::Assign`] / [`Expr::Update`] on a
 //! [`Target`], closures are created by [`Expr::Function`] and [`Stmt::Function`] and called by
-//! [`Expr::Call`]; what a program shows goes through [`Stmt::Print`]. The tree is plain owned data, so a reducer can edit it in place: remove a statement
-//! from any statement list ([`Program::for_each_body_mut`]), replace an expression by a constant
-//! ([`Program::for_each_expr_mut`]), or inline a function body. [`Function::captures`] lists the outer
-//! bindings a function closes over.
+//! [`Expr::Call`]; what a program shows goes through [`Stmt::Print`]. The tree is plain owned data,
+//! so a reducer can edit it in place: remove a statement from any statement list
+//! ([`Program::for_each_body_mut`]), replace an expression by a constant
+//! ([`Program::for_each_expr_mut`]), or inline a function body. [`Function::captures`] lists the
+//! outer bindings a function closes over.
 //!
 //! The IR says nothing about types or termination: those are the generator's business. Printing goes
 //! through [`crate::print`].

@@ -224,14 +224,6 @@ impl<T: AsName + ?Sized> AsName for &T {
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct PoolBits(u32);
 
-/// What a [`PoolBits`] knows about a name.
-pub(crate) enum Membership {
-    In,
-    Out,
-    /// Not a pool name: search.
-    Unknown,
-}
-
 impl PoolBits {
     pub fn add(&mut self, name: Name) {
         if let Some(bit) = name.pool_bit() {
@@ -239,11 +231,11 @@ impl PoolBits {
         }
     }
 
-    pub fn membership(self, name: Name) -> Membership {
+    /// Whether the set holds `name`: exact for a pool name; for any other name, `search` decides.
+    pub fn contains_or(self, name: Name, search: impl FnOnce() -> bool) -> bool {
         match name.pool_bit() {
-            Some(bit) if self.0 & bit != 0 => Membership::In,
-            Some(_) => Membership::Out,
-            None => Membership::Unknown,
+            Some(bit) => self.0 & bit != 0,
+            None => search(),
         }
     }
 
@@ -271,11 +263,7 @@ pub(crate) struct NameSet {
 
 impl NameSet {
     pub fn contains(&self, name: Name) -> bool {
-        match self.pooled.membership(name) {
-            Membership::In => true,
-            Membership::Out => false,
-            Membership::Unknown => self.names.contains(&name),
-        }
+        self.pooled.contains_or(name, || self.names.contains(&name))
     }
 
     pub fn insert(&mut self, name: Name) {
@@ -339,9 +327,9 @@ mod tests {
         assert_ne!(Name::numbered("i", 3), Name::new("i"));
         let mut bits = PoolBits::default();
         bits.add(Name::new("x"));
-        assert!(matches!(bits.membership(Name::new("x")), Membership::In));
-        assert!(matches!(bits.membership(Name::new("y")), Membership::Out));
-        assert!(matches!(bits.membership(Name::new("x1")), Membership::Unknown));
+        assert!(bits.contains_or(Name::new("x"), || unreachable!("a pool name needs no search")));
+        assert!(!bits.contains_or(Name::new("y"), || unreachable!("a pool name needs no search")));
+        assert!(bits.contains_or(Name::new("x1"), || true) && !bits.contains_or(Name::new("x1"), || false));
         let mut set = NameSet::default();
         set.insert(Name::new("err"));
         set.insert(Name::new("v7"));

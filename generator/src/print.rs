@@ -185,12 +185,20 @@ impl Printer {
 
     /// `{`, the indented statements, and the closing `}` at the current indentation, with no newline.
     fn block(&mut self, stmts: &[Stmt]) {
-        if stmts.is_empty() {
+        self.block_after(None, stmts);
+    }
+
+    /// [`Printer::block`] with `first` (a directive) as the block's first line.
+    fn block_after(&mut self, first: Option<&str>, stmts: &[Stmt]) {
+        if first.is_none() && stmts.is_empty() {
             self.out.push_str("{}");
             return;
         }
         self.out.push_str("{\n");
         self.indent += 1;
+        if let Some(line) = first {
+            self.line(line);
+        }
         self.stmts(stmts);
         self.indent -= 1;
         self.pad();
@@ -478,19 +486,8 @@ impl Printer {
     }
 
     fn function_body(&mut self, f: &Function) {
-        if f.strict {
-            // The directive as the block's first line (printed here rather than by cloning the body
-            // behind a directive statement).
-            self.out.push_str("{\n");
-            self.indent += 1;
-            self.line("\"use strict\";");
-            self.stmts(&f.body);
-            self.indent -= 1;
-            self.pad();
-            self.out.push('}');
-        } else {
-            self.block(&f.body);
-        }
+        let directive = f.strict.then_some("\"use strict\";");
+        self.block_after(directive, &f.body);
     }
 
     fn function(&mut self, f: &Function) {

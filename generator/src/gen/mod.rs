@@ -22,7 +22,7 @@ mod lifetime;
 mod stmt;
 pub(crate) mod ty;
 
-use crate::name::{AsName, Membership, NameSet, PoolBits, POOL};
+use crate::name::{AsName, NameSet, PoolBits, POOL};
 use std::rc::Rc;
 
 use arbitrary::{Result, Unstructured};
@@ -168,18 +168,14 @@ impl Scope {
 
     /// The index of the binding of `name` in this scope.
     pub fn position(&self, name: Name) -> Option<usize> {
-        match self.pooled.membership(name) {
-            Membership::Out => None,
-            Membership::In | Membership::Unknown => self.bindings.iter().position(|b| b.name == name),
+        if !self.pooled.contains_or(name, || true) {
+            return None;
         }
+        self.bindings.iter().position(|b| b.name == name)
     }
 
     pub fn declares(&self, name: Name) -> bool {
-        match self.pooled.membership(name) {
-            Membership::In => true,
-            Membership::Out => false,
-            Membership::Unknown => self.bindings.iter().any(|b| b.name == name),
-        }
+        self.pooled.contains_or(name, || self.bindings.iter().any(|b| b.name == name))
     }
 }
 
@@ -654,12 +650,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let mut inner_pooled = PoolBits::default();
         for (si, s) in self.scopes.iter().enumerate().rev() {
             for (bi, b) in s.bindings.iter().enumerate().rev() {
-                let hidden = match inner_pooled.membership(b.name) {
-                    Membership::In => true,
-                    Membership::Out => false,
-                    Membership::Unknown => inner.contains(&b.name),
-                };
-                if !hidden {
+                if !inner_pooled.contains_or(b.name, || inner.contains(&b.name)) {
                     out.push((si, bi, s.frame != cur));
                 }
             }
@@ -796,10 +787,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
         if counts_were_current {
             let (_, prims, captures, writable) = self.binding_counts.get();
-            let step = |n: usize, applies: bool| match (changed && applies, readable) {
-                (false, _) => n,
-                (true, true) => n + 1,
-                (true, false) => n - 1,
+            let step = |n: usize, applies: bool| match changed && applies {
+                false => n,
+                true if readable => n + 1,
+                true => n - 1,
             };
             let counts = (self.epoch, step(prims, true), step(captures, captured), step(writable, b.writable));
             self.binding_counts.set(counts);
@@ -820,11 +811,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let (mut n_ok, mut ok_preferred) = (0, 0);
         let undeclarable = self.undeclarable_pool_names(how);
         for (i, &n) in candidates.iter().enumerate() {
-            let free = match undeclarable.membership(n) {
-                Membership::In => false,
-                Membership::Out => true,
-                Membership::Unknown => self.can_declare(n, how),
-            };
+            let free = !undeclarable.contains_or(n, || !self.can_declare(n, how));
             debug_assert_eq!(free, self.can_declare(n, how), "pool bits and can_declare disagree on {n} ({how:?})");
             if free && !self.reserved.contains(&n) {
                 ok[n_ok] = i as u8;
