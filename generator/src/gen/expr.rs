@@ -334,18 +334,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         self.this_prim_fields().count()
     }
 
-    /// Everything callable here returning a value that fits `want` (any type when `None`), `times`
+    /// How many things callable here return a value that fits `want` (any type when `None`), `times`
     /// times within the call budget.
-    pub fn callees(&self, want: Option<&Ty>, times: u32) -> Vec<Callee> {
-        let mut out = Vec::new();
-        self.walk_callees(want, times, &mut |c| {
-            out.push(c.to_owned());
-            false
-        });
-        out
-    }
-
-    /// How many [`Gen::callees`] there are, without building them.
     pub fn callee_count(&self, want: Option<&Ty>, times: u32) -> usize {
         let mut n = 0;
         self.walk_callees(want, times, &mut |_| {
@@ -355,7 +345,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         n
     }
 
-    /// The `k`th of [`Gen::callees`].
+    /// The `k`th of the [`Gen::callee_count`] callees.
     pub fn nth_callee(&self, want: Option<&Ty>, times: u32, k: usize) -> Option<Callee> {
         let mut i = 0;
         let mut found = None;

@@ -113,12 +113,13 @@ impl<'a, 'b> Gen<'a, 'b> {
                 }
             },
             Plain::Call => {
-                let cs = self.callees(None, 1);
-                if cs.is_empty() {
+                let count = self.callee_count(None, 1);
+                if count == 0 {
                     let e = self.gen_prim(d)?;
                     out.push(print(e));
                 } else {
-                    let c = self.pick_from(&cs)?;
+                    let k = self.pick(count)?;
+                    let c = self.nth_callee(None, 1, k).expect("k is below the callee count");
                     let e = self.gen_call(&c, d)?;
                     if c.fnty().ret.is_prim() && self.chance(60)? {
                         out.push(print(e));
@@ -219,22 +220,9 @@ impl<'a, 'b> Gen<'a, 'b> {
         let d = self.cfg.max_expr_depth;
         let is_var = |b: &Binding| b.readable && b.writable && matches!(b.ty, Ty::Prim | Ty::Func(_));
         let vars = self.count_visible(is_var);
-        let mut fields = Vec::new();
-        for &r in self.visible_indices().iter() {
-            let b = self.at(r);
-            if let (true, Ty::Obj(o)) = (b.readable, &b.ty) {
-                for f in o.fields.iter().filter(|f| f.writable) {
-                    fields.push((Some(b.name), f.name, f.ty.clone()));
-                }
-            }
-        }
-        if let Some(o) = self.frame().this_obj.clone() {
-            for f in o.fields.iter().filter(|f| f.writable) {
-                fields.push((None, f.name, f.ty.clone()));
-            }
-        }
-        match self.weighted(&[if vars == 0 { 0 } else { 4 }, if fields.is_empty() { 0 } else { 1 }])? {
-            _ if vars == 0 && fields.is_empty() => Ok(None),
+        let fields = self.writable_field_count();
+        match self.weighted(&[if vars == 0 { 0 } else { 4 }, if fields == 0 { 0 } else { 1 }])? {
+            _ if vars == 0 && fields == 0 => Ok(None),
             0 => {
                 let k = self.pick(vars)?;
                 let name = self.nth_visible(false, k, is_var);
@@ -263,7 +251,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                 Ok(Some(expr_stmt(assign(ops[i].0, t, v))))
             }
             _ => {
-                let (obj, field, ty) = self.pick_from(&fields)?;
+                let k = self.pick(fields)?;
+                let (obj, field, ty) = self.nth_writable_field(k);
                 let v = self.gen_value(&ty, d)?;
                 let o = match obj {
                     Some(n) => self.read(n),
@@ -273,6 +262,52 @@ impl<'a, 'b> Gen<'a, 'b> {
                 Ok(Some(expr_stmt(assign(op, Target::Member(Box::new(o), Name::new(field)), v))))
             }
         }
+    }
+
+    /// Calls `f` on each writable field of a readable object binding (`Some(object)`), then of
+    /// `this`'s known type (`None`), until it returns true.
+    fn walk_writable_fields(&self, f: &mut dyn FnMut(Option<Name>, &'static str, &Ty) -> bool) {
+        for &r in self.visible_indices().iter() {
+            let b = self.at(r);
+            if let (true, Ty::Obj(o)) = (b.readable, &b.ty) {
+                for fl in o.fields.iter().filter(|fl| fl.writable) {
+                    if f(Some(b.name), fl.name, &fl.ty) {
+                        return;
+                    }
+                }
+            }
+        }
+        if let Some(o) = &self.frame().this_obj {
+            for fl in o.fields.iter().filter(|fl| fl.writable) {
+                if f(None, fl.name, &fl.ty) {
+                    return;
+                }
+            }
+        }
+    }
+
+    fn writable_field_count(&self) -> usize {
+        let mut n = 0;
+        self.walk_writable_fields(&mut |_, _, _| {
+            n += 1;
+            false
+        });
+        n
+    }
+
+    /// The `k`th writable field (`k` below [`Gen::writable_field_count`]) and its type.
+    fn nth_writable_field(&self, k: usize) -> (Option<Name>, &'static str, Ty) {
+        let mut i = 0;
+        let mut found = (None, "", Ty::Prim);
+        self.walk_writable_fields(&mut |o, f, ty| {
+            if i == k {
+                found = (o, f, ty.clone());
+                return true;
+            }
+            i += 1;
+            false
+        });
+        found
     }
 
     /// A bounded loop: `for` with a `let`/`var` counter, `for-of` over a literal array or string, `for-in`
