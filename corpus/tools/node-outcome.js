@@ -45,7 +45,11 @@ async function runFile(file) {
     afterGcCallbacks.push(callback);
   };
   const lifetimeProbe = (name, w) => print('lifetime ' + name + ' ' + (w.deref() === undefined ? 'collected' : 'kept'));
-  const context = vm.createContext({ print, console: { log: print }, afterGc, lifetimeProbe });
+  // An ordinary global object where node has one (see harness/drivers/node-worker.js): a
+  // contextified global lets strict code assign a function to an undeclared name (nodejs/node#38918).
+  const ordinary = vm.constants && vm.constants.DONT_CONTEXTIFY !== undefined;
+  const context = vm.createContext(ordinary ? vm.constants.DONT_CONTEXTIFY : {});
+  Object.assign(context, { print, console: { log: print }, afterGc, lifetimeProbe });
   const src = fs.readFileSync(file, 'utf8');
 
   let script;

@@ -48,6 +48,11 @@ const HOST_SETUP = `(function (write, register) {
   Object.defineProperty(globalThis, 'lifetimeProbe', Object.assign({ value: lifetimeProbe }, hidden));
 })`;
 
+// Where node has it (20.18+, 22.8+), each context gets an ordinary global object instead of a
+// "contextified" one: the interceptors of a contextified global let a strict-mode assignment of a
+// function to an undeclared name succeed (nodejs/node#38918), which no standalone engine does.
+const CONTEXT_GLOBAL = vm.constants && vm.constants.DONT_CONTEXTIFY !== undefined ? vm.constants.DONT_CONTEXTIFY : {};
+
 class OutputLimit extends Error {}
 
 function nextTask() {
@@ -117,7 +122,7 @@ async function runProgram(source, timeoutMs) {
   }
   // Microtasks run inside each runInContext call (and within its timeout), so that an endless job
   // chain is stopped by the timeout like an endless loop.
-  const context = vm.createContext({}, { microtaskMode: 'afterEvaluate' });
+  const context = vm.createContext(CONTEXT_GLOBAL, { microtaskMode: 'afterEvaluate' });
   vm.runInContext(HOST_SETUP, context)(write, (callback) => callbacks.push(callback));
   const deadline = Date.now() + timeoutMs;
   const remaining = () => Math.max(1, deadline - Date.now());

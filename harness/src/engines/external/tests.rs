@@ -254,3 +254,17 @@ fn the_node_worker_isolates_programs_and_restarts_after_a_timeout() {
     let worker = engine.worker.as_ref().expect("node runs a worker");
     assert_eq!(worker.starts(), 1, "the driver's own timeout keeps the worker alive");
 }
+
+#[test]
+fn node_programs_see_an_ordinary_global_object() {
+    let Some(engine) = installed("node") else { return };
+    // A contextified `vm` global lets strict code assign a function to an undeclared name
+    // (nodejs/node#38918); standalone node, like every other engine, throws.
+    let assign = "'use strict'; try { undeclared = function () {}; print('assigned') } catch (e) { print(e.name) }";
+    assert_eq!(lines(&engine.run(assign)), ["ReferenceError"]);
+    let in_key = "try { class K { [k = () => 1]() {} } print('assigned') } catch (e) { print(e.name) }";
+    assert_eq!(lines(&engine.run(in_key)), ["ReferenceError"]);
+    // Top-level declarations are the global object's own non-configurable properties (9.1.1.4.17).
+    let var = "var v = 1; print(Object.getOwnPropertyDescriptor(globalThis, 'v').configurable, this === globalThis)";
+    assert_eq!(lines(&engine.run(var)), ["false true"]);
+}
