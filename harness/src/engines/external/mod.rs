@@ -21,12 +21,14 @@
 //! Never a false alarm from a host quirk: programs the host cannot run faithfully are `unsupported`
 //! before they start (a word of the entry's `lacks` list, `afterGc` or `lifetimeProbe` without a
 //! `gc` and a `drain`, `lifetimeProbe` where `WeakRef` is lacking, a strict-mode
-//! program on the prelude-based hosts, `delete` under eval), a parse failure on an engine whose
+//! program on the prelude-based hosts, `delete` under eval, a function declared in a block of
+//! sloppy code on a host without Annex B's block-level functions), a parse failure on an engine whose
 //! profile is not `full` is `unsupported` (the program is outside its profile), and limits are
 //! `exhausted`: the timeout (the process is killed), stack overflow and out-of-memory errors
 //! (recognised by message, caught or not: a host whose message is not recognised may report a
 //! caught overflow as output, which is why profiles keep recursion shallow), the output cap.
 
+mod annex_b;
 pub mod node;
 
 use std::collections::BTreeMap;
@@ -119,12 +121,20 @@ pub struct EngineEntry {
     /// `unsupported` without running.
     #[serde(default)]
     pub lacks: Vec<String>,
+    /// Whether the host has Annex B's block-level functions (B.3.2, B.3.3; default true); without
+    /// them, programs that declare a function in a block of sloppy code are `unsupported`.
+    #[serde(default = "default_true")]
+    pub annex_b: bool,
     /// Keep one host process and feed it programs (node only).
     #[serde(default)]
     pub worker: bool,
     /// A note shown by `closure-diff engines`.
     #[serde(default)]
     pub note: Option<String>,
+}
+
+fn default_true() -> bool {
+    true
 }
 
 fn default_timeout() -> f64 {
@@ -301,6 +311,9 @@ impl ExternalEngine {
     fn unsupported(&self, source: &str) -> Option<String> {
         if let Some(word) = self.entry.lacks.iter().find(|word| contains_word(source, word)) {
             return Some(format!("{} lacks `{word}`", self.name));
+        }
+        if !self.entry.annex_b && annex_b::uses_block_functions(source) {
+            return Some(format!("{} lacks Annex B's block-level functions", self.name));
         }
         let lifetime = self.entry.host == Host::Node || (self.entry.gc.is_some() && self.entry.drain.is_some());
         for hook in ["afterGc", "lifetimeProbe"] {

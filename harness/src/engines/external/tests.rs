@@ -268,3 +268,19 @@ fn node_programs_see_an_ordinary_global_object() {
     let var = "var v = 1; print(Object.getOwnPropertyDescriptor(globalThis, 'v').configurable, this === globalThis)";
     assert_eq!(lines(&engine.run(var)), ["false true"]);
 }
+
+#[test]
+fn hosts_without_annex_b_do_not_run_sloppy_block_functions() {
+    let block_function = "{ function f() {} } print(typeof f);";
+    for name in ["engine262", "njs"] {
+        let Some(engine) = installed(name) else { continue };
+        assert!(!engine.entry().annex_b, "{name}");
+        let outcome = engine.run(block_function);
+        assert!(matches!(&outcome.end, End::Unsupported(why) if why.contains("Annex B")), "{name}: {outcome:?}");
+        assert_eq!(lines(&engine.run("function f() {} print(typeof f);")), ["function"], "{name}");
+    }
+    for name in ["node", "jsc"] {
+        let Some(engine) = installed(name) else { continue };
+        assert_eq!(lines(&engine.run(block_function)), ["function"], "{name}");
+    }
+}
