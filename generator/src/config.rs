@@ -65,7 +65,74 @@ impl Profile {
     }
 }
 
-/// Syntax switches derived from a [`Profile`].
+/// A construct a [`Config`] can leave out beyond what its profile allows (its `without` set): for
+/// engines that implement a profile only in part (njs has no classes, generators, `eval`, `with`,
+/// default parameters or `for-of`), so that their programs are not mostly unsupported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Construct {
+    /// Function declarations directly in blocks ([`Features::block_functions`]).
+    BlockFunctions,
+    /// Classes, with their fields, private members and static blocks.
+    Classes,
+    /// `function*` and `yield` (async functions stay).
+    Generators,
+    /// Direct and indirect `eval` and `with`.
+    EvalWith,
+    /// `WeakRef` and the lifetime hooks.
+    WeakRefs,
+    /// Default parameter values.
+    DefaultParams,
+    /// `for-of` loops.
+    ForOf,
+}
+
+impl Construct {
+    pub const ALL: [Construct; 7] = [
+        Construct::BlockFunctions,
+        Construct::Classes,
+        Construct::Generators,
+        Construct::EvalWith,
+        Construct::WeakRefs,
+        Construct::DefaultParams,
+        Construct::ForOf,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Construct::BlockFunctions => "block-functions",
+            Construct::Classes => "classes",
+            Construct::Generators => "generators",
+            Construct::EvalWith => "eval-with",
+            Construct::WeakRefs => "weak-refs",
+            Construct::DefaultParams => "default-params",
+            Construct::ForOf => "for-of",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Construct> {
+        Construct::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// Switches the construct off in `f`.
+    fn remove_from(self, f: &mut Features) {
+        match self {
+            Construct::BlockFunctions => f.block_functions = false,
+            Construct::Classes => {
+                f.classes = false;
+                f.class_fields = false;
+                f.private_members = false;
+                f.static_blocks = false;
+            }
+            Construct::Generators => f.generators = false,
+            Construct::EvalWith => f.eval_with = false,
+            Construct::WeakRefs => f.weak_refs = false,
+            Construct::DefaultParams => f.default_params = false,
+            Construct::ForOf => f.for_of = false,
+        }
+    }
+}
+
+/// Syntax switches derived from a [`Profile`] (and a config's `without` set: [`Config::features`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Features {
     pub let_const: bool,
@@ -139,6 +206,8 @@ impl Size {
 pub struct Config {
     /// Language subset (default [`Profile::Full`]).
     pub profile: Profile,
+    /// Constructs left out although the profile has them (default none), in [`Construct`] order.
+    pub without: std::collections::BTreeSet<Construct>,
     /// Relative weight of each category's producer, indexed by [`Category::index`]; 0 switches it off.
     /// Defaults: [`Config::default_weight`]. Categories that are not [`Category::implemented`] are
     /// ignored whatever their weight.
@@ -186,6 +255,7 @@ impl Default for Config {
         }
         Config {
             profile: Profile::Full,
+            without: std::collections::BTreeSet::new(),
             weights,
             plain_weight: 60,
             input_len: 2048,
@@ -262,9 +332,23 @@ impl Config {
         Category::implemented_all().filter(|c| self.effective_weight(*c) > 0)
     }
 
+    /// The syntax programs may use: the profile's, less the constructs in `without`.
+    pub fn features(&self) -> Features {
+        let mut f = self.profile.features();
+        for construct in &self.without {
+            construct.remove_from(&mut f);
+        }
+        f
+    }
+
+    /// The names of the `without` constructs, comma-separated (empty when there are none).
+    pub fn without_names(&self) -> String {
+        self.without.iter().map(|c| c.name()).collect::<Vec<_>>().join(",")
+    }
+
     /// [`Config::weight`], zeroed for categories the profile cannot express.
     pub fn effective_weight(&self, c: Category) -> u32 {
-        let f = self.profile.features();
+        let f = self.features();
         match c {
             Category::Tdz if !f.let_const => 0,
             Category::DefaultParams if !f.default_params => 0,

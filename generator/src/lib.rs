@@ -63,7 +63,7 @@ mod seed;
 pub mod stats;
 
 pub use category::{Category, CategorySet};
-pub use config::{Config, Features, Profile, Size};
+pub use config::{Config, Construct, Features, Profile, Size};
 pub use ir::{Function, Program, Stmt};
 pub use seed::seed_bytes;
 pub use stats::{stats, stats_with, Stats};

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use arbitrary::{Arbitrary, Unstructured};
-use generator::{seed_bytes, stats, Category, Config, Profile, Program, Size};
+use generator::{seed_bytes, stats, Category, Config, Construct, Profile, Program, Size};
 use interpreter::{Completion, Limits};
 
 /// Parses `text` as a classic script and runs the early-error checks; returns the first problem.
@@ -112,6 +112,91 @@ fn profiles_keep_to_their_syntax() {
         generators += usize::from(text.contains("function*"));
     }
     assert!(classes > 10 && generators > 10, "es2015: {classes} programs with classes, {generators} with generators");
+}
+
+/// The identifiers and keywords of `code`.
+fn words(code: &str) -> BTreeSet<&str> {
+    code.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '$')).filter(|w| !w.is_empty()).collect()
+}
+
+/// Whether `text` declares a function directly in a block or a `switch` case.
+fn has_block_function(text: &str) -> bool {
+    use oxc_ast::ast::{BlockStatement, Statement, SwitchCase};
+    use oxc_ast_visit::{walk, Visit};
+    #[derive(Default)]
+    struct Find(bool);
+    impl<'a> Visit<'a> for Find {
+        fn visit_block_statement(&mut self, it: &BlockStatement<'a>) {
+            self.0 |= it.body.iter().any(|s| matches!(s, Statement::FunctionDeclaration(_)));
+            walk::walk_block_statement(self, it);
+        }
+        fn visit_switch_case(&mut self, it: &SwitchCase<'a>) {
+            self.0 |= it.consequent.iter().any(|s| matches!(s, Statement::FunctionDeclaration(_)));
+            walk::walk_switch_case(self, it);
+        }
+    }
+    let allocator = oxc_allocator::Allocator::default();
+    let parsed = oxc_parser::Parser::new(&allocator, text, oxc_span::SourceType::script()).parse();
+    let mut find = Find::default();
+    find.visit_program(&parsed.program);
+    find.0
+}
+
+/// Whether a function of `text` has a parameter with a default value.
+fn has_default_parameter(text: &str) -> bool {
+    use oxc_ast::ast::FormalParameter;
+    use oxc_ast_visit::{walk, Visit};
+    #[derive(Default)]
+    struct Find(bool);
+    impl<'a> Visit<'a> for Find {
+        fn visit_formal_parameter(&mut self, it: &FormalParameter<'a>) {
+            self.0 |=
+                it.initializer.is_some() || matches!(it.pattern, oxc_ast::ast::BindingPattern::AssignmentPattern(_));
+            walk::walk_formal_parameter(self, it);
+        }
+    }
+    let allocator = oxc_allocator::Allocator::default();
+    let parsed = oxc_parser::Parser::new(&allocator, text, oxc_span::SourceType::script()).parse();
+    let mut find = Find::default();
+    find.visit_program(&parsed.program);
+    find.0
+}
+
+#[test]
+fn configs_leave_out_the_constructs_they_are_without() {
+    // The words that show each construct (the lifetime hooks need WeakRef).
+    let shows = |construct: Construct| match construct {
+        Construct::BlockFunctions => &[][..],
+        Construct::Classes => &["class"][..],
+        Construct::Generators => &["yield"][..],
+        Construct::EvalWith => &["eval", "with"][..],
+        Construct::WeakRefs => &["WeakRef", "afterGc", "lifetimeProbe"][..],
+        Construct::DefaultParams | Construct::ForOf => &[][..],
+    };
+    let uses = |text: &str, construct: Construct| match construct {
+        Construct::BlockFunctions => has_block_function(text),
+        Construct::Generators => text.contains("function*") || words(&code_of(text)).contains("yield"),
+        Construct::ForOf => code_of(text).contains(" of "),
+        Construct::DefaultParams => has_default_parameter(text),
+        _ => shows(construct).iter().any(|word| words(&code_of(text)).contains(word)),
+    };
+    let mut seen = BTreeSet::new();
+    for construct in Construct::ALL {
+        let cfg = Config { without: [construct].into(), ..Config::default() };
+        for seed in 0..40 {
+            let text = Program::from_seed(seed, &cfg).to_string();
+            assert!(!uses(&text, construct), "seed {seed} without {} uses it:\n{text}", construct.name());
+            if uses(&Program::from_seed(seed, &Config::default()).to_string(), construct) {
+                seen.insert(construct);
+            }
+        }
+    }
+    // Without the restriction, each construct shows up in these seeds: the check can fail.
+    assert_eq!(seen, Construct::ALL.into());
+    let all = Config { without: Construct::ALL.into(), ..Config::default() };
+    for seed in 0..40 {
+        assert_valid(seed, &all, "without everything");
+    }
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! The [`Engine`] trait every JavaScript engine adapter implements, and the registry of engines by name.
 
-use generator::Profile;
+use std::collections::BTreeSet;
+
+use generator::{Config, Construct, Profile, Size};
 use thiserror::Error;
 
 use crate::engines::external::{EnginesFile, ExternalEngine, ExternalEngineError};
@@ -120,6 +122,74 @@ pub fn common_profile(names: &[String]) -> Profile {
         .unwrap_or(Profile::Es5)
 }
 
+/// The constructs engine `name` lacks although its profile has them: its `without` list, what its
+/// `lacks` words show and `annex_b`, in `engines.toml` (the embedded engines lack none).
+pub fn engine_without(name: &str) -> BTreeSet<Construct> {
+    let Ok(file) = EnginesFile::current() else { return BTreeSet::new() };
+    let Some(entry) = file.engines.get(name) else { return BTreeSet::new() };
+    let mut without: BTreeSet<Construct> = entry
+        .lacks
+        .iter()
+        .filter_map(|word| match word.as_str() {
+            "class" => Some(Construct::Classes),
+            "yield" => Some(Construct::Generators),
+            "eval" | "with" => Some(Construct::EvalWith),
+            "WeakRef" | "FinalizationRegistry" => Some(Construct::WeakRefs),
+            _ => None,
+        })
+        .collect();
+    without.extend(entry.without.iter().filter_map(|name| Construct::from_name(name)));
+    if !entry.annex_b {
+        without.insert(Construct::BlockFunctions);
+    }
+    without
+}
+
+/// What an engine runs, or what is generated for a set of engines: a language profile less some
+/// constructs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    pub profile: Profile,
+    pub without: BTreeSet<Construct>,
+}
+
+impl Language {
+    /// What engine `name` runs.
+    pub fn of_engine(name: &str) -> Language {
+        Language { profile: engine_profile(name), without: engine_without(name) }
+    }
+
+    /// What every engine of `names` runs: what a campaign on them generates, so that programs are
+    /// not poisoned by a construct one engine lacks.
+    pub fn common(names: &[String]) -> Language {
+        let without = names.iter().flat_map(|name| engine_without(name)).collect();
+        Language { profile: common_profile(names), without }
+    }
+
+    /// Whether an engine running `self` runs programs of `program`.
+    pub fn covers(&self, program: &Language) -> bool {
+        covers(self.profile, program.profile) && self.without.is_subset(&program.without)
+    }
+
+    /// The default generator config of this language at `size`.
+    pub fn config(&self, size: Size) -> Config {
+        Config { profile: self.profile, without: self.without.clone(), ..Config::sized(size) }
+    }
+
+    /// The `without` constructs by name.
+    pub fn without_names(&self) -> Vec<String> {
+        self.without.iter().map(|construct| construct.name().to_owned()).collect()
+    }
+
+    /// `full`, or e.g. `es2015 without classes,eval-with`.
+    pub fn describe(&self) -> String {
+        match self.without.is_empty() {
+            true => self.profile.name().to_owned(),
+            false => format!("{} without {}", self.profile.name(), self.without_names().join(",")),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +212,19 @@ mod tests {
         assert_eq!(common_profile(&names(&["ref", "njs"])), Profile::Es2015);
         assert_eq!(common_profile(&names(&["ref", "njs", "duktape", "boa"])), Profile::Es5);
         assert!(covers(Profile::Full, Profile::Es5) && !covers(Profile::Es5, Profile::Es2015));
+    }
+
+    #[test]
+    fn a_campaign_leaves_out_what_one_of_its_engines_lacks() {
+        let names = |list: &[&str]| list.iter().map(|name| name.to_string()).collect::<Vec<_>>();
+        assert_eq!(Language::common(&names(&["ref", "boa", "node"])), Language::of_engine("ref"));
+        let njs = Language::common(&names(&["ref", "njs"]));
+        let lacked = [Construct::BlockFunctions, Construct::Classes, Construct::EvalWith, Construct::DefaultParams];
+        assert_eq!(njs.profile, Profile::Es2015);
+        assert!(lacked.iter().all(|construct| njs.without.contains(construct)), "{njs:?}");
+        assert!(Language::of_engine("njs").covers(&njs) && Language::of_engine("ref").covers(&njs));
+        assert!(!Language::of_engine("njs").covers(&Language::of_engine("ref")));
+        assert_eq!(Language::common(&names(&["ref", "engine262"])).describe(), "full without block-functions");
     }
 
     #[test]

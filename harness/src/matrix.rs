@@ -2,10 +2,12 @@
 //! judged by majority, broken down by MISSION.md's categories, with a reduced repro for failures.
 //!
 //! - **Programs.** Every corpus program (its category is its folder; folders that are not a
-//!   MISSION category count under `other`) and, for each distinct language profile among the
-//!   engines, `programs` generated programs of that profile, each focused on one category in turn
+//!   MISSION category count under `other`) and, for each distinct language among the engines (a
+//!   profile, less the constructs an engine lacks: [`Language`]), `programs` generated programs of
+//!   that language, each focused on one category in turn
 //!   (only that category's producer switched on; its categories are the generator's tags). A
-//!   program runs on the engines whose profile covers it.
+//!   program runs on the engines whose language covers it (a corpus program, on those whose profile
+//!   is `full`: an engine lacking a construct it uses says so at run time).
 //! - **Verdicts.** Engines whose run was poisoned (a limit, a missing feature) sit the program out.
 //!   Among the others, the *majority* is the largest group with identical compared output and end,
 //!   if it holds more than half of them; each engine then agrees or disagrees with it. Without a
@@ -19,7 +21,7 @@
 //! The report is written as `matrix.md`, `matrix.json` and a self-contained `matrix.html`, plus
 //! `repros/<signature>.js`, each atomically.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
 use std::io::{self, Write as _};
@@ -32,7 +34,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::engine::{covers, engine_by_name, engine_profile, Engine, UnknownEngine};
+use crate::engine::{covers, engine_by_name, Engine, Language, UnknownEngine};
 use crate::lifetime::{self, LifetimeClass};
 use crate::outcome::{End, Outcome};
 use crate::reduce::{reduce, ReduceOptions};
@@ -47,7 +49,7 @@ pub const OTHER: &str = "other";
 pub struct MatrixConfig {
     /// Engine names, in column order.
     pub engines: Vec<String>,
-    /// Generated programs per distinct profile.
+    /// Generated programs per distinct language.
     pub programs: usize,
     /// The seed of the first generated program.
     pub seed: u64,
@@ -69,7 +71,9 @@ struct Input {
     origin: String,
     source: String,
     categories: Vec<String>,
-    profile: Profile,
+    /// What the program may use: `None` for a corpus program, which runs on every engine whose
+    /// profile is `full`.
+    language: Option<Language>,
     /// How to run it again.
     command: String,
 }
@@ -166,14 +170,18 @@ pub fn corpus_category(folder: &str) -> String {
 pub fn run_matrix(config: &MatrixConfig) -> Result<Matrix, UnknownEngine> {
     let engines: Vec<Box<dyn Engine>> =
         config.engines.iter().map(|name| engine_by_name(name)).collect::<Result<_, _>>()?;
-    let profiles: Vec<Profile> = config.engines.iter().map(|name| engine_profile(name)).collect();
-    let inputs = inputs(config, &profiles);
+    let languages: Vec<Language> = config.engines.iter().map(|name| Language::of_engine(name)).collect();
+    let inputs = inputs(config, &languages);
 
     let bar = progress_bar(config.progress, inputs.len() as u64, "running");
     let trials: Vec<(Vec<usize>, Trial)> = inputs
         .par_iter()
         .map(|input| {
-            let chosen: Vec<usize> = (0..engines.len()).filter(|&i| covers(profiles[i], input.profile)).collect();
+            let runs = |engine: &Language| match &input.language {
+                Some(language) => engine.covers(language),
+                None => covers(engine.profile, Profile::Full),
+            };
+            let chosen: Vec<usize> = (0..engines.len()).filter(|&i| runs(&languages[i])).collect();
             let outcomes =
                 chosen.iter().map(|&i| (engines[i].name().to_owned(), engines[i].run(&input.source))).collect();
             bar.inc(1);
@@ -245,7 +253,7 @@ pub fn run_matrix(config: &MatrixConfig) -> Result<Matrix, UnknownEngine> {
     Ok(matrix)
 }
 
-fn inputs(config: &MatrixConfig, profiles: &[Profile]) -> Vec<Input> {
+fn inputs(config: &MatrixConfig, languages: &[Language]) -> Vec<Input> {
     let mut inputs: Vec<Input> = config
         .corpus
         .iter()
@@ -256,22 +264,28 @@ fn inputs(config: &MatrixConfig, profiles: &[Profile]) -> Vec<Input> {
                 command: format!("closure-diff run {}", path.display()),
                 source,
                 categories: vec![category.clone()],
-                profile: Profile::Full,
+                language: None,
             })
         })
         .collect();
-    let distinct: BTreeSet<&str> = profiles.iter().map(|profile| profile.name()).collect();
-    for profile in [Profile::Es5, Profile::Es2015, Profile::Full] {
-        if !distinct.contains(profile.name()) {
-            continue;
+    // Distinct languages, least capable profile first.
+    let rank = |language: &Language| {
+        [Profile::Es5, Profile::Es2015, Profile::Full].iter().position(|p| *p == language.profile)
+    };
+    let mut distinct: Vec<&Language> = Vec::new();
+    for language in languages {
+        if !distinct.contains(&language) {
+            distinct.push(language);
         }
-        let mut base = Config::with_profile(profile);
-        base.set_size(config.size);
+    }
+    distinct.sort_by_key(|language| (rank(language), language.without.iter().copied().collect::<Vec<_>>()));
+    for language in distinct {
+        let base = language.config(config.size);
         // One category per program, in turn, so that a failure is charged to the category that
         // caused it rather than to every category a mixed program happens to contain.
         let focused: Vec<Config> = Category::ALL
             .iter()
-            .filter(|category| base.weight(**category) > 0)
+            .filter(|category| base.effective_weight(**category) > 0)
             .map(|focus| {
                 let mut cfg = base.clone();
                 for other in Category::ALL.iter().filter(|other| *other != focus) {
@@ -285,15 +299,19 @@ fn inputs(config: &MatrixConfig, profiles: &[Profile]) -> Vec<Input> {
             let generator = &focused[offset as usize % focused.len().max(1)];
             let program = generator::Program::from_seed(seed, generator);
             inputs.push(Input {
-                origin: format!("seed {seed} ({})", profile.name()),
+                origin: format!("seed {seed} ({})", language.describe()),
                 command: format!(
-                    "closure-diff gen --seed {seed} --profile {} --size {} > p.js && closure-diff run p.js",
-                    profile.name(),
+                    "closure-diff gen --seed {seed} --profile {}{} --size {} > p.js && closure-diff run p.js",
+                    language.profile.name(),
+                    match language.without.is_empty() {
+                        true => String::new(),
+                        false => format!(" --without {}", language.without_names().join(",")),
+                    },
                     config.size.name()
                 ),
                 source: program.to_string(),
                 categories: program.categories().iter().map(|category| category.name().to_owned()).collect(),
-                profile,
+                language: Some(language.clone()),
             });
         }
     }

@@ -32,6 +32,7 @@ fn write_finding(out: &Path, program: &str, kind: FindingKind, blamed: &[&str]) 
             seed: 7,
             size: "medium".into(),
             profile: "full".into(),
+            without: Vec::new(),
             swarm: false,
         },
         original: program.to_owned(),

@@ -38,13 +38,13 @@ impl<'a, 'b> Gen<'a, 'b> {
     pub(crate) fn cat_generators_async(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
         let f = self.feat;
         let w = [
-            if f.generators { 3 } else { 0 },      // closures across yield, resumed later
-            if f.generators { 2 } else { 0 },      // return / throw
-            if f.generators { 2 } else { 0 },      // yield* and for-of
-            if f.async_functions { 4 } else { 0 }, // interleaved async calls
-            if f.async_functions { 2 } else { 0 }, // a resolver captured and called later
-            if f.async_functions { 2 } else { 0 }, // async closures in a loop
-            if f.async_functions { 2 } else { 0 }, // rejections caught across await
+            if f.generators { 3 } else { 0 },             // closures across yield, resumed later
+            if f.generators { 2 } else { 0 },             // return / throw
+            if f.generators && f.for_of { 2 } else { 0 }, // yield* and for-of
+            if f.async_functions { 4 } else { 0 },        // interleaved async calls
+            if f.async_functions { 2 } else { 0 },        // a resolver captured and called later
+            if f.async_functions { 2 } else { 0 },        // async closures in a loop
+            if f.async_functions { 2 } else { 0 },        // rejections caught across await
         ];
         if w.iter().all(|w| *w == 0) {
             return Ok(false);

@@ -328,7 +328,7 @@ pub(crate) struct Gen<'a, 'b> {
 /// Generates a program and the set of categories its producers exercised.
 pub(crate) fn generate(u: &mut Unstructured, cfg: &Config) -> Result<(Program, CategorySet)> {
     let mut g = Gen {
-        feat: cfg.profile.features(),
+        feat: cfg.features(),
         cfg,
         scopes: Vec::new(),
         spare_scopes: Vec::new(),

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use clap::{Args, ValueEnum};
-use generator::{Config, Profile, Program};
+use generator::{Config, Construct, Profile, Program};
 
 use super::fuzz::SizeArg;
 use super::Status;
@@ -53,6 +53,11 @@ pub struct GenArgs {
     #[arg(long, value_enum, default_value_t = SizeArg::Medium)]
     size: SizeArg,
 
+    /// Constructs to leave out although the profile has them, comma-separated: block-functions,
+    /// classes, generators, eval-with, weak-refs (what `fuzz` leaves out for engines that lack them).
+    #[arg(long, value_name = "CONSTRUCTS", value_delimiter = ',', value_parser = parse_construct)]
+    without: Vec<Construct>,
+
     /// Swarm mode: each program switches categories off at random.
     #[arg(long)]
     swarm: bool,
@@ -67,8 +72,19 @@ pub struct GenArgs {
     json: bool,
 }
 
+fn parse_construct(name: &str) -> Result<Construct, String> {
+    Construct::from_name(name).ok_or_else(|| {
+        let known: Vec<&str> = Construct::ALL.iter().map(|construct| construct.name()).collect();
+        format!("unknown construct `{name}` (known: {})", known.join(", "))
+    })
+}
+
 pub fn run(args: &GenArgs) -> Result<Status> {
-    let cfg = Config { profile: args.profile.profile(), ..Config::sized(args.size.size()) };
+    let cfg = Config {
+        profile: args.profile.profile(),
+        without: args.without.iter().copied().collect(),
+        ..Config::sized(args.size.size())
+    };
     let stdout = io::stdout();
     let mut out = stdout.lock();
     if args.stats {

@@ -133,8 +133,8 @@ fn input(path: &Path) -> Result<Input> {
     Ok(Input { path: original, engines, program })
 }
 
-/// The program a campaign generated, from the finding's `origin` (seed, size, profile, swarm), so
-/// that the reduction can start on the generator's IR.
+/// The program a campaign generated, from the finding's `origin` (seed, size, profile, constructs
+/// left out, swarm), so that the reduction can start on the generator's IR.
 fn generated_program(json: &serde_json::Value) -> Option<generator::Program> {
     let origin = json.get("origin")?;
     let seed = origin.get("seed")?.as_u64()?;
@@ -144,7 +144,10 @@ fn generated_program(json: &serde_json::Value) -> Option<generator::Program> {
         Some(name) => generator::Profile::from_name(name.as_str()?)?,
         None => generator::Profile::Full,
     };
-    let config = generator::Config { profile, ..generator::Config::sized(size) };
+    // Constructs the campaign left out for its engines (none in findings of earlier versions).
+    let without = origin.get("without").and_then(serde_json::Value::as_array).into_iter().flatten();
+    let without = without.map(|name| generator::Construct::from_name(name.as_str()?)).collect::<Option<_>>()?;
+    let config = generator::Config { profile, without, ..generator::Config::sized(size) };
     Some(match origin.get("swarm").and_then(serde_json::Value::as_bool) {
         Some(true) => generator::Program::from_seed_swarm(seed, &config),
         _ => generator::Program::from_seed(seed, &config),

@@ -121,6 +121,10 @@ pub struct Origin {
     /// findings of earlier versions, which generated `full` programs only).
     #[serde(default = "full_profile")]
     pub profile: String,
+    /// Constructs left out of the profile because an engine lacks them ([`generator::Construct`]
+    /// names; absent when none were, and from findings of earlier versions).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub without: Vec<String>,
     /// Whether the program was generated in swarm mode.
     pub swarm: bool,
 }
@@ -324,12 +328,16 @@ impl Finding {
         let _ = writeln!(text, "## Reproduce\n\n```sh\n{}\n```\n", self.repro_command(dir));
         let _ = writeln!(
             text,
-            "The program as generated ({} lines; seed {}, size {}, profile {}) is `original.js`; `{}` \
+            "The program as generated ({} lines; seed {}, size {}, profile {}{}) is `original.js`; `{}` \
              generates and runs it again. `finding.json` has every engine's outcome.",
             self.original.lines().count(),
             self.origin.seed,
             self.origin.size,
             self.origin.profile,
+            match self.origin.without.is_empty() {
+                true => String::new(),
+                false => format!(" without {}", self.origin.without.join(",")),
+            },
             self.regenerate_command()
         );
         text
@@ -470,6 +478,7 @@ mod tests {
                 seed: 3,
                 size: "small".into(),
                 profile: "full".into(),
+                without: Vec::new(),
                 swarm: false,
             },
             original: "var a = 1;\nprint(1)\n".into(),

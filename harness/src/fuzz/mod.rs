@@ -38,7 +38,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::compare::{compare, Verdict};
-use crate::engine::{common_profile, Engine};
+use crate::engine::{Engine, Language};
 use crate::known::KnownDivergences;
 use crate::reduce::ReduceOptions;
 use crate::signature::DivergenceClass;
@@ -176,6 +176,10 @@ pub struct Summary {
     pub size: String,
     /// The generator's language profile: the largest every engine runs.
     pub profile: String,
+    /// Constructs the generator left out because an engine lacks them ([`generator::Construct`]
+    /// names; absent from summaries of earlier versions).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub without: Vec<String>,
     pub swarm: bool,
     pub out: Option<PathBuf>,
     /// This session's wall-clock seconds.
@@ -410,7 +414,7 @@ pub fn run(
 
     let mut shared = Shared {
         config,
-        generator: Config { profile: common_profile(&config.engines), ..Config::sized(config.size) },
+        generator: Language::common(&config.engines).config(config.size),
         reducer,
         stop,
         halt: Arc::new(AtomicBool::new(false)),
@@ -765,6 +769,7 @@ fn summarize(shared: &Shared<'_>, started_at: &str, session_start: Instant, work
         jobs: shared.config.jobs,
         size: shared.config.size.name().to_owned(),
         profile: shared.generator.profile.name().to_owned(),
+        without: without_names(&shared.generator),
         swarm: shared.config.swarm,
         out: shared.config.out.clone(),
         elapsed_secs: elapsed,
@@ -829,7 +834,11 @@ impl Summary {
             self.engines.join(","),
             self.seed,
             self.size,
-            if self.profile == "full" { String::new() } else { format!(", profile {}", self.profile) },
+            match (self.profile.as_str(), self.without.is_empty()) {
+                ("full", true) => String::new(),
+                (profile, true) => format!(", profile {profile}"),
+                (profile, false) => format!(", profile {profile} without {}", self.without.join(",")),
+            },
             if self.interrupted { " (interrupted)" } else { "" }
         );
         let share =
@@ -910,6 +919,11 @@ impl Summary {
     }
 }
 
+/// The names of the constructs `config` leaves out, for summaries and findings.
+pub(crate) fn without_names(config: &Config) -> Vec<String> {
+    config.without.iter().map(|construct| construct.name().to_owned()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -924,6 +938,7 @@ mod tests {
             jobs: 2,
             size: "medium".into(),
             profile: "full".into(),
+            without: Vec::new(),
             swarm: false,
             out: Some(PathBuf::from("findings")),
             elapsed_secs: 60.0,

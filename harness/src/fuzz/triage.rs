@@ -520,6 +520,7 @@ fn unknown_origin(shared: &Shared) -> Origin {
         seed: 0,
         size: shared.config.size.name().to_owned(),
         profile: shared.generator.profile.name().to_owned(),
+        without: super::without_names(&shared.generator),
         swarm: shared.config.swarm,
     }
 }
@@ -531,6 +532,7 @@ fn origin(shared: &Shared, ran: &Ran<'_>) -> Origin {
         seed: ran.seed,
         size: shared.config.size.name().to_owned(),
         profile: shared.generator.profile.name().to_owned(),
+        without: super::without_names(&shared.generator),
         swarm: shared.config.swarm,
     }
 }

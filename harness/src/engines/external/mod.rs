@@ -121,6 +121,11 @@ pub struct EngineEntry {
     /// `unsupported` without running.
     #[serde(default)]
     pub lacks: Vec<String>,
+    /// Generator constructs the host lacks although its profile has them and no `lacks` word shows
+    /// ([`generator::Construct`] names, e.g. `default-params`): the generator leaves them out of
+    /// programs for it.
+    #[serde(default)]
+    pub without: Vec<String>,
     /// Whether the host has Annex B's block-level functions (B.3.2, B.3.3; default true); without
     /// them, programs that declare a function in a block of sloppy code are `unsupported`.
     #[serde(default = "default_true")]
@@ -174,6 +179,13 @@ impl EnginesFile {
             }
             if entry.worker && entry.host != Host::Node {
                 return Err(invalid(format!("`{name}`: `worker = true` needs `host = \"node\"`")));
+            }
+            if let Some(unknown) = entry.without.iter().find(|c| generator::Construct::from_name(c).is_none()) {
+                let known: Vec<&str> = generator::Construct::ALL.iter().map(|c| c.name()).collect();
+                return Err(invalid(format!(
+                    "`{name}`: unknown construct `{unknown}` in `without` ({})",
+                    known.join(", ")
+                )));
             }
         }
         Ok(file)
