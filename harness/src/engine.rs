@@ -123,7 +123,8 @@ pub fn common_profile(names: &[String]) -> Profile {
 }
 
 /// The constructs engine `name` lacks although its profile has them: its `without` list, what its
-/// `lacks` words show and `annex_b`, in `engines.toml` (the embedded engines lack none).
+/// `lacks` words show, `annex_b`, and the lifetime hooks where it cannot force a collection, in
+/// `engines.toml` (the embedded engines lack none).
 pub fn engine_without(name: &str) -> BTreeSet<Construct> {
     let Ok(file) = EnginesFile::current() else { return BTreeSet::new() };
     let Some(entry) = file.engines.get(name) else { return BTreeSet::new() };
@@ -141,6 +142,9 @@ pub fn engine_without(name: &str) -> BTreeSet<Construct> {
     without.extend(entry.without.iter().filter_map(|name| Construct::from_name(name)));
     if !entry.annex_b {
         without.insert(Construct::BlockFunctions);
+    }
+    if !entry.runs_lifetime_hooks() {
+        without.insert(Construct::WeakRefs);
     }
     without
 }
@@ -224,7 +228,9 @@ mod tests {
         assert!(lacked.iter().all(|construct| njs.without.contains(construct)), "{njs:?}");
         assert!(Language::of_engine("njs").covers(&njs) && Language::of_engine("ref").covers(&njs));
         assert!(!Language::of_engine("njs").covers(&Language::of_engine("ref")));
-        assert_eq!(Language::common(&names(&["ref", "engine262"])).describe(), "full without block-functions");
+        let engine262 = Language::common(&names(&["ref", "engine262"]));
+        assert_eq!(engine262.describe(), "full without block-functions,weak-refs");
+        assert!(Language::of_engine("jsc").without.is_empty(), "jsc runs the lifetime hooks");
     }
 
     #[test]

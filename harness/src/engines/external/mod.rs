@@ -231,6 +231,11 @@ pub fn find_executable(command: &str) -> Option<PathBuf> {
 }
 
 impl EngineEntry {
+    /// Whether the host can run the lifetime hooks: force a collection after draining its jobs.
+    pub fn runs_lifetime_hooks(&self) -> bool {
+        self.host == Host::Node || (self.gc.is_some() && self.drain.is_some())
+    }
+
     /// The executable, if one of the `command` candidates is installed.
     pub fn executable(&self) -> Option<PathBuf> {
         self.command.iter().find_map(|command| find_executable(command))
@@ -327,9 +332,8 @@ impl ExternalEngine {
         if !self.entry.annex_b && annex_b::uses_block_functions(source) {
             return Some(format!("{} lacks Annex B's block-level functions", self.name));
         }
-        let lifetime = self.entry.host == Host::Node || (self.entry.gc.is_some() && self.entry.drain.is_some());
         for hook in ["afterGc", "lifetimeProbe"] {
-            if !lifetime && contains_word(source, hook) {
+            if !self.entry.runs_lifetime_hooks() && contains_word(source, hook) {
                 return Some(format!("{} cannot force a collection after draining its jobs ({hook})", self.name));
             }
         }
