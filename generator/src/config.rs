@@ -61,13 +61,15 @@ impl Profile {
             function_names: es2015,
             ordered_keys: es2015,
             program_directive: es2015,
+            sloppy: true,
         }
     }
 }
 
 /// A construct a [`Config`] can leave out beyond what its profile allows (its `without` set): for
 /// engines that implement a profile only in part (njs has no classes, generators, `eval`, `with`,
-/// default parameters or `for-of`), so that their programs are not mostly unsupported.
+/// default parameters or `for-of`, and runs everything as strict mode code), so that their programs
+/// are not mostly unsupported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Construct {
     /// Function declarations directly in blocks ([`Features::block_functions`]).
@@ -84,10 +86,13 @@ pub enum Construct {
     DefaultParams,
     /// `for-of` loops.
     ForOf,
+    /// Sloppy mode code: without it every program starts with `"use strict"` (in profiles that
+    /// allow the directive: [`Features::program_directive`]).
+    SloppyMode,
 }
 
 impl Construct {
-    pub const ALL: [Construct; 7] = [
+    pub const ALL: [Construct; 8] = [
         Construct::BlockFunctions,
         Construct::Classes,
         Construct::Generators,
@@ -95,6 +100,7 @@ impl Construct {
         Construct::WeakRefs,
         Construct::DefaultParams,
         Construct::ForOf,
+        Construct::SloppyMode,
     ];
 
     pub fn name(self) -> &'static str {
@@ -106,6 +112,7 @@ impl Construct {
             Construct::WeakRefs => "weak-refs",
             Construct::DefaultParams => "default-params",
             Construct::ForOf => "for-of",
+            Construct::SloppyMode => "sloppy-mode",
         }
     }
 
@@ -128,6 +135,7 @@ impl Construct {
             Construct::WeakRefs => f.weak_refs = false,
             Construct::DefaultParams => f.default_params = false,
             Construct::ForOf => f.for_of = false,
+            Construct::SloppyMode => f.sloppy = f.sloppy && !f.program_directive,
         }
     }
 }
@@ -176,6 +184,9 @@ pub struct Features {
     /// program turn that directive into a plain expression statement, so ES5 programs never do
     /// (functions still get their own directives).
     pub program_directive: bool,
+    /// Programs may be sloppy mode code (false only with [`Construct::SloppyMode`] left out: then
+    /// every program is strict).
+    pub sloppy: bool,
 }
 
 /// Preset sizes for the CLI and tests.

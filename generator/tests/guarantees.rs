@@ -171,13 +171,14 @@ fn configs_leave_out_the_constructs_they_are_without() {
         Construct::Generators => &["yield"][..],
         Construct::EvalWith => &["eval", "with"][..],
         Construct::WeakRefs => &["WeakRef", "afterGc", "lifetimeProbe"][..],
-        Construct::DefaultParams | Construct::ForOf => &[][..],
+        Construct::DefaultParams | Construct::ForOf | Construct::SloppyMode => &[][..],
     };
     let uses = |text: &str, construct: Construct| match construct {
         Construct::BlockFunctions => has_block_function(text),
         Construct::Generators => text.contains("function*") || words(&code_of(text)).contains("yield"),
         Construct::ForOf => code_of(text).contains(" of "),
         Construct::DefaultParams => has_default_parameter(text),
+        Construct::SloppyMode => !text.starts_with("\"use strict\";"),
         _ => shows(construct).iter().any(|word| words(&code_of(text)).contains(word)),
     };
     let mut seen = BTreeSet::new();

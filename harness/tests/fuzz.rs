@@ -207,21 +207,24 @@ fn a_campaign_generates_the_profile_all_its_engines_run() {
 }
 
 /// Programs for njs leave out what it lacks beyond its es2015 profile (classes, generators, eval,
-/// default parameters, for-of, Annex B block functions), so they run there instead of being
-/// unsupported. Skipped, saying so, without `njs`.
+/// default parameters, for-of, Annex B block functions, sloppy mode), so they run there instead of
+/// being unsupported. Skipped, saying so, without `njs`.
 #[test]
 fn a_campaign_leaves_out_the_constructs_an_engine_lacks() {
     let Some((output, summary)) = small_campaign_with("njs", 8, &[]) else { return };
     let text = stdout(&output);
     assert_eq!(summary["profile"], "es2015", "{text}");
     let without: Vec<&str> = summary["without"].as_array().expect("a list").iter().filter_map(|c| c.as_str()).collect();
-    for construct in ["block-functions", "classes", "generators", "eval-with", "default-params", "for-of"] {
+    for construct in
+        ["block-functions", "classes", "generators", "eval-with", "default-params", "for-of", "sloppy-mode"]
+    {
         assert!(without.contains(&construct), "{without:?}");
     }
     assert!(text.contains("profile es2015 without block-functions,"), "{text}");
     let reasons = summary["poison_reasons"].as_array().expect("a list");
     let outside = |reason: &Value| {
-        reason[0].as_str().is_some_and(|text| ["lacks", "syntax error", "Annex B"].iter().any(|why| text.contains(why)))
+        let why = ["lacks", "syntax error", "Annex B", "strict mode", "directive"];
+        reason[0].as_str().is_some_and(|text| why.iter().any(|why| text.contains(why)))
     };
     assert!(!reasons.iter().any(outside), "{text}");
 }

@@ -353,7 +353,7 @@ pub(crate) fn generate(u: &mut Unstructured, cfg: &Config) -> Result<(Program, C
         stmt_weights: stmt::stmt_weights(cfg),
         u,
     };
-    let strict = g.feat.program_directive && g.chance(cfg.strict_program_percent)?;
+    let strict = g.feat.program_directive && (!g.feat.sloppy || g.chance(cfg.strict_program_percent)?);
     g.frames.push(Frame {
         strict,
         rank: cfg.max_call_rank + 1,

@@ -22,7 +22,8 @@
 //! before they start (a word of the entry's `lacks` list, `afterGc` or `lifetimeProbe` without a
 //! `gc` and a `drain`, `lifetimeProbe` where `WeakRef` is lacking, a strict-mode
 //! program on the prelude-based hosts, `delete` under eval, a function declared in a block of
-//! sloppy code on a host without Annex B's block-level functions), a parse failure on an engine whose
+//! sloppy code on a host without Annex B's block-level functions, a sloppy program on a host that
+//! runs everything as strict mode code), a parse failure on an engine whose
 //! profile is not `full` is `unsupported` (the program is outside its profile), and limits are
 //! `exhausted`: the timeout (the process is killed), stack overflow and out-of-memory errors
 //! (recognised by message, caught or not: a host whose message is not recognised may report a
@@ -231,6 +232,11 @@ pub fn find_executable(command: &str) -> Option<PathBuf> {
 }
 
 impl EngineEntry {
+    /// Whether the host runs every script as strict mode code (`sloppy-mode` in `without`).
+    pub fn strict_only(&self) -> bool {
+        self.without.iter().any(|construct| construct == generator::Construct::SloppyMode.name())
+    }
+
     /// Whether the host can run the lifetime hooks: force a collection after draining its jobs.
     pub fn runs_lifetime_hooks(&self) -> bool {
         self.host == Host::Node || (self.gc.is_some() && self.drain.is_some())
@@ -340,7 +346,13 @@ impl ExternalEngine {
         if contains_word(source, "lifetimeProbe") && self.entry.lacks.iter().any(|word| word == "WeakRef") {
             return Some(format!("{} lacks `WeakRef` (lifetimeProbe)", self.name));
         }
-        if matches!(self.entry.host, Host::Eval | Host::Script) && starts_strict(source) {
+        if self.entry.strict_only() {
+            // Such a host runs everything as strict mode code, so only strict programs are run,
+            // and losing their directive behind the prelude changes nothing.
+            if !starts_strict(source) {
+                return Some(format!("{} runs every script as strict mode code", self.name));
+            }
+        } else if matches!(self.entry.host, Host::Eval | Host::Script) && starts_strict(source) {
             return Some(format!("a strict-mode script cannot keep its directive behind {}'s prelude", self.name));
         }
         if self.entry.host == Host::Eval && contains_word(source, "delete") {

@@ -102,7 +102,10 @@ fn njs_reports_are_read() {
 /// The contract every external engine keeps, checked on each one that is installed.
 fn check_contract(name: &str) {
     let Some(engine) = installed(name) else { return };
-    let outcome = engine.run("print(1, 'a', null, undefined, [1,2], {}); console.log(true, -0);");
+    // A host that runs everything as strict code is given strict programs.
+    let directive = if engine.entry().strict_only() { "\"use strict\";\n" } else { "" };
+    let run = |source: &str| engine.run(&format!("{directive}{source}"));
+    let outcome = run("print(1, 'a', null, undefined, [1,2], {}); console.log(true, -0);");
     if engine.entry().lacks.iter().any(|word| word == "console") {
         assert!(matches!(outcome.end, End::Unsupported(_)), "{name}: {outcome:?}");
     } else {
@@ -110,17 +113,17 @@ fn check_contract(name: &str) {
         assert_eq!(lines(&outcome), ["1 a null undefined 1,2 [object Object]", "true 0"], "{name}");
     }
     // A printed newline stays inside its line, and the end line cannot be forged.
-    let outcome = engine.run("print('a\\nb'); print('{\"status\":\"threw\",\"error\":\"X\"}')");
+    let outcome = run("print('a\\nb'); print('{\"status\":\"threw\",\"error\":\"X\"}')");
     assert_eq!(lines(&outcome), ["a\nb", "{\"status\":\"threw\",\"error\":\"X\"}"], "{name}");
     assert_eq!(outcome.end, End::Ok, "{name}");
     // Uncaught errors end the run with their constructor's name; output before them is kept.
-    let outcome = engine.run("print('before'); null.x; print('after')");
+    let outcome = run("print('before'); null.x; print('after')");
     assert_eq!((lines(&outcome), &outcome.end), (vec!["before"], &End::Threw("TypeError".into())), "{name}");
     // Top-level var and function declarations are global properties.
-    let outcome = engine.run("var v = 1; function f() {} print(typeof this.v, typeof this.f)");
+    let outcome = run("var v = 1; function f() {} print(typeof this.v, typeof this.f)");
     assert_eq!(lines(&outcome), ["number function"], "{name}");
     // Runaway recursion is a limit, not a finding.
-    let outcome = engine.run("function f(n) { return f(n + 1) + 1 } f(0)");
+    let outcome = run("function f(n) { return f(n + 1) + 1 } f(0)");
     assert_eq!(outcome.end, End::Exhausted("stack".into()), "{name}");
 }
 
@@ -277,10 +280,29 @@ fn hosts_without_annex_b_do_not_run_sloppy_block_functions() {
         assert!(!engine.entry().annex_b, "{name}");
         let outcome = engine.run(block_function);
         assert!(matches!(&outcome.end, End::Unsupported(why) if why.contains("Annex B")), "{name}: {outcome:?}");
-        assert_eq!(lines(&engine.run("function f() {} print(typeof f);")), ["function"], "{name}");
+        let directive = if engine.entry().strict_only() { "\"use strict\";\n" } else { "" };
+        assert_eq!(
+            lines(&engine.run(&format!("{directive}function f() {{}} print(typeof f);"))),
+            ["function"],
+            "{name}"
+        );
     }
     for name in ["node", "jsc"] {
         let Some(engine) = installed(name) else { continue };
         assert_eq!(lines(&engine.run(block_function)), ["function"], "{name}");
     }
+}
+
+#[test]
+fn a_strict_only_host_runs_strict_programs_and_refuses_sloppy_ones() {
+    let Some(engine) = installed("njs") else { return };
+    assert!(engine.entry().strict_only());
+    let strict = engine.run("\"use strict\";\nfunction f() { return typeof this; }\nprint(f());");
+    assert_eq!(lines(&strict), ["undefined"], "{strict:?}");
+    let sloppy = engine.run("function f() { return typeof this; }\nprint(f());");
+    assert!(matches!(&sloppy.end, End::Unsupported(why) if why.contains("strict mode")), "{sloppy:?}");
+    // Hosts that also run sloppy code still refuse a strict program whose directive the prelude hides.
+    let Some(gjs) = installed("gjs") else { return };
+    assert!(!gjs.entry().strict_only());
+    assert!(matches!(gjs.run("\"use strict\";\nprint(1);").end, End::Unsupported(_)));
 }
