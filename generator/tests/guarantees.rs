@@ -119,47 +119,41 @@ fn words(code: &str) -> BTreeSet<&str> {
     code.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '$')).filter(|w| !w.is_empty()).collect()
 }
 
-/// Whether `text` declares a function directly in a block or a `switch` case.
-fn has_block_function(text: &str) -> bool {
-    use oxc_ast::ast::{BlockStatement, Statement, SwitchCase};
-    use oxc_ast_visit::{walk, Visit};
-    #[derive(Default)]
-    struct Find(bool);
-    impl<'a> Visit<'a> for Find {
-        fn visit_block_statement(&mut self, it: &BlockStatement<'a>) {
-            self.0 |= it.body.iter().any(|s| matches!(s, Statement::FunctionDeclaration(_)));
-            walk::walk_block_statement(self, it);
-        }
-        fn visit_switch_case(&mut self, it: &SwitchCase<'a>) {
-            self.0 |= it.consequent.iter().any(|s| matches!(s, Statement::FunctionDeclaration(_)));
-            walk::walk_switch_case(self, it);
-        }
-    }
-    let allocator = oxc_allocator::Allocator::default();
-    let parsed = oxc_parser::Parser::new(&allocator, text, oxc_span::SourceType::script()).parse();
-    let mut find = Find::default();
-    find.visit_program(&parsed.program);
-    find.0
+/// Constructs of a program that no word shows.
+#[derive(Default)]
+struct Syntax {
+    /// A function declared directly in a block or a `switch` case.
+    block_function: bool,
+    /// A parameter with a default value.
+    default_parameter: bool,
 }
 
-/// Whether a function of `text` has a parameter with a default value.
-fn has_default_parameter(text: &str) -> bool {
-    use oxc_ast::ast::FormalParameter;
-    use oxc_ast_visit::{walk, Visit};
-    #[derive(Default)]
-    struct Find(bool);
-    impl<'a> Visit<'a> for Find {
-        fn visit_formal_parameter(&mut self, it: &FormalParameter<'a>) {
-            self.0 |=
-                it.initializer.is_some() || matches!(it.pattern, oxc_ast::ast::BindingPattern::AssignmentPattern(_));
-            walk::walk_formal_parameter(self, it);
-        }
+impl<'a> oxc_ast_visit::Visit<'a> for Syntax {
+    fn visit_block_statement(&mut self, it: &oxc_ast::ast::BlockStatement<'a>) {
+        self.block_function |= it.body.iter().any(|s| matches!(s, oxc_ast::ast::Statement::FunctionDeclaration(_)));
+        oxc_ast_visit::walk::walk_block_statement(self, it);
     }
+
+    fn visit_switch_case(&mut self, it: &oxc_ast::ast::SwitchCase<'a>) {
+        let declares = it.consequent.iter().any(|s| matches!(s, oxc_ast::ast::Statement::FunctionDeclaration(_)));
+        self.block_function |= declares;
+        oxc_ast_visit::walk::walk_switch_case(self, it);
+    }
+
+    fn visit_formal_parameter(&mut self, it: &oxc_ast::ast::FormalParameter<'a>) {
+        let pattern_default = matches!(it.pattern, oxc_ast::ast::BindingPattern::AssignmentPattern(_));
+        self.default_parameter |= it.initializer.is_some() || pattern_default;
+        oxc_ast_visit::walk::walk_formal_parameter(self, it);
+    }
+}
+
+fn syntax_of(text: &str) -> Syntax {
+    use oxc_ast_visit::Visit as _;
     let allocator = oxc_allocator::Allocator::default();
     let parsed = oxc_parser::Parser::new(&allocator, text, oxc_span::SourceType::script()).parse();
-    let mut find = Find::default();
-    find.visit_program(&parsed.program);
-    find.0
+    let mut syntax = Syntax::default();
+    syntax.visit_program(&parsed.program);
+    syntax
 }
 
 #[test]
@@ -174,10 +168,10 @@ fn configs_leave_out_the_constructs_they_are_without() {
         Construct::DefaultParams | Construct::ForOf | Construct::SloppyMode => &[][..],
     };
     let uses = |text: &str, construct: Construct| match construct {
-        Construct::BlockFunctions => has_block_function(text),
+        Construct::BlockFunctions => syntax_of(text).block_function,
         Construct::Generators => text.contains("function*") || words(&code_of(text)).contains("yield"),
         Construct::ForOf => code_of(text).contains(" of "),
-        Construct::DefaultParams => has_default_parameter(text),
+        Construct::DefaultParams => syntax_of(text).default_parameter,
         Construct::SloppyMode => !text.starts_with("\"use strict\";"),
         _ => shows(construct).iter().any(|word| words(&code_of(text)).contains(word)),
     };
