@@ -62,6 +62,7 @@ impl Profile {
             ordered_keys: es2015,
             program_directive: es2015,
             sloppy: true,
+            delete: true,
         }
     }
 }
@@ -89,10 +90,14 @@ pub enum Construct {
     /// Sloppy mode code: without it every program starts with `"use strict"` (in profiles that
     /// allow the directive: [`Features::program_directive`]).
     SloppyMode,
+    /// A `"use strict"` directive starting the program (functions keep their own directives).
+    StrictScripts,
+    /// The `delete` operator.
+    Delete,
 }
 
 impl Construct {
-    pub const ALL: [Construct; 8] = [
+    pub const ALL: [Construct; 10] = [
         Construct::BlockFunctions,
         Construct::Classes,
         Construct::Generators,
@@ -101,6 +106,8 @@ impl Construct {
         Construct::DefaultParams,
         Construct::ForOf,
         Construct::SloppyMode,
+        Construct::StrictScripts,
+        Construct::Delete,
     ];
 
     pub fn name(self) -> &'static str {
@@ -113,6 +120,8 @@ impl Construct {
             Construct::DefaultParams => "default-params",
             Construct::ForOf => "for-of",
             Construct::SloppyMode => "sloppy-mode",
+            Construct::StrictScripts => "strict-scripts",
+            Construct::Delete => "delete",
         }
     }
 
@@ -136,6 +145,8 @@ impl Construct {
             Construct::DefaultParams => f.default_params = false,
             Construct::ForOf => f.for_of = false,
             Construct::SloppyMode => f.sloppy = f.sloppy && !f.program_directive,
+            Construct::StrictScripts => f.program_directive = false,
+            Construct::Delete => f.delete = false,
         }
     }
 }
@@ -187,6 +198,9 @@ pub struct Features {
     /// Programs may be sloppy mode code (false only with [`Construct::SloppyMode`] left out: then
     /// every program is strict).
     pub sloppy: bool,
+    /// The `delete` operator (hosts that run programs through indirect eval see eval-declared
+    /// globals as configurable, so they do not run programs using it).
+    pub delete: bool,
 }
 
 /// Preset sizes for the CLI and tests.

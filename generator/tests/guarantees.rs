@@ -165,7 +165,8 @@ fn configs_leave_out_the_constructs_they_are_without() {
         Construct::Generators => &["yield"][..],
         Construct::EvalWith => &["eval", "with"][..],
         Construct::WeakRefs => &["WeakRef", "afterGc", "lifetimeProbe"][..],
-        Construct::DefaultParams | Construct::ForOf | Construct::SloppyMode => &[][..],
+        Construct::Delete => &["delete"][..],
+        Construct::DefaultParams | Construct::ForOf | Construct::SloppyMode | Construct::StrictScripts => &[][..],
     };
     let uses = |text: &str, construct: Construct| match construct {
         Construct::BlockFunctions => syntax_of(text).block_function,
@@ -173,6 +174,7 @@ fn configs_leave_out_the_constructs_they_are_without() {
         Construct::ForOf => code_of(text).contains(" of "),
         Construct::DefaultParams => syntax_of(text).default_parameter,
         Construct::SloppyMode => !text.starts_with("\"use strict\";"),
+        Construct::StrictScripts => text.starts_with("\"use strict\";"),
         _ => shows(construct).iter().any(|word| words(&code_of(text)).contains(word)),
     };
     let mut seen = BTreeSet::new();

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use generator::{Config, Construct, Profile, Size};
 use thiserror::Error;
 
-use crate::engines::external::{EnginesFile, ExternalEngine, ExternalEngineError};
+use crate::engines::external::{EnginesFile, ExternalEngine, ExternalEngineError, Host};
 use crate::engines::{BoaEngine, QuickJsEngine, ReferenceEngine};
 use crate::outcome::Outcome;
 
@@ -122,9 +122,11 @@ pub fn common_profile(names: &[String]) -> Profile {
         .unwrap_or(Profile::Es5)
 }
 
-/// The constructs engine `name` lacks although its profile has them: its `without` list, what its
-/// `lacks` words show, `annex_b`, and the lifetime hooks where it cannot force a collection, in
-/// `engines.toml` (the embedded engines lack none).
+/// The constructs engine `name` lacks although its profile has them, or that its host cannot run
+/// faithfully: its `without` list, what its `lacks` words show, `annex_b`, the lifetime hooks where
+/// it cannot force a collection, and for prelude hosts a program's own `"use strict"` (hidden
+/// behind the prelude) and, under indirect eval, `delete` (eval-declared globals are configurable).
+/// The embedded engines lack none.
 pub fn engine_without(name: &str) -> BTreeSet<Construct> {
     let Ok(file) = EnginesFile::current() else { return BTreeSet::new() };
     let Some(entry) = file.engines.get(name) else { return BTreeSet::new() };
@@ -145,6 +147,12 @@ pub fn engine_without(name: &str) -> BTreeSet<Construct> {
     }
     if !entry.runs_lifetime_hooks() {
         without.insert(Construct::WeakRefs);
+    }
+    if matches!(entry.host, Host::Eval | Host::Script) && !entry.strict_only() {
+        without.insert(Construct::StrictScripts);
+    }
+    if entry.host == Host::Eval {
+        without.insert(Construct::Delete);
     }
     without
 }
@@ -229,7 +237,7 @@ mod tests {
         assert!(Language::of_engine("njs").covers(&njs) && Language::of_engine("ref").covers(&njs));
         assert!(!Language::of_engine("njs").covers(&Language::of_engine("ref")));
         let engine262 = Language::common(&names(&["ref", "engine262"]));
-        assert_eq!(engine262.describe(), "full without block-functions,weak-refs");
+        assert_eq!(engine262.describe(), "full without block-functions,weak-refs,strict-scripts,delete");
         assert!(Language::of_engine("jsc").without.is_empty(), "jsc runs the lifetime hooks");
     }
 

@@ -351,12 +351,14 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(or), k), v)));
         let c = self.call_named(&h1, vec![]);
         out.push(print(c));
-        let or = self.read(o);
-        out.push(print(unary(UnaryOp::Delete, member(or, &k))));
-        let c = self.call_named(&h1, vec![]);
-        out.push(print(c));
-        let c = self.call_named(&h2, vec![]);
-        out.push(print(c));
+        if self.feat.delete {
+            let or = self.read(o);
+            out.push(print(unary(UnaryOp::Delete, member(or, &k))));
+            let c = self.call_named(&h1, vec![]);
+            out.push(print(c));
+            let c = self.call_named(&h2, vec![]);
+            out.push(print(c));
+        }
         let (or, v) = (self.read(o), self.small_num()?);
         out.push(expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(or), l), v)));
         let c = self.call_named(&h2, vec![]);

@@ -344,7 +344,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     fn lifetime_garbage(&mut self, n: u32, out: &mut Vec<Stmt>) -> Result<()> {
         let (wr, obj, hold, f) =
             (Name::numbered("wr", n), Name::numbered("obj", n), Name::numbered("hold", n), Name::numbered("use", n));
-        let variant = self.weighted(&[2, 2, 1])?;
+        let variant = self.weighted(&[2, 2, if self.feat.delete { 1 } else { 0 }])?;
         out.push(self.tag(
             Category::Lifetime,
             match variant {
