@@ -129,6 +129,13 @@ impl Construct {
         Construct::ALL.into_iter().find(|c| c.name() == name)
     }
 
+    /// Whether programs of `profile` can contain the construct (leaving it out changes them).
+    pub fn in_profile(self, profile: Profile) -> bool {
+        let mut features = profile.features();
+        self.remove_from(&mut features);
+        features != profile.features()
+    }
+
     /// Switches the construct off in `f`.
     fn remove_from(self, f: &mut Features) {
         match self {
@@ -436,6 +443,17 @@ mod tests {
         let f = Profile::Es2015.features();
         assert!(f.classes && f.generators && !f.async_functions && !f.private_members && !f.static_blocks);
         assert!(!f.class_fields && !f.weak_refs);
+    }
+
+    #[test]
+    fn constructs_belong_to_the_profiles_that_have_them() {
+        assert!(Construct::Classes.in_profile(Profile::Es2015) && !Construct::Classes.in_profile(Profile::Es5));
+        assert!(Construct::WeakRefs.in_profile(Profile::Full) && !Construct::WeakRefs.in_profile(Profile::Es2015));
+        assert!(Construct::Delete.in_profile(Profile::Es5) && !Construct::StrictScripts.in_profile(Profile::Es5));
+        for construct in Construct::ALL {
+            assert_eq!(Construct::from_name(construct.name()), Some(construct));
+            assert!(construct.in_profile(Profile::Full), "{}", construct.name());
+        }
     }
 
     #[test]

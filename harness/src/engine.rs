@@ -154,6 +154,7 @@ pub fn engine_without(name: &str) -> BTreeSet<Construct> {
     if entry.host == Host::Eval {
         without.insert(Construct::Delete);
     }
+    without.retain(|construct| construct.in_profile(engine_profile(name)));
     without
 }
 
@@ -174,8 +175,9 @@ impl Language {
     /// What every engine of `names` runs: what a campaign on them generates, so that programs are
     /// not poisoned by a construct one engine lacks.
     pub fn common(names: &[String]) -> Language {
-        let without = names.iter().flat_map(|name| engine_without(name)).collect();
-        Language { profile: common_profile(names), without }
+        let profile = common_profile(names);
+        let without = names.iter().flat_map(|name| engine_without(name)).filter(|c| c.in_profile(profile)).collect();
+        Language { profile, without }
     }
 
     /// Whether an engine running `self` runs programs of `program`.

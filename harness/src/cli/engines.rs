@@ -1,10 +1,12 @@
 //! `closure-diff engines`: the configured engines (in-process and from the engines file), whether
-//! each is installed, its version and its language profile.
+//! each is installed, its version, its language profile and the constructs generated programs
+//! leave out for it.
 
 use std::fmt::Write as _;
 
 use anyhow::Result;
 use clap::Args;
+use harness::engine::Language;
 use harness::engines::external::EnginesFile;
 use harness::engines::quickjs_version;
 use harness::ENGINE_NAMES;
@@ -26,6 +28,8 @@ struct Row {
     installed: bool,
     version: Option<String>,
     profile: String,
+    /// Constructs generated programs leave out for this engine ([`harness::engine::engine_without`]).
+    without: Vec<String>,
     detail: String,
 }
 
@@ -45,6 +49,7 @@ pub fn run(args: &EnginesArgs) -> Result<Status> {
                 installed: true,
                 version: Some(version),
                 profile: "full".to_owned(),
+                without: Vec::new(),
                 detail: detail.to_owned(),
             }
         })
@@ -58,6 +63,7 @@ pub fn run(args: &EnginesArgs) -> Result<Status> {
             installed: executable.is_some(),
             version: entry.version(),
             profile: entry.profile.to_string(),
+            without: Language::of_engine(name).without_names(),
             detail: match &executable {
                 Some(path) => format!(
                     "{}{}",
@@ -83,13 +89,17 @@ pub fn run(args: &EnginesArgs) -> Result<Status> {
         for row in &rows {
             let _ = writeln!(
                 text,
-                "{:10} {:10} {:9} {:7} {:28} {}",
+                "{:10} {:10} {:9} {:7} {:28} {}{}",
                 row.name,
                 row.kind,
                 if row.installed { "yes" } else { "no" },
                 row.profile,
                 row.version.as_deref().unwrap_or("-"),
-                row.detail
+                row.detail,
+                match row.without.is_empty() {
+                    true => String::new(),
+                    false => format!("; its programs leave out {}", row.without.join(",")),
+                }
             );
         }
     }
