@@ -373,9 +373,9 @@ impl Config {
         f
     }
 
-    /// The names of the `without` constructs, comma-separated (empty when there are none).
-    pub fn without_names(&self) -> String {
-        self.without.iter().map(|c| c.name()).collect::<Vec<_>>().join(",")
+    /// The names of the `without` constructs, in order.
+    pub fn without_names(&self) -> Vec<String> {
+        self.without.iter().map(|c| c.name().to_owned()).collect()
     }
 
     /// [`Config::weight`], zeroed for categories the profile cannot express.

@@ -102,14 +102,26 @@ pub fn engine_profile(name: &str) -> Profile {
     }
 }
 
-/// Whether an engine of profile `engine` runs programs of profile `program`.
-pub fn covers(engine: Profile, program: Profile) -> bool {
-    let rank = |profile: Profile| match profile {
+/// Profiles by what they allow, least first.
+fn rank(profile: Profile) -> u8 {
+    match profile {
         Profile::Es5 => 0,
         Profile::Es2015 => 1,
         Profile::Full => 2,
-    };
+    }
+}
+
+/// Whether an engine of profile `engine` runs programs of profile `program`.
+pub fn covers(engine: Profile, program: Profile) -> bool {
     rank(engine) >= rank(program)
+}
+
+/// `full`, or e.g. `es2015 without classes,eval-with`: a language as summaries and findings name it.
+pub fn describe_language(profile: &str, without: &[String]) -> String {
+    match without.is_empty() {
+        true => profile.to_owned(),
+        false => format!("{profile} without {}", without.join(",")),
+    }
 }
 
 /// The largest profile every engine of `names` runs: what a campaign on them generates, so that a
@@ -195,12 +207,14 @@ impl Language {
         self.without.iter().map(|construct| construct.name().to_owned()).collect()
     }
 
-    /// `full`, or e.g. `es2015 without classes,eval-with`.
+    /// See [`describe_language`].
     pub fn describe(&self) -> String {
-        match self.without.is_empty() {
-            true => self.profile.name().to_owned(),
-            false => format!("{} without {}", self.profile.name(), self.without_names().join(",")),
-        }
+        describe_language(self.profile.name(), &self.without_names())
+    }
+
+    /// Orders languages by profile, least capable first, then by the constructs left out.
+    pub fn sort_key(&self) -> (u8, Vec<Construct>) {
+        (rank(self.profile), self.without.iter().copied().collect())
     }
 }
 

@@ -268,17 +268,13 @@ fn inputs(config: &MatrixConfig, languages: &[Language]) -> Vec<Input> {
             })
         })
         .collect();
-    // Distinct languages, least capable profile first.
-    let rank = |language: &Language| {
-        [Profile::Es5, Profile::Es2015, Profile::Full].iter().position(|p| *p == language.profile)
-    };
     let mut distinct: Vec<&Language> = Vec::new();
     for language in languages {
         if !distinct.contains(&language) {
             distinct.push(language);
         }
     }
-    distinct.sort_by_key(|language| (rank(language), language.without.iter().copied().collect::<Vec<_>>()));
+    distinct.sort_by_key(|language| language.sort_key());
     for language in distinct {
         let base = language.config(config.size);
         // One category per program, in turn, so that a failure is charged to the category that

@@ -328,16 +328,12 @@ impl Finding {
         let _ = writeln!(text, "## Reproduce\n\n```sh\n{}\n```\n", self.repro_command(dir));
         let _ = writeln!(
             text,
-            "The program as generated ({} lines; seed {}, size {}, profile {}{}) is `original.js`; `{}` \
+            "The program as generated ({} lines; seed {}, size {}, profile {}) is `original.js`; `{}` \
              generates and runs it again. `finding.json` has every engine's outcome.",
             self.original.lines().count(),
             self.origin.seed,
             self.origin.size,
-            self.origin.profile,
-            match self.origin.without.is_empty() {
-                true => String::new(),
-                false => format!(" without {}", self.origin.without.join(",")),
-            },
+            crate::engine::describe_language(&self.origin.profile, &self.origin.without),
             self.regenerate_command()
         );
         text

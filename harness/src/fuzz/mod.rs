@@ -38,7 +38,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::compare::{compare, Verdict};
-use crate::engine::{Engine, Language};
+use crate::engine::{describe_language, Engine, Language};
 use crate::known::KnownDivergences;
 use crate::reduce::ReduceOptions;
 use crate::signature::DivergenceClass;
@@ -769,7 +769,7 @@ fn summarize(shared: &Shared<'_>, started_at: &str, session_start: Instant, work
         jobs: shared.config.jobs,
         size: shared.config.size.name().to_owned(),
         profile: shared.generator.profile.name().to_owned(),
-        without: without_names(&shared.generator),
+        without: shared.generator.without_names(),
         swarm: shared.config.swarm,
         out: shared.config.out.clone(),
         elapsed_secs: elapsed,
@@ -834,10 +834,9 @@ impl Summary {
             self.engines.join(","),
             self.seed,
             self.size,
-            match (self.profile.as_str(), self.without.is_empty()) {
-                ("full", true) => String::new(),
-                (profile, true) => format!(", profile {profile}"),
-                (profile, false) => format!(", profile {profile} without {}", self.without.join(",")),
+            match self.profile == "full" && self.without.is_empty() {
+                true => String::new(),
+                false => format!(", profile {}", describe_language(&self.profile, &self.without)),
             },
             if self.interrupted { " (interrupted)" } else { "" }
         );
@@ -917,11 +916,6 @@ impl Summary {
         let _ = writeln!(text, "next: {}", self.next_action);
         text
     }
-}
-
-/// The names of the constructs `config` leaves out, for summaries and findings.
-pub(crate) fn without_names(config: &Config) -> Vec<String> {
-    config.without.iter().map(|construct| construct.name().to_owned()).collect()
 }
 
 #[cfg(test)]

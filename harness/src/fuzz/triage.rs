@@ -520,7 +520,7 @@ fn unknown_origin(shared: &Shared) -> Origin {
         seed: 0,
         size: shared.config.size.name().to_owned(),
         profile: shared.generator.profile.name().to_owned(),
-        without: super::without_names(&shared.generator),
+        without: shared.generator.without_names(),
         swarm: shared.config.swarm,
     }
 }
@@ -532,7 +532,7 @@ fn origin(shared: &Shared, ran: &Ran<'_>) -> Origin {
         seed: ran.seed,
         size: shared.config.size.name().to_owned(),
         profile: shared.generator.profile.name().to_owned(),
-        without: super::without_names(&shared.generator),
+        without: shared.generator.without_names(),
         swarm: shared.config.swarm,
     }
 }
