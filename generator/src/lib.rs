@@ -45,7 +45,8 @@
 //! - [`Program`] and the rest of [`ir`]: the tree, its editing helpers for reducers, and
 //!   [`Function::captures`].
 //! - [`Config`], [`Profile`], [`Size`]: what to generate; [`Config::swarm`] switches categories off at
-//!   random (swarm testing).
+//!   random (swarm testing); a config's `without` set of [`Construct`]s narrows its profile for an
+//!   engine that implements it in part.
 //! - [`Category`]: the names reports use.
 //! - [`stats()`] / [`stats_with`]: category shares, mean size, generation and interpretation time, and
 //!   how programs end on the reference interpreter (what `closure-diff gen --stats` prints).
