@@ -35,6 +35,8 @@ fn bad_engines_files_are_rejected_with_the_reason() {
     assert!(parse("[engines.x]\ncommand = []\nprofile = 'full'\nhost = 'eval'\n").contains("no executable"));
     assert!(parse("[engines.x]\ncommand = ['x']\nprofile = 'es7'\nhost = 'eval'\n").contains("x.toml"));
     assert!(parse("[engines.x]\ncommand = ['x']\nprofile = 'full'\nhost = 'eval'\nworker = true\n").contains("node"));
+    let unknown = parse("[engines.x]\ncommand = ['x']\nprofile = 'full'\nhost = 'eval'\nwithout = ['goto']\n");
+    assert!(unknown.contains("unknown construct `goto`") && unknown.contains("default-params"), "{unknown}");
 }
 
 #[test]
