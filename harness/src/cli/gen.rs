@@ -54,7 +54,9 @@ pub struct GenArgs {
     size: SizeArg,
 
     /// Constructs to leave out although the profile has them, comma-separated: block-functions,
-    /// classes, generators, eval-with, weak-refs (what `fuzz` leaves out for engines that lack them).
+    /// classes, generators, eval-with, weak-refs, default-params, for-of, sloppy-mode (every program
+    /// strict), strict-scripts, delete. `fuzz` and `matrix` leave out what an engine lacks (see
+    /// `closure-diff engines`).
     #[arg(long, value_name = "CONSTRUCTS", value_delimiter = ',', value_parser = parse_construct)]
     without: Vec<Construct>,
 
