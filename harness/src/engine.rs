@@ -166,7 +166,8 @@ pub fn engine_without(name: &str) -> BTreeSet<Construct> {
     if entry.host == Host::Eval {
         without.insert(Construct::Delete);
     }
-    without.retain(|construct| construct.in_profile(engine_profile(name)));
+    let profile = engine_profile(name);
+    without.retain(|construct| construct.in_profile(profile));
     without
 }
 
