@@ -51,7 +51,8 @@ pub use isolate::Isolation;
 pub use known::{repro_program, KnownDivergence, KnownDivergences, KnownListError, DEFAULT_KNOWN_DIVERGENCES};
 pub use outcome::{End, Outcome};
 pub use reduce::{
-    reduce, reduce_generated, reduce_with, ReduceError, ReduceOptions, ReducedDivergence, Reduction, Target,
+    reduce, reduce_embedded_first, reduce_generated, reduce_with, ReduceError, ReduceOptions, ReducedDivergence,
+    Reduction, Target,
 };
 pub use signature::{DivergenceClass, DivergenceKind, Signature};
 pub use trial::{FileReport, Trial};

@@ -24,7 +24,7 @@ impl Trial {
     }
 
     /// Runs `source` on every engine, one after the other, and compares the outcomes.
-    pub fn run(engines: &[Box<dyn Engine>], source: &str) -> Trial {
+    pub fn run(engines: &[Box<dyn Engine + '_>], source: &str) -> Trial {
         let outcomes: Vec<(String, Outcome)> =
             engines.iter().map(|engine| (engine.name().to_owned(), engine.run(source))).collect();
         Trial::from_outcomes(outcomes)

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context as _, Result};
 use clap::Args;
 use harness::{
-    engine_by_name, read_program, reduce, reduce_generated, Engine, ReduceOptions, Signature, Trial, Verdict,
+    engine_by_name, read_program, reduce_embedded_first, Engine, ReduceOptions, Signature, Trial, Verdict,
     DEFAULT_ENGINES,
 };
 
@@ -78,11 +78,7 @@ pub fn run(args: &ReduceArgs) -> Result<Status> {
         ..ReduceOptions::default()
     };
     let started = Instant::now();
-    let program = input.program.as_ref().filter(|program| program.to_string() == source);
-    let reduced = match program {
-        Some(program) => reduce_generated(program, &engines, &target, &options),
-        None => reduce(&source, &engines, &target, &options),
-    };
+    let reduced = reduce_embedded_first(&source, input.program.as_ref(), &engines, &target, &options);
     let reduced = match reduced {
         Ok(reduced) => reduced,
         Err(err) => {

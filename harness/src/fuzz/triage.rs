@@ -4,17 +4,16 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Instant;
 
 use generator::Program;
 
 use crate::compare::{compare, Difference, Verdict};
-use crate::engine::{Engine, ENGINE_NAMES};
+use crate::engine::Engine;
 use crate::fuzz::finding::{Blame, Finding, FindingKind, Origin};
 use crate::fuzz::stats::Counters;
 use crate::fuzz::Shared;
 use crate::outcome::{End, Outcome};
-use crate::reduce::ReduceOptions;
+use crate::reduce::{reduce_embedded_first, ReduceOptions};
 use crate::signature::{fnv1a64, DivergenceClass, Signature};
 use crate::trial::Trial;
 use crate::worker::{WorkerEngine, WorkerEvent, WorkerRun};
@@ -57,13 +56,8 @@ impl Reducer for NoReduction {
 }
 
 /// The reducer of [`crate::reduce`](mod@crate::reduce), under a budget per reduction: on the IR
-/// first when the program was generated, then on the syntax tree.
-///
-/// When the embedded engines and the blamed ones show the same divergence without the others, it
-/// reduces on them alone and only checks the result on every engine: a candidate then costs no run
-/// of a process-per-program engine such as jsc or gjs, so a reduction that ran out of time with them
-/// now gets to the end. If the result does not diverge the same way on every engine, it reduces
-/// again on all of them, in what is left of the time.
+/// first when the program was generated, then on the syntax tree, and on the embedded engines alone
+/// when they show the divergence by themselves ([`reduce_embedded_first`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SyntaxReducer {
     /// Candidate and time budget of each reduction.
@@ -79,30 +73,6 @@ impl Reducer for SyntaxReducer {
         engines: &[Arc<dyn Engine>],
         stop: &Arc<AtomicBool>,
     ) -> String {
-        let started = Instant::now();
-        let mut options = self.options;
-        if let Some((embedded, embedded_class)) = embedded_first(source, class, engines) {
-            let reduced = self.reduce_on(source, program, &embedded_class, &embedded, stop, &options);
-            if reduced != source && class_on(engines, &reduced).as_ref() == Some(class) {
-                return reduced;
-            }
-            options.time_limit = options.time_limit.map(|limit| limit.saturating_sub(started.elapsed()));
-        }
-        self.reduce_on(source, program, class, engines, stop, &options)
-    }
-}
-
-impl SyntaxReducer {
-    /// One reduction of `source` keeping `class` on `engines`.
-    fn reduce_on(
-        &self,
-        source: &str,
-        program: Option<&Program>,
-        class: &DivergenceClass,
-        engines: &[Arc<dyn Engine>],
-        stop: &Arc<AtomicBool>,
-        options: &ReduceOptions,
-    ) -> String {
         // Once `stop` is set every candidate is poisoned at once, so the reduction ends quickly
         // with the smallest program found so far.
         let engines: Vec<Box<dyn Engine>> = engines
@@ -110,43 +80,11 @@ impl SyntaxReducer {
             .map(|engine| Box::new(Stoppable { inner: Arc::clone(engine), stop: Arc::clone(stop) }) as Box<dyn Engine>)
             .collect();
         let target = Signature::new(class.clone(), source);
-        let reduced = match program.filter(|program| program.to_string() == source) {
-            Some(program) => crate::reduce::reduce_generated(program, &engines, &target, options),
-            None => crate::reduce::reduce(source, &engines, &target, options),
-        };
-        match reduced {
+        match reduce_embedded_first(source, program, &engines, &target, &self.options) {
             Ok(reduced) => reduced.reduction.program,
             Err(_) => source.to_owned(),
         }
     }
-}
-
-/// The embedded engines ([`ENGINE_NAMES`]) and the blamed ones, with the class of the divergence
-/// among them alone, when that blames the same engines for the same kind of difference; `None`
-/// when they are all of `engines` or see another divergence.
-fn embedded_first(
-    source: &str,
-    class: &DivergenceClass,
-    engines: &[Arc<dyn Engine>],
-) -> Option<(Vec<Arc<dyn Engine>>, DivergenceClass)> {
-    let embedded: Vec<Arc<dyn Engine>> = engines
-        .iter()
-        .filter(|engine| ENGINE_NAMES.contains(&engine.name()) || class.engines.iter().any(|e| e == engine.name()))
-        .cloned()
-        .collect();
-    if embedded.len() == engines.len() {
-        return None;
-    }
-    let among_embedded = class_on(&embedded, source)?;
-    let same = among_embedded.engines == class.engines && among_embedded.kind_name() == class.kind_name();
-    same.then_some((embedded, among_embedded))
-}
-
-/// The class of the divergence `engines` show on `source`, if they diverge.
-fn class_on(engines: &[Arc<dyn Engine>], source: &str) -> Option<DivergenceClass> {
-    let outcomes: Vec<(String, Outcome)> =
-        engines.iter().map(|engine| (engine.name().to_owned(), engine.run(source))).collect();
-    DivergenceClass::of(&Trial { verdict: compare(&outcomes), outcomes })
 }
 
 /// An engine that answers `exhausted (stopped)` once `stop` is set.
@@ -665,67 +603,5 @@ mod tests {
     fn safe_names_keep_engine_names_readable() {
         assert_eq!(safe("test-loop"), "test-loop");
         assert_eq!(safe("Qjs 2"), "_js_2");
-    }
-
-    /// Stands in for a process-per-program engine: runs like `ref` (printing `odd` first on
-    /// programs without `keep`, when `odd_without_keep`) and counts its runs.
-    struct CountingEngine {
-        runs: std::sync::atomic::AtomicUsize,
-        odd_without_keep: bool,
-    }
-
-    impl Engine for CountingEngine {
-        fn name(&self) -> &str {
-            "ext"
-        }
-
-        fn run(&self, source: &str) -> Outcome {
-            self.runs.fetch_add(1, Ordering::Relaxed);
-            let mut outcome = crate::engines::ReferenceEngine::default().run(source);
-            if self.odd_without_keep && !source.contains("keep") {
-                outcome.output.insert(0, "odd".to_owned());
-            }
-            outcome
-        }
-    }
-
-    /// Reduces a padded program showing a Boa bug (a body `var` named like a parameter of a
-    /// function with a default throws ReferenceError) on ref, boa, quickjs and `ext`.
-    fn reduce_boa_bug(prelude: &str, odd_without_keep: bool) -> (String, DivergenceClass, usize, Vec<Arc<dyn Engine>>) {
-        let padding: String = (0..12).map(|i| format!("var p{i} = {i} * 2;\nprint(p{i});\n")).collect();
-        let source = format!("{prelude}{padding}function y(x, c = 0) {{ var x = 0; }}\ny();\nprint('after');\n");
-        let ext = Arc::new(CountingEngine { runs: Default::default(), odd_without_keep });
-        let engines: Vec<Arc<dyn Engine>> = vec![
-            Arc::new(crate::engines::ReferenceEngine::default()),
-            Arc::new(crate::engines::BoaEngine::default()),
-            Arc::new(crate::engines::QuickJsEngine::default()),
-            Arc::clone(&ext) as Arc<dyn Engine>,
-        ];
-        let class = class_on(&engines, &source).expect("boa diverges");
-        assert_eq!(class.engines, ["boa"]);
-        let before = ext.runs.load(Ordering::Relaxed);
-        let reducer = SyntaxReducer { options: ReduceOptions::default() };
-        let reduced = reducer.reduce(&source, None, &class, &engines, &Arc::new(AtomicBool::new(false)));
-        let ext_runs = ext.runs.load(Ordering::Relaxed) - before;
-        (reduced, class, ext_runs, engines)
-    }
-
-    #[test]
-    fn reductions_run_on_the_embedded_engines_and_check_the_result_on_all() {
-        let (reduced, class, ext_runs, engines) = reduce_boa_bug("", false);
-        assert!(reduced.lines().count() <= 3, "not reduced:\n{reduced}");
-        assert_eq!(class_on(&engines, &reduced), Some(class));
-        assert_eq!(ext_runs, 1, "ext judges the result only");
-    }
-
-    #[test]
-    fn a_reduction_that_does_not_hold_on_every_engine_is_done_again_on_all() {
-        // Without `keep`, ext prints a line of its own: reduced on the embedded engines alone, the
-        // program loses `keep` and diverges otherwise on all four, so the reducer starts again.
-        let (reduced, class, ext_runs, engines) = reduce_boa_bug("var keep = 1;\n", true);
-        assert!(reduced.contains("keep"), "{reduced}");
-        assert!(reduced.lines().count() <= 4, "not reduced:\n{reduced}");
-        assert_eq!(class_on(&engines, &reduced), Some(class));
-        assert!(ext_runs > 10, "ext ran {ext_runs} times");
     }
 }

@@ -32,6 +32,8 @@
 //! candidates that loop forever in milliseconds; it only ever rejects, never accepts.
 //!
 //! Generated programs are first reduced on the generator's IR ([`ir`]); see [`reduce_generated`].
+//! With external engines, [`reduce_embedded_first`] reduces on the embedded engines alone when
+//! they show the divergence by themselves ([`embedded`]).
 //!
 //! Not done yet: inlining functions that take arguments; replacing expressions by values other
 //! than `0`.
@@ -39,6 +41,7 @@
 pub mod arguments;
 pub mod edit;
 pub mod elements;
+pub mod embedded;
 pub mod eval_code;
 pub mod expressions;
 pub mod ir;
@@ -61,6 +64,7 @@ use crate::outcome::End;
 use crate::signature::{fnv1a64, DivergenceClass, Signature};
 use crate::trial::Trial;
 
+pub use self::embedded::reduce_embedded_first;
 pub use self::target::{judge, Detail, Rejection, Target};
 
 use self::edit::{is_valid_script, Edit};
@@ -158,7 +162,7 @@ pub enum ReduceError {
 /// See the module docs for the passes and the interestingness test.
 pub fn reduce(
     source: &str,
-    engines: &[Box<dyn Engine>],
+    engines: &[Box<dyn Engine + '_>],
     target: &Signature,
     options: &ReduceOptions,
 ) -> Result<ReducedDivergence, ReduceError> {
@@ -169,7 +173,7 @@ pub fn reduce(
 /// statements, expressions), then the syntax-tree passes on the printed result, within one budget.
 pub fn reduce_generated(
     program: &generator::Program,
-    engines: &[Box<dyn Engine>],
+    engines: &[Box<dyn Engine + '_>],
     target: &Signature,
     options: &ReduceOptions,
 ) -> Result<ReducedDivergence, ReduceError> {
@@ -179,7 +183,7 @@ pub fn reduce_generated(
 fn reduce_from(
     source: &str,
     program: Option<&generator::Program>,
-    engines: &[Box<dyn Engine>],
+    engines: &[Box<dyn Engine + '_>],
     target: &Signature,
     options: &ReduceOptions,
 ) -> Result<ReducedDivergence, ReduceError> {

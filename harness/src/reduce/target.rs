@@ -201,7 +201,7 @@ impl fmt::Display for Rejection {
 /// poisoned outcome) and returns the trial if it shows exactly `target`, twice in a row. With
 /// `require_valid`, a source that is not a valid script is rejected before any engine runs.
 pub fn judge(
-    engines: &[Box<dyn Engine>],
+    engines: &[Box<dyn Engine + '_>],
     target: &Target,
     source: &str,
     require_valid: bool,
@@ -225,7 +225,7 @@ pub fn judge(
 }
 
 /// Each engine's outcome, or the first poisoned one as a rejection (the other engines are not run).
-fn run_unpoisoned(engines: &[Box<dyn Engine>], source: &str) -> Result<Vec<(String, Outcome)>, Rejection> {
+fn run_unpoisoned(engines: &[Box<dyn Engine + '_>], source: &str) -> Result<Vec<(String, Outcome)>, Rejection> {
     let mut outcomes = Vec::with_capacity(engines.len());
     for engine in engines {
         let outcome = engine.run(source);
