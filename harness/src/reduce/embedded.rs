@@ -1,7 +1,7 @@
 //! Reducing on the embedded engines first.
 //!
 //! A candidate costs a run on every engine, and an external engine that starts a process per
-//! program (jsc, gjs, engine262) is tens of times slower than an embedded one. When the embedded
+//! program (jsc, gjs, engine262) is much slower than an embedded one. When the embedded
 //! engines ([`ENGINE_NAMES`]) and the blamed ones show the divergence by themselves, blaming the same
 //! engines for the same kind of difference, [`reduce_embedded_first`] reduces on them alone and
 //! runs only the result on every engine. If the result diverges otherwise there (an external engine
@@ -30,22 +30,22 @@ pub fn reduce_embedded_first(
     let Some((embedded, embedded_target)) = embedded_engines(source, engines, target) else {
         return reduce_from(source, program, engines, target, options);
     };
-    let first = match reduce_from(source, program, &embedded, &embedded_target, options) {
-        Ok(first) if first.reduction.program != source => first,
-        _ => return reduce_from(source, program, engines, target, options),
-    };
-    let trial = Trial::run(engines, &first.reduction.program);
-    if DivergenceClass::of(&trial).as_ref() == Some(&target.class) {
-        let signature = Signature::new(target.class.clone(), &first.reduction.program);
-        return Ok(ReducedDivergence { trial, signature, ..first });
+    let first = reduce_from(source, program, &embedded, &embedded_target, options).ok();
+    let tried = first.as_ref().map_or(0, |first| first.reduction.candidates_tried);
+    if let Some(first) = first.filter(|first| first.reduction.program != source) {
+        let trial = Trial::run(engines, &first.reduction.program);
+        if DivergenceClass::of(&trial).as_ref() == Some(&target.class) {
+            let signature = Signature::new(target.class.clone(), &first.reduction.program);
+            return Ok(ReducedDivergence { trial, signature, ..first });
+        }
     }
     let remaining = ReduceOptions {
-        max_candidates: options.max_candidates.saturating_sub(first.reduction.candidates_tried),
+        max_candidates: options.max_candidates.saturating_sub(tried),
         time_limit: options.time_limit.map(|limit| limit.saturating_sub(started.elapsed())),
         ..*options
     };
     let mut second = reduce_from(source, program, engines, target, &remaining)?;
-    second.reduction.candidates_tried += first.reduction.candidates_tried;
+    second.reduction.candidates_tried += tried;
     Ok(second)
 }
 
