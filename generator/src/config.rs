@@ -63,6 +63,7 @@ impl Profile {
             program_directive: es2015,
             sloppy: true,
             delete: true,
+            destructuring: es2015,
         }
     }
 }
@@ -94,10 +95,12 @@ pub enum Construct {
     StrictScripts,
     /// The `delete` operator.
     Delete,
+    /// Destructuring patterns in declarations and parameters.
+    Destructuring,
 }
 
 impl Construct {
-    pub const ALL: [Construct; 10] = [
+    pub const ALL: [Construct; 11] = [
         Construct::BlockFunctions,
         Construct::Classes,
         Construct::Generators,
@@ -108,6 +111,7 @@ impl Construct {
         Construct::SloppyMode,
         Construct::StrictScripts,
         Construct::Delete,
+        Construct::Destructuring,
     ];
 
     pub fn name(self) -> &'static str {
@@ -122,6 +126,7 @@ impl Construct {
             Construct::SloppyMode => "sloppy-mode",
             Construct::StrictScripts => "strict-scripts",
             Construct::Delete => "delete",
+            Construct::Destructuring => "destructuring",
         }
     }
 
@@ -154,6 +159,7 @@ impl Construct {
             Construct::SloppyMode => f.sloppy = f.sloppy && !f.program_directive,
             Construct::StrictScripts => f.program_directive = false,
             Construct::Delete => f.delete = false,
+            Construct::Destructuring => f.destructuring = false,
         }
     }
 }
@@ -208,6 +214,9 @@ pub struct Features {
     /// The `delete` operator (hosts that run programs through indirect eval see eval-declared
     /// globals as configurable, so they do not run programs using it).
     pub delete: bool,
+    /// Object and array destructuring patterns in `var`/`let`/`const` declarations and parameters,
+    /// with defaults (ES2015).
+    pub destructuring: bool,
 }
 
 /// Preset sizes for the CLI and tests.

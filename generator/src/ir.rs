@@ -130,6 +130,67 @@ pub enum Stmt {
     Class(Class),
     /// `with (object) { body }` (sloppy code only).
     With(Expr, Vec<Stmt>),
+    /// A declaration destructuring its initialiser: `let { a, b: [c = 1] } = init;`.
+    Destructure(DeclKind, Pattern, Expr),
+}
+
+/// A destructuring binding pattern (ES2015), in declarations and parameters.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pattern {
+    Name(Name),
+    /// `{ key: target = default, ... }`
+    Object(Vec<PatternPart>),
+    /// `[target = default, ...]`
+    Array(Vec<PatternPart>),
+}
+
+/// One element of a [`Pattern`]: it binds `target` to the property `key` of the value (of an
+/// object pattern; array patterns take elements in order and ignore `key`), or to `default` when
+/// that is `undefined`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatternPart {
+    pub key: Name,
+    pub target: Pattern,
+    pub default: Option<Expr>,
+}
+
+impl Pattern {
+    /// The names the pattern binds, in source order.
+    pub fn names(&self) -> Vec<Name> {
+        let mut out = Vec::new();
+        self.each_name(&mut |n| out.push(n));
+        out
+    }
+
+    fn each_name(&self, f: &mut dyn FnMut(Name)) {
+        match self {
+            Pattern::Name(n) => f(*n),
+            Pattern::Object(parts) | Pattern::Array(parts) => parts.iter().for_each(|p| p.target.each_name(f)),
+        }
+    }
+
+    /// The default expressions, in source order (the order they may be evaluated in).
+    fn defaults_mut(&mut self, f: &mut dyn FnMut(&mut Expr)) {
+        if let Pattern::Object(parts) | Pattern::Array(parts) = self {
+            for p in parts {
+                p.target.defaults_mut(f);
+                if let Some(d) = &mut p.default {
+                    f(d);
+                }
+            }
+        }
+    }
+
+    fn defaults(&self, f: &mut dyn FnMut(&Expr)) {
+        if let Pattern::Object(parts) | Pattern::Array(parts) = self {
+            for p in parts {
+                p.target.defaults(f);
+                if let Some(d) = &p.default {
+                    f(d);
+                }
+            }
+        }
+    }
 }
 
 /// A class declaration or expression.
@@ -187,6 +248,23 @@ pub enum FunctionKind {
 pub struct Param {
     pub name: Name,
     pub default: Option<Expr>,
+    /// A parameter that destructures its argument binds this pattern (and not `name`).
+    pub pattern: Option<Pattern>,
+}
+
+impl Param {
+    /// A plain parameter `name`, or `name = default`.
+    pub fn new(name: Name, default: Option<Expr>) -> Param {
+        Param { name, default, pattern: None }
+    }
+
+    /// The names the parameter binds.
+    pub fn names(&self) -> Vec<Name> {
+        match &self.pattern {
+            Some(p) => p.names(),
+            None => vec![self.name],
+        }
+    }
 }
 
 /// A function of any kind: its own scope for parameters and body.
@@ -414,7 +492,7 @@ impl Function {
     /// Whether the parameter list is "simple" (no defaults, no rest): only then may the function have
     /// its own `"use strict"` and a mapped `arguments` object.
     pub fn has_simple_params(&self) -> bool {
-        self.rest.is_none() && self.params.iter().all(|p| p.default.is_none())
+        self.rest.is_none() && self.params.iter().all(|p| p.default.is_none() && p.pattern.is_none())
     }
 
     /// The names this function reads or writes that are not declared inside it (its parameters, body
@@ -442,7 +520,7 @@ fn free_in_function(f: &Function, env: &mut Vec<BTreeSet<Name>>, free: &mut BTre
         scope.insert(Name::new("arguments"));
     }
     for p in &f.params {
-        scope.insert(p.name);
+        scope.extend(p.names());
     }
     if let Some(r) = &f.rest {
         scope.insert(*r);
@@ -451,6 +529,9 @@ fn free_in_function(f: &Function, env: &mut Vec<BTreeSet<Name>>, free: &mut BTre
     collect_lexical_names(&f.body, &mut scope);
     env.push(scope);
     for p in &f.params {
+        if let Some(pattern) = &p.pattern {
+            pattern.defaults(&mut |d| free_in_expr(d, env, free));
+        }
         if let Some(d) = &p.default {
             free_in_expr(d, env, free);
         }
@@ -464,6 +545,7 @@ fn collect_var_names(stmts: &[Stmt], out: &mut BTreeSet<Name>) {
     for s in stmts {
         match s {
             Stmt::Decl(DeclKind::Var, ds) => out.extend(ds.iter().map(|d| d.name)),
+            Stmt::Destructure(DeclKind::Var, pattern, _) => out.extend(pattern.names()),
             Stmt::If(_, a, b) => {
                 collect_var_names(a, out);
                 if let Some(b) = b {
@@ -504,6 +586,7 @@ fn collect_lexical_names(stmts: &[Stmt], out: &mut BTreeSet<Name>) {
     for s in stmts {
         match s {
             Stmt::Decl(DeclKind::Let | DeclKind::Const, ds) => out.extend(ds.iter().map(|d| d.name)),
+            Stmt::Destructure(DeclKind::Let | DeclKind::Const, pattern, _) => out.extend(pattern.names()),
             Stmt::Function(f) => out.extend(f.name),
             Stmt::Class(c) => out.extend(c.name),
             _ => {}
@@ -537,6 +620,10 @@ fn free_in_stmt(s: &Stmt, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Nam
     match s {
         Stmt::Comment(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
         Stmt::Decl(_, ds) => free_in_decls(ds, env, free),
+        Stmt::Destructure(_, pattern, init) => {
+            pattern.defaults(&mut |d| free_in_expr(d, env, free));
+            free_in_expr(init, env, free);
+        }
         Stmt::Function(f) => free_in_function(f, env, free),
         Stmt::Expr(e) | Stmt::Throw(e) => free_in_expr(e, env, free),
         Stmt::Print(e) => {
@@ -778,6 +865,9 @@ fn walk_stmts_mut(stmts: &mut Vec<Stmt>, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe:
 
 fn walk_function_mut(func: &mut Function, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dyn FnMut(&mut Expr)) {
     for p in &mut func.params {
+        if let Some(pattern) = &mut p.pattern {
+            pattern.defaults_mut(&mut |d| walk_expr_mut(d, fb, fe));
+        }
         if let Some(d) = &mut p.default {
             walk_expr_mut(d, fb, fe);
         }
@@ -789,6 +879,10 @@ fn walk_stmt_mut(s: &mut Stmt, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dyn 
     match s {
         Stmt::Comment(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
         Stmt::Decl(_, ds) => ds.iter_mut().filter_map(|d| d.init.as_mut()).for_each(|e| walk_expr_mut(e, fb, fe)),
+        Stmt::Destructure(_, pattern, init) => {
+            pattern.defaults_mut(&mut |d| walk_expr_mut(d, fb, fe));
+            walk_expr_mut(init, fb, fe);
+        }
         Stmt::Function(func) => walk_function_mut(func, fb, fe),
         Stmt::Expr(e) | Stmt::Print(e) | Stmt::Throw(e) | Stmt::Return(Some(e)) => walk_expr_mut(e, fb, fe),
         Stmt::Return(None) => {}
@@ -962,10 +1056,39 @@ mod tests {
         let mut inner = Function::new(FunctionKind::Expression, None);
         inner.body = vec![ret(bin(BinOp::Add, bin(BinOp::Add, ident("a"), ident("b")), ident("c")))];
         let mut outer = Function::new(FunctionKind::Declaration, Some("f"));
-        outer.params.push(Param { name: "a".into(), default: None });
+        outer.params.push(Param::new("a".into(), None));
         outer.body = vec![decl(DeclKind::Var, "b", Some(ident("a"))), ret(func_expr(inner.clone()))];
         assert_eq!(inner.captures().into_iter().collect::<Vec<_>>(), ["a", "b", "c"]);
         assert_eq!(outer.captures().into_iter().collect::<Vec<_>>(), ["c"]);
+    }
+
+    #[test]
+    fn patterns_bind_their_names_and_their_defaults_are_read() {
+        // function f(a, { x = a, k: [y = b] } = {}) { let [z = c] = []; return x + y + z; }
+        let part = |key: &str, target: Pattern, default: Option<Expr>| PatternPart { key: key.into(), target, default };
+        let pattern = Pattern::Object(vec![
+            part("x", Pattern::Name("x".into()), Some(ident("a"))),
+            part("k", Pattern::Array(vec![part("y", Pattern::Name("y".into()), Some(ident("b")))]), None),
+        ]);
+        let mut f = Function::new(FunctionKind::Declaration, Some("f"));
+        f.params.push(Param::new("a".into(), None));
+        f.params.push(Param { name: "x".into(), default: Some(Expr::Object(vec![])), pattern: Some(pattern) });
+        let inner = Pattern::Array(vec![part("z", Pattern::Name("z".into()), Some(ident("c")))]);
+        f.body = vec![
+            Stmt::Destructure(DeclKind::Let, inner, Expr::Array(vec![])),
+            ret(bin(BinOp::Add, bin(BinOp::Add, ident("x"), ident("y")), ident("z"))),
+        ];
+        assert_eq!(f.params[1].names(), ["x", "y"]);
+        assert_eq!(f.captures().into_iter().collect::<Vec<_>>(), ["b", "c"]);
+        // The reducer's expression walk reaches every default and the initialiser.
+        let mut p = Program { strict: false, body: vec![Stmt::Function(f)] };
+        let mut idents = Vec::new();
+        p.for_each_expr_mut(&mut |e| {
+            if let Expr::Ident(n) = e {
+                idents.push(n.to_string());
+            }
+        });
+        assert_eq!(idents, ["a", "b", "c", "x", "y", "z"]);
     }
 
     #[test]

@@ -228,6 +228,14 @@ impl Printer {
                 self.decl(*kind, ds);
                 self.out.push(';');
             }
+            Stmt::Destructure(kind, pattern, init) => {
+                self.out.push_str(kind.keyword());
+                self.out.push(' ');
+                self.pattern(pattern);
+                self.out.push_str(" = ");
+                self.expr(init, ASSIGN);
+                self.out.push(';');
+            }
             Stmt::Function(f) => self.function(f),
             Stmt::Expr(e) => {
                 let start = self.out.len();
@@ -461,6 +469,36 @@ impl Printer {
         }
     }
 
+    /// `{ a, b: c = 1 }` or `[a, b = 1]` (a property bound to a name of its own is written once).
+    fn pattern(&mut self, p: &Pattern) {
+        let (open, close, parts) = match p {
+            Pattern::Name(n) => return self.out.push_str(n),
+            Pattern::Object(parts) => ("{ ", " }", parts),
+            Pattern::Array(parts) => ("[", "]", parts),
+        };
+        if parts.is_empty() {
+            self.out.push_str(if open == "[" { "[]" } else { "{}" });
+            return;
+        }
+        self.out.push_str(open);
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            let shorthand = matches!(&part.target, Pattern::Name(n) if *n == part.key);
+            if open == "{ " && !shorthand {
+                self.out.push_str(&part.key);
+                self.out.push_str(": ");
+            }
+            self.pattern(&part.target);
+            if let Some(d) = &part.default {
+                self.out.push_str(" = ");
+                self.expr(d, ASSIGN);
+            }
+        }
+        self.out.push_str(close);
+    }
+
     fn params(&mut self, f: &Function) {
         self.out.push('(');
         let mut first = true;
@@ -469,7 +507,10 @@ impl Printer {
                 self.out.push_str(", ");
             }
             first = false;
-            self.out.push_str(&p.name);
+            match &p.pattern {
+                Some(pattern) => self.pattern(pattern),
+                None => self.out.push_str(&p.name),
+            }
             if let Some(d) = &p.default {
                 self.out.push_str(" = ");
                 self.expr(d, ASSIGN);
@@ -862,10 +903,43 @@ mod tests {
         assert_eq!(print_expr(&func_expr(a)), "() => ({ v: 1 })");
     }
 
+    /// `{ a, k1: b = 1, k2: [c, g = () => a] }`: shorthand where the key is the name.
+    fn sample_pattern() -> Pattern {
+        let part = |key: &str, target: Pattern, default: Option<Expr>| PatternPart { key: key.into(), target, default };
+        let mut g = Function::new(FunctionKind::Arrow, None);
+        g.expression_body = true;
+        g.body.push(ret(ident("a")));
+        Pattern::Object(vec![
+            part("a", Pattern::Name("a".into()), None),
+            part("k1", Pattern::Name("b".into()), Some(num(1))),
+            part(
+                "k2",
+                Pattern::Array(vec![
+                    part("c", Pattern::Name("c".into()), None),
+                    part("g", Pattern::Name("g".into()), Some(func_expr(g))),
+                ]),
+                None,
+            ),
+        ])
+    }
+
+    #[test]
+    fn destructuring_declarations_and_parameters() {
+        let p = Program { strict: false, body: vec![Stmt::Destructure(DeclKind::Let, sample_pattern(), ident("o"))] };
+        assert_eq!(print_program(&p), "let { a, k1: b = 1, k2: [c, g = () => a] } = o;\n");
+        let mut f = Function::new(FunctionKind::Declaration, Some("f"));
+        f.params.push(Param::new("x".into(), None));
+        f.params.push(Param { name: "a".into(), default: Some(Expr::Object(vec![])), pattern: Some(sample_pattern()) });
+        f.params.push(Param { name: "d".into(), default: None, pattern: Some(Pattern::Array(vec![])) });
+        assert!(!f.has_simple_params());
+        let p = Program { strict: false, body: vec![Stmt::Function(f)] };
+        assert_eq!(print_program(&p), "function f(x, { a, k1: b = 1, k2: [c, g = () => a] } = {}, []) {}\n");
+    }
+
     #[test]
     fn classes_generators_async_and_with() {
         let mut ctor = Function::new(FunctionKind::Method, None);
-        ctor.params.push(Param { name: "a".into(), default: None });
+        ctor.params.push(Param::new("a".into(), None));
         ctor.body.push(Stmt::Expr(call(Expr::Super, vec![ident("a")])));
         let mut getter = Function::new(FunctionKind::Getter, None);
         getter.body.push(ret(member(Expr::This, "#x")));

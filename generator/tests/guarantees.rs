@@ -102,6 +102,7 @@ fn profiles_keep_to_their_syntax() {
         for t in es5_banned {
             assert!(!text.contains(t), "es5 seed {seed} contains {t:?}:\n{text}");
         }
+        assert!(!syntax_of(&text).destructuring, "es5 seed {seed} destructures:\n{text}");
         let text = code_of(&Program::from_seed(seed, &Config::with_profile(Profile::Es2015)).to_string());
         for t in es2015_banned {
             assert!(!text.contains(t), "es2015 seed {seed} contains {t:?}:\n{text}");
@@ -126,6 +127,8 @@ struct Syntax {
     block_function: bool,
     /// A parameter with a default value.
     default_parameter: bool,
+    /// An object or array destructuring pattern.
+    destructuring: bool,
 }
 
 impl<'a> oxc_ast_visit::Visit<'a> for Syntax {
@@ -138,6 +141,16 @@ impl<'a> oxc_ast_visit::Visit<'a> for Syntax {
         let declares = it.consequent.iter().any(|s| matches!(s, oxc_ast::ast::Statement::FunctionDeclaration(_)));
         self.block_function |= declares;
         oxc_ast_visit::walk::walk_switch_case(self, it);
+    }
+
+    fn visit_object_pattern(&mut self, it: &oxc_ast::ast::ObjectPattern<'a>) {
+        self.destructuring = true;
+        oxc_ast_visit::walk::walk_object_pattern(self, it);
+    }
+
+    fn visit_array_pattern(&mut self, it: &oxc_ast::ast::ArrayPattern<'a>) {
+        self.destructuring = true;
+        oxc_ast_visit::walk::walk_array_pattern(self, it);
     }
 
     fn visit_formal_parameter(&mut self, it: &oxc_ast::ast::FormalParameter<'a>) {
@@ -166,13 +179,18 @@ fn configs_leave_out_the_constructs_they_are_without() {
         Construct::EvalWith => &["eval", "with"][..],
         Construct::WeakRefs => &["WeakRef", "afterGc", "lifetimeProbe"][..],
         Construct::Delete => &["delete"][..],
-        Construct::DefaultParams | Construct::ForOf | Construct::SloppyMode | Construct::StrictScripts => &[][..],
+        Construct::DefaultParams
+        | Construct::ForOf
+        | Construct::SloppyMode
+        | Construct::StrictScripts
+        | Construct::Destructuring => &[][..],
     };
     let uses = |text: &str, construct: Construct| match construct {
         Construct::BlockFunctions => syntax_of(text).block_function,
         Construct::Generators => text.contains("function*") || words(&code_of(text)).contains("yield"),
         Construct::ForOf => code_of(text).contains(" of "),
         Construct::DefaultParams => syntax_of(text).default_parameter,
+        Construct::Destructuring => syntax_of(text).destructuring,
         Construct::SloppyMode => !text.starts_with("\"use strict\";"),
         Construct::StrictScripts => text.starts_with("\"use strict\";"),
         _ => shows(construct).iter().any(|word| words(&code_of(text)).contains(word)),

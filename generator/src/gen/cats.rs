@@ -359,7 +359,10 @@ impl<'a, 'b> Gen<'a, 'b> {
     // ----- shared-binding ---------------------------------------------------------------------------
 
     fn cat_shared_binding(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
-        let variant = self.pick(3)?;
+        let variant = self.pick(4)?;
+        if variant == 3 && self.pattern_shared_binding(out)? {
+            return Ok(true);
+        }
         if variant == 0 && self.fits_here(0, 7) {
             out.push(self.tag(
                 Category::SharedBinding,
@@ -819,7 +822,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         if !self.feat.let_const {
             return Ok(false);
         }
-        let variant = self.pick(4)?;
+        let variant = self.pick(5)?;
+        if variant == 4 && self.pattern_tdz(out)? {
+            return Ok(true);
+        }
         if variant == 0 && self.fits_here(0, 2) {
             out.push(self.tag(Category::Tdz, "a closure reads a let before and after its initialisation"));
             let b = self.with_block(|g| {
@@ -1354,7 +1360,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         if !self.feat.default_params {
             return Ok(false);
         }
-        let variant = self.pick(4)?;
+        let variant = self.pick(5)?;
+        if variant == 4 && self.destructured_parameter(out)? {
+            return Ok(true);
+        }
         if variant == 0 && self.fits_here(1, 2) {
             out.push(
                 self.tag(Category::DefaultParams, "a closure in a default sees the parameter, not the body's var"),

@@ -59,7 +59,7 @@ fn set(name: &str, value: Expr) -> Stmt {
 /// pattern's functions contain no random code).
 fn raw_function(kind: FunctionKind, params: &[&str], body: Vec<Stmt>) -> Function {
     let mut f = Function::new(kind, None);
-    f.params = params.iter().map(|p| Param { name: Name::new(p), default: None }).collect();
+    f.params = params.iter().map(|p| Param::new(Name::new(p), None)).collect();
     f.body = body;
     f
 }

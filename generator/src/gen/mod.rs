@@ -19,6 +19,7 @@ mod dynamic;
 mod expr;
 mod flow;
 mod lifetime;
+mod patterns;
 mod stmt;
 pub(crate) mod ty;
 
@@ -953,7 +954,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     DefaultSpec::Closure => Some(self.closure_over_params(&names[..params.len()])?),
                 };
                 self.set_readable(name, true);
-                params.push(Param { name: *name, default });
+                params.push(Param::new(*name, default));
             }
             if let Some(r) = &rest {
                 self.set_readable(r, true);

@@ -1,0 +1,245 @@
+//! Destructuring patterns: the producers whose bindings come out of `{ ... }` and `[ ... ]`
+//! patterns, where defaults are closures or expressions evaluated in the middle of binding.
+//!
+//! Each one stands for a category of MISSION.md's table (default-params, tdz, shared-binding) and is
+//! picked by that category's producer when the profile has [`Features::destructuring`].
+
+use arbitrary::Result;
+
+use super::cats::{fnty, prop};
+use super::*;
+
+/// Property keys of object patterns that rename: `{ k1: x }` binds `x` to property `k1`.
+const KEYS: [&str; 3] = ["k1", "k2", "k3"];
+
+/// The (first) function a statement declares or initialises a variable with.
+fn function_in(s: &mut Stmt) -> Option<&mut Function> {
+    match s {
+        Stmt::Function(f) => Some(f),
+        Stmt::Decl(_, ds) => match ds.first_mut().and_then(|d| d.init.as_mut()) {
+            Some(Expr::Function(f)) => Some(f.as_mut()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+impl<'a, 'b> Gen<'a, 'b> {
+    /// The key an object pattern reads `name` from: the name itself (shorthand) or a renaming key.
+    fn pattern_key(&mut self, name: Name, i: usize) -> Result<Name> {
+        Ok(if self.chance(60)? { name } else { Name::new(KEYS[i % KEYS.len()]) })
+    }
+
+    /// `function f(a, { x = e, h = () => a + x } = {}) { a += 1; print(x); return h(); }` (or with an
+    /// array pattern), called without the pattern's argument, with a value for `x`, and with a
+    /// closure for `h`: defaults see the parameters and the pattern's bindings before them, and a
+    /// closure made by a default sees later writes to the parameter it captured.
+    pub(crate) fn destructured_parameter(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !(self.feat.destructuring && self.feat.default_params && self.fits_here(1, 3)) {
+            return Ok(false);
+        }
+        out.push(self.tag(Category::DefaultParams, "a destructured parameter's defaults see the bindings before them"));
+        let get = fnty(0, Ty::Prim, 0);
+        let rank = self.rank() - 1;
+        // The body's model declares the pattern's names as parameters, which is what they are; the
+        // pattern replaces them below. No `arguments`: its elements are not the model's.
+        let spec = FnSpec {
+            no_arguments: true,
+            ..FnSpec::new(
+                FunctionKind::Declaration,
+                vec![
+                    ParamSpec::prim(),
+                    ParamSpec { default: DefaultSpec::Prim, ..ParamSpec::prim() },
+                    ParamSpec { default: DefaultSpec::Closure, ..ParamSpec::of(Ty::Func(get)) },
+                ],
+                rank,
+            )
+        };
+        let (fname, mut s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, ft, names| {
+            let mut body = Vec::new();
+            if g.chance(70)? {
+                let t = g.target(names[0]);
+                let v = g.small_num()?;
+                body.push(expr_stmt(assign(AssignOp::Add, t, v)));
+            }
+            let x = g.read(names[1]);
+            body.push(print(x));
+            if ft.rank > 0 {
+                g.spend_call(1);
+                let h = g.read(names[2]);
+                body.push(ret(call(h, vec![])));
+            } else {
+                body.push(ret(num(0)));
+            }
+            Ok(body)
+        })?;
+        let object = self.chance(50)?;
+        let f = function_in(&mut s).expect("function_decl_spec declares a function or a variable holding one");
+        let mut destructured = f.params.split_off(1);
+        let mut keys = Vec::new();
+        let mut parts = Vec::new();
+        for (i, p) in destructured.iter_mut().enumerate() {
+            let key = if object { self.pattern_key(p.name, i)? } else { p.name };
+            keys.push(key);
+            parts.push(PatternPart { key, target: Pattern::Name(p.name), default: p.default.take() });
+        }
+        let (pattern, empty) = if object {
+            (Pattern::Object(parts), Expr::Object(vec![]))
+        } else {
+            (Pattern::Array(parts), Expr::Array(vec![]))
+        };
+        let first = destructured[0].name;
+        f.params.push(Param { name: first, default: Some(empty), pattern: Some(pattern) });
+        out.push(s);
+        // Generated calls pass the first argument only.
+        self.retype(&fname, Ty::Func(Rc::new(FnTy { params: vec![Ty::Prim], ret: Ty::Prim, rank })));
+
+        let a = self.small_num()?;
+        let c = self.call_named(&fname, vec![a]);
+        out.push(print(c));
+        let (a, x) = (self.small_num()?, self.small_num()?);
+        let arg = if object { Expr::Object(vec![prop(&keys[0], x)]) } else { Expr::Array(vec![x]) };
+        let c = self.call_named(&fname, vec![a, arg]);
+        out.push(print(c));
+        let a = self.small_num()?;
+        let h = self.closure(vec![], 0, |g, _| Ok(vec![ret(g.capture_expr()?)]))?;
+        let arg = if object { Expr::Object(vec![prop(&keys[1], h)]) } else { Expr::Array(vec![Expr::Undefined, h]) };
+        let c = self.call_named(&fname, vec![a, arg]);
+        out.push(print(c));
+        Ok(true)
+    }
+
+    /// `let { p = q, q } = { q: 1 };` in `try`: `p`'s default reads `q` before the pattern has bound
+    /// it (a ReferenceError), unless the value has a `p` (defaults run only for `undefined`) or the
+    /// default is a closure called afterwards.
+    pub(crate) fn pattern_tdz(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !(self.feat.destructuring && self.feat.let_const) {
+            return Ok(false);
+        }
+        out.push(self.tag(Category::Tdz, "a destructuring default reads a binding its pattern has not bound yet"));
+        let b = self.with_block(|g| {
+            let kind = if g.chance(50)? { DeclKind::Const } else { DeclKind::Let };
+            let closure = g.feat.arrows && g.fits_here(0, 1) && g.chance(40)?;
+            let p_ty = if closure { Ty::Func(fnty(0, Ty::Prim, 0)) } else { Ty::Prim };
+            let p = g.new_binding(Role::Value, How::Lexical, kind.binding_kind(), p_ty, false)?;
+            let q = g.new_binding(Role::Value, How::Lexical, kind.binding_kind(), Ty::Prim, false)?;
+            let q_read = g.read(q);
+            let p_default = if closure {
+                let mut f = Function::new(FunctionKind::Arrow, None);
+                f.expression_body = true;
+                f.body.push(ret(q_read));
+                func_expr(f)
+            } else {
+                q_read
+            };
+            let q_default = if g.chance(40)? { Some(g.small_num()?) } else { None };
+            // A value for `p` skips its default (only when `p` is a primitive).
+            let p_value = if !closure && g.chance(25)? { Some(g.small_num()?) } else { None };
+            let q_value = if q_default.is_none() || g.chance(50)? { Some(g.gen_prim(1)?) } else { None };
+            let object = g.chance(50)?;
+            let (pk, qk) = if object { (g.pattern_key(p, 0)?, g.pattern_key(q, 1)?) } else { (p, q) };
+            let parts = vec![
+                PatternPart { key: pk, target: Pattern::Name(p), default: Some(p_default) },
+                PatternPart { key: qk, target: Pattern::Name(q), default: q_default },
+            ];
+            let (pattern, init) = if object {
+                let mut props = Vec::new();
+                if let Some(v) = p_value {
+                    props.push(prop(&pk, v));
+                }
+                if let Some(v) = q_value {
+                    props.push(prop(&qk, v));
+                }
+                (Pattern::Object(parts), Expr::Object(props))
+            } else {
+                let first = p_value.unwrap_or(Expr::Undefined);
+                (Pattern::Array(parts), Expr::Array(vec![first, q_value.unwrap_or(Expr::Undefined)]))
+            };
+            g.set_readable(p, true);
+            g.set_readable(q, true);
+            let shown = if closure { g.call_named(&p, vec![]) } else { g.read(p) };
+            let q_read = g.read(q);
+            Ok(vec![Stmt::Destructure(kind, pattern, init), print(shown), print(q_read)])
+        })?;
+        out.push(self.guarded(b)?);
+        Ok(true)
+    }
+
+    /// `let { a, k1: [c, d = () => a + c] } = { a: 1, k1: [2] };` then writes to `a` and `c`, one
+    /// through another closure, each seen through `d`: closures made by a pattern's defaults share
+    /// the bindings the pattern made.
+    pub(crate) fn pattern_shared_binding(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !(self.feat.destructuring && self.fits_here(1, 4)) {
+            return Ok(false);
+        }
+        out.push(
+            self.tag(Category::SharedBinding, "closures made by a pattern's default share the pattern's bindings"),
+        );
+        let kind = self.decl_kind(true)?;
+        let how = if kind == DeclKind::Var { How::Var } else { How::Lexical };
+        let writable = kind != DeclKind::Const;
+        let bk = kind.binding_kind();
+        let a = self.new_binding(Role::Value, how, bk, Ty::Prim, writable)?;
+        let c = self.new_binding(Role::Value, how, bk, Ty::Prim, writable)?;
+        let get = fnty(0, Ty::Prim, 0);
+        let d = self.new_binding(Role::Function, how, bk, Ty::Func(get.clone()), false)?;
+        // The initialiser runs before the pattern binds anything: the new names are unreadable.
+        let (va, vc) = (self.gen_prim(1)?, self.gen_prim(1)?);
+        let d_default = self.closure(vec![], 0, |g, _| {
+            let (ar, cr) = (g.read(a), g.read(c));
+            let mut e = bin(BinOp::Add, ar, cr);
+            if g.chance(40)? {
+                e = bin(BinOp::Add, e, g.capture_expr()?);
+            }
+            Ok(vec![ret(e)])
+        })?;
+        let outer_object = self.chance(50)?;
+        let (ka, kc) = (self.pattern_key(a, 0)?, self.pattern_key(c, 1)?);
+        let kin = Name::new(KEYS[2]);
+        // The inner pattern holds `c` and `d`; the outer one `a` and the inner one.
+        let inner_object = self.chance(50)?;
+        let inner_parts = vec![
+            PatternPart { key: kc, target: Pattern::Name(c), default: None },
+            PatternPart { key: d, target: Pattern::Name(d), default: Some(d_default) },
+        ];
+        let (inner, inner_value) = if inner_object {
+            (Pattern::Object(inner_parts), Expr::Object(vec![prop(&kc, vc)]))
+        } else {
+            (Pattern::Array(inner_parts), Expr::Array(vec![vc]))
+        };
+        let outer_parts = vec![
+            PatternPart { key: ka, target: Pattern::Name(a), default: None },
+            PatternPart { key: kin, target: inner, default: None },
+        ];
+        let (pattern, init) = if outer_object {
+            (Pattern::Object(outer_parts), Expr::Object(vec![prop(&ka, va), prop(&kin, inner_value)]))
+        } else {
+            (Pattern::Array(outer_parts), Expr::Array(vec![va, inner_value]))
+        };
+        out.push(Stmt::Destructure(kind, pattern, init));
+        for n in [a, c, d] {
+            self.set_readable(n, true);
+        }
+        let shown = self.call_named(&d, vec![]);
+        out.push(print(shown));
+        if writable {
+            let t = self.target(a);
+            let v = self.gen_prim(1)?;
+            out.push(expr_stmt(assign(AssignOp::Assign, t, v)));
+            // Another closure writes `c` and returns what `d` sees (a rank above `d`, which it calls).
+            let bump = self.closure(vec![], 1, |g, _| {
+                let t = g.target(c);
+                let v = g.small_num()?;
+                let get = g.read(d);
+                Ok(vec![expr_stmt(assign(AssignOp::Add, t, v)), ret(call(get, vec![]))])
+            })?;
+            let shown = self.call_named(&d, vec![]);
+            out.push(print(shown));
+            self.spend_call(1);
+            out.push(print(call(bump, vec![])));
+        }
+        let shown = self.call_named(&d, vec![]);
+        out.push(print(shown));
+        Ok(true)
+    }
+}
