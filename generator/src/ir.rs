@@ -109,7 +109,8 @@ pub enum Stmt {
     },
     ForOf {
         decl: Option<DeclKind>,
-        name: Name,
+        /// The name or destructuring pattern each element is bound to.
+        target: Pattern,
         iterable: Expr,
         body: Vec<Stmt>,
     },
@@ -222,7 +223,8 @@ pub enum ForInit {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catch {
-    pub param: Option<Name>,
+    /// The name or destructuring pattern the thrown value is bound to (`catch { ... }` without).
+    pub param: Option<Pattern>,
     pub body: Vec<Stmt>,
 }
 
@@ -470,7 +472,8 @@ pub fn func_expr(f: Function) -> Expr {
 /// Wraps a statement list in `try { ... } catch (e) { print(e.name); }`-style handling; `handler` is the
 /// catch body.
 pub fn try_catch(block: Vec<Stmt>, param: &str, handler: Vec<Stmt>) -> Stmt {
-    Stmt::Try { block, handler: Some(Catch { param: Some(Name::new(param)), body: handler }), finalizer: None }
+    let param = Some(Pattern::Name(Name::new(param)));
+    Stmt::Try { block, handler: Some(Catch { param, body: handler }), finalizer: None }
 }
 
 impl Function {
@@ -559,9 +562,15 @@ fn collect_var_names(stmts: &[Stmt], out: &mut BTreeSet<Name>) {
                 }
                 collect_var_names(body, out);
             }
-            Stmt::ForIn { decl, name, body, .. } | Stmt::ForOf { decl, name, body, .. } => {
+            Stmt::ForIn { decl, name, body, .. } => {
                 if *decl == Some(DeclKind::Var) {
                     out.insert(*name);
+                }
+                collect_var_names(body, out);
+            }
+            Stmt::ForOf { decl, target, body, .. } => {
+                if *decl == Some(DeclKind::Var) {
+                    out.extend(target.names());
                 }
                 collect_var_names(body, out);
             }
@@ -663,18 +672,8 @@ fn free_in_stmt(s: &Stmt, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Nam
             free_in_block(body, env, free);
             env.pop();
         }
-        Stmt::ForIn { decl, name, object: e, body } | Stmt::ForOf { decl, name, iterable: e, body } => {
-            free_in_expr(e, env, free);
-            let mut head = BTreeSet::new();
-            if matches!(decl, Some(DeclKind::Let | DeclKind::Const)) {
-                head.insert(*name);
-            } else if !is_bound(env, name) {
-                free.insert(*name);
-            }
-            env.push(head);
-            free_in_block(body, env, free);
-            env.pop();
-        }
+        Stmt::ForIn { decl, name, object: e, body } => free_in_for(*decl, &Pattern::Name(*name), e, body, env, free),
+        Stmt::ForOf { decl, target, iterable: e, body } => free_in_for(*decl, target, e, body, env, free),
         Stmt::While(c, b) | Stmt::DoWhile(b, c) => {
             free_in_expr(c, env, free);
             free_in_block(b, env, free);
@@ -682,7 +681,10 @@ fn free_in_stmt(s: &Stmt, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Nam
         Stmt::Try { block, handler, finalizer } => {
             free_in_block(block, env, free);
             if let Some(h) = handler {
-                env.push(h.param.iter().cloned().collect());
+                env.push(h.param.iter().flat_map(Pattern::names).collect());
+                if let Some(p) = &h.param {
+                    p.defaults(&mut |d| free_in_expr(d, env, free));
+                }
                 free_in_block(&h.body, env, free);
                 env.pop();
             }
@@ -706,6 +708,28 @@ fn free_in_stmt(s: &Stmt, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Nam
             free_in_block(b, env, free);
         }
     }
+}
+
+/// A `for-in`/`for-of` loop binding `target` (new bindings per iteration with `let`/`const`).
+fn free_in_for(
+    decl: Option<DeclKind>,
+    target: &Pattern,
+    e: &Expr,
+    body: &[Stmt],
+    env: &mut Vec<BTreeSet<Name>>,
+    free: &mut BTreeSet<Name>,
+) {
+    free_in_expr(e, env, free);
+    let mut head = BTreeSet::new();
+    if matches!(decl, Some(DeclKind::Let | DeclKind::Const)) {
+        head.extend(target.names());
+    } else {
+        free.extend(target.names().into_iter().filter(|n| !is_bound(env, n)));
+    }
+    env.push(head);
+    target.defaults(&mut |d| free_in_expr(d, env, free));
+    free_in_block(body, env, free);
+    env.pop();
 }
 
 fn free_in_class(c: &Class, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Name>) {
@@ -910,8 +934,13 @@ fn walk_stmt_mut(s: &mut Stmt, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dyn 
             }
             walk_stmts_mut(body, fb, fe);
         }
-        Stmt::ForIn { object: e, body, .. } | Stmt::ForOf { iterable: e, body, .. } => {
+        Stmt::ForIn { object: e, body, .. } => {
             walk_expr_mut(e, fb, fe);
+            walk_stmts_mut(body, fb, fe);
+        }
+        Stmt::ForOf { target, iterable: e, body, .. } => {
+            walk_expr_mut(e, fb, fe);
+            target.defaults_mut(&mut |d| walk_expr_mut(d, fb, fe));
             walk_stmts_mut(body, fb, fe);
         }
         Stmt::While(c, b) | Stmt::DoWhile(b, c) => {
@@ -921,6 +950,9 @@ fn walk_stmt_mut(s: &mut Stmt, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dyn 
         Stmt::Try { block, handler, finalizer } => {
             walk_stmts_mut(block, fb, fe);
             if let Some(h) = handler {
+                if let Some(p) = &mut h.param {
+                    p.defaults_mut(&mut |d| walk_expr_mut(d, fb, fe));
+                }
                 walk_stmts_mut(&mut h.body, fb, fe);
             }
             if let Some(f) = finalizer {
@@ -1089,6 +1121,27 @@ mod tests {
             }
         });
         assert_eq!(idents, ["a", "b", "c", "x", "y", "z"]);
+        // A catch parameter's and a for-of head's patterns bind for their bodies only.
+        let bound = |names: &[&str], default: &str| {
+            let parts = names.iter().map(|n| PatternPart {
+                key: (*n).into(),
+                target: Pattern::Name((*n).into()),
+                default: None,
+            });
+            let mut parts: Vec<PatternPart> = parts.collect();
+            parts[0].default = Some(ident(default));
+            Pattern::Array(parts)
+        };
+        let mut f = Function::new(FunctionKind::Declaration, Some("f"));
+        let handler = Catch { param: Some(bound(&["e", "g"], "g")), body: vec![print(ident("e"))] };
+        let each = Stmt::ForOf {
+            decl: Some(DeclKind::Let),
+            target: bound(&["k"], "d"),
+            iterable: ident("xs"),
+            body: vec![print(ident("k"))],
+        };
+        f.body = vec![Stmt::Try { block: vec![], handler: Some(handler), finalizer: None }, each, print(ident("k"))];
+        assert_eq!(f.captures().into_iter().collect::<Vec<_>>(), ["d", "k", "print", "xs"]);
     }
 
     #[test]

@@ -296,18 +296,8 @@ impl Printer {
                 self.out.push_str(") ");
                 self.block(body);
             }
-            Stmt::ForIn { decl, name, object: e, body } | Stmt::ForOf { decl, name, iterable: e, body } => {
-                self.out.push_str("for (");
-                if let Some(k) = decl {
-                    self.out.push_str(k.keyword());
-                    self.out.push(' ');
-                }
-                self.out.push_str(name);
-                self.out.push_str(if matches!(s, Stmt::ForIn { .. }) { " in " } else { " of " });
-                self.expr(e, ASSIGN);
-                self.out.push_str(") ");
-                self.block(body);
-            }
+            Stmt::ForIn { decl, name, object: e, body } => self.for_each(*decl, &Pattern::Name(*name), " in ", e, body),
+            Stmt::ForOf { decl, target, iterable: e, body } => self.for_each(*decl, target, " of ", e, body),
             Stmt::While(c, b) => {
                 self.out.push_str("while (");
                 self.expr(c, SEQ);
@@ -328,7 +318,7 @@ impl Printer {
                     match &h.param {
                         Some(p) => {
                             self.out.push_str(" catch (");
-                            self.out.push_str(p);
+                            self.pattern(p);
                             self.out.push_str(") ");
                         }
                         None => self.out.push_str(" catch "),
@@ -467,6 +457,20 @@ impl Printer {
                 self.expr(e, ASSIGN);
             }
         }
+    }
+
+    /// `for (let x of e) { ... }` and `for-in`.
+    fn for_each(&mut self, decl: Option<DeclKind>, target: &Pattern, keyword: &str, e: &Expr, body: &[Stmt]) {
+        self.out.push_str("for (");
+        if let Some(k) = decl {
+            self.out.push_str(k.keyword());
+            self.out.push(' ');
+        }
+        self.pattern(target);
+        self.out.push_str(keyword);
+        self.expr(e, ASSIGN);
+        self.out.push_str(") ");
+        self.block(body);
     }
 
     /// `{ a, b: c = 1 }` or `[a, b = 1]` (a property bound to a name of its own is written once).
@@ -934,6 +938,15 @@ mod tests {
         assert!(!f.has_simple_params());
         let p = Program { strict: false, body: vec![Stmt::Function(f)] };
         assert_eq!(print_program(&p), "function f(x, { a, k1: b = 1, k2: [c, g = () => a] } = {}, []) {}\n");
+        let each =
+            Stmt::ForOf { decl: Some(DeclKind::Const), target: sample_pattern(), iterable: ident("xs"), body: vec![] };
+        let handler = Catch { param: Some(sample_pattern()), body: vec![] };
+        let caught = Stmt::Try { block: vec![], handler: Some(handler), finalizer: None };
+        let p = Program { strict: false, body: vec![each, caught] };
+        assert_eq!(
+            print_program(&p),
+            "for (const { a, k1: b = 1, k2: [c, g = () => a] } of xs) {}\ntry {} catch ({ a, k1: b = 1, k2: [c, g = () => a] }) {}\n"
+        );
     }
 
     #[test]

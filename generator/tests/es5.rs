@@ -5,7 +5,7 @@
 //! [`violations`] checks a program's IR for each of them; it is run over many `es5` programs (none
 //! may have any), and over default programs, which must show the checker can find some.
 
-use generator::ir::{BinOp, Expr, Stmt, Target, UnaryOp};
+use generator::ir::{BinOp, Expr, Pattern, Stmt, Target, UnaryOp};
 use generator::{Config, Profile, Program, Size};
 use interpreter::{Completion, Limits};
 
@@ -58,7 +58,7 @@ fn violations(p: &Program) -> Vec<String> {
                 }
             }
             let Stmt::Try { handler: Some(h), .. } = s else { continue };
-            let Some(param) = &h.param else { continue };
+            let Some(Pattern::Name(param)) = &h.param else { continue };
             for t in &h.body {
                 let e = match t {
                     Stmt::Print(e) | Stmt::Return(Some(e)) => Some(e),

@@ -685,7 +685,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 g.pop_scope();
                 body.push(Stmt::Try {
                     block: vec![Stmt::Throw(thrown)],
-                    handler: Some(Catch { param: Some(s), body: cb }),
+                    handler: Some(Catch { param: Some(Pattern::Name(s)), body: cb }),
                     finalizer: None,
                 });
             }
@@ -906,7 +906,12 @@ impl<'a, 'b> Gen<'a, 'b> {
             Ok(vec![print(r)])
         });
         self.pop_scope();
-        let s = Stmt::ForOf { decl: Some(DeclKind::Let), name: x, iterable: Expr::Array(vec![r]), body: body? };
+        let s = Stmt::ForOf {
+            decl: Some(DeclKind::Let),
+            target: Pattern::Name(x),
+            iterable: Expr::Array(vec![r]),
+            body: body?,
+        };
         out.push(self.guarded(vec![s])?);
         Ok(true)
     }
@@ -983,14 +988,15 @@ impl<'a, 'b> Gen<'a, 'b> {
         let trips = self.int(2, i64::from(self.cfg.max_loop_trips.max(2)))? as u32;
         let f = self.feat;
         let w = [
-            6,                               // closures in the body of a counted for (let or var)
-            if f.arrows { 3 } else { 0 },    // a closure in the head's initialiser
-            if f.arrows { 2 } else { 0 },    // closures in the update expression
-            if f.let_const { 2 } else { 0 }, // a closure increments the per-iteration binding
-            if f.for_of { 3 } else { 1 },    // for-of / for-in
-            if f.let_const { 2 } else { 0 }, // while with a let in the body
-            2,                               // labelled continue
-            if f.let_const { 0 } else { 3 }, // ES5: an IIFE per iteration
+            6,                                               // closures in the body of a counted for (let or var)
+            if f.arrows { 3 } else { 0 },                    // a closure in the head's initialiser
+            if f.arrows { 2 } else { 0 },                    // closures in the update expression
+            if f.let_const { 2 } else { 0 },                 // a closure increments the per-iteration binding
+            if f.for_of { 3 } else { 1 },                    // for-of / for-in
+            if f.let_const { 2 } else { 0 },                 // while with a let in the body
+            2,                                               // labelled continue
+            if f.let_const { 0 } else { 3 },                 // ES5: an IIFE per iteration
+            if f.destructuring && f.for_of { 3 } else { 0 }, // for-of with a destructuring head
         ];
         let variant = self.weighted(&w)?;
         // Worst-case number of closures pushed, for the call budget of printing them.
@@ -1173,6 +1179,11 @@ impl<'a, 'b> Gen<'a, 'b> {
                     Ok(vec![d, push(g, cl)])
                 })?;
                 ("closures over a let in a while body", s)
+            }
+            8 => {
+                let kind = self.decl_kind(true)?;
+                let s = self.pattern_for_of(kind, trips, fs)?;
+                ("closures over the bindings a for-of head's pattern makes", s)
             }
             _ => {
                 known_len = 1;
@@ -1900,7 +1911,10 @@ impl<'a, 'b> Gen<'a, 'b> {
     // ----- exceptions -------------------------------------------------------------------------------
 
     fn cat_exceptions(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
-        let variant = self.pick(5)?;
+        let variant = self.pick(6)?;
+        if variant == 5 && self.pattern_catch(out)? {
+            return Ok(true);
+        }
         if variant == 0 && self.fits_here(0, 1) {
             out.push(self.tag(Category::Exceptions, "a closure over a catch parameter outlives the catch"));
             let ft = fnty(0, Ty::Prim, 0);

@@ -242,4 +242,116 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(print(shown));
         Ok(true)
     }
+
+    /// `for (let [k, { k1: v = k + 1 }] of [[1, {}], [2, { k1: 5 }]]) { fs.push(() => k + v); }`:
+    /// a for-of head's pattern makes fresh bindings for each iteration with `let`/`const` (one shared
+    /// binding with `var`), and its default reads a binding the same pattern made just before.
+    pub(crate) fn pattern_for_of(&mut self, kind: DeclKind, trips: u32, fs: Name) -> Result<Stmt> {
+        self.push_scope(ScopeKind::Block);
+        let r = (|| {
+            let how = if kind == DeclKind::Var { How::Var } else { How::Lexical };
+            let bk = kind.binding_kind();
+            let k = self.new_binding(Role::Value, how, bk, Ty::Prim, kind == DeclKind::Let)?;
+            let v = self.new_binding(Role::Value, how, bk, Ty::Prim, false)?;
+            let inner_object = self.chance(50)?;
+            let kv = self.pattern_key(v, 1)?;
+            // The iterable is evaluated with the head's bindings in their TDZ: literals only.
+            let mut elements = Vec::new();
+            for _ in 0..trips {
+                let kval = self.small_num()?;
+                let vval = if self.chance(50)? { Some(self.small_num()?) } else { None };
+                let inner = match (inner_object, vval) {
+                    (true, v) => Expr::Object(v.map(|v| prop(&kv, v)).into_iter().collect()),
+                    (false, v) => Expr::Array(v.into_iter().collect()),
+                };
+                elements.push(Expr::Array(vec![kval, inner]));
+            }
+            let kr = self.read(k);
+            let v_default = bin(BinOp::Add, kr, self.small_num()?);
+            let inner_part = PatternPart { key: kv, target: Pattern::Name(v), default: Some(v_default) };
+            let inner = if inner_object { Pattern::Object(vec![inner_part]) } else { Pattern::Array(vec![inner_part]) };
+            let target = Pattern::Array(vec![
+                PatternPart { key: k, target: Pattern::Name(k), default: None },
+                PatternPart { key: kv, target: inner, default: None },
+            ]);
+            self.set_readable(k, true);
+            self.set_readable(v, true);
+            let body = self.with_loop(trips, |g| {
+                g.with_block(|g| {
+                    let c = g.closure(vec![], 0, |g, _| {
+                        let (kr, vr) = (g.read(k), g.read(v));
+                        Ok(vec![ret(bin(BinOp::Add, bin(BinOp::Mul, kr, num(10)), vr))])
+                    })?;
+                    let a = g.read(fs);
+                    let mut b = vec![expr_stmt(method_call(a, "push", vec![c]))];
+                    // A write after the closure is made: it sees the value its own iteration ends with.
+                    if kind == DeclKind::Let && g.chance(50)? {
+                        let t = g.target(k);
+                        b.push(expr_stmt(assign(AssignOp::Add, t, num(100))));
+                    }
+                    Ok(b)
+                })
+            })?;
+            Ok(Stmt::ForOf { decl: Some(kind), target, iterable: Expr::Array(elements), body })
+        })();
+        self.pop_scope();
+        r
+    }
+
+    /// `try { throw { k1: 3, k2: [4] }; } catch ({ k1: c, k2: [m, n = () => c + m] }) { c += 1; g = n; }`
+    /// then `g()`: a closure made by a catch parameter's default outlives the catch and sees the
+    /// handler's write to a binding of the same pattern.
+    pub(crate) fn pattern_catch(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !(self.feat.destructuring && self.fits_here(0, 1)) {
+            return Ok(false);
+        }
+        out.push(self.tag(Category::Exceptions, "a closure made by a catch parameter's default outlives the catch"));
+        let get = fnty(0, Ty::Prim, 0);
+        let (names, d) = self.declare_uninit(Role::Function, &[Ty::Func(get.clone())])?;
+        out.push(d);
+        let keep = names[0];
+        let thrown_c = self.gen_prim(1)?;
+        let thrown_m = self.small_num()?;
+        self.push_scope(ScopeKind::Catch);
+        let handler = (|| {
+            let c = self.new_binding(Role::Value, How::Catch, BindingKind::Catch, Ty::Prim, true)?;
+            let m = self.new_binding(Role::Value, How::Catch, BindingKind::Catch, Ty::Prim, true)?;
+            let n = self.new_binding(Role::Function, How::Catch, BindingKind::Catch, Ty::Func(get.clone()), false)?;
+            let n_default = self.closure(vec![], 0, |g, _| {
+                let (cr, mr) = (g.read(c), g.read(m));
+                Ok(vec![ret(bin(BinOp::Add, cr, mr))])
+            })?;
+            let (kc, km) = (self.pattern_key(c, 0)?, Name::new(KEYS[1]));
+            let param = Pattern::Object(vec![
+                PatternPart { key: kc, target: Pattern::Name(c), default: None },
+                PatternPart {
+                    key: km,
+                    target: Pattern::Array(vec![
+                        PatternPart { key: m, target: Pattern::Name(m), default: None },
+                        PatternPart { key: n, target: Pattern::Name(n), default: Some(n_default) },
+                    ]),
+                    default: None,
+                },
+            ]);
+            for name in [c, m, n] {
+                self.set_readable(name, true);
+            }
+            let mut body = self.gen_stmts(1, 30)?;
+            let t = self.target(c);
+            let v = self.small_num()?;
+            body.push(expr_stmt(assign(AssignOp::Add, t, v)));
+            let t = self.target(keep);
+            let nr = self.read(n);
+            body.push(expr_stmt(assign(AssignOp::Assign, t, nr)));
+            Ok((Catch { param: Some(param), body }, kc))
+        })();
+        self.pop_scope();
+        let (handler, kc) = handler?;
+        let thrown = Expr::Object(vec![prop(&kc, thrown_c), prop(KEYS[1], Expr::Array(vec![thrown_m]))]);
+        out.push(Stmt::Try { block: vec![Stmt::Throw(thrown)], handler: Some(handler), finalizer: None });
+        self.set_readable(keep, true);
+        let shown = self.call_named(&keep, vec![]);
+        out.push(print(shown));
+        Ok(true)
+    }
 }

@@ -387,7 +387,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             Ok(if is_in {
                 Stmt::ForIn { decl: Some(kind), name: x, object, body: b }
             } else {
-                Stmt::ForOf { decl: Some(kind), name: x, iterable: object, body: b }
+                Stmt::ForOf { decl: Some(kind), target: Pattern::Name(x), iterable: object, body: b }
             })
         })();
         self.pop_scope();
@@ -423,7 +423,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let e = self.fresh_name(Role::Catch, How::Catch)?;
             self.declare(e, How::Catch, BindingKind::Catch, ty, false, true);
             let stmts = body(self, &e)?;
-            Ok(Catch { param: Some(e), body: stmts })
+            Ok(Catch { param: Some(Pattern::Name(e)), body: stmts })
         })();
         self.pop_scope();
         r
