@@ -338,6 +338,9 @@ pub enum Target {
     Ident(Name),
     Member(Box<Expr>, Name),
     Index(Box<Expr>, Box<Expr>),
+    /// The pattern of a destructuring assignment (`[a, b] = [b, a]`, with `=` only): it assigns
+    /// the names it holds, declaring none.
+    Pattern(Box<Pattern>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -777,6 +780,10 @@ fn free_in_target(t: &Target, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet
             free_in_expr(o, env, free);
             free_in_expr(i, env, free);
         }
+        Target::Pattern(p) => {
+            free.extend(p.names().into_iter().filter(|n| !is_bound(env, n)));
+            p.defaults(&mut |d| free_in_expr(d, env, free));
+        }
     }
 }
 
@@ -1005,6 +1012,7 @@ fn walk_class_mut(c: &mut Class, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dy
 fn walk_target_mut(t: &mut Target, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dyn FnMut(&mut Expr)) {
     match t {
         Target::Ident(_) => {}
+        Target::Pattern(p) => p.defaults_mut(&mut |d| walk_expr_mut(d, fb, fe)),
         Target::Member(o, _) => walk_expr_mut(o, fb, fe),
         Target::Index(o, i) => {
             walk_expr_mut(o, fb, fe);

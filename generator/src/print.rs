@@ -646,6 +646,7 @@ impl Printer {
     fn target(&mut self, t: &Target) {
         match t {
             Target::Ident(n) => self.out.push_str(n),
+            Target::Pattern(p) => self.pattern(p),
             Target::Member(o, n) => {
                 self.object_operand(o);
                 self.out.push('.');

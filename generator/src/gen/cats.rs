@@ -265,7 +265,10 @@ impl<'a, 'b> Gen<'a, 'b> {
     // ----- capture-write ----------------------------------------------------------------------------
 
     fn cat_capture_write(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
-        let variant = self.pick(3)?;
+        let variant = self.pick(4)?;
+        if variant == 3 && self.pattern_assignment(out)? {
+            return Ok(true);
+        }
         if variant == 0 && self.fits_here(2, 1) {
             // A closure writes a local of its creator, which then reads it.
             out.push(self.tag(Category::CaptureWrite, "a closure writes its creator's local"));

@@ -354,4 +354,56 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(print(shown));
         Ok(true)
     }
+
+    /// `let a = 1, b = 2; const w = () => { [a, b] = [b, a]; return a + b; };` (or
+    /// `({ k1: a, k2: b = a } = { k1: b })`, whose default reads what the same assignment just
+    /// stored): a closure assigns the variables it captured through a pattern, and the writes are
+    /// seen outside it.
+    pub(crate) fn pattern_assignment(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !(self.feat.destructuring && self.fits_here(0, 2)) {
+            return Ok(false);
+        }
+        out.push(
+            self.tag(Category::CaptureWrite, "a closure assigns captured variables through a destructuring pattern"),
+        );
+        let kind = self.decl_kind(false)?;
+        let (a, da) = self.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.gen_prim(1))?;
+        let (b, db) = self.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.gen_prim(1))?;
+        out.extend([da, db]);
+        let object = self.chance(50)?;
+        let fkind = self.decl_kind(true)?;
+        let (w, dw) = self.declare_var(Role::Function, fkind, Ty::Func(fnty(0, Ty::Prim, 0)), false, |g| {
+            g.closure(vec![], 0, |g, _| {
+                g.note_lookup(a);
+                g.note_lookup(b);
+                let (ar, br) = (g.read(a), g.read(b));
+                let (pattern, value) = if object {
+                    let (ka, kb) = (g.pattern_key(a, 0)?, g.pattern_key(b, 1)?);
+                    let parts = vec![
+                        PatternPart { key: ka, target: Pattern::Name(a), default: None },
+                        PatternPart { key: kb, target: Pattern::Name(b), default: Some(ar) },
+                    ];
+                    // `b`'s property is absent: its default reads the `a` just assigned.
+                    (Pattern::Object(parts), Expr::Object(vec![prop(&ka, br)]))
+                } else {
+                    let parts = vec![
+                        PatternPart { key: a, target: Pattern::Name(a), default: None },
+                        PatternPart { key: b, target: Pattern::Name(b), default: None },
+                    ];
+                    (Pattern::Array(parts), Expr::Array(vec![br, ar]))
+                };
+                let swap = assign(AssignOp::Assign, Target::Pattern(Box::new(pattern)), value);
+                let (ar, br) = (g.read(a), g.read(b));
+                Ok(vec![expr_stmt(swap), ret(bin(BinOp::Add, ar, br))])
+            })
+        })?;
+        out.push(dw);
+        for _ in 0..2 {
+            let c = self.call_named(&w, vec![]);
+            out.push(print(c));
+            let (ar, br) = (self.read(a), self.read(b));
+            out.push(print(bin(BinOp::Add, bin(BinOp::Add, ar, string(",")), br)));
+        }
+        Ok(true)
+    }
 }
