@@ -127,7 +127,7 @@ struct Syntax {
     block_function: bool,
     /// A parameter with a default value.
     default_parameter: bool,
-    /// An object or array destructuring pattern.
+    /// An object or array destructuring pattern, or a destructuring assignment.
     destructuring: bool,
 }
 
@@ -151,6 +151,16 @@ impl<'a> oxc_ast_visit::Visit<'a> for Syntax {
     fn visit_array_pattern(&mut self, it: &oxc_ast::ast::ArrayPattern<'a>) {
         self.destructuring = true;
         oxc_ast_visit::walk::walk_array_pattern(self, it);
+    }
+
+    fn visit_array_assignment_target(&mut self, it: &oxc_ast::ast::ArrayAssignmentTarget<'a>) {
+        self.destructuring = true;
+        oxc_ast_visit::walk::walk_array_assignment_target(self, it);
+    }
+
+    fn visit_object_assignment_target(&mut self, it: &oxc_ast::ast::ObjectAssignmentTarget<'a>) {
+        self.destructuring = true;
+        oxc_ast_visit::walk::walk_object_assignment_target(self, it);
     }
 
     fn visit_formal_parameter(&mut self, it: &oxc_ast::ast::FormalParameter<'a>) {
@@ -469,5 +479,42 @@ fn categories_are_read_back_from_comments() {
     let text = p.to_string();
     for c in cats.iter() {
         assert!(text.contains(&format!("// [{}]", c.name())));
+    }
+}
+
+#[test]
+fn every_destructuring_producer_runs_where_the_profile_has_patterns() {
+    // Each producer's label, under the category that picks it; programs of that category alone
+    // contain it within a few seeds, destructure, and complete on the reference interpreter.
+    let producers = [
+        (Category::DefaultParams, "a destructured parameter's defaults see the bindings before them"),
+        (Category::Tdz, "a destructuring default reads a binding its pattern has not bound yet"),
+        (Category::SharedBinding, "closures made by a pattern's default share the pattern's bindings"),
+        (Category::Loops, "closures over the bindings a for-of head's pattern makes"),
+        (Category::Exceptions, "a closure made by a catch parameter's default outlives the catch"),
+        (Category::CaptureWrite, "a closure assigns captured variables through a destructuring pattern"),
+    ];
+    for (category, label) in producers {
+        for profile in [Profile::Es5, Profile::Es2015, Profile::Full] {
+            let mut cfg = Config::with_profile(profile);
+            for c in Category::ALL.into_iter().filter(|c| *c != category) {
+                cfg.set_weight(c, 0);
+            }
+            let mut found = 0;
+            for seed in 0..40 {
+                let text = Program::from_seed(seed, &cfg).to_string();
+                if !text.contains(label) {
+                    continue;
+                }
+                found += 1;
+                assert!(syntax_of(&text).destructuring, "{category} seed {seed} has the label but no pattern:\n{text}");
+                let out = interpreter::run(&text, &Limits::default());
+                assert_eq!(out.completion, Completion::Normal, "{category} seed {seed}:\n{text}");
+            }
+            match profile {
+                Profile::Es5 => assert_eq!(found, 0, "es5 has no destructuring, yet {category} produced it"),
+                _ => assert!(found >= 3, "{} {category}: the pattern producer ran in {found} of 40", profile.name()),
+            }
+        }
     }
 }
