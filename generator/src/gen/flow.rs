@@ -45,6 +45,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             if f.async_functions { 2 } else { 0 },        // a resolver captured and called later
             if f.async_functions { 2 } else { 0 },        // async closures in a loop
             if f.async_functions { 2 } else { 0 },        // rejections caught across await
+            if f.generators && f.destructuring && f.default_params { 2 } else { 0 }, // a destructured parameter
         ];
         if w.iter().all(|w| *w == 0) {
             return Ok(false);
@@ -56,8 +57,74 @@ impl<'a, 'b> Gen<'a, 'b> {
             3 => self.async_interleave(out),
             4 => self.async_resolver(out),
             5 => self.async_loop(out),
+            7 => self.gen_destructured_parameter(out),
             _ => self.async_reject(out),
         }
+    }
+
+    /// `function* gen(x, { a = o + e, f = () => a + x } = {}) { a += 1; yield f(); ... }`, called,
+    /// then `o` written, then resumed: a generator binds its parameters, defaults included, when it
+    /// is called, not at the first `next()`; closures made by the defaults see the body's writes.
+    fn gen_destructured_parameter(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(1, 4) {
+            return Ok(false);
+        }
+        out.push(self.tag(Category::GeneratorsAsync, "a generator binds its destructured parameter when called"));
+        let kind = self.decl_kind(false)?;
+        let (o, d) = self.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.gen_prim(1))?;
+        out.push(d);
+        let get = fnty(0, Ty::Prim, 0);
+        let spec = FnSpec {
+            generator: true,
+            no_arguments: true,
+            ..FnSpec::new(
+                FunctionKind::Declaration,
+                vec![
+                    ParamSpec::prim(),
+                    ParamSpec { default: DefaultSpec::Prim, ..ParamSpec::prim() },
+                    ParamSpec { default: DefaultSpec::Closure, ..ParamSpec::of(Ty::Func(get)) },
+                ],
+                1,
+            )
+            .own_scope()
+        };
+        let (gen, mut s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| {
+            let (x, a, f) = (names[0], names[1], names[2]);
+            let (t, v) = (g.target(a), g.small_num()?);
+            let mut body = vec![expr_stmt(assign(AssignOp::Add, t, v))];
+            g.spend_call(2);
+            body.push(expr_stmt(yield_expr(call(g.read(f), vec![]))));
+            let (t, v) = (g.target(x), g.small_num()?);
+            body.push(expr_stmt(assign(AssignOp::Add, t, v)));
+            let (fr, xr) = (g.read(f), g.read(x));
+            body.push(ret(bin(BinOp::Add, call(fr, vec![]), xr)));
+            Ok(body)
+        })?;
+        self.set_readable(gen, false);
+        let object = self.chance(50)?;
+        self.destructure_params_after_first(&mut s, object)?;
+        // The first pattern default also reads `o`, which changes between the call and `next()`.
+        if let Some(Param { pattern: Some(Pattern::Object(parts) | Pattern::Array(parts)), .. }) =
+            super::patterns::function_in(&mut s).and_then(|f| f.params.get_mut(1))
+        {
+            let or = self.read(o);
+            let first = &mut parts[0].default;
+            *first = Some(match first.take() {
+                Some(e) => bin(BinOp::Add, or, e),
+                None => or,
+            });
+        }
+        out.push(s);
+        let arg = self.small_num()?;
+        let (it, d) = self.start_generator(&gen, vec![arg])?;
+        out.push(d);
+        let (t, v) = (self.target(o), self.gen_prim(1)?);
+        out.push(expr_stmt(assign(AssignOp::Assign, t, v)));
+        for _ in 0..2 {
+            let next = self.resume(&it, "next", vec![]);
+            out.push(print(member(next, "value")));
+        }
+        Ok(true)
     }
 
     /// A `function*` or `async function` declaration (or function expression bound to a variable)

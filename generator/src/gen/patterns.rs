@@ -13,7 +13,7 @@ use super::*;
 const KEYS: [&str; 3] = ["k1", "k2", "k3"];
 
 /// The (first) function a statement declares or initialises a variable with.
-fn function_in(s: &mut Stmt) -> Option<&mut Function> {
+pub(crate) fn function_in(s: &mut Stmt) -> Option<&mut Function> {
     match s {
         Stmt::Function(f) => Some(f),
         Stmt::Decl(_, ds) => match ds.first_mut().and_then(|d| d.init.as_mut()) {
@@ -28,6 +28,30 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// The key an object pattern reads `name` from: the name itself (shorthand) or a renaming key.
     fn pattern_key(&mut self, name: Name, i: usize) -> Result<Name> {
         Ok(if self.chance(60)? { name } else { Name::new(KEYS[i % KEYS.len()]) })
+    }
+
+    /// Turns the parameters after the first of the function that `s` declares into one
+    /// destructuring pattern (object or array) binding the same names, with the same defaults, itself
+    /// defaulting to `{}` or `[]`: the generator modelled them as parameters, which is what the
+    /// pattern's bindings are. Returns the keys an argument object gives them under.
+    pub(crate) fn destructure_params_after_first(&mut self, s: &mut Stmt, object: bool) -> Result<Vec<Name>> {
+        let f = function_in(s).expect("function_decl_spec declares a function or a variable holding one");
+        let destructured = f.params.split_off(1);
+        let first = destructured[0].name;
+        let mut keys = Vec::new();
+        let mut parts = Vec::new();
+        for (i, p) in destructured.into_iter().enumerate() {
+            let key = if object { self.pattern_key(p.name, i)? } else { p.name };
+            keys.push(key);
+            parts.push(PatternPart { key, target: Pattern::Name(p.name), default: p.default });
+        }
+        let (pattern, empty) = if object {
+            (Pattern::Object(parts), Expr::Object(vec![]))
+        } else {
+            (Pattern::Array(parts), Expr::Array(vec![]))
+        };
+        f.params.push(Param { name: first, default: Some(empty), pattern: Some(pattern) });
+        Ok(keys)
     }
 
     /// `function f(a, { x = e, h = () => a + x } = {}) { a += 1; print(x); return h(); }` (or with an
@@ -74,22 +98,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             Ok(body)
         })?;
         let object = self.chance(50)?;
-        let f = function_in(&mut s).expect("function_decl_spec declares a function or a variable holding one");
-        let mut destructured = f.params.split_off(1);
-        let mut keys = Vec::new();
-        let mut parts = Vec::new();
-        for (i, p) in destructured.iter_mut().enumerate() {
-            let key = if object { self.pattern_key(p.name, i)? } else { p.name };
-            keys.push(key);
-            parts.push(PatternPart { key, target: Pattern::Name(p.name), default: p.default.take() });
-        }
-        let (pattern, empty) = if object {
-            (Pattern::Object(parts), Expr::Object(vec![]))
-        } else {
-            (Pattern::Array(parts), Expr::Array(vec![]))
-        };
-        let first = destructured[0].name;
-        f.params.push(Param { name: first, default: Some(empty), pattern: Some(pattern) });
+        let keys = self.destructure_params_after_first(&mut s, object)?;
         out.push(s);
         // Generated calls pass the first argument only.
         self.retype(&fname, Ty::Func(Rc::new(FnTy { params: vec![Ty::Prim], ret: Ty::Prim, rank })));
