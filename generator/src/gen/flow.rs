@@ -73,21 +73,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let kind = self.decl_kind(false)?;
         let (o, d) = self.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.gen_prim(1))?;
         out.push(d);
-        let get = fnty(0, Ty::Prim, 0);
-        let spec = FnSpec {
-            generator: true,
-            no_arguments: true,
-            ..FnSpec::new(
-                FunctionKind::Declaration,
-                vec![
-                    ParamSpec::prim(),
-                    ParamSpec { default: DefaultSpec::Prim, ..ParamSpec::prim() },
-                    ParamSpec { default: DefaultSpec::Closure, ..ParamSpec::of(Ty::Func(get)) },
-                ],
-                1,
-            )
-            .own_scope()
-        };
+        let spec = FnSpec { generator: true, ..super::patterns::pattern_params_spec(1) }.own_scope();
         let (gen, mut s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| {
             let (x, a, f) = (names[0], names[1], names[2]);
             let (t, v) = (g.target(a), g.small_num()?);

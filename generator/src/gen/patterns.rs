@@ -24,6 +24,26 @@ pub(crate) fn function_in(s: &mut Stmt) -> Option<&mut Function> {
     }
 }
 
+/// A function declaration of rank `rank` taking `(a, x = e, h = () => ...)`, whose parameters after
+/// the first [`Gen::destructure_params_after_first`] turns into a pattern: the body's model declares
+/// the pattern's names as parameters, which is what they are. No `arguments`: its elements are not
+/// the model's.
+pub(crate) fn pattern_params_spec(rank: u32) -> FnSpec {
+    let get = fnty(0, Ty::Prim, 0);
+    FnSpec {
+        no_arguments: true,
+        ..FnSpec::new(
+            FunctionKind::Declaration,
+            vec![
+                ParamSpec::prim(),
+                ParamSpec { default: DefaultSpec::Prim, ..ParamSpec::prim() },
+                ParamSpec { default: DefaultSpec::Closure, ..ParamSpec::of(Ty::Func(get)) },
+            ],
+            rank,
+        )
+    }
+}
+
 impl<'a, 'b> Gen<'a, 'b> {
     /// The key an object pattern reads `name` from: the name itself (shorthand) or a renaming key.
     fn pattern_key(&mut self, name: Name, i: usize) -> Result<Name> {
@@ -63,40 +83,26 @@ impl<'a, 'b> Gen<'a, 'b> {
             return Ok(false);
         }
         out.push(self.tag(Category::DefaultParams, "a destructured parameter's defaults see the bindings before them"));
-        let get = fnty(0, Ty::Prim, 0);
         let rank = self.rank() - 1;
-        // The body's model declares the pattern's names as parameters, which is what they are; the
-        // pattern replaces them below. No `arguments`: its elements are not the model's.
-        let spec = FnSpec {
-            no_arguments: true,
-            ..FnSpec::new(
-                FunctionKind::Declaration,
-                vec![
-                    ParamSpec::prim(),
-                    ParamSpec { default: DefaultSpec::Prim, ..ParamSpec::prim() },
-                    ParamSpec { default: DefaultSpec::Closure, ..ParamSpec::of(Ty::Func(get)) },
-                ],
-                rank,
-            )
-        };
-        let (fname, mut s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, ft, names| {
-            let mut body = Vec::new();
-            if g.chance(70)? {
-                let t = g.target(names[0]);
-                let v = g.small_num()?;
-                body.push(expr_stmt(assign(AssignOp::Add, t, v)));
-            }
-            let x = g.read(names[1]);
-            body.push(print(x));
-            if ft.rank > 0 {
-                g.spend_call(1);
-                let h = g.read(names[2]);
-                body.push(ret(call(h, vec![])));
-            } else {
-                body.push(ret(num(0)));
-            }
-            Ok(body)
-        })?;
+        let (fname, mut s) =
+            self.function_decl_spec(Role::Function, pattern_params_spec(rank), Ty::Prim, |g, ft, names| {
+                let mut body = Vec::new();
+                if g.chance(70)? {
+                    let t = g.target(names[0]);
+                    let v = g.small_num()?;
+                    body.push(expr_stmt(assign(AssignOp::Add, t, v)));
+                }
+                let x = g.read(names[1]);
+                body.push(print(x));
+                if ft.rank > 0 {
+                    g.spend_call(1);
+                    let h = g.read(names[2]);
+                    body.push(ret(call(h, vec![])));
+                } else {
+                    body.push(ret(num(0)));
+                }
+                Ok(body)
+            })?;
         let object = self.chance(50)?;
         let keys = self.destructure_params_after_first(&mut s, object)?;
         out.push(s);
