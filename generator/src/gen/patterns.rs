@@ -1,8 +1,9 @@
 //! Destructuring patterns: the producers whose bindings come out of `{ ... }` and `[ ... ]`
 //! patterns, where defaults are closures or expressions evaluated in the middle of binding.
 //!
-//! Each one stands for a category of MISSION.md's table (default-params, tdz, shared-binding) and is
-//! picked by that category's producer when the profile has [`Features::destructuring`].
+//! Each one stands for a category of MISSION.md's table (default-params, tdz, shared-binding, loops,
+//! exceptions, capture-write; generators-async has one in `flow.rs`) and is picked by that
+//! category's producer when the profile has [`Features::destructuring`].
 
 use arbitrary::Result;
 
