@@ -494,6 +494,7 @@ fn every_destructuring_producer_runs_where_the_profile_has_patterns() {
         (Category::Exceptions, "a closure made by a catch parameter's default outlives the catch"),
         (Category::CaptureWrite, "a closure assigns captured variables through a destructuring pattern"),
         (Category::GeneratorsAsync, "a generator binds its destructured parameter when called"),
+        (Category::EvalWith, "a var pattern inside with assigns through the object"),
     ];
     for (category, label) in producers {
         for profile in [Profile::Es5, Profile::Es2015, Profile::Full] {

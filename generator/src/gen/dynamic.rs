@@ -34,11 +34,13 @@ impl<'a, 'b> Gen<'a, 'b> {
         if !self.feat.eval_with || self.strict() {
             return Ok(false);
         }
-        match self.weighted(&[3, 3, 2, 2, 4])? {
+        let patterns = if self.feat.destructuring { 2 } else { 0 };
+        match self.weighted(&[3, 3, 2, 2, 4, patterns])? {
             0 => self.eval_declares(out),
             1 => self.eval_locals(out),
             2 => self.eval_strict(out),
             3 => self.eval_indirect(out),
+            5 => self.pattern_in_with(out),
             _ => self.with_closures(out),
         }
     }

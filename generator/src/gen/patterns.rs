@@ -2,7 +2,7 @@
 //! patterns, where defaults are closures or expressions evaluated in the middle of binding.
 //!
 //! Each one stands for a category of MISSION.md's table (default-params, tdz, shared-binding, loops,
-//! exceptions, capture-write; generators-async has one in `flow.rs`) and is picked by that
+//! exceptions, capture-write, eval-with; generators-async has one in `flow.rs`) and is picked by that
 //! category's producer when the profile has [`Features::destructuring`].
 
 use arbitrary::Result;
@@ -420,6 +420,74 @@ impl<'a, 'b> Gen<'a, 'b> {
             let (ar, br) = (self.read(a), self.read(b));
             out.push(print(bin(BinOp::Add, bin(BinOp::Add, ar, string(",")), br)));
         }
+        Ok(true)
+    }
+
+    /// `var k = 1, g; var o = { k: 2 }; with (o) { var [k, g = () => k] = [3]; }` then `k`, `o.k` and
+    /// `g()`: a `var` pattern inside `with` assigns through the object environment (o.k becomes 3,
+    /// the variable keeps 1), and the default's closure resolves `k` through the object too.
+    pub(crate) fn pattern_in_with(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !(self.feat.destructuring && self.feat.eval_with && !self.strict() && self.fits_here(0, 2)) {
+            return Ok(false);
+        }
+        out.push(self.tag(Category::EvalWith, "a var pattern inside with assigns through the object"));
+        let (k, d) = self.declare_var(Role::Value, DeclKind::Var, Ty::Prim, true, |g| g.gen_prim(1))?;
+        out.push(d);
+        let get = fnty(0, Ty::Prim, 0);
+        let g = self.new_binding(Role::Function, How::Var, BindingKind::Var, Ty::Func(get), false)?;
+        out.push(Stmt::Decl(DeclKind::Var, vec![Declarator { name: g, init: None }]));
+        let kind = self.decl_kind(true)?;
+        let (o, d) = self.declare_var(Role::Object, kind, Ty::Obj(Rc::new(ObjTy { fields: vec![] })), false, |g| {
+            Ok(Expr::Object(vec![prop(&k, g.gen_prim(1)?)]))
+        })?;
+        // Only this producer reads `o`, whose properties the model does not know.
+        self.set_readable(o, false);
+        out.push(d);
+        // Inside, `k` is the object's property; `g` is not one, so it stays the variable.
+        self.push_scope(ScopeKind::With);
+        self.scopes.last_mut().expect("just pushed").add(Binding {
+            name: k,
+            kind: BindingKind::Var,
+            ty: Ty::Prim,
+            writable: true,
+            readable: true,
+        });
+        self.touch();
+        let body = self.with_block(|gen| {
+            let closure = gen.closure(vec![], 0, |gen, _| Ok(vec![ret(gen.read(k))]))?;
+            let value = gen.gen_prim(1)?;
+            gen.note_lookup(k);
+            gen.note_lookup(g);
+            let (pattern, init) = if gen.chance(50)? {
+                let key = Name::new(KEYS[0]);
+                let parts = vec![
+                    PatternPart { key, target: Pattern::Name(k), default: None },
+                    PatternPart { key: g, target: Pattern::Name(g), default: Some(closure) },
+                ];
+                (Pattern::Object(parts), Expr::Object(vec![prop(&key, value)]))
+            } else {
+                let parts = vec![
+                    PatternPart { key: k, target: Pattern::Name(k), default: None },
+                    PatternPart { key: g, target: Pattern::Name(g), default: Some(closure) },
+                ];
+                (Pattern::Array(parts), Expr::Array(vec![value]))
+            };
+            Ok(vec![Stmt::Destructure(DeclKind::Var, pattern, init)])
+        });
+        self.pop_scope();
+        let or = self.read(o);
+        out.push(Stmt::With(or, body?));
+        self.set_readable(g, true);
+        let kr = self.read(k);
+        out.push(print(kr));
+        let or = self.read(o);
+        out.push(print(member(or, &k)));
+        let c = self.call_named(&g, vec![]);
+        out.push(print(c));
+        let (or, v) = (self.read(o), self.gen_prim(1)?);
+        out.push(expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(or), k), v)));
+        let c = self.call_named(&g, vec![]);
+        out.push(print(c));
         Ok(true)
     }
 }
