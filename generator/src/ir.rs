@@ -218,6 +218,8 @@ pub enum ClassMember {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ForInit {
     Decl(DeclKind, Vec<Declarator>),
+    /// `for (let [i, j] = init; ...)`: a declaration destructuring its initialiser.
+    Destructure(DeclKind, Box<Pattern>, Box<Expr>),
     Expr(Box<Expr>),
 }
 
@@ -560,8 +562,10 @@ fn collect_var_names(stmts: &[Stmt], out: &mut BTreeSet<Name>) {
             }
             Stmt::Block(b) | Stmt::While(_, b) | Stmt::DoWhile(b, _) | Stmt::With(_, b) => collect_var_names(b, out),
             Stmt::For { init, body, .. } => {
-                if let Some(ForInit::Decl(DeclKind::Var, ds)) = init {
-                    out.extend(ds.iter().map(|d| d.name));
+                match init {
+                    Some(ForInit::Decl(DeclKind::Var, ds)) => out.extend(ds.iter().map(|d| d.name)),
+                    Some(ForInit::Destructure(DeclKind::Var, p, _)) => out.extend(p.names()),
+                    _ => {}
                 }
                 collect_var_names(body, out);
             }
@@ -660,12 +664,18 @@ fn free_in_stmt(s: &Stmt, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Nam
         Stmt::Block(b) => free_in_block(b, env, free),
         Stmt::For { init, test, update, body } => {
             let mut head = BTreeSet::new();
-            if let Some(ForInit::Decl(DeclKind::Let | DeclKind::Const, ds)) = init {
-                head.extend(ds.iter().map(|d| d.name));
+            match init {
+                Some(ForInit::Decl(DeclKind::Let | DeclKind::Const, ds)) => head.extend(ds.iter().map(|d| d.name)),
+                Some(ForInit::Destructure(DeclKind::Let | DeclKind::Const, p, _)) => head.extend(p.names()),
+                _ => {}
             }
             env.push(head);
             match init {
                 Some(ForInit::Decl(_, ds)) => free_in_decls(ds, env, free),
+                Some(ForInit::Destructure(_, p, e)) => {
+                    p.defaults(&mut |d| free_in_expr(d, env, free));
+                    free_in_expr(e, env, free);
+                }
                 Some(ForInit::Expr(e)) => free_in_expr(e, env, free),
                 None => {}
             }
@@ -929,6 +939,10 @@ fn walk_stmt_mut(s: &mut Stmt, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dyn 
             match init {
                 Some(ForInit::Decl(_, ds)) => {
                     ds.iter_mut().filter_map(|d| d.init.as_mut()).for_each(|e| walk_expr_mut(e, fb, fe))
+                }
+                Some(ForInit::Destructure(_, p, e)) => {
+                    p.defaults_mut(&mut |d| walk_expr_mut(d, fb, fe));
+                    walk_expr_mut(e, fb, fe);
                 }
                 Some(ForInit::Expr(e)) => walk_expr_mut(e, fb, fe),
                 None => {}

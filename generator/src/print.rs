@@ -280,6 +280,13 @@ impl Printer {
                 self.out.push_str("for (");
                 match init {
                     Some(ForInit::Decl(kind, ds)) => self.decl(*kind, ds),
+                    Some(ForInit::Destructure(kind, p, e)) => {
+                        self.out.push_str(kind.keyword());
+                        self.out.push(' ');
+                        self.pattern(p);
+                        self.out.push_str(" = ");
+                        self.expr(e, ASSIGN);
+                    }
                     Some(ForInit::Expr(e)) => self.expr(e, SEQ),
                     None => {}
                 }

@@ -491,6 +491,7 @@ fn every_destructuring_producer_runs_where_the_profile_has_patterns() {
         (Category::Tdz, "a destructuring default reads a binding its pattern has not bound yet"),
         (Category::SharedBinding, "closures made by a pattern's default share the pattern's bindings"),
         (Category::Loops, "closures over the bindings a for-of head's pattern makes"),
+        (Category::Loops, "a for head's pattern: each name it binds is copied to every iteration"),
         (Category::Exceptions, "a closure made by a catch parameter's default outlives the catch"),
         (Category::CaptureWrite, "a closure assigns captured variables through a destructuring pattern"),
         (Category::GeneratorsAsync, "a generator binds its destructured parameter when called"),

@@ -1000,6 +1000,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             2,                                               // labelled continue
             if f.let_const { 0 } else { 3 },                 // ES5: an IIFE per iteration
             if f.destructuring && f.for_of { 3 } else { 0 }, // for-of with a destructuring head
+            if f.destructuring { 2 } else { 0 },             // a counted for whose let head destructures
         ];
         let variant = self.weighted(&w)?;
         // Worst-case number of closures pushed, for the call budget of printing them.
@@ -1187,6 +1188,10 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let kind = self.decl_kind(true)?;
                 let s = self.pattern_for_of(kind, trips, fs)?;
                 ("closures over the bindings a for-of head's pattern makes", s)
+            }
+            9 => {
+                let s = self.pattern_counted_for(trips, fs)?;
+                ("a for head's pattern: each name it binds is copied to every iteration", s)
             }
             _ => {
                 known_len = 1;

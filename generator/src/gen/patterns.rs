@@ -490,4 +490,60 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(print(c));
         Ok(true)
     }
+
+    /// `for (let [i, j = i + 10] = [0]; i < 3; i++, j--) { fs.push(() => i * 10 + j); }` (or with
+    /// `var`): with `let`, every name the head's pattern binds, not only the counter, is copied to
+    /// each iteration before the update, so the closures see (0, 10), (1, 9), (2, 8).
+    pub(crate) fn pattern_counted_for(&mut self, trips: u32, fs: Name) -> Result<Stmt> {
+        self.push_scope(ScopeKind::Block);
+        let r = (|| {
+            let kind = if self.feat.let_const && self.chance(75)? { DeclKind::Let } else { DeclKind::Var };
+            let how = if kind == DeclKind::Var { How::Var } else { How::Lexical };
+            let bk = kind.binding_kind();
+            let i = self.new_binding(Role::Counter, how, bk, Ty::Prim, false)?;
+            let j = self.new_binding(Role::Value, how, bk, Ty::Prim, false)?;
+            let ir = self.read(i);
+            let j_default = bin(BinOp::Add, ir, self.small_num()?);
+            let object = self.chance(40)?;
+            let (ki, kj) = if object { (self.pattern_key(i, 0)?, self.pattern_key(j, 1)?) } else { (i, j) };
+            let parts = vec![
+                PatternPart { key: ki, target: Pattern::Name(i), default: None },
+                PatternPart { key: kj, target: Pattern::Name(j), default: Some(j_default) },
+            ];
+            // `j` gets its default, or a value, half the time.
+            let j_value = if self.chance(50)? { Some(self.small_num()?) } else { None };
+            let (pattern, init) = if object {
+                let mut props = vec![prop(&ki, num(0))];
+                props.extend(j_value.map(|v| prop(&kj, v)));
+                (Pattern::Object(parts), Expr::Object(props))
+            } else {
+                (Pattern::Array(parts), Expr::Array(std::iter::once(num(0)).chain(j_value).collect()))
+            };
+            self.set_readable(i, true);
+            self.set_readable(j, true);
+            let test = bin(BinOp::Lt, self.read(i), num(i64::from(trips)));
+            let update = Expr::Seq(vec![
+                Expr::Update { increment: true, prefix: false, target: self.target(i) },
+                Expr::Update { increment: false, prefix: false, target: self.target(j) },
+            ]);
+            let body = self.with_loop(trips, |g| {
+                g.with_block(|g| {
+                    let c = g.closure(vec![], 0, |g, _| {
+                        let (ir, jr) = (g.read(i), g.read(j));
+                        Ok(vec![ret(bin(BinOp::Add, bin(BinOp::Mul, ir, num(10)), jr))])
+                    })?;
+                    let a = g.read(fs);
+                    Ok(vec![expr_stmt(method_call(a, "push", vec![c]))])
+                })
+            })?;
+            Ok(Stmt::For {
+                init: Some(ForInit::Destructure(kind, Box::new(pattern), Box::new(init))),
+                test: Some(Box::new(test)),
+                update: Some(Box::new(update)),
+                body,
+            })
+        })();
+        self.pop_scope();
+        r
+    }
 }
