@@ -3,7 +3,8 @@
 //! Functions are blocks with their own scope ([`Function`]), every declaration names its
 //! [`BindingKind`], reads are [`Expr::Ident`], writes are [`Expr::Assign`] / [`Expr::Update`] on a
 //! [`Target`], closures are created by [`Expr::Function`] and [`Stmt::Function`] and called by
-//! [`Expr::Call`]; what a program shows goes through [`Stmt::Print`]. The tree is plain owned data,
+//! [`Expr::Call`]; what a program shows goes through [`Stmt::Print`]. Destructuring [`Pattern`]s bind
+//! or assign several names at once, with defaults evaluated in between. The tree is plain owned data,
 //! so a reducer can edit it in place: remove a statement from any statement list
 //! ([`Program::for_each_body_mut`]), replace an expression by a constant
 //! ([`Program::for_each_expr_mut`]), or inline a function body. [`Function::captures`] lists the
@@ -135,7 +136,8 @@ pub enum Stmt {
     Destructure(DeclKind, Pattern, Expr),
 }
 
-/// A destructuring binding pattern (ES2015), in declarations and parameters.
+/// A destructuring pattern (ES2015): in declarations, parameters, `for` and `for-of` heads, catch
+/// parameters, and as the target of an assignment.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Pattern {
     Name(Name),
@@ -170,7 +172,7 @@ impl Pattern {
         }
     }
 
-    /// The default expressions, in source order (the order they may be evaluated in).
+    /// The default expressions, in source order.
     fn defaults_mut(&mut self, f: &mut dyn FnMut(&mut Expr)) {
         if let Pattern::Object(parts) | Pattern::Array(parts) = self {
             for p in parts {

@@ -229,11 +229,7 @@ impl Printer {
                 self.out.push(';');
             }
             Stmt::Destructure(kind, pattern, init) => {
-                self.out.push_str(kind.keyword());
-                self.out.push(' ');
-                self.pattern(pattern);
-                self.out.push_str(" = ");
-                self.expr(init, ASSIGN);
+                self.destructure(*kind, pattern, init);
                 self.out.push(';');
             }
             Stmt::Function(f) => self.function(f),
@@ -280,13 +276,7 @@ impl Printer {
                 self.out.push_str("for (");
                 match init {
                     Some(ForInit::Decl(kind, ds)) => self.decl(*kind, ds),
-                    Some(ForInit::Destructure(kind, p, e)) => {
-                        self.out.push_str(kind.keyword());
-                        self.out.push(' ');
-                        self.pattern(p);
-                        self.out.push_str(" = ");
-                        self.expr(e, ASSIGN);
-                    }
+                    Some(ForInit::Destructure(kind, p, e)) => self.destructure(*kind, p, e),
                     Some(ForInit::Expr(e)) => self.expr(e, SEQ),
                     None => {}
                 }
@@ -464,6 +454,15 @@ impl Printer {
                 self.expr(e, ASSIGN);
             }
         }
+    }
+
+    /// `let { a, b } = init` (without the semicolon, for `for` heads too).
+    fn destructure(&mut self, kind: DeclKind, pattern: &Pattern, init: &Expr) {
+        self.out.push_str(kind.keyword());
+        self.out.push(' ');
+        self.pattern(pattern);
+        self.out.push_str(" = ");
+        self.expr(init, ASSIGN);
     }
 
     /// `for (let x of e) { ... }` and `for-in`.
