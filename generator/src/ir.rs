@@ -157,7 +157,23 @@ pub struct PatternPart {
     pub default: Option<Expr>,
 }
 
+impl PatternPart {
+    /// A part binding the name `name` (read from property `key` in an object pattern).
+    pub fn name(key: Name, name: Name, default: Option<Expr>) -> PatternPart {
+        PatternPart { key, target: Pattern::Name(name), default }
+    }
+}
+
 impl Pattern {
+    /// An object pattern of `parts` if `object`, else an array pattern of them.
+    pub fn of(object: bool, parts: Vec<PatternPart>) -> Pattern {
+        if object {
+            Pattern::Object(parts)
+        } else {
+            Pattern::Array(parts)
+        }
+    }
+
     /// The names the pattern binds, in source order.
     pub fn names(&self) -> Vec<Name> {
         let mut out = Vec::new();

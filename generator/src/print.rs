@@ -481,22 +481,23 @@ impl Printer {
 
     /// `{ a, b: c = 1 }` or `[a, b = 1]` (a property bound to a name of its own is written once).
     fn pattern(&mut self, p: &Pattern) {
-        let (open, close, parts) = match p {
+        let (object, parts) = match p {
             Pattern::Name(n) => return self.out.push_str(n),
-            Pattern::Object(parts) => ("{ ", " }", parts),
-            Pattern::Array(parts) => ("[", "]", parts),
+            Pattern::Object(parts) => (true, parts),
+            Pattern::Array(parts) => (false, parts),
         };
-        if parts.is_empty() {
-            self.out.push_str(if open == "[" { "[]" } else { "{}" });
-            return;
-        }
+        let (open, close) = match (object, parts.is_empty()) {
+            (true, true) => ("{", "}"),
+            (true, false) => ("{ ", " }"),
+            (false, _) => ("[", "]"),
+        };
         self.out.push_str(open);
         for (i, part) in parts.iter().enumerate() {
             if i > 0 {
                 self.out.push_str(", ");
             }
             let shorthand = matches!(&part.target, Pattern::Name(n) if *n == part.key);
-            if open == "{ " && !shorthand {
+            if object && !shorthand {
                 self.out.push_str(&part.key);
                 self.out.push_str(": ");
             }

@@ -87,19 +87,12 @@ impl<'a, 'b> Gen<'a, 'b> {
             Ok(body)
         })?;
         self.set_readable(gen, false);
+        // The pattern's first default also reads `o`, which changes between the call and `next()`.
+        let f = super::patterns::function_in(&mut s).expect("function_decl_spec declares a function");
+        let default = f.params[1].default.take().expect("DefaultSpec::Prim gives a default");
+        f.params[1].default = Some(bin(BinOp::Add, self.read(o), default));
         let object = self.chance(50)?;
         self.destructure_params_after_first(&mut s, object)?;
-        // The first pattern default also reads `o`, which changes between the call and `next()`.
-        if let Some(Param { pattern: Some(Pattern::Object(parts) | Pattern::Array(parts)), .. }) =
-            super::patterns::function_in(&mut s).and_then(|f| f.params.get_mut(1))
-        {
-            let or = self.read(o);
-            let first = &mut parts[0].default;
-            *first = Some(match first.take() {
-                Some(e) => bin(BinOp::Add, or, e),
-                None => or,
-            });
-        }
         out.push(s);
         let arg = self.small_num()?;
         let (it, d) = self.start_generator(&gen, vec![arg])?;

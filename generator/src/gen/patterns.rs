@@ -64,14 +64,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         for (i, p) in destructured.into_iter().enumerate() {
             let key = if object { self.pattern_key(p.name, i)? } else { p.name };
             keys.push(key);
-            parts.push(PatternPart { key, target: Pattern::Name(p.name), default: p.default });
+            parts.push(PatternPart::name(key, p.name, p.default));
         }
-        let (pattern, empty) = if object {
-            (Pattern::Object(parts), Expr::Object(vec![]))
-        } else {
-            (Pattern::Array(parts), Expr::Array(vec![]))
-        };
-        f.params.push(Param { name: first, default: Some(empty), pattern: Some(pattern) });
+        let empty = if object { Expr::Object(vec![]) } else { Expr::Array(vec![]) };
+        f.params.push(Param { name: first, default: Some(empty), pattern: Some(Pattern::of(object, parts)) });
         Ok(keys)
     }
 
@@ -154,23 +150,14 @@ impl<'a, 'b> Gen<'a, 'b> {
             let q_value = if q_default.is_none() || g.chance(50)? { Some(g.gen_prim(1)?) } else { None };
             let object = g.chance(50)?;
             let (pk, qk) = if object { (g.pattern_key(p, 0)?, g.pattern_key(q, 1)?) } else { (p, q) };
-            let parts = vec![
-                PatternPart { key: pk, target: Pattern::Name(p), default: Some(p_default) },
-                PatternPart { key: qk, target: Pattern::Name(q), default: q_default },
-            ];
-            let (pattern, init) = if object {
-                let mut props = Vec::new();
-                if let Some(v) = p_value {
-                    props.push(prop(&pk, v));
-                }
-                if let Some(v) = q_value {
-                    props.push(prop(&qk, v));
-                }
-                (Pattern::Object(parts), Expr::Object(props))
+            let parts = vec![PatternPart::name(pk, p, Some(p_default)), PatternPart::name(qk, q, q_default)];
+            let init = if object {
+                let props = [(pk, p_value), (qk, q_value)].into_iter();
+                Expr::Object(props.filter_map(|(k, v)| Some(prop(&k, v?))).collect())
             } else {
-                let first = p_value.unwrap_or(Expr::Undefined);
-                (Pattern::Array(parts), Expr::Array(vec![first, q_value.unwrap_or(Expr::Undefined)]))
+                Expr::Array(vec![p_value.unwrap_or(Expr::Undefined), q_value.unwrap_or(Expr::Undefined)])
             };
+            let pattern = Pattern::of(object, parts);
             g.set_readable(p, true);
             g.set_readable(q, true);
             let shown = if closure { g.call_named(&p, vec![]) } else { g.read(p) };
@@ -214,25 +201,16 @@ impl<'a, 'b> Gen<'a, 'b> {
         let kin = Name::new(KEYS[2]);
         // The inner pattern holds `c` and `d`; the outer one `a` and the inner one.
         let inner_object = self.chance(50)?;
-        let inner_parts = vec![
-            PatternPart { key: kc, target: Pattern::Name(c), default: None },
-            PatternPart { key: d, target: Pattern::Name(d), default: Some(d_default) },
-        ];
-        let (inner, inner_value) = if inner_object {
-            (Pattern::Object(inner_parts), Expr::Object(vec![prop(&kc, vc)]))
+        let inner_parts = vec![PatternPart::name(kc, c, None), PatternPart::name(d, d, Some(d_default))];
+        let inner = Pattern::of(inner_object, inner_parts);
+        let inner_value = if inner_object { Expr::Object(vec![prop(&kc, vc)]) } else { Expr::Array(vec![vc]) };
+        let outer_parts = vec![PatternPart::name(ka, a, None), PatternPart { key: kin, target: inner, default: None }];
+        let init = if outer_object {
+            Expr::Object(vec![prop(&ka, va), prop(&kin, inner_value)])
         } else {
-            (Pattern::Array(inner_parts), Expr::Array(vec![vc]))
+            Expr::Array(vec![va, inner_value])
         };
-        let outer_parts = vec![
-            PatternPart { key: ka, target: Pattern::Name(a), default: None },
-            PatternPart { key: kin, target: inner, default: None },
-        ];
-        let (pattern, init) = if outer_object {
-            (Pattern::Object(outer_parts), Expr::Object(vec![prop(&ka, va), prop(&kin, inner_value)]))
-        } else {
-            (Pattern::Array(outer_parts), Expr::Array(vec![va, inner_value]))
-        };
-        out.push(Stmt::Destructure(kind, pattern, init));
+        out.push(Stmt::Destructure(kind, Pattern::of(outer_object, outer_parts), init));
         for n in [a, c, d] {
             self.set_readable(n, true);
         }
@@ -284,10 +262,10 @@ impl<'a, 'b> Gen<'a, 'b> {
             }
             let kr = self.read(k);
             let v_default = bin(BinOp::Add, kr, self.small_num()?);
-            let inner_part = PatternPart { key: kv, target: Pattern::Name(v), default: Some(v_default) };
-            let inner = if inner_object { Pattern::Object(vec![inner_part]) } else { Pattern::Array(vec![inner_part]) };
+            let inner_part = PatternPart::name(kv, v, Some(v_default));
+            let inner = Pattern::of(inner_object, vec![inner_part]);
             let target = Pattern::Array(vec![
-                PatternPart { key: k, target: Pattern::Name(k), default: None },
+                PatternPart::name(k, k, None),
                 PatternPart { key: kv, target: inner, default: None },
             ]);
             self.set_readable(k, true);
@@ -339,12 +317,12 @@ impl<'a, 'b> Gen<'a, 'b> {
             })?;
             let (kc, km) = (self.pattern_key(c, 0)?, Name::new(KEYS[1]));
             let param = Pattern::Object(vec![
-                PatternPart { key: kc, target: Pattern::Name(c), default: None },
+                PatternPart::name(kc, c, None),
                 PatternPart {
                     key: km,
                     target: Pattern::Array(vec![
-                        PatternPart { key: m, target: Pattern::Name(m), default: None },
-                        PatternPart { key: n, target: Pattern::Name(n), default: Some(n_default) },
+                        PatternPart::name(m, m, None),
+                        PatternPart::name(n, n, Some(n_default)),
                     ]),
                     default: None,
                 },
@@ -393,22 +371,16 @@ impl<'a, 'b> Gen<'a, 'b> {
                 g.note_lookup(a);
                 g.note_lookup(b);
                 let (ar, br) = (g.read(a), g.read(b));
-                let (pattern, value) = if object {
+                let (parts, value) = if object {
                     let (ka, kb) = (g.pattern_key(a, 0)?, g.pattern_key(b, 1)?);
-                    let parts = vec![
-                        PatternPart { key: ka, target: Pattern::Name(a), default: None },
-                        PatternPart { key: kb, target: Pattern::Name(b), default: Some(ar) },
-                    ];
                     // `b`'s property is absent: its default reads the `a` just assigned.
-                    (Pattern::Object(parts), Expr::Object(vec![prop(&ka, br)]))
+                    let parts = vec![PatternPart::name(ka, a, None), PatternPart::name(kb, b, Some(ar))];
+                    (parts, Expr::Object(vec![prop(&ka, br)]))
                 } else {
-                    let parts = vec![
-                        PatternPart { key: a, target: Pattern::Name(a), default: None },
-                        PatternPart { key: b, target: Pattern::Name(b), default: None },
-                    ];
-                    (Pattern::Array(parts), Expr::Array(vec![br, ar]))
+                    (vec![PatternPart::name(a, a, None), PatternPart::name(b, b, None)], Expr::Array(vec![br, ar]))
                 };
-                let swap = assign(AssignOp::Assign, Target::Pattern(Box::new(pattern)), value);
+                let pattern = Box::new(Pattern::of(object, parts));
+                let swap = assign(AssignOp::Assign, Target::Pattern(pattern), value);
                 let (ar, br) = (g.read(a), g.read(b));
                 Ok(vec![expr_stmt(swap), ret(bin(BinOp::Add, ar, br))])
             })
@@ -458,21 +430,12 @@ impl<'a, 'b> Gen<'a, 'b> {
             let value = gen.gen_prim(1)?;
             gen.note_lookup(k);
             gen.note_lookup(g);
-            let (pattern, init) = if gen.chance(50)? {
-                let key = Name::new(KEYS[0]);
-                let parts = vec![
-                    PatternPart { key, target: Pattern::Name(k), default: None },
-                    PatternPart { key: g, target: Pattern::Name(g), default: Some(closure) },
-                ];
-                (Pattern::Object(parts), Expr::Object(vec![prop(&key, value)]))
-            } else {
-                let parts = vec![
-                    PatternPart { key: k, target: Pattern::Name(k), default: None },
-                    PatternPart { key: g, target: Pattern::Name(g), default: Some(closure) },
-                ];
-                (Pattern::Array(parts), Expr::Array(vec![value]))
-            };
-            Ok(vec![Stmt::Destructure(DeclKind::Var, pattern, init)])
+            // The object form renames `k` (`{ k1: k }`): array patterns ignore keys.
+            let object = gen.chance(50)?;
+            let key = if object { Name::new(KEYS[0]) } else { k };
+            let parts = vec![PatternPart::name(key, k, None), PatternPart::name(g, g, Some(closure))];
+            let init = if object { Expr::Object(vec![prop(&key, value)]) } else { Expr::Array(vec![value]) };
+            Ok(vec![Stmt::Destructure(DeclKind::Var, Pattern::of(object, parts), init)])
         });
         self.pop_scope();
         let or = self.read(o);
@@ -497,7 +460,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     pub(crate) fn pattern_counted_for(&mut self, trips: u32, fs: Name) -> Result<Stmt> {
         self.push_scope(ScopeKind::Block);
         let r = (|| {
-            let kind = if self.feat.let_const && self.chance(75)? { DeclKind::Let } else { DeclKind::Var };
+            let kind = if self.chance(75)? { DeclKind::Let } else { DeclKind::Var };
             let how = if kind == DeclKind::Var { How::Var } else { How::Lexical };
             let bk = kind.binding_kind();
             let i = self.new_binding(Role::Counter, how, bk, Ty::Prim, false)?;
@@ -506,19 +469,17 @@ impl<'a, 'b> Gen<'a, 'b> {
             let j_default = bin(BinOp::Add, ir, self.small_num()?);
             let object = self.chance(40)?;
             let (ki, kj) = if object { (self.pattern_key(i, 0)?, self.pattern_key(j, 1)?) } else { (i, j) };
-            let parts = vec![
-                PatternPart { key: ki, target: Pattern::Name(i), default: None },
-                PatternPart { key: kj, target: Pattern::Name(j), default: Some(j_default) },
-            ];
+            let parts = vec![PatternPart::name(ki, i, None), PatternPart::name(kj, j, Some(j_default))];
             // `j` gets its default, or a value, half the time.
             let j_value = if self.chance(50)? { Some(self.small_num()?) } else { None };
-            let (pattern, init) = if object {
+            let init = if object {
                 let mut props = vec![prop(&ki, num(0))];
                 props.extend(j_value.map(|v| prop(&kj, v)));
-                (Pattern::Object(parts), Expr::Object(props))
+                Expr::Object(props)
             } else {
-                (Pattern::Array(parts), Expr::Array(std::iter::once(num(0)).chain(j_value).collect()))
+                Expr::Array(std::iter::once(num(0)).chain(j_value).collect())
             };
+            let pattern = Pattern::of(object, parts);
             self.set_readable(i, true);
             self.set_readable(j, true);
             let test = bin(BinOp::Lt, self.read(i), num(i64::from(trips)));

@@ -40,7 +40,6 @@ use thiserror::Error;
 use crate::compare::{compare, Verdict};
 use crate::engine::{describe_language, Engine, Language};
 use crate::known::KnownDivergences;
-use crate::outcome::End;
 use crate::reduce::ReduceOptions;
 use crate::signature::DivergenceClass;
 use crate::trial::Trial;
@@ -670,24 +669,11 @@ fn known_signatures(shared: &Shared<'_>, workers: &[Arc<WorkerEngine>]) -> BTree
         let outcomes: Vec<_> = runs.into_iter().map(|(engine, run)| (engine, run.outcome)).collect();
         let trial = Trial { verdict: compare(&outcomes), outcomes };
         let Some(class) = DivergenceClass::of(&trial) else { continue };
-        for key in repro_keys(&trial, &class) {
-            signatures.insert(key, index);
-        }
+        signatures.insert(triage::finding_key(&trial, &class), index);
         let (_, _, signature) = triage::reduce(shared, workers, repro, &trial, &class, None);
         signatures.insert(signature.id(), index);
     }
     signatures
-}
-
-/// The keys under which a campaign finds the divergence of a known entry's repro `trial` before
-/// reducing it: its deduplication key, and for a crash the crash's id (the crashed engines and what
-/// they said), which is what every program crashing an engine the same way is found under.
-fn repro_keys(trial: &Trial, class: &DivergenceClass) -> Vec<String> {
-    let mut keys = vec![triage::dedup_key(trial, class)];
-    if trial.outcomes.iter().any(|(_, outcome)| matches!(outcome.end, End::Crashed(_))) {
-        keys.push(triage::crash_id(trial));
-    }
-    keys
 }
 
 fn progress(shared: &Shared<'_>, session_start: Instant) -> Progress {
@@ -935,7 +921,6 @@ impl Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::outcome::Outcome;
 
     fn summary() -> Summary {
         Summary {
@@ -982,30 +967,6 @@ mod tests {
         );
         let table = summary.table();
         assert!(table.contains("boa+ref-output-12345678  divergence     undetermined        3  new"), "{table}");
-    }
-
-    #[test]
-    fn a_listed_crash_is_known_under_the_id_any_program_crashing_the_same_way_has() {
-        let trial = |output: &str, crash: &str| {
-            let ok = Outcome { output: vec![output.to_owned()], end: End::Ok };
-            let crashed = Outcome::without_output(End::Crashed(crash.to_owned()));
-            Trial::from_outcomes(vec![("ref".into(), ok.clone()), ("boa".into(), crashed), ("quickjs".into(), ok)])
-        };
-        let repro = trial("function", "panicked: binding must exist");
-        let keys = repro_keys(&repro, &DivergenceClass::of(&repro).expect("diverges"));
-        // A generated program prints something else before the same panic (at another line).
-        let found = trial("", "panicked: binding must exist");
-        assert!(keys.contains(&triage::crash_id(&found)), "{keys:?}");
-        // A different panic is another bug.
-        let other = trial("", "panicked: index out of bounds");
-        assert!(!keys.contains(&triage::crash_id(&other)), "{keys:?}");
-        // A divergence without a crash registers its deduplication key only.
-        let wrong = Trial::from_outcomes(vec![
-            ("ref".into(), Outcome { output: vec!["1".into()], end: End::Ok }),
-            ("boa".into(), Outcome { output: vec!["2".into()], end: End::Ok }),
-            ("quickjs".into(), Outcome { output: vec!["1".into()], end: End::Ok }),
-        ]);
-        assert_eq!(repro_keys(&wrong, &DivergenceClass::of(&wrong).expect("diverges")).len(), 1);
     }
 
     #[test]

@@ -134,7 +134,7 @@ fn outcomes_of(runs: &[(String, WorkerRun)]) -> Vec<(String, Outcome)> {
 
 /// Triage for a program whose trial is not plain agreement. See the module docs.
 pub(super) fn handle(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<'_>) {
-    if ran.trial.outcomes.iter().any(|(_, outcome)| matches!(outcome.end, End::Crashed(_))) {
+    if is_crash(ran.trial) {
         Counters::bump(&shared.counters.crashed);
     }
     for (engine, run) in ran.runs {
@@ -160,7 +160,7 @@ fn comparable(trial: &Trial) -> Option<Trial> {
         Verdict::Diverge { .. } => Some(trial.clone()),
         Verdict::Agree => None,
         Verdict::Poisoned { .. } => {
-            if !trial.outcomes.iter().any(|(_, outcome)| matches!(outcome.end, End::Crashed(_))) {
+            if !is_crash(trial) {
                 return None;
             }
             let outcomes: Vec<(String, Outcome)> =
@@ -292,16 +292,9 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
         .filter(|worker| divergence.outcomes.iter().any(|(engine, _)| engine == worker.name()))
         .cloned()
         .collect();
-    let kind = if divergence.outcomes.iter().any(|(_, outcome)| matches!(outcome.end, End::Crashed(_))) {
-        FindingKind::Crash
-    } else {
-        FindingKind::Divergence
-    };
+    let kind = if is_crash(divergence) { FindingKind::Crash } else { FindingKind::Divergence };
     let Some(class) = DivergenceClass::of(divergence) else { return };
-    let key = match kind {
-        FindingKind::Crash => crash_id(divergence),
-        _ => dedup_key(divergence, &class),
-    };
+    let key = finding_key(divergence, &class);
     if let Some(entry) = shared.known(&key) {
         Counters::bump(&shared.counters.known);
         shared.known_hit(entry);
@@ -410,6 +403,22 @@ pub fn dedup_key(divergence: &Trial, class: &DivergenceClass) -> String {
             format!("{class} lines {lines}")
         }
         _ => class.to_string(),
+    }
+}
+
+/// Whether an engine crashed in `trial`.
+fn is_crash(trial: &Trial) -> bool {
+    trial.outcomes.iter().any(|(_, outcome)| matches!(outcome.end, End::Crashed(_)))
+}
+
+/// The key a divergence is found under before it is reduced, both for the programs a campaign runs
+/// and for the repros of known divergences: a crash's [`crash_id`] (whatever the program printed
+/// before it), else the [`dedup_key`].
+pub fn finding_key(divergence: &Trial, class: &DivergenceClass) -> String {
+    if is_crash(divergence) {
+        crash_id(divergence)
+    } else {
+        dedup_key(divergence, class)
     }
 }
 
@@ -597,6 +606,12 @@ mod tests {
         assert!(a.starts_with("boa-crash-"), "{a}");
         assert_eq!(a, crash_id(&crash("panicked at src/a.rs:12:9: index 7 out of range", "2")));
         assert_ne!(a, crash_id(&crash("worker died (signal 6 (SIGABRT)): native stack overflow", "1")));
+        // A known crash's repro and a generated program crashing the same way after printing
+        // something else are found under one key (a listed crash was once reported again).
+        let key = |trial: &Trial| finding_key(trial, &DivergenceClass::of(trial).expect("diverges"));
+        let repro = crash("panicked: binding must exist", "function");
+        assert_eq!(key(&repro), key(&crash("panicked: binding must exist", "")));
+        assert_ne!(key(&repro), key(&crash("panicked: index out of bounds", "function")));
     }
 
     #[test]
