@@ -125,7 +125,8 @@ pub enum Stmt {
     Throw(Expr),
     Break(Option<Name>),
     Continue(Option<Name>),
-    /// `switch`; each case body is printed inside braces so lexical declarations stay local to it.
+    /// `switch`: all its cases share one block scope (a case wanting its own wraps its body in a
+    /// [`Stmt::Block`]).
     Switch(Expr, Vec<Case>),
     Labeled(Name, Box<Stmt>),
     /// A class declaration (its name is `Some`).
@@ -725,12 +726,17 @@ fn free_in_stmt(s: &Stmt, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Nam
         }
         Stmt::Switch(d, cases) => {
             free_in_expr(d, env, free);
+            // One scope for every case: a closure in one case sees a `let` of another.
+            let mut scope = BTreeSet::new();
+            cases.iter().for_each(|c| collect_lexical_names(&c.body, &mut scope));
+            env.push(scope);
             for c in cases {
                 if let Some(t) = &c.test {
                     free_in_expr(t, env, free);
                 }
-                free_in_block(&c.body, env, free);
+                free_in_stmts(&c.body, env, free);
             }
+            env.pop();
         }
         Stmt::Labeled(_, s) => free_in_stmt(s, env, free),
         Stmt::Class(c) => free_in_class(c, env, free),
@@ -1182,6 +1188,21 @@ mod tests {
         };
         f.body = vec![Stmt::Try { block: vec![], handler: Some(handler), finalizer: None }, each, print(ident("k"))];
         assert_eq!(f.captures().into_iter().collect::<Vec<_>>(), ["d", "k", "print", "xs"]);
+    }
+
+    #[test]
+    fn a_switch_is_one_scope_for_all_its_cases() {
+        // function f() { switch (k) { case 0: let x = 1; default: g(() => x); } }: the arrow in the
+        // second case closes over the first case's `x`, which is not free in `f`.
+        let mut arrow = Function::new(FunctionKind::Arrow, None);
+        arrow.body = vec![ret(ident("x"))];
+        let cases = vec![
+            Case { test: Some(num(0)), body: vec![decl(DeclKind::Let, "x", Some(num(1)))] },
+            Case { test: None, body: vec![Stmt::Expr(call(ident("g"), vec![func_expr(arrow)]))] },
+        ];
+        let mut f = Function::new(FunctionKind::Declaration, Some("f"));
+        f.body = vec![Stmt::Switch(ident("k"), cases)];
+        assert_eq!(f.captures().into_iter().collect::<Vec<_>>(), ["g", "k"]);
     }
 
     #[test]

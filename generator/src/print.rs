@@ -351,12 +351,14 @@ impl Printer {
                         Some(t) => {
                             self.out.push_str("case ");
                             self.expr(t, SEQ);
-                            self.out.push_str(": ");
+                            self.out.push(':');
                         }
-                        None => self.out.push_str("default: "),
+                        None => self.out.push_str("default:"),
                     }
-                    self.block(&c.body);
                     self.out.push('\n');
+                    self.indent += 1;
+                    self.stmts(&c.body);
+                    self.indent -= 1;
                 }
                 self.indent -= 1;
                 self.pad();
@@ -955,6 +957,18 @@ mod tests {
             print_program(&p),
             "for (const { a, k1: b = 1, k2: [c, g = () => a] } of xs) {}\ntry {} catch ({ a, k1: b = 1, k2: [c, g = () => a] }) {}\n"
         );
+    }
+
+    #[test]
+    fn switch_cases_share_the_switch_scope() {
+        let cases = vec![
+            Case { test: Some(num(0)), body: vec![decl(DeclKind::Let, "x", Some(num(1)))] },
+            Case { test: None, body: vec![Stmt::Block(vec![print(ident("x"))]), Stmt::Break(None)] },
+        ];
+        let p = Program { strict: false, body: vec![Stmt::Switch(ident("k"), cases)] };
+        let text =
+            "switch (k) {\n  case 0:\n    let x = 1;\n  default:\n    {\n      print(x);\n    }\n    break;\n}\n";
+        assert_eq!(print_program(&p), text);
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod flow;
 mod lifetime;
 mod patterns;
 mod stmt;
+mod switch;
 pub(crate) mod ty;
 
 use crate::name::{AsName, NameSet, PoolBits, POOL};
@@ -405,7 +406,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// An index chosen with the given weights (the first option with a weight when the input is
     /// exhausted, so list the simplest option first).
     pub fn weighted(&mut self, weights: &[u32]) -> Result<usize> {
-        let total: u32 = weights.iter().sum();
+        let total = weights.iter().fold(0u32, |sum, w| sum.saturating_add(*w));
         if total == 0 {
             return Ok(0);
         }

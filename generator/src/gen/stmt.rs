@@ -45,8 +45,11 @@ pub(crate) fn stmt_weights(cfg: &Config) -> [[u32; STMT_KINDS]; 2] {
     let plain_total: u32 = PLAIN.iter().map(|p| p.1).sum();
     for nested in [false, true] {
         let row = &mut weights[usize::from(nested)];
+        // Plain kinds share `plain_weight` in proportion to their own weights, but a rare kind
+        // (`switch`) is not rounded down to nothing. (Scaling every weight up instead would make the
+        // total need two bytes of input per choice, whose modulo bias favours the first kinds.)
         for (i, (_, w)) in PLAIN.iter().enumerate() {
-            row[i] = w * cfg.plain_weight / plain_total.max(1);
+            row[i] = (w * cfg.plain_weight / plain_total.max(1)).max(u32::from(cfg.plain_weight > 0));
         }
         for (i, c) in Category::ALL.into_iter().enumerate() {
             let w = cfg.effective_weight(c);
@@ -167,7 +170,9 @@ impl<'a, 'b> Gen<'a, 'b> {
                 let mut cases = Vec::new();
                 for k in 0..self.int(1, 3)? {
                     let test = if k == 0 && self.chance(30)? { None } else { Some(self.prim_leaf()?) };
-                    let mut body = self.with_block(|g| g.gen_stmts(2, 60))?;
+                    // Each case's statements get a block of their own: the cases share the switch's
+                    // scope, where a declaration of one case is in its TDZ in the others.
+                    let mut body = vec![Stmt::Block(self.with_block(|g| g.gen_stmts(2, 60))?)];
                     if self.chance(70)? {
                         body.push(Stmt::Break(None));
                     }
