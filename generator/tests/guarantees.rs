@@ -129,6 +129,9 @@ struct Syntax {
     default_parameter: bool,
     /// An object or array destructuring pattern, or a destructuring assignment.
     destructuring: bool,
+    /// A `let`, `const` or function declared directly in a `switch` case, in the scope all the
+    /// cases share.
+    switch_declaration: bool,
 }
 
 impl<'a> oxc_ast_visit::Visit<'a> for Syntax {
@@ -138,8 +141,11 @@ impl<'a> oxc_ast_visit::Visit<'a> for Syntax {
     }
 
     fn visit_switch_case(&mut self, it: &oxc_ast::ast::SwitchCase<'a>) {
-        let declares = it.consequent.iter().any(|s| matches!(s, oxc_ast::ast::Statement::FunctionDeclaration(_)));
+        use oxc_ast::ast::Statement;
+        let declares = it.consequent.iter().any(|s| matches!(s, Statement::FunctionDeclaration(_)));
         self.block_function |= declares;
+        let lexical = |s: &Statement| matches!(s, Statement::VariableDeclaration(d) if !d.kind.is_var());
+        self.switch_declaration |= declares || it.consequent.iter().any(lexical);
         oxc_ast_visit::walk::walk_switch_case(self, it);
     }
 
@@ -517,6 +523,44 @@ fn every_destructuring_producer_runs_where_the_profile_has_patterns() {
             match profile {
                 Profile::Es5 => assert_eq!(found, 0, "es5 has no destructuring, yet {category} produced it"),
                 _ => assert!(found >= 3, "{} {category}: the pattern producer ran in {found} of 40", profile.name()),
+            }
+        }
+    }
+}
+
+#[test]
+fn every_switch_producer_runs_where_the_profile_has_block_scopes() {
+    // Each producer's label, under the category that picks it; programs of that category alone
+    // contain it within a few seeds, declare directly in a case, and complete on the reference
+    // interpreter. ES5 has neither `let` nor block functions.
+    let producers = [
+        (Category::Tdz, "closures made in a switch's cases read a let of its first case"),
+        (Category::SharedBinding, "closures made in a switch's cases, which fall through, share the switch's let"),
+        (Category::Hoisting, "a function declared in a switch case exists from the switch's entry"),
+    ];
+    for (category, label) in producers {
+        for profile in [Profile::Es5, Profile::Es2015, Profile::Full] {
+            let mut cfg = Config::with_profile(profile);
+            for c in Category::ALL.into_iter().filter(|c| *c != category) {
+                cfg.set_weight(c, 0);
+            }
+            let mut found = 0;
+            for seed in 0..40 {
+                let text = Program::from_seed(seed, &cfg).to_string();
+                if !text.contains(label) {
+                    continue;
+                }
+                found += 1;
+                assert!(
+                    syntax_of(&text).switch_declaration,
+                    "{category} seed {seed}: no declaration in a case:\n{text}"
+                );
+                let out = interpreter::run(&text, &Limits::default());
+                assert_eq!(out.completion, Completion::Normal, "{category} seed {seed}:\n{text}");
+            }
+            match profile {
+                Profile::Es5 => assert_eq!(found, 0, "es5 has no block scopes, yet {category} produced a switch"),
+                _ => assert!(found >= 3, "{} {category}: the switch producer ran in {found} of 40", profile.name()),
             }
         }
     }

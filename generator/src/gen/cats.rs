@@ -362,8 +362,11 @@ impl<'a, 'b> Gen<'a, 'b> {
     // ----- shared-binding ---------------------------------------------------------------------------
 
     fn cat_shared_binding(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
-        let variant = self.pick(4)?;
+        let variant = self.pick(5)?;
         if variant == 3 && self.pattern_shared_binding(out)? {
+            return Ok(true);
+        }
+        if variant == 4 && self.switch_closures(out, Category::SharedBinding)? {
             return Ok(true);
         }
         if variant == 0 && self.fits_here(0, 7) {
@@ -718,7 +721,10 @@ impl<'a, 'b> Gen<'a, 'b> {
     // ----- hoisting ---------------------------------------------------------------------------------
 
     fn cat_hoisting(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
-        let variant = self.pick(4)?;
+        let variant = self.pick(5)?;
+        if variant == 4 && self.switch_function(out)? {
+            return Ok(true);
+        }
         if variant == 0 && self.fits_here(1, 2) && self.can_declare_function_here() {
             out.push(self.tag(Category::Hoisting, "a function declaration is called before its text"));
             let ft = self.random_fnty(self.rank() - 1, false)?;
@@ -825,8 +831,11 @@ impl<'a, 'b> Gen<'a, 'b> {
         if !self.feat.let_const {
             return Ok(false);
         }
-        let variant = self.pick(5)?;
+        let variant = self.pick(6)?;
         if variant == 4 && self.pattern_tdz(out)? {
+            return Ok(true);
+        }
+        if variant == 5 && self.switch_closures(out, Category::Tdz)? {
             return Ok(true);
         }
         if variant == 0 && self.fits_here(0, 2) {
