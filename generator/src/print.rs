@@ -350,7 +350,8 @@ impl Printer {
                     match &c.test {
                         Some(t) => {
                             self.out.push_str("case ");
-                            self.expr(t, SEQ);
+                            // A comma expression gets parentheses, for the reader.
+                            self.expr(t, ASSIGN);
                             self.out.push(':');
                         }
                         None => self.out.push_str("default:"),

@@ -13,7 +13,8 @@ use super::*;
 
 impl<'a, 'b> Gen<'a, 'b> {
     /// `const fs = []; switch (k) { case 0: let x = e; fs.push(() => x); case 1: fs.push(() => ++x); ... }`
-    /// then every closure called, each in a `try`. For tdz the switch runs once per case, entered at
+    /// (some case tests push a closure too: `case (fs.push(() => x), 1):`, made while `x` is in its
+    /// TDZ), then every closure called, each in a `try`. For tdz the switch runs once per case, entered at
     /// each case in turn (`for (let k = 0; k < n; k++) switch (k) { ... }`), so closures made after a
     /// jump past `let x` throw when called; for shared-binding it is entered at the first case and
     /// falls through every case, so the closures see each other's writes to the one `x`.
@@ -21,7 +22,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         let tdz = category == Category::Tdz;
         let cases = self.int(2, 3)? as u32;
         let runs = if tdz { cases } else { 1 };
-        let max_pushed = cases * runs;
+        // A closure per case body, and one per case test (evaluated while looking for the case).
+        let max_pushed = 2 * cases * runs;
         if !self.feat.let_const || !self.room(4) || !self.fits_here(1, max_pushed + 1) {
             return Ok(false);
         }
@@ -64,42 +66,56 @@ impl<'a, 'b> Gen<'a, 'b> {
             let x = self.new_binding(Role::Value, How::Lexical, kind.binding_kind(), Ty::Prim, writable)?;
             let mut clauses = Vec::new();
             for i in 0..cases {
+                // Case tests run in the switch's scope before any case does, and a jump may land on
+                // a later case, past the declaration.
+                self.set_readable(x, false);
+                let mut test = num(i64::from(i));
+                if self.chance(30)? {
+                    // `case (fs.push(() => x), i):` makes a closure over the `x` in its TDZ, which
+                    // the case's declaration may then initialise.
+                    let push = self.push_closure_over(fs, x, writable)?;
+                    test = Expr::Seq(vec![push, test]);
+                }
                 let mut body = Vec::new();
                 if i == 0 {
                     let init = self.gen_prim(2)?;
                     self.set_readable(x, true);
                     body.push(decl(kind, &x, Some(init)));
-                } else {
-                    // A jump may have landed here, past the declaration.
-                    self.set_readable(x, false);
                 }
                 if self.chance(40)? {
                     // Statements of their own go in a block: a declaration directly in the case would
                     // be in its TDZ in the other cases.
                     body.push(Stmt::Block(self.with_block(|g| g.gen_stmts(2, 50))?));
                 }
-                let variant = self.pick(3)?;
-                let closure = self.closure(vec![], 0, |g, _| {
-                    Ok(vec![match variant {
-                        0 if writable => {
-                            let t = g.target(x);
-                            ret(Expr::Update { increment: true, prefix: true, target: t })
-                        }
-                        1 => ret(unary(UnaryOp::Typeof, g.read(x))),
-                        _ => ret(g.reading(&x)?),
-                    }])
-                })?;
-                let a = self.read(fs);
-                body.push(expr_stmt(method_call(a, "push", vec![closure])));
+                let push = self.push_closure_over(fs, x, writable)?;
+                body.push(expr_stmt(push));
                 if breaks && i + 1 < cases && self.chance(30)? {
                     body.push(Stmt::Break(None));
                 }
-                clauses.push(Case { test: Some(num(i64::from(i))), body });
+                clauses.push(Case { test: Some(test), body });
             }
             Ok(Stmt::Switch(disc, clauses))
         })();
         self.pop_scope();
         r
+    }
+
+    /// `fs.push(() => x + ...)`, `fs.push(() => ++x)` (when `x` is writable) or
+    /// `fs.push(() => typeof x)`.
+    fn push_closure_over(&mut self, fs: Name, x: Name, writable: bool) -> Result<Expr> {
+        let variant = self.pick(3)?;
+        let closure = self.closure(vec![], 0, |g, _| {
+            Ok(vec![match variant {
+                0 if writable => {
+                    let t = g.target(x);
+                    ret(Expr::Update { increment: true, prefix: true, target: t })
+                }
+                1 => ret(unary(UnaryOp::Typeof, g.read(x))),
+                _ => ret(g.reading(&x)?),
+            }])
+        })?;
+        let a = self.read(fs);
+        Ok(method_call(a, "push", vec![closure]))
     }
 
     /// `fs.forEach(function (h) { try { print(h()); } catch (e) { print(e.name); } })` over an array
