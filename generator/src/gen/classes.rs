@@ -418,9 +418,16 @@ impl<'a, 'b> Gen<'a, 'b> {
         if !self.fits_here(3, 6) {
             return Ok(false);
         }
+        // The derived constructor may also make an arrow over `this` before `super()` (calling it
+        // then throws) and call `super()` through an arrow, which initialises the constructor's `this`.
+        let arrow_super = self.feat.arrows && self.feat.let_const && self.chance(40)?;
         out.push(self.tag(
             Category::ClassScope,
-            "extends and super: super calls and properties from methods and arrows, overrides seen during base construction",
+            if arrow_super {
+                "extends and super: an arrow made before super() sees this once an arrow has called super()"
+            } else {
+                "extends and super: super calls and properties from methods and arrows, overrides seen during base construction"
+            },
         ));
         let base_get = fnty(0, Ty::Prim, 0);
         let base_inst =
@@ -482,8 +489,34 @@ impl<'a, 'b> Gen<'a, 'b> {
                 2,
                 None,
                 |g, n| {
+                    let mut body = Vec::new();
+                    let peek = if arrow_super {
+                        let ty = Ty::Func(fnty(0, Ty::Prim, 0));
+                        let (peek, d) = g.declare_var(Role::Function, DeclKind::Const, ty, false, |g| {
+                            g.class_arrow(0, |_| Ok(this_member("v")))
+                        })?;
+                        // Only called here: before `super()` it throws.
+                        g.set_readable(peek, false);
+                        body.push(d);
+                        let c = g.call_named(&peek, vec![]);
+                        body.push(g.guarded(vec![print(c)])?);
+                        Some(peek)
+                    } else {
+                        None
+                    };
                     let a = g.read(n[0]);
-                    let mut body = vec![expr_stmt(call(Expr::Super, vec![bin(BinOp::Mul, a, num(2))]))];
+                    let super_call = call(Expr::Super, vec![bin(BinOp::Mul, a, num(2))]);
+                    if arrow_super {
+                        let by_arrow = g.class_arrow(0, |_| Ok(super_call))?;
+                        g.spend_call(1);
+                        body.push(expr_stmt(call(by_arrow, vec![])));
+                    } else {
+                        body.push(expr_stmt(super_call));
+                    }
+                    if let Some(peek) = peek {
+                        let c = g.call_named(&peek, vec![]);
+                        body.push(print(c));
+                    }
                     if !use_fields {
                         body.push(this_assign("w", g.gen_prim(1)?));
                     }
