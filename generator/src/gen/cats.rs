@@ -1086,21 +1086,30 @@ impl<'a, 'b> Gen<'a, 'b> {
                 ("a closure created in the loop head sees the head's own binding", r?)
             }
             2 => {
-                // for (let i = 0; i < n; fs.push(() => i), i++) {}
+                // for (let i = 0; i < n; fs.push(() => i), i++) {}, or with the push in the test,
+                // which runs once more than the body: for (let i = 0; fs.push(() => i), i < n; i++) {}
+                let in_test = self.chance(40)?;
+                if in_test {
+                    known_len = trips + 1;
+                    self.spend_call(1);
+                }
                 self.push_scope(ScopeKind::Block);
                 let r = (|| {
                     let i = self.new_binding(Role::Counter, How::Lexical, BindingKind::Let, Ty::Prim, false)?;
                     self.set_readable(i, true);
-                    let test = bin(BinOp::Lt, self.read(i), num(i64::from(trips)));
+                    let mut test = bin(BinOp::Lt, self.read(i), num(i64::from(trips)));
                     let c = self.with_loop(trips, |g| g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(&i)?)])))?;
                     let pushed = {
                         let a = self.read(fs);
                         method_call(a, "push", vec![c])
                     };
-                    let update = Expr::Seq(vec![
-                        pushed,
-                        Expr::Update { increment: true, prefix: false, target: self.target(i) },
-                    ]);
+                    let increment = Expr::Update { increment: true, prefix: false, target: self.target(i) };
+                    let update = if in_test {
+                        test = Expr::Seq(vec![pushed, test]);
+                        increment
+                    } else {
+                        Expr::Seq(vec![pushed, increment])
+                    };
                     let body = self.with_loop(trips, |g| g.with_block(|g| g.gen_stmts(1, 30)))?;
                     Ok(Stmt::For {
                         init: Some(ForInit::Decl(DeclKind::Let, vec![Declarator { name: i, init: Some(num(0)) }])),
@@ -1110,7 +1119,12 @@ impl<'a, 'b> Gen<'a, 'b> {
                     })
                 })();
                 self.pop_scope();
-                ("closures created in the update expression see the next iteration's copy", r?)
+                let what = if in_test {
+                    "closures created in the test see their iteration's binding, which the update no longer writes"
+                } else {
+                    "closures created in the update expression see the next iteration's copy"
+                };
+                (what, r?)
             }
             3 => {
                 // A closure increments the per-iteration binding; the copy to the next iteration keeps it.
