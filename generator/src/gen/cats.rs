@@ -1259,6 +1259,43 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     // ----- arguments --------------------------------------------------------------------------------
 
+    /// `print((function (a, g = () => typeof arguments + arguments.length) { var arguments; ...
+    /// arguments = 5; return g() + "," + arguments; })(1, undefined, 3))`, in sloppy code: with
+    /// parameter expressions the body's `var arguments` is a binding of its own, which starts as a
+    /// copy of the arguments object, so the default's closure keeps seeing the object.
+    fn arguments_beside_body_var(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        out.push(self.tag(
+            Category::Arguments,
+            "a closure in a parameter default sees the arguments object, not the body's var arguments",
+        ));
+        let arguments = || ident("arguments");
+        let mut seen = Function::new(FunctionKind::Arrow, None);
+        seen.expression_body = true;
+        let length = member(arguments(), "length");
+        seen.body.push(ret(bin(BinOp::Add, unary(UnaryOp::Typeof, arguments()), length)));
+        let mut f = Function::new(FunctionKind::Expression, None);
+        f.params.push(Param::new(Name::new("a"), None));
+        f.params.push(Param::new(Name::new("g"), Some(func_expr(seen))));
+        let call_g = || call(ident("g"), vec![]);
+        let var = Stmt::Decl(DeclKind::Var, vec![Declarator { name: Name::new("arguments"), init: None }]);
+        f.body.push(var);
+        if self.chance(50)? {
+            // Before the body assigns it, its own binding holds the arguments object too.
+            f.body.push(print(bin(BinOp::Add, unary(UnaryOp::Typeof, arguments()), call_g())));
+        }
+        let value = self.small_num()?;
+        f.body.push(expr_stmt(assign_name("arguments", value)));
+        f.body.push(ret(bin(BinOp::Add, bin(BinOp::Add, call_g(), string(",")), arguments())));
+        // `g` gets `undefined` (its default) whenever more arguments follow.
+        let mut args = vec![self.gen_prim(1)?];
+        for i in 0..self.int(0, 2)? {
+            args.push(if i == 0 { Expr::Undefined } else { self.gen_prim(1)? });
+        }
+        self.spend_call(3);
+        out.push(print(call(func_expr(f), args)));
+        Ok(true)
+    }
+
     fn cat_arguments(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
         let f = self.feat;
         let variant = self.weighted(&[
@@ -1266,7 +1303,11 @@ impl<'a, 'b> Gen<'a, 'b> {
             if f.default_params || f.rest_params { 2 } else { 0 },
             if f.arrows { 2 } else { 0 },
             2,
+            if f.default_params && f.arrows && !self.strict() { 2 } else { 0 },
         ])?;
+        if variant == 4 && self.fits_here(1, 3) {
+            return self.arguments_beside_body_var(out);
+        }
         if variant == 0 && self.fits_here(0, 2) {
             out.push(self.tag(
                 Category::Arguments,
