@@ -208,6 +208,50 @@ impl KnownDivergences {
     /// order among equals (an engine that matches a pattern but is right here is left out); empty
     /// when there is none.
     pub fn recognise(&self, program: &str, trial: &Trial) -> Vec<usize> {
+        self.recognised_subsets(program, trial)
+            .find(|chosen| explained_by(chosen.iter().map(|&index| &self.entries[index]).collect(), trial).is_some())
+            .unwrap_or_default()
+    }
+
+    /// When entries' patterns recognise the bugs of some of the engines that differ in `trial` (a
+    /// reduced program, as for [`KnownDivergences::recognise`]) but another engine, with no entry,
+    /// differs too: those entries, and the trial without their engines, in which a strict majority
+    /// of at least two engines agrees and each recognised engine differs from that majority. The
+    /// rest of the trial is then a finding of its own, which the majority can blame (a bug of a
+    /// third-party engine beside known Boa and QuickJS bugs would otherwise be a tie). `None` when
+    /// no set of matching entries leaves such a trial.
+    pub fn recognise_partly(&self, program: &str, trial: &Trial) -> Option<(Vec<usize>, Trial)> {
+        if !matches!(trial.verdict, Verdict::Diverge { .. }) {
+            return None;
+        }
+        // An engine a pattern recognises is never the one left to blame.
+        let recognised: Vec<&str> = (0..self.entries.len())
+            .filter(|&index| self.recognises(index, program))
+            .map(|index| self.entries[index].engine.as_str())
+            .collect();
+        self.recognised_subsets(program, trial).find_map(|chosen| {
+            let is_listed = |name: &str| chosen.iter().any(|&index| self.entries[index].engine == name);
+            let rest: Vec<(String, Outcome)> =
+                trial.outcomes.iter().filter(|(name, _)| !is_listed(name)).cloned().collect();
+            let majority = strict_majority(&rest)?;
+            let each_differs = trial.outcomes.iter().filter(|(name, _)| is_listed(name)).all(|listed| {
+                let mut with = majority.clone();
+                with.push(listed.clone());
+                matches!(compare(&with), Verdict::Diverge { .. })
+            });
+            let in_majority = |name: &str| majority.iter().any(|(engine, _)| engine == name);
+            let left_to_blame: Vec<&str> =
+                rest.iter().map(|(engine, _)| engine.as_str()).filter(|engine| !in_majority(engine)).collect();
+            if !each_differs || left_to_blame.is_empty() || left_to_blame.iter().any(|e| recognised.contains(e)) {
+                return None;
+            }
+            Some((chosen, Trial { verdict: compare(&rest), outcomes: rest }))
+        })
+    }
+
+    /// Sets of entries whose pattern matches `program` and whose engine took part in `trial`, at most
+    /// one per engine, largest first, then in list order.
+    fn recognised_subsets<'s>(&'s self, program: &str, trial: &Trial) -> impl Iterator<Item = Vec<usize>> + 's {
         /// More matching entries than this are not combined (lists match a handful at most).
         const MAX_MATCHING: usize = 10;
         let took_part = |entry: &KnownDivergence| trial.outcomes.iter().any(|(engine, _)| *engine == entry.engine);
@@ -217,14 +261,16 @@ impl KnownDivergences {
             .collect();
         let mut subsets: Vec<u32> = (1..1u32 << matching.len()).collect();
         subsets.sort_by_key(|mask| (std::cmp::Reverse(mask.count_ones()), std::cmp::Reverse(mask.reverse_bits())));
-        for mask in subsets {
-            let chosen: Vec<usize> =
-                (0..matching.len()).filter(|bit| mask & (1 << bit) != 0).map(|bit| matching[bit]).collect();
-            if explained_by(chosen.iter().map(|&index| &self.entries[index]).collect(), trial).is_some() {
-                return chosen;
-            }
-        }
-        Vec::new()
+        subsets
+            .into_iter()
+            .map(move |mask| -> Vec<usize> {
+                (0..matching.len()).filter(|bit| mask & (1 << bit) != 0).map(|bit| matching[bit]).collect()
+            })
+            // One entry per engine: two bugs of one engine are one engine's outcome.
+            .filter(|chosen| {
+                let engines: BTreeSet<&str> = chosen.iter().map(|&index| self.entries[index].engine.as_str()).collect();
+                engines.len() == chosen.len()
+            })
     }
 
     /// `(entry's program, divergence class of its repro)` for every entry whose one-line repro
@@ -307,6 +353,19 @@ fn explained_by<'a>(listed: Vec<&'a KnownDivergence>, trial: &Trial) -> Option<E
         matches!(compare(&with), Verdict::Diverge { .. })
     });
     each_differs.then_some(Explanation { entries: listed })
+}
+
+/// The engines of the largest group of `outcomes` that agree with each other, when it has at least
+/// two engines and more than half of them.
+fn strict_majority(outcomes: &[(String, Outcome)]) -> Option<Vec<(String, Outcome)>> {
+    outcomes
+        .iter()
+        .map(|one| {
+            let agrees = |other: &&(String, Outcome)| compare(&[one.clone(), (*other).clone()]) == Verdict::Agree;
+            outcomes.iter().filter(agrees).cloned().collect::<Vec<_>>()
+        })
+        .max_by_key(Vec::len)
+        .filter(|group| group.len() >= 2 && group.len() * 2 > outcomes.len())
 }
 
 impl KnownDivergence {
@@ -425,6 +484,48 @@ mod tests {
         let broken = parse(&format!("{ENTRY}pattern = 'for (let'\n")).expect_err("unclosed group").to_string();
         assert!(broken.contains("`pattern` that is not a regular expression"), "{broken}");
         assert!(!broken.contains('\n'), "one line: {broken}");
+    }
+
+    #[test]
+    fn known_bugs_beside_an_unlisted_engine_leave_that_engine_to_the_majority() {
+        let boa_entry = format!("{ENTRY}pattern = 'print'\n");
+        let quickjs_entry = boa_entry.replace(r#""boa""#, r#""quickjs""#);
+        let both = parse(&format!("{boa_entry}{quickjs_entry}")).expect("two entries");
+        let six = |boa: &str, quickjs: &str, jsc: &str, gjs: &str| {
+            trial(vec![
+                ("ref", ok(&["0"])),
+                ("boa", ok(&[boa])),
+                ("quickjs", ok(&[quickjs])),
+                ("node", ok(&["0"])),
+                ("jsc", ok(&[jsc])),
+                ("gjs", ok(&[gjs])),
+            ])
+        };
+        let engines = |trial: &Trial| trial.outcomes.iter().map(|(engine, _)| engine.clone()).collect::<Vec<_>>();
+
+        // Boa and QuickJS are known, jsc is not: three against three, until the known ones are set
+        // aside and jsc is alone against ref, node and gjs.
+        let tie = six("1", "2", "3", "0");
+        assert!(both.recognise("print(x)", &tie).is_empty(), "jsc's part is not known");
+        let (entries, residual) = both.recognise_partly("print(x)", &tie).expect("jsc is left");
+        assert_eq!(entries, [0, 1]);
+        assert_eq!(engines(&residual), ["ref", "node", "jsc", "gjs"]);
+        // A second QuickJS entry that matches too: one entry per engine, the first listed.
+        let other_quickjs_bug = quickjs_entry.replace("loops/for-let-copy.js", "loops/other.js");
+        let three = parse(&format!("{boa_entry}{quickjs_entry}{other_quickjs_bug}")).expect("three entries");
+        assert_eq!(three.recognise_partly("print(x)", &tie).map(|(entries, _)| entries), Some(vec![0, 1]));
+        assert_eq!(three.recognise("print(x)", &six("1", "2", "0", "0")), [0, 1]);
+        assert!(matches!(residual.verdict, Verdict::Diverge { .. }));
+        // QuickJS's pattern matches but QuickJS is right: only Boa's entry is set aside.
+        let (entries, residual) = both.recognise_partly("print(x)", &six("1", "0", "3", "0")).expect("jsc is left");
+        assert_eq!((entries, engines(&residual).len()), (vec![0], 5));
+
+        // Nothing left to blame when the known bugs explain everything (`recognise`'s case, not a
+        // known engine left alone by a smaller set), when the rest has no strict majority, or when
+        // the patterns do not match.
+        assert_eq!(both.recognise_partly("print(x)", &six("1", "2", "0", "0")), None);
+        assert_eq!(both.recognise_partly("print(x)", &six("1", "2", "3", "4")), None);
+        assert_eq!(both.recognise_partly("x()", &tie), None);
     }
 
     #[test]

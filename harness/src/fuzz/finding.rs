@@ -65,6 +65,15 @@ impl Blame {
         Blame { engines: Vec::new(), verdict: "undetermined".into(), reason: reason.into() }
     }
 
+    /// This blame, for the part of a divergence left once known bugs of other engines (`entries`)
+    /// are set aside: its reason says so.
+    pub fn beside_known<'a>(mut self, entries: impl IntoIterator<Item = &'a crate::KnownDivergence>) -> Blame {
+        let known: Vec<String> =
+            entries.into_iter().map(|entry| format!("{} ({})", entry.engine, entry.program)).collect();
+        self.reason = format!("{}, once the known bugs of {} are set aside", self.reason, known.join(" and "));
+        self
+    }
+
     /// A short form for tables: the suspects joined by `+`, or `undetermined`.
     pub fn short(&self) -> String {
         if self.engines.is_empty() {

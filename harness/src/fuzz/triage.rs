@@ -365,6 +365,28 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
         shared.reduced(&coarse, false);
         return;
     }
+    // Known bugs of some engines beside a new one of another: the finding is the rest of the
+    // divergence, which its majority can blame.
+    let partly = match kind {
+        FindingKind::Divergence => shared.config.known.recognise_partly(&reduced, &reduced_trial),
+        _ => None,
+    };
+    let (id, signature, blame) =
+        match partly.as_ref().and_then(|(entries, rest)| Some((entries, rest, DivergenceClass::of(rest)?))) {
+            Some((entries, rest, rest_class)) => {
+                for &entry in entries {
+                    shared.known_hit(entry);
+                }
+                let signature = Signature::new(rest_class, &reduced);
+                let blame = Blame::of(rest, Some(&signature))
+                    .beside_known(entries.iter().map(|&entry| &shared.config.known.entries()[entry]));
+                (signature.id(), signature, blame)
+            }
+            None => {
+                let blame = Blame::of(&reduced_trial, Some(&signature));
+                (id, signature, blame)
+            }
+        };
     if shared.registry.hit_if_known(&id) {
         Counters::bump(&shared.counters.duplicates);
         shared.registry.alias(&key, &id);
@@ -375,7 +397,7 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
     let finding = Finding {
         id,
         kind,
-        blame: Blame::of(&reduced_trial, Some(&signature)),
+        blame,
         signature: Some(signature),
         key: Some(key),
         deterministic: true,
