@@ -785,19 +785,9 @@ impl<'a, 'b> Gen<'a, 'b> {
         if !self.feat.block_functions || !self.fits_here(0, 1) {
             return Ok(false);
         }
-        let candidates: Vec<&str> =
-            FN_NAMES.iter().chain(VALUE_NAMES.iter()).copied().filter(|n| self.lookup(n).is_none()).collect();
-        if candidates.is_empty() {
+        let Some(h) = self.enter_block_declaring_unbound_function()? else {
             return Ok(false);
-        }
-        let h = Name::new(self.pick_from(&candidates)?);
-        self.push_scope(ScopeKind::Block);
-        if !self.can_declare(h, How::BlockFn) {
-            self.pop_scope();
-            return Ok(false);
-        }
-        let ft = fnty(0, Ty::Prim, 0);
-        self.declare(h, How::BlockFn, BindingKind::Function, Ty::Func(ft.clone()), false, false);
+        };
         let f = self
             .with_function(FnSpec { name: Some(h), ..FnSpec::new(FunctionKind::Declaration, vec![], 0) }, |g, _| {
                 Ok(vec![ret(g.gen_prim(2)?)])
@@ -823,6 +813,26 @@ impl<'a, 'b> Gen<'a, 'b> {
         let r = self.read(h);
         out.push(print(unary(UnaryOp::Typeof, r)));
         Ok(true)
+    }
+
+    /// Enters a block scope and declares in it a block function `() => primitive`, not readable yet,
+    /// under a pool name that has no binding here (so that `typeof` of it outside the block depends on
+    /// the caller's code alone). `None`, with no scope entered, when every such name is taken or the
+    /// declaration is not allowed here.
+    pub(crate) fn enter_block_declaring_unbound_function(&mut self) -> Result<Option<Name>> {
+        let candidates: Vec<&str> =
+            FN_NAMES.iter().chain(VALUE_NAMES.iter()).copied().filter(|n| self.lookup(n).is_none()).collect();
+        if candidates.is_empty() {
+            return Ok(None);
+        }
+        let h = Name::new(self.pick_from(&candidates)?);
+        self.push_scope(ScopeKind::Block);
+        if !self.can_declare(h, How::BlockFn) {
+            self.pop_scope();
+            return Ok(None);
+        }
+        self.declare(h, How::BlockFn, BindingKind::Function, Ty::Func(fnty(0, Ty::Prim, 0)), false, false);
+        Ok(Some(h))
     }
 
     // ----- tdz --------------------------------------------------------------------------------------

@@ -140,20 +140,11 @@ impl<'a, 'b> Gen<'a, 'b> {
         if !self.feat.block_functions || !self.room(3) || !self.fits_here(0, 2) {
             return Ok(false);
         }
-        // A name with no binding yet, so that `typeof h` before and after depends on this code alone.
-        let candidates: Vec<&str> =
-            FN_NAMES.iter().chain(VALUE_NAMES.iter()).copied().filter(|n| self.lookup(n).is_none()).collect();
-        if candidates.is_empty() {
+        // The switch's scope, with `h` declared in it.
+        let Some(h) = self.enter_block_declaring_unbound_function()? else {
             return Ok(false);
-        }
-        let h = Name::new(self.pick_from(&candidates)?);
-        self.push_scope(ScopeKind::Block);
-        if !self.can_declare(h, How::BlockFn) {
-            self.pop_scope();
-            return Ok(false);
-        }
+        };
         let r = (|| {
-            self.declare(h, How::BlockFn, BindingKind::Function, Ty::Func(fnty(0, Ty::Prim, 0)), false, false);
             let spec = FnSpec { name: Some(h), ..FnSpec::new(FunctionKind::Declaration, vec![], 0) };
             let f = self.with_function(spec, |g, _| Ok(vec![ret(g.gen_prim(2)?)]))?;
             self.set_readable(h, true);
