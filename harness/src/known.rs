@@ -27,8 +27,11 @@
 //! repro's shape. An entry's `pattern` (after V8 foozzie's suppressions tied to bug IDs) recognises
 //! the bug in a *reduced* program: [`KnownDivergences::recognise`] takes the entries whose pattern
 //! matches the program in place of the entries listed for a file, and applies the same rule, so a
-//! program showing two known bugs of two engines is recognised too. Keep patterns narrow (the
-//! construct the bug needs, not the category): a pattern that matches too much hides new bugs.
+//! program showing two known bugs of two engines is recognised too. When they explain only some of
+//! the engines that differ, [`KnownDivergences::recognise_partly`] sets those aside and leaves the
+//! rest of the divergence, which a campaign reports as new and its majority blames (a third-party
+//! engine's bug beside known Boa and QuickJS bugs). Keep patterns narrow (the construct the bug
+//! needs, not the category): a pattern that matches too much hides new bugs.
 
 use std::collections::BTreeSet;
 use std::fs;
