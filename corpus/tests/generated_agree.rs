@@ -10,8 +10,8 @@
 //! program happened to print next). Anything else is reduced; the reduced program is accepted when
 //! entries' `pattern`s recognise it (as campaigns do: [`harness::KnownDivergences::recognise`]), as
 //! a known bug in another shape often prints other values than its repro. Otherwise it is printed,
-//! so that a person can add a known entry or fix the interpreter. Poisoned runs (an engine exhausted or unsupported) fail too:
-//! generated programs must run on both.
+//! so that a person can add a known entry or fix the interpreter. Poisoned runs (an engine
+//! exhausted or unsupported) fail too: generated programs must run on both.
 
 use std::time::Duration;
 
@@ -91,7 +91,10 @@ fn reference_and_boa_agree_on_generated_programs_except_known_divergences() {
         let options = ReduceOptions { time_limit: Some(Duration::from_secs(60)), ..ReduceOptions::default() };
         let reduced = match reduce(&text, &engines, &target, &options) {
             Ok(reduced) => reduced.reduction.program,
-            Err(e) => format!("(not reduced: {e})\n{text}"),
+            Err(e) => {
+                failures.push(format!("seed {seed}: divergence {class} (not reduced: {e}):\n{text}\n"));
+                continue;
+            }
         };
         let recognised = list.recognise(&reduced, &Trial::run(&engines, &reduced));
         if !recognised.is_empty() {

@@ -207,8 +207,8 @@ impl KnownDivergences {
     /// The indices of the entries that recognise `program`'s divergence `trial` (a program found
     /// by fuzzing, reduced): entries whose pattern matches it and whose engine took part, and that
     /// explain the trial as [`KnownDivergences::explain`] would (the engines not listed agree and
-    /// each listed one differs from them). The largest such set of matching entries, first in list
-    /// order among equals (an engine that matches a pattern but is right here is left out); empty
+    /// each listed one differs from them). The largest such set of matching entries, one per
+    /// engine, first in list order among equals (an engine that matches a pattern but is right here is left out); empty
     /// when there is none.
     pub fn recognise(&self, program: &str, trial: &Trial) -> Vec<usize> {
         self.recognised_subsets(program, trial)
@@ -245,10 +245,10 @@ impl KnownDivergences {
             let in_majority = |name: &str| majority.iter().any(|(engine, _)| engine == name);
             let left_to_blame: Vec<&str> =
                 rest.iter().map(|(engine, _)| engine.as_str()).filter(|engine| !in_majority(engine)).collect();
-            if !each_differs || left_to_blame.is_empty() || left_to_blame.iter().any(|e| recognised.contains(e)) {
-                return None;
-            }
-            Some((chosen, Trial { verdict: compare(&rest), outcomes: rest }))
+            let verdict = compare(&rest);
+            let diverges = matches!(verdict, Verdict::Diverge { .. });
+            let blameable = !left_to_blame.is_empty() && !left_to_blame.iter().any(|e| recognised.contains(e));
+            (each_differs && blameable && diverges).then_some((chosen, Trial { verdict, outcomes: rest }))
         })
     }
 
@@ -513,12 +513,12 @@ mod tests {
         let (entries, residual) = both.recognise_partly("print(x)", &tie).expect("jsc is left");
         assert_eq!(entries, [0, 1]);
         assert_eq!(engines(&residual), ["ref", "node", "jsc", "gjs"]);
+        assert!(matches!(residual.verdict, Verdict::Diverge { .. }));
         // A second QuickJS entry that matches too: one entry per engine, the first listed.
         let other_quickjs_bug = quickjs_entry.replace("loops/for-let-copy.js", "loops/other.js");
         let three = parse(&format!("{boa_entry}{quickjs_entry}{other_quickjs_bug}")).expect("three entries");
         assert_eq!(three.recognise_partly("print(x)", &tie).map(|(entries, _)| entries), Some(vec![0, 1]));
         assert_eq!(three.recognise("print(x)", &six("1", "2", "0", "0")), [0, 1]);
-        assert!(matches!(residual.verdict, Verdict::Diverge { .. }));
         // QuickJS's pattern matches but QuickJS is right: only Boa's entry is set aside.
         let (entries, residual) = both.recognise_partly("print(x)", &six("1", "0", "3", "0")).expect("jsc is left");
         assert_eq!((entries, engines(&residual).len()), (vec![0], 5));

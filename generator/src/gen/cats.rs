@@ -135,6 +135,17 @@ impl<'a, 'b> Gen<'a, 'b> {
         Ok(e)
     }
 
+    /// `return h();`, spending the call, when a function of rank `rank` may call the rank-0 closure
+    /// `h` (a parameter's default); otherwise `return 0;`.
+    pub(crate) fn return_call_if_ranked(&mut self, rank: u32, h: Name) -> Stmt {
+        if rank == 0 {
+            return ret(num(0));
+        }
+        self.spend_call(1);
+        let h = self.read(h);
+        ret(call(h, vec![]))
+    }
+
     /// `name + <random part>`: an expression certainly reading `name`.
     pub(crate) fn reading(&mut self, name: &str) -> Result<Expr> {
         let r = self.read(name);
@@ -1482,15 +1493,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     expr_stmt(assign(AssignOp::Add, t, v))
                 };
                 let xr = g.read(x);
-                let mut body = vec![first, print(xr)];
-                if ft.rank > 0 {
-                    g.spend_call(1);
-                    let gr = g.read(names[1]);
-                    body.push(ret(call(gr, vec![])));
-                } else {
-                    body.push(ret(num(0)));
-                }
-                Ok(body)
+                Ok(vec![first, print(xr), g.return_call_if_ranked(ft.rank, names[1])])
             })?;
             out.push(s);
             let a = self.small_num()?;

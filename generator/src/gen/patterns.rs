@@ -91,13 +91,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                 }
                 let x = g.read(names[1]);
                 body.push(print(x));
-                if ft.rank > 0 {
-                    g.spend_call(1);
-                    let h = g.read(names[2]);
-                    body.push(ret(call(h, vec![])));
-                } else {
-                    body.push(ret(num(0)));
-                }
+                body.push(g.return_call_if_ranked(ft.rank, names[2]));
                 Ok(body)
             })?;
         let object = self.chance(50)?;

@@ -365,28 +365,15 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
         shared.reduced(&coarse, false);
         return;
     }
-    // Known bugs of some engines beside a new one of another: the finding is the rest of the
-    // divergence, which its majority can blame.
-    let partly = match kind {
-        FindingKind::Divergence => shared.config.known.recognise_partly(&reduced, &reduced_trial),
-        _ => None,
+    // Known bugs of some engines beside a new one of another: the finding is the rest.
+    let beside = if kind == FindingKind::Divergence { beside_known(shared, &reduced, &reduced_trial) } else { None };
+    let (id, signature, blame) = match beside {
+        Some((signature, blame)) => (signature.id(), signature, blame),
+        None => {
+            let blame = Blame::of(&reduced_trial, Some(&signature));
+            (id, signature, blame)
+        }
     };
-    let (id, signature, blame) =
-        match partly.as_ref().and_then(|(entries, rest)| Some((entries, rest, DivergenceClass::of(rest)?))) {
-            Some((entries, rest, rest_class)) => {
-                for &entry in entries {
-                    shared.known_hit(entry);
-                }
-                let signature = Signature::new(rest_class, &reduced);
-                let blame = Blame::of(rest, Some(&signature))
-                    .beside_known(entries.iter().map(|&entry| &shared.config.known.entries()[entry]));
-                (signature.id(), signature, blame)
-            }
-            None => {
-                let blame = Blame::of(&reduced_trial, Some(&signature));
-                (id, signature, blame)
-            }
-        };
     if shared.registry.hit_if_known(&id) {
         Counters::bump(&shared.counters.duplicates);
         shared.registry.alias(&key, &id);
@@ -412,6 +399,20 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
         memory_limit_mib: shared.config.memory_limit.map(|bytes| bytes >> 20),
     };
     shared.record(finding);
+}
+
+/// The part of a reduced divergence left when known bugs explain some of its engines and another
+/// engine differs too ([`KnownDivergences::recognise_partly`](crate::KnownDivergences::recognise_partly)):
+/// its signature and its majority's blame. The entries set aside count as hits.
+fn beside_known(shared: &Shared, reduced: &str, trial: &Trial) -> Option<(Signature, Blame)> {
+    let known = &shared.config.known;
+    let (entries, rest) = known.recognise_partly(reduced, trial)?;
+    let signature = Signature::new(DivergenceClass::of(&rest)?, reduced);
+    for &entry in &entries {
+        shared.known_hit(entry);
+    }
+    let blame = Blame::of(&rest, Some(&signature)).beside_known(entries.iter().map(|&entry| &known.entries()[entry]));
+    Some((signature, blame))
 }
 
 /// The cheap deduplication key of a divergence, computed before reduction: its class and, for an
