@@ -17,7 +17,7 @@ dir=${KEEP:-$(mktemp -d)}
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$dir"' EXIT
 
 cargo build -q --release -p generator --example dump
-target/release/examples/dump "$dir" "$count" "$seed" "$profile" "$size" $category
+"${CARGO_TARGET_DIR:-target}/release/examples/dump" "$dir" "$count" "$seed" "$profile" "$size" $category
 # One node process for all programs (in batches, to keep command lines short).
 ls "$dir"/seed-*.js | xargs -n 200 node --expose-gc generator/tools/node-run.js > "$dir/node.jsonl"
 
