@@ -567,50 +567,58 @@ fn free_in_function(f: &Function, env: &mut Vec<BTreeSet<Name>>, free: &mut BTre
     env.pop();
 }
 
-/// `var` names and function declarations hoisted to the enclosing function from nested blocks.
+/// `var` names hoisted to the enclosing function from nested blocks.
 fn collect_var_names(stmts: &[Stmt], out: &mut BTreeSet<Name>) {
+    collect_hoisted_names(stmts, false, out);
+}
+
+/// `var` names of `stmts` and their nested blocks, and with `block_functions` the functions declared
+/// there too (which Annex B hoists in sloppy code).
+fn collect_hoisted_names(stmts: &[Stmt], block_functions: bool, out: &mut BTreeSet<Name>) {
+    let recurse = |stmts: &[Stmt], out: &mut BTreeSet<Name>| collect_hoisted_names(stmts, block_functions, out);
     for s in stmts {
         match s {
+            Stmt::Function(f) if block_functions => out.extend(f.name),
             Stmt::Decl(DeclKind::Var, ds) => out.extend(ds.iter().map(|d| d.name)),
             Stmt::Destructure(DeclKind::Var, pattern, _) => out.extend(pattern.names()),
             Stmt::If(_, a, b) => {
-                collect_var_names(a, out);
+                recurse(a, out);
                 if let Some(b) = b {
-                    collect_var_names(b, out);
+                    recurse(b, out);
                 }
             }
-            Stmt::Block(b) | Stmt::While(_, b) | Stmt::DoWhile(b, _) | Stmt::With(_, b) => collect_var_names(b, out),
+            Stmt::Block(b) | Stmt::While(_, b) | Stmt::DoWhile(b, _) | Stmt::With(_, b) => recurse(b, out),
             Stmt::For { init, body, .. } => {
                 match init {
                     Some(ForInit::Decl(DeclKind::Var, ds)) => out.extend(ds.iter().map(|d| d.name)),
                     Some(ForInit::Destructure(DeclKind::Var, p, _)) => out.extend(p.names()),
                     _ => {}
                 }
-                collect_var_names(body, out);
+                recurse(body, out);
             }
             Stmt::ForIn { decl, name, body, .. } => {
                 if *decl == Some(DeclKind::Var) {
                     out.insert(*name);
                 }
-                collect_var_names(body, out);
+                recurse(body, out);
             }
             Stmt::ForOf { decl, target, body, .. } => {
                 if *decl == Some(DeclKind::Var) {
                     out.extend(target.names());
                 }
-                collect_var_names(body, out);
+                recurse(body, out);
             }
             Stmt::Try { block, handler, finalizer } => {
-                collect_var_names(block, out);
+                recurse(block, out);
                 if let Some(h) = handler {
-                    collect_var_names(&h.body, out);
+                    recurse(&h.body, out);
                 }
                 if let Some(f) = finalizer {
-                    collect_var_names(f, out);
+                    recurse(f, out);
                 }
             }
-            Stmt::Switch(_, cases) => cases.iter().for_each(|c| collect_var_names(&c.body, out)),
-            Stmt::Labeled(_, s) => collect_var_names(std::slice::from_ref(s.as_ref()), out),
+            Stmt::Switch(_, cases) => cases.iter().for_each(|c| recurse(&c.body, out)),
+            Stmt::Labeled(_, s) => recurse(std::slice::from_ref(s.as_ref()), out),
             _ => {}
         }
     }
@@ -916,6 +924,56 @@ impl Program {
     }
 }
 
+impl Program {
+    /// The top-level statements as the producers wrote them: each snippet starts at a
+    /// `// [category] ...` comment and runs to the next one (statements before the first comment are
+    /// a snippet of their own). Ranges of indices into `body`, in order, covering it.
+    pub fn snippets(&self) -> Vec<std::ops::Range<usize>> {
+        let starts_snippet = |s: &Stmt| matches!(s, Stmt::Comment(text) if text.starts_with('['));
+        let mut starts: Vec<usize> =
+            (0..self.body.len()).filter(|&i| i == 0 || starts_snippet(&self.body[i])).collect();
+        starts.push(self.body.len());
+        starts.windows(2).map(|w| w[0]..w[1]).filter(|r| !r.is_empty()).collect()
+    }
+
+    /// The program without the top-level statements `removed`, and without every later top-level
+    /// statement that references a name one of the removed statements declared (and so on), so that
+    /// what is left does not stop at a ReferenceError the removal made. Returns the program and how
+    /// many statements it lost.
+    pub fn without_top_level(&self, removed: std::ops::Range<usize>) -> (Program, usize) {
+        let mut gone = BTreeSet::new();
+        let mut body = Vec::with_capacity(self.body.len());
+        let mut lost = 0;
+        for (i, s) in self.body.iter().enumerate() {
+            let stmt = std::slice::from_ref(s);
+            if removed.contains(&i) || free_names(stmt).iter().any(|n| gone.contains(n)) {
+                gone.extend(declared_names(stmt));
+                lost += 1;
+            } else {
+                body.push(s.clone());
+            }
+        }
+        (Program { strict: self.strict, body }, lost)
+    }
+}
+
+/// The names a statement list declares in its scope: `var`s (hoisted out of blocks), `let`,
+/// `const`, classes and functions, and, over-approximating Annex B, functions declared in its blocks.
+pub fn declared_names(stmts: &[Stmt]) -> BTreeSet<Name> {
+    let mut names = BTreeSet::new();
+    collect_hoisted_names(stmts, true, &mut names);
+    collect_lexical_names(stmts, &mut names);
+    names
+}
+
+/// The names a statement list reads or writes without declaring them ([`declared_names`]).
+pub fn free_names(stmts: &[Stmt]) -> BTreeSet<Name> {
+    let mut free = BTreeSet::new();
+    let mut env = vec![declared_names(stmts)];
+    free_in_stmts(stmts, &mut env, &mut free);
+    free
+}
+
 fn body_mut(stmts: &mut Vec<Stmt>, f: &mut dyn FnMut(&mut Vec<Stmt>)) {
     let mut noop = |_: &mut Expr| {};
     walk_stmts_mut(stmts, f, &mut noop);
@@ -1127,6 +1185,29 @@ fn walk_expr_mut(e: &mut Expr, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dyn 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn removing_top_level_statements_takes_what_reads_their_names_along() {
+        let mut block_function = Function::new(FunctionKind::Declaration, Some("c"));
+        block_function.body = vec![ret(num(1))];
+        let body = vec![
+            Stmt::Comment("[a] one".into()),
+            Stmt::Block(vec![Stmt::Function(block_function)]),
+            decl(DeclKind::Let, "x", Some(num(2))),
+            Stmt::Comment("[b] two".into()),
+            print(call(ident("c"), vec![])),
+            decl(DeclKind::Var, "y", Some(ident("x"))),
+            print(ident("y")),
+            print(num(3)),
+        ];
+        let program = Program { strict: false, body };
+        assert_eq!(program.snippets(), [0..3, 3..8]);
+        // The block's Annex B function `c`, `x` and then `y`, which `x` initialises, go too.
+        let (rest, lost) = program.without_top_level(1..3);
+        assert_eq!(lost, 5);
+        assert_eq!(rest.to_string(), "// [a] one\n// [b] two\nprint(3);\n");
+        assert_eq!(program.without_top_level(7..8).0.body.len(), 7);
+    }
 
     #[test]
     fn captures_are_free_names_only() {

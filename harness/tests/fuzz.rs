@@ -282,3 +282,36 @@ fn resume_refuses_to_change_the_campaign_and_needs_a_state() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("drop --seed"));
 }
+
+/// Large programs mostly diverge on known Boa and QuickJS bugs, which hide what those engines do
+/// after them: the campaign runs each such program again without the snippet behind its divergence
+/// (unmasking), and triages what that shows, unless `--no-unmask` says not to.
+#[test]
+fn programs_diverging_on_known_bugs_are_unmasked_unless_disabled() {
+    let known = concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus/known-divergences.toml");
+    let campaign = |extra: &[&str]| {
+        let out = tempfile::tempdir().expect("temp dir");
+        let output = run(Command::new(env!("CARGO_BIN_EXE_closure-diff"))
+            .args(["fuzz", "--known", known, "--engines", "ref,boa,quickjs", "--size", "large", "--jobs", "1"])
+            .args(["--seed", "777", "--iterations", "4", "--reduce-time", "1"])
+            .args(extra)
+            .arg("--out")
+            .arg(out.path()));
+        (stdout(&output), read_json(&out.path().join("summary.json"))["session"].clone())
+    };
+    let count = |session: &Value, field: &str| session[field].as_u64().unwrap_or_else(|| panic!("no {field}"));
+    let (text, on) = campaign(&[]);
+    assert!(count(&on, "known") > 0, "{text}");
+    assert!(count(&on, "unmasked") > 0, "{text}");
+    assert!(count(&on, "unmasked_diverge") <= count(&on, "unmasked"), "{text}");
+    assert!(text.contains("unmasked: "), "{text}");
+    let (text, off) = campaign(&["--no-unmask"]);
+    assert_eq!(count(&off, "unmasked"), 0, "{text}");
+    assert!(!text.contains("unmasked: "), "{text}");
+    // The unmasked programs' divergences are triaged too: known bugs counted again, not lost.
+    assert!(
+        count(&on, "known") + count(&on, "duplicates") > count(&off, "known") + count(&off, "duplicates"),
+        "{on} {off}"
+    );
+    assert_eq!(count(&on, "programs"), count(&off, "programs"));
+}

@@ -34,6 +34,7 @@ fn write_finding(out: &Path, program: &str, kind: FindingKind, blamed: &[&str]) 
             profile: "full".into(),
             without: Vec::new(),
             swarm: false,
+            unmasked: Vec::new(),
         },
         original: program.to_owned(),
         reduced: program.to_owned(),

@@ -59,6 +59,7 @@ pub fn run(args: &BenchArgs) -> Result<Status> {
         known: KnownDivergences::none(),
         tally: Tally::default(),
         started_at: None,
+        unmask: true,
     };
     let reducer: Box<dyn Reducer> = if args.reduce_time == 0 {
         Box::new(NoReduction)

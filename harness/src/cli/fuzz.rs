@@ -127,6 +127,11 @@ pub struct FuzzArgs {
     #[arg(long, value_name = "FILE")]
     known: Option<PathBuf>,
 
+    /// Do not run a program again without the snippet behind a divergence that is known or
+    /// already found (unmasking finds what such a divergence hides, at the cost of extra runs).
+    #[arg(long)]
+    no_unmask: bool,
+
     #[command(flatten)]
     engine: EngineArgs,
 }
@@ -165,6 +170,7 @@ fn campaign_config(args: &FuzzArgs) -> Result<CampaignConfig> {
         known,
         tally: Tally::default(),
         started_at: None,
+        unmask: !args.no_unmask,
     };
     if args.resume {
         let state = State::load(&args.out)?.with_context(|| {

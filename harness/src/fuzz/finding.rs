@@ -136,6 +136,10 @@ pub struct Origin {
     pub without: Vec<String>,
     /// Whether the program was generated in swarm mode.
     pub swarm: bool,
+    /// When the program is the generated one less what showed known or already-found divergences
+    /// ([`crate::fuzz::unmask`]): what each round removed, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unmasked: Vec<String>,
 }
 
 fn full_profile() -> String {
@@ -345,6 +349,15 @@ impl Finding {
             crate::engine::describe_language(&self.origin.profile, &self.origin.without),
             self.regenerate_command()
         );
+        if !self.origin.unmasked.is_empty() {
+            let _ = writeln!(
+                text,
+                "\n`original.js` is not the whole generated program: the campaign ran the program again without \
+                 what showed a divergence already known or found (unmasking), {}, and this divergence is what \
+                 that showed. The command above does the same.",
+                self.origin.unmasked.join("; then ")
+            );
+        }
         text
     }
 
@@ -485,6 +498,7 @@ mod tests {
                 profile: "full".into(),
                 without: Vec::new(),
                 swarm: false,
+                unmasked: Vec::new(),
             },
             original: "var a = 1;\nprint(1)\n".into(),
             reduced: "print(1)\n".into(),

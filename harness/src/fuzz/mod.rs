@@ -23,6 +23,7 @@ pub mod finding;
 pub mod state;
 pub mod stats;
 pub mod triage;
+pub mod unmask;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -83,6 +84,9 @@ pub struct CampaignConfig {
     pub tally: Tally,
     /// When the campaign's first session started (resume); now when `None`.
     pub started_at: Option<String>,
+    /// Run a program again without the snippet behind its divergence when that divergence is known
+    /// or already found, to see what it hid ([`unmask`]).
+    pub unmask: bool,
 }
 
 /// Why a campaign could not run or finish.
@@ -592,6 +596,7 @@ fn lane(shared: &Shared<'_>, workers: &[Arc<WorkerEngine>]) {
                 program: &current.program,
                 runs: &runs,
                 trial: &trial,
+                unmasked: Vec::new(),
             };
             triage::handle(shared, workers, &ran);
             Timers::add(&shared.timers.triage, clock.elapsed());
@@ -642,7 +647,7 @@ fn next_program(shared: &Shared<'_>) -> Option<Generated> {
 }
 
 /// Poisoned runs need triage only when an engine crashed or a worker limit was hit.
-fn needs_triage(trial: &Trial, runs: &[(String, WorkerRun)]) -> bool {
+pub(super) fn needs_triage(trial: &Trial, runs: &[(String, WorkerRun)]) -> bool {
     match trial.verdict {
         Verdict::Poisoned { .. } => {
             runs.iter().any(|(_, run)| run.event.is_some())
@@ -734,6 +739,8 @@ fn summarize(shared: &Shared<'_>, started_at: &str, session_start: Instant, work
         new_findings: total.new_findings - before.new_findings,
         unreduced: total.unreduced - before.unreduced,
         leaks: total.leaks - before.leaks,
+        unmasked: total.unmasked - before.unmasked,
+        unmasked_diverge: total.unmasked_diverge - before.unmasked_diverge,
         elapsed_secs: elapsed,
     };
     let mut findings: Vec<FindingLine> = shared
@@ -864,6 +871,13 @@ impl Summary {
             session.unreduced,
             self.worker_restarts
         );
+        if session.unmasked > 0 {
+            let _ = writeln!(
+                text,
+                "  unmasked: {} programs run again without the snippet behind a known or already-found divergence, {} of them diverged again",
+                session.unmasked, session.unmasked_diverge
+            );
+        }
         if session.leaks > 0 {
             let _ = writeln!(
                 text,

@@ -42,6 +42,11 @@ pub struct Tally {
     /// Lifetime probes an engine kept although the reference found the object unreachable
     /// (retention leaks: information, not findings; see [`crate::lifetime`]).
     pub leaks: u64,
+    /// Programs run again without the snippet behind a known or already-found divergence
+    /// ([`crate::fuzz::unmask`]).
+    pub unmasked: u64,
+    /// Of those, the ones that diverged again (and went through triage like any program).
+    pub unmasked_diverge: u64,
     /// Seconds the campaign ran, over all its sessions.
     pub elapsed_secs: f64,
 }
@@ -62,6 +67,8 @@ pub struct Counters {
     pub new_findings: AtomicU64,
     pub unreduced: AtomicU64,
     pub leaks: AtomicU64,
+    pub unmasked: AtomicU64,
+    pub unmasked_diverge: AtomicU64,
     poison_reasons: Mutex<BTreeMap<String, u64>>,
 }
 
@@ -113,11 +120,13 @@ impl Counters {
             new_findings: values[10],
             unreduced: values[11],
             leaks: values[12],
+            unmasked: values[13],
+            unmasked_diverge: values[14],
             elapsed_secs: 0.0,
         }
     }
 
-    fn fields(&self) -> [&AtomicU64; 13] {
+    fn fields(&self) -> [&AtomicU64; 15] {
         [
             &self.programs,
             &self.agree,
@@ -132,11 +141,13 @@ impl Counters {
             &self.new_findings,
             &self.unreduced,
             &self.leaks,
+            &self.unmasked,
+            &self.unmasked_diverge,
         ]
     }
 }
 
-fn tally_values(tally: &Tally) -> [u64; 13] {
+fn tally_values(tally: &Tally) -> [u64; 15] {
     [
         tally.programs,
         tally.agree,
@@ -151,6 +162,8 @@ fn tally_values(tally: &Tally) -> [u64; 13] {
         tally.new_findings,
         tally.unreduced,
         tally.leaks,
+        tally.unmasked,
+        tally.unmasked_diverge,
     ]
 }
 

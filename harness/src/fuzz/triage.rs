@@ -12,6 +12,7 @@ use crate::engine::Engine;
 use crate::fuzz::finding::{Blame, Finding, FindingKind, Origin};
 use crate::fuzz::stats::Counters;
 use crate::fuzz::Shared;
+use crate::fuzz::{needs_triage, unmask};
 use crate::outcome::{End, Outcome};
 use crate::reduce::{reduce_embedded_first, ReduceOptions};
 use crate::signature::{fnv1a64, DivergenceClass, Signature};
@@ -116,6 +117,9 @@ pub(super) struct Ran<'a> {
     pub program: &'a Program,
     pub runs: &'a [(String, WorkerRun)],
     pub trial: &'a Trial,
+    /// What unmasking removed from the generated program to get `program`, one note per round
+    /// (empty for the generated program itself).
+    pub unmasked: Vec<String>,
 }
 
 /// Runs `source` on `workers` at once (each worker its own process) and returns each run in order.
@@ -298,10 +302,12 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
     if let Some(entry) = shared.known(&key) {
         Counters::bump(&shared.counters.known);
         shared.known_hit(entry);
+        unmask_behind(shared, workers, ran, divergence);
         return;
     }
     if shared.registry.hit_if_key_known(&key) {
         Counters::bump(&shared.counters.duplicates);
+        unmask_behind(shared, workers, ran, divergence);
         return;
     }
 
@@ -342,6 +348,7 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
     if shared.fruitless(&coarse) >= SATURATION && !ran.index.is_multiple_of(RECHECK_EVERY) {
         Counters::bump(&shared.counters.duplicates);
         Counters::bump(&shared.counters.unreduced);
+        unmask_behind(shared, workers, ran, divergence);
         return;
     }
     let (reduced, reduced_outcomes, signature) = reduce(shared, &involved, ran.source, divergence, &class, Some(ran));
@@ -363,6 +370,7 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
         shared.known_alias(&key, first);
         shared.known_alias(&id, first);
         shared.reduced(&coarse, false);
+        unmask_behind(shared, workers, ran, divergence);
         return;
     }
     // Known bugs of some engines beside a new one of another: the finding is the rest.
@@ -378,6 +386,7 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
         Counters::bump(&shared.counters.duplicates);
         shared.registry.alias(&key, &id);
         shared.reduced(&coarse, false);
+        unmask_behind(shared, workers, ran, divergence);
         return;
     }
     shared.reduced(&coarse, true);
@@ -399,6 +408,53 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
         memory_limit_mib: shared.config.memory_limit.map(|bytes| bytes >> 20),
     };
     shared.record(finding);
+}
+
+/// Runs `ran`'s program again without the snippet behind `divergence`, which is known or already
+/// found, and triages what that shows like any program ([`unmask`]). Like reductions, unmasking a
+/// coarse kind of divergence stops paying off: after [`SATURATION`] unmaskings of it in a row gave
+/// no new finding, only every [`RECHECK_EVERY`]th program is unmasked.
+fn unmask_behind(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<'_>, divergence: &Trial) {
+    if !shared.config.unmask
+        || ran.unmasked.len() >= unmask::MAX_ROUNDS
+        || is_crash(divergence)
+        || shared.halt.load(Ordering::Relaxed)
+    {
+        return;
+    }
+    let Some(class) = DivergenceClass::of(divergence) else { return };
+    let streak = format!("unmask {}", coarse_key(divergence, &class));
+    if shared.fruitless(&streak) >= SATURATION && !ran.index.is_multiple_of(RECHECK_EVERY) {
+        return;
+    }
+    let Some(unmasked) = unmask::without_first_difference(ran.program, divergence) else { return };
+    Counters::bump(&shared.counters.unmasked);
+    let runs = run_on(workers, &unmasked.source);
+    let outcomes = outcomes_of(&runs);
+    let trial = Trial { verdict: compare(&outcomes), outcomes };
+    if matches!(trial.verdict, Verdict::Agree) || !needs_triage(&trial, &runs) {
+        shared.reduced(&streak, false);
+        return;
+    }
+    if matches!(trial.verdict, Verdict::Diverge { .. }) {
+        Counters::bump(&shared.counters.unmasked_diverge);
+    }
+    let mut notes = ran.unmasked.clone();
+    notes.push(unmasked.note);
+    let next = Ran {
+        index: ran.index,
+        seed: ran.seed,
+        categories: unmasked.program.categories().iter().map(|category| category.name().to_owned()).collect(),
+        source: &unmasked.source,
+        program: &unmasked.program,
+        runs: &runs,
+        trial: &trial,
+        unmasked: notes,
+    };
+    // Another lane may write a finding meanwhile; that only restarts this streak early.
+    let findings = shared.counters.new_findings.load(Ordering::Relaxed);
+    handle(shared, workers, &next);
+    shared.reduced(&streak, shared.counters.new_findings.load(Ordering::Relaxed) > findings);
 }
 
 /// The part of a reduced divergence left when known bugs explain some of its engines and another
@@ -551,6 +607,7 @@ fn unknown_origin(shared: &Shared) -> Origin {
         profile: shared.generator.profile.name().to_owned(),
         without: shared.generator.without_names(),
         swarm: shared.config.swarm,
+        unmasked: Vec::new(),
     }
 }
 
@@ -563,6 +620,7 @@ fn origin(shared: &Shared, ran: &Ran<'_>) -> Origin {
         profile: shared.generator.profile.name().to_owned(),
         without: shared.generator.without_names(),
         swarm: shared.config.swarm,
+        unmasked: ran.unmasked.clone(),
     }
 }
 
