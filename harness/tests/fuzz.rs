@@ -315,3 +315,69 @@ fn programs_diverging_on_known_bugs_are_unmasked_unless_disabled() {
     );
     assert_eq!(count(&on, "programs"), count(&off, "programs"));
 }
+
+/// Two programs in which `test-lie` prints `lie` for the line `x`, the second printing `y` after
+/// `x` in a snippet that does not depend on the one printing `x`: the first gives a finding at
+/// `x`; in the second, `x` is that finding again, and unmasking it shows the lie at `y`.
+#[test]
+fn unmasking_finds_a_second_bug_behind_one_already_found() {
+    use harness::engine::Engine;
+    use harness::fuzz::unmask::without_first_difference;
+    use harness::outcome::Outcome;
+    use harness::trial::Trial;
+
+    let reference = harness::ReferenceEngine::default();
+    let run_ref = |program: &Program| reference.run(&program.to_string());
+    let usable = |line: &String| !line.contains('|') && !line.starts_with("lifetime ") && line != "lie";
+    let lie_about = |outcome: &Outcome, lies: &[&String]| {
+        let output =
+            outcome.output.iter().map(|line| if lies.contains(&line) { "lie".to_owned() } else { line.clone() });
+        Outcome { output: output.collect(), end: outcome.end.clone() }
+    };
+    let before = |output: &[String], first: &String, second: &String| {
+        output.iter().position(|line| line == first)
+            < output.iter().position(|line| line == second).or(Some(usize::MAX))
+    };
+    let config = Config::sized(Size::Small);
+    let (seed, x, y) = (6000..6200u64)
+        .find_map(|seed| {
+            let (first, second) = (Program::from_seed(seed, &config), Program::from_seed(seed + 1, &config));
+            let (first_run, second_run) = (run_ref(&first), run_ref(&second));
+            second_run.output.iter().filter(|x| usable(x) && first_run.output.contains(x)).find_map(|x| {
+                let outcomes =
+                    vec![("ref".to_owned(), second_run.clone()), ("test-lie".to_owned(), lie_about(&second_run, &[x]))];
+                let trial = Trial::from_outcomes(outcomes);
+                let rest = run_ref(&without_first_difference(&second, &trial)?.program);
+                let y = rest.output.iter().find(|y| usable(y) && *y != x)?;
+                let fits = !rest.output.contains(x)
+                    && before(&first_run.output, x, y)
+                    && before(&second_run.output, x, y)
+                    && second_run.output.contains(y);
+                fits.then(|| (seed, x.clone(), y.clone()))
+            })
+        })
+        .expect("two programs to lie about among 200 seeds");
+
+    let out = tempfile::tempdir().expect("temp dir");
+    let output = run(closure_diff()
+        .env("CLOSURE_DIFF_TEST_MARKER_LIE", format!("{x}|{y}"))
+        .args(["--engines", "ref,test-lie", "--size", "small", "--jobs", "1", "--reduce-time", "0"])
+        .args(["--seed", &seed.to_string(), "--iterations", "2"])
+        .arg("--out")
+        .arg(out.path()));
+    let text = stdout(&output);
+    let found = findings(out.path());
+    assert_eq!(found.len(), 2, "{text}");
+    let unmasked: Vec<(&String, &Value)> = found
+        .iter()
+        .filter(|(_, finding)| finding["origin"]["unmasked"].as_array().is_some_and(|notes| notes.len() == 1))
+        .collect();
+    assert_eq!(unmasked.len(), 1, "one finding comes from unmasking: {found:#?}");
+    let (name, finding) = unmasked[0];
+    let difference = finding["difference"].as_str().expect("a difference");
+    assert!(difference.contains(&format!("ref: {y:?}; test-lie: \"lie\"")), "{name}: {difference}");
+    let readme = fs::read_to_string(out.path().join(name).join("README.md")).expect("read");
+    assert!(readme.contains("unmasking"), "{readme}");
+    let summary = read_json(&out.path().join("summary.json"));
+    assert_eq!(summary["session"]["unmasked"], 1, "{text}");
+}

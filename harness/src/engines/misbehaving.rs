@@ -1,6 +1,8 @@
 //! Engines that misbehave on purpose, to test fault isolation: each runs programs like `ref` unless
 //! the source contains its marker, and then panics, hangs, aborts the process, overflows the native
-//! stack or allocates without bound.
+//! stack or allocates without bound. `test-lie` instead prints wrong lines: its marker is a list of
+//! output lines, separated by `|`, that it replaces by `lie`, so that one program can show two
+//! bugs of one engine (what unmasking must find).
 //!
 //! They are hidden: [`engine_by_name`](crate::engine_by_name) and `closure-diff run` do not know them
 //! (most would take the process down); only worker processes build them, through
@@ -29,14 +31,24 @@ pub enum Misbehaviour {
     Overflow,
     /// Allocate without bound: the process dies when the allocator fails (under a memory limit).
     Allocate,
+    /// Print `lie` in place of each output line listed in the marker (`|`-separated), whatever the
+    /// source.
+    Lie,
 }
 
 impl Misbehaviour {
     /// Every kind, in the order of [`MISBEHAVING_ENGINE_NAMES`].
-    pub const ALL: [Misbehaviour; 5] =
-        [Misbehaviour::Panic, Misbehaviour::Hang, Misbehaviour::Abort, Misbehaviour::Overflow, Misbehaviour::Allocate];
+    pub const ALL: [Misbehaviour; 6] = [
+        Misbehaviour::Panic,
+        Misbehaviour::Hang,
+        Misbehaviour::Abort,
+        Misbehaviour::Overflow,
+        Misbehaviour::Allocate,
+        Misbehaviour::Lie,
+    ];
 
-    /// The engine name: `test-panic`, `test-loop`, `test-abort`, `test-overflow`, `test-alloc`.
+    /// The engine name: `test-panic`, `test-loop`, `test-abort`, `test-overflow`, `test-alloc`,
+    /// `test-lie`.
     pub fn engine_name(self) -> &'static str {
         match self {
             Misbehaviour::Panic => "test-panic",
@@ -44,6 +56,7 @@ impl Misbehaviour {
             Misbehaviour::Abort => "test-abort",
             Misbehaviour::Overflow => "test-overflow",
             Misbehaviour::Allocate => "test-alloc",
+            Misbehaviour::Lie => "test-lie",
         }
     }
 
@@ -55,7 +68,8 @@ impl Misbehaviour {
 }
 
 /// The names of the misbehaving engines, accepted only by worker processes.
-pub const MISBEHAVING_ENGINE_NAMES: &[&str] = &["test-panic", "test-loop", "test-abort", "test-overflow", "test-alloc"];
+pub const MISBEHAVING_ENGINE_NAMES: &[&str] =
+    &["test-panic", "test-loop", "test-abort", "test-overflow", "test-alloc", "test-lie"];
 
 /// An engine that behaves like `ref` except on programs containing `marker`. See the module docs.
 #[derive(Debug, Clone)]
@@ -87,6 +101,15 @@ impl Engine for Misbehaving {
     }
 
     fn run(&self, source: &str) -> Outcome {
+        if self.kind == Misbehaviour::Lie {
+            let mut outcome = self.inner.run(source);
+            for line in &mut outcome.output {
+                if self.marker.split('|').any(|lie| lie == line) {
+                    "lie".clone_into(line);
+                }
+            }
+            return outcome;
+        }
         if !source.contains(&self.marker) {
             return self.inner.run(source);
         }
@@ -100,6 +123,7 @@ impl Engine for Misbehaving {
                 recurse(0);
                 unreachable!("unbounded recursion returned")
             }
+            Misbehaviour::Lie => unreachable!("handled above"),
             Misbehaviour::Allocate => {
                 let mut kept: Vec<Vec<u8>> = Vec::new();
                 loop {
@@ -133,6 +157,15 @@ mod tests {
             assert_eq!(outcome, Outcome { output: vec!["2".into()], end: End::Ok });
         }
         assert!(Misbehaving::by_name("ref").is_none());
+    }
+
+    #[test]
+    fn the_lying_engine_replaces_the_listed_lines() {
+        let engine =
+            Misbehaving { kind: Misbehaviour::Lie, marker: "2|x".to_owned(), inner: ReferenceEngine::default() };
+        let outcome = engine.run("print(1); print(2); print('x2'); print('x'); throw new TypeError()");
+        assert_eq!(outcome.output, ["1", "lie", "x2", "lie"]);
+        assert_eq!(outcome.end, End::Threw("TypeError".to_owned()));
     }
 
     #[test]
