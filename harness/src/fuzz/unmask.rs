@@ -175,6 +175,16 @@ mod tests {
     }
 
     #[test]
+    fn nothing_is_located_when_the_campaigns_reference_printed_something_else() {
+        let mut trial = trial_with_difference_at(2);
+        for (_, outcome) in &mut trial.outcomes {
+            "other".clone_into(&mut outcome.output[0]);
+        }
+        trial.verdict = compare(&trial.outcomes);
+        assert!(without_first_difference(&program(), &trial).is_none());
+    }
+
+    #[test]
     fn nothing_is_unmasked_behind_the_last_snippet() {
         assert!(without_first_difference(&program(), &trial_with_difference_at(3)).is_none());
     }
