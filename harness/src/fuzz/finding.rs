@@ -354,7 +354,8 @@ impl Finding {
                 text,
                 "\n`original.js` is not the whole generated program: the campaign ran the program again without \
                  what showed a divergence already known or found (unmasking), {}, and this divergence is what \
-                 that showed. The command above does the same.",
+                 that showed. `original.js` is the program it ran, so `closure-diff run` on it shows the \
+                 divergence again.",
                 self.origin.unmasked.join("; then ")
             );
         }

@@ -411,15 +411,12 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
 }
 
 /// Runs `ran`'s program again without the snippet behind `divergence`, which is known or already
-/// found, and triages what that shows like any program ([`unmask`]). Like reductions, unmasking a
+/// found (a crash too: the engine ran nothing after it), and triages what that shows like any
+/// program ([`unmask`]). Like reductions, unmasking a
 /// coarse kind of divergence stops paying off: after [`SATURATION`] unmaskings of it in a row gave
 /// no new finding, only every [`RECHECK_EVERY`]th program is unmasked.
 fn unmask_behind(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<'_>, divergence: &Trial) {
-    if !shared.config.unmask
-        || ran.unmasked.len() >= unmask::MAX_ROUNDS
-        || is_crash(divergence)
-        || shared.halt.load(Ordering::Relaxed)
-    {
+    if !shared.config.unmask || ran.unmasked.len() >= unmask::MAX_ROUNDS || shared.halt.load(Ordering::Relaxed) {
         return;
     }
     let Some(class) = DivergenceClass::of(divergence) else { return };
