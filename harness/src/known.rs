@@ -6,7 +6,7 @@
 //! ```toml
 //! [[divergence]]
 //! program = "loops/example.js"   # path relative to corpus/programs, with / separators
-//! engine = "boa"                 # the engine that is wrong
+//! engine = "boa"                 # the engine that is wrong (in-process, or one of engines.toml's)
 //! differs = "..."                # what differs
 //! why = "..."                    # the rule the engine breaks
 //! repro = "..."                  # an upstream issue link, or a one-line reduced program
@@ -14,7 +14,10 @@
 //! ```
 //!
 //! A program may be listed several times, once per engine that is wrong on it (two engines can
-//! share a bug, or have different bugs that show on the same line).
+//! share a bug, or have different bugs that show on the same line). The corpus list names the
+//! corpus engines only (`ref`, `boa`, `quickjs`: its tests run them); a list of one's own, given with
+//! `--known`, may name any engine of `engines.toml` too, so that a campaign on a third-party engine
+//! counts that engine's bugs on file instead of reporting them again in every new shape.
 //!
 //! [`KnownDivergences::explain`] decides whether one program's divergence is explained by the list:
 //! the entries for the program (its path must end with a listed `program`, by whole path
@@ -43,6 +46,7 @@ use thiserror::Error;
 
 use crate::compare::{compare, Verdict};
 use crate::engine::ENGINE_NAMES;
+use crate::engines::external::EnginesFile;
 use crate::outcome::Outcome;
 use crate::trial::Trial;
 
@@ -113,7 +117,7 @@ pub enum KnownListError {
     Invalid { path: PathBuf, message: String },
 }
 
-/// A known-divergence list, checked: no empty fields, known engines only, relative program paths,
+/// A known-divergence list, checked: no empty fields, known engines only (in-process or configured), relative program paths,
 /// and no program listed twice for the same engine.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct KnownDivergences {
@@ -133,6 +137,14 @@ pub fn repro_program(repro: &str) -> Option<&str> {
     Some(repro[..end.unwrap_or(repro.len())].trim())
 }
 
+/// The engines an entry may name: the in-process ones and those of the engines file (installed or
+/// not: a list may be shared between machines).
+fn nameable_engines() -> Vec<&'static str> {
+    let external: Vec<&str> =
+        EnginesFile::current().map(|file| file.engines.keys().map(String::as_str).collect()).unwrap_or_default();
+    ENGINE_NAMES.iter().copied().chain(external).collect()
+}
+
 impl KnownDivergences {
     /// An empty list: every divergence is unknown.
     pub fn none() -> Self {
@@ -149,6 +161,7 @@ impl KnownDivergences {
     pub fn parse(text: &str, path: &Path) -> Result<Self, KnownListError> {
         let file: KnownDivergenceFile = toml::from_str(text).map_err(|err| toml_error(path, text, &err))?;
         let invalid = |message: String| KnownListError::Invalid { path: path.to_owned(), message };
+        let engines = nameable_engines();
         let mut seen = BTreeSet::new();
         let mut patterns = Vec::with_capacity(file.divergence.len());
         for entry in &file.divergence {
@@ -168,12 +181,12 @@ impl KnownDivergences {
                     entry.program
                 )));
             }
-            if !ENGINE_NAMES.contains(&entry.engine.as_str()) {
+            if !engines.iter().any(|name| *name == entry.engine) {
                 return Err(invalid(format!(
                     "the entry for `{}` names engine `{}`; known engines: {}",
                     entry.program,
                     entry.engine,
-                    ENGINE_NAMES.join(", ")
+                    engines.join(", ")
                 )));
             }
             match entry.pattern.as_deref().map(regex::Regex::new) {
@@ -445,6 +458,15 @@ mod tests {
         assert_eq!(known.entries().len(), 1);
         assert_eq!(known.entries()[0].program, "loops/for-let-copy.js");
         assert_eq!(known.entries()[0].engine, "boa");
+    }
+
+    #[test]
+    fn entries_may_name_the_engines_of_the_engines_file() {
+        let known = parse(&ENTRY.replace(r#""boa""#, r#""mujs""#)).expect("mujs is configured in engines.toml");
+        assert_eq!(known.entries()[0].engine, "mujs");
+        let message = parse(&ENTRY.replace(r#""boa""#, r#""v8""#)).expect_err("v8 is not").to_string();
+        assert!(message.contains("known engines: ref, boa, quickjs, "), "{message}");
+        assert!(message.contains("mujs"), "{message}");
     }
 
     #[test]
