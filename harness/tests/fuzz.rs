@@ -383,34 +383,21 @@ fn unmasking_finds_a_second_bug_behind_one_already_found() {
 }
 
 /// A known-divergence list of one's own may name a third-party engine: a campaign on `ref` and
-/// mujs then counts mujs's unmapped `arguments` and misplaced `eval` declarations as known instead of
+/// mujs with `corpus/third-party/mujs-known.toml` counts mujs's bugs on file as known instead of
 /// reporting them again in every new shape. Skipped, saying so, without `mujs`.
 #[test]
 fn a_list_of_ones_own_quiets_a_third_party_engines_bugs_on_file() {
-    const MUJS_KNOWN: &str = r#"
-[[divergence]]
-program = "mujs/arguments-not-mapped.js"
-engine = "mujs"
-differs = "the parameter keeps its old value after arguments[0] is assigned"
-why = "a sloppy function with simple parameters gets a mapped arguments object (10.4.4.7)"
-repro = "function b(a) { arguments[0] = 4; print(a); } b(1);"
-pattern = '\barguments\[\d+\]\s*='
-
-[[divergence]]
-program = "mujs/eval-var-in-function.js"
-engine = "mujs"
-differs = "a var declared by direct eval in a function changes the global variable"
-why = "direct eval declares its vars in the calling function's variable environment (19.2.1.3)"
-repro = 'var v = 0; function b() { eval("var v = 1"); v += 8; } b(); print(v);'
-pattern = '\beval\s*\(\s*"var\b'
-"#;
+    let list = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus/third-party/mujs-known.toml"));
+    let known = harness::KnownDivergences::load(list).expect("the mujs list loads");
+    for (index, entry) in known.entries().iter().enumerate().filter(|(_, entry)| entry.pattern.is_some()) {
+        let repro = harness::known::repro_program(&entry.repro).expect("a program");
+        assert!(known.recognises(index, repro), "{}'s pattern does not match its repro", entry.program);
+    }
     if let Err(err) = harness::engine_by_name("mujs") {
         let _ = writeln!(std::io::stderr(), "skipped: {err}");
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
-    let list = dir.path().join("mujs-known.toml");
-    fs::write(&list, MUJS_KNOWN).expect("write the list");
     let campaign = |known: &Path, out: &str| {
         let out = dir.path().join(out);
         let output = run(Command::new(env!("CARGO_BIN_EXE_closure-diff"))
@@ -422,7 +409,7 @@ pattern = '\beval\s*\(\s*"var\b'
         (stdout(&output), read_json(&out.join("summary.json"))["session"].clone())
     };
     let (text, without) = campaign(Path::new("none"), "without");
-    let (listed_text, with) = campaign(&list, "with");
+    let (listed_text, with) = campaign(list, "with");
     let count = |session: &Value, field: &str| session[field].as_u64().unwrap_or_else(|| panic!("no {field}"));
     assert_eq!(count(&without, "known"), 0, "{text}");
     assert!(count(&with, "known") > 0, "{listed_text}");

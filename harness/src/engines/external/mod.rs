@@ -127,6 +127,11 @@ pub struct EngineEntry {
     /// programs for it.
     #[serde(default)]
     pub without: Vec<String>,
+    /// Errors the host throws for features it lacks rather than for anything a program does
+    /// (mujs throws EvalError wherever `eval` is not called directly, having no indirect eval;
+    /// generated programs never throw these themselves): a run ending in one is `unsupported`.
+    #[serde(default)]
+    pub unsupported_errors: Vec<String>,
     /// Whether the host has Annex B's block-level functions (B.3.2, B.3.3; default true); without
     /// them, programs that declare a function in a block of sloppy code are `unsupported`.
     #[serde(default = "default_true")]
@@ -476,7 +481,8 @@ impl Engine for ExternalEngine {
 }
 
 impl ExternalEngine {
-    /// A program an engine of a smaller profile cannot parse is outside its profile, not a bug.
+    /// A program an engine of a smaller profile cannot parse is outside its profile, not a bug; one
+    /// that ends in an error of `unsupported_errors` uses a feature the host lacks.
     fn within_profile(&self, outcome: Outcome) -> Outcome {
         if outcome.end == End::SyntaxError && self.entry.profile != Profile::Full {
             return Outcome::without_output(End::Unsupported(format!(
@@ -484,7 +490,12 @@ impl ExternalEngine {
                 self.entry.profile
             )));
         }
-        outcome
+        match &outcome.end {
+            End::Threw(name) if self.entry.unsupported_errors.contains(name) => Outcome::without_output(
+                End::Unsupported(format!("{name}, which {} throws for what it lacks", self.name)),
+            ),
+            _ => outcome,
+        }
     }
 }
 

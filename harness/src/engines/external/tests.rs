@@ -229,6 +229,17 @@ fn programs_outside_a_profile_are_unsupported_not_divergent() {
 }
 
 #[test]
+fn an_error_a_host_throws_for_what_it_lacks_is_unsupported() {
+    let Some(engine) = installed("mujs") else { return };
+    // mujs has no indirect eval: any use of `eval` other than a direct call throws EvalError.
+    let outcome = engine.run("print(1); print((0, eval)('2'));");
+    assert!(matches!(&outcome.end, End::Unsupported(reason) if reason.contains("EvalError")), "{outcome:?}");
+    // A program's own EvalError is a throw everywhere else.
+    let Some(duktape) = installed("duktape") else { return };
+    assert_eq!(duktape.run("throw new EvalError('x')").end, End::Threw("EvalError".into()));
+}
+
+#[test]
 fn timeouts_kill_the_process() {
     let Some(engine) = installed("jsc") else { return };
     let mut entry = engine.entry().clone();
