@@ -71,10 +71,23 @@ fn known_divergences_are_exactly_the_diverging_programs() {
     );
 }
 
-/// A pattern that does not even recognise its own repro recognises some other bug, if any.
+/// A pattern that does not even recognise its own repro recognises some other bug, if any. Holds
+/// for the corpus list and for the third-party engines' lists in `corpus/third-party/`.
 #[test]
 fn known_patterns_match_their_own_repros() {
-    let known = load_known_divergences().unwrap_or_else(|err| panic!("{err}: {}", error_chain(&err)));
+    let third_party = Path::new(env!("CARGO_MANIFEST_DIR")).join("third-party");
+    let mut lists = vec![load_known_divergences().unwrap_or_else(|err| panic!("{err}: {}", error_chain(&err)))];
+    for file in std::fs::read_dir(&third_party).expect("corpus/third-party exists") {
+        let path = file.expect("an entry").path();
+        lists.push(harness::KnownDivergences::load(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display())));
+    }
+    assert!(lists.len() >= 3, "the corpus list and the mujs and duktape lists");
+    for known in &lists {
+        check_patterns(known);
+    }
+}
+
+fn check_patterns(known: &harness::KnownDivergences) {
     for (index, entry) in known.entries().iter().enumerate().filter(|(_, entry)| entry.pattern.is_some()) {
         let repro = harness::known::repro_program(&entry.repro)
             .unwrap_or_else(|| panic!("{}: a pattern needs a program repro, not a link", entry.program));

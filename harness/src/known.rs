@@ -157,6 +157,29 @@ impl KnownDivergences {
         Self::parse(&text, path)
     }
 
+    /// Reads several lists as one (`--known A --known B`), entries in order; a program listed for
+    /// the same engine in two of them is an error.
+    pub fn load_all(paths: &[PathBuf]) -> Result<Self, KnownListError> {
+        let mut all = Self::none();
+        for path in paths {
+            let list = Self::load(path)?;
+            for (entry, pattern) in list.entries.into_iter().zip(list.patterns) {
+                if all.entries.iter().any(|seen| seen.program == entry.program && seen.engine == entry.engine) {
+                    return Err(KnownListError::Invalid {
+                        path: path.clone(),
+                        message: format!(
+                            "`{}` is listed for engine `{}` in an earlier list too",
+                            entry.program, entry.engine
+                        ),
+                    });
+                }
+                all.entries.push(entry);
+                all.patterns.push(pattern);
+            }
+        }
+        Ok(all)
+    }
+
     /// Parses and checks a list; `path` is only used in error messages.
     pub fn parse(text: &str, path: &Path) -> Result<Self, KnownListError> {
         let file: KnownDivergenceFile = toml::from_str(text).map_err(|err| toml_error(path, text, &err))?;
@@ -458,6 +481,24 @@ mod tests {
         assert_eq!(known.entries().len(), 1);
         assert_eq!(known.entries()[0].program, "loops/for-let-copy.js");
         assert_eq!(known.entries()[0].engine, "boa");
+    }
+
+    #[test]
+    fn lists_combine_in_order_and_may_not_list_a_program_twice_for_an_engine() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let write = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            fs::write(&path, text).expect("write");
+            path
+        };
+        let first = write("first.toml", ENTRY);
+        let second = write("second.toml", &ENTRY.replace(r#""boa""#, r#""mujs""#));
+        let both = KnownDivergences::load_all(&[first.clone(), second]).expect("combined");
+        let engines: Vec<&str> = both.entries().iter().map(|entry| entry.engine.as_str()).collect();
+        assert_eq!(engines, ["boa", "mujs"]);
+        let again = write("again.toml", ENTRY);
+        let message = KnownDivergences::load_all(&[first, again]).expect_err("listed twice").to_string();
+        assert!(message.contains("in an earlier list too") && message.contains("again.toml"), "{message}");
     }
 
     #[test]

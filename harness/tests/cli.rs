@@ -270,6 +270,8 @@ fn a_malformed_known_list_is_exit_2_naming_the_file() {
     let engine = scratch.file("engine.toml", known_list("a.js").replace("\"boa\"", "\"v8\""));
     let output = closure_diff(&["run", arg(&file), "--known", arg(&engine)]);
     assert_input_error(&output, "names engine `v8`");
+    let output = closure_diff(&["run", arg(&file), "--known", "none", "--known", arg(&engine)]);
+    assert_input_error(&output, "do not combine it with other --known files");
     let missing = scratch.0.join("absent.toml");
     let output = closure_diff(&["run", arg(&file), "--known", arg(&missing)]);
     assert_input_error(&output, &format!("cannot read known-divergence list {}", arg(&missing)));

@@ -388,11 +388,6 @@ fn unmasking_finds_a_second_bug_behind_one_already_found() {
 #[test]
 fn a_list_of_ones_own_quiets_a_third_party_engines_bugs_on_file() {
     let list = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus/third-party/mujs-known.toml"));
-    let known = harness::KnownDivergences::load(list).expect("the mujs list loads");
-    for (index, entry) in known.entries().iter().enumerate().filter(|(_, entry)| entry.pattern.is_some()) {
-        let repro = harness::known::repro_program(&entry.repro).expect("a program");
-        assert!(known.recognises(index, repro), "{}'s pattern does not match its repro", entry.program);
-    }
     if let Err(err) = harness::engine_by_name("mujs") {
         let _ = writeln!(std::io::stderr(), "skipped: {err}");
         return;

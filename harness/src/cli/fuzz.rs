@@ -123,9 +123,10 @@ pub struct FuzzArgs {
     reduce_time: u64,
 
     /// A known-divergence list (TOML); a divergence with the signature of one of its repros is
-    /// counted, not reported. `none` disables it [default: corpus/known-divergences.toml if it exists].
+    /// counted, not reported. Repeat it to combine lists (the corpus's and one for a third-party
+    /// engine); `none` disables them [default: corpus/known-divergences.toml if it exists].
     #[arg(long, value_name = "FILE")]
-    known: Option<PathBuf>,
+    known: Vec<PathBuf>,
 
     /// Do not run a program again without the snippet behind a divergence that is known or
     /// already found (unmasking finds what such a divergence hides, at the cost of extra runs).
@@ -153,7 +154,7 @@ pub fn run(args: &FuzzArgs) -> Result<Status> {
 
 fn campaign_config(args: &FuzzArgs) -> Result<CampaignConfig> {
     let engines = args.engine.engine_names()?;
-    let known = known_divergences(args.known.as_deref())?;
+    let known = known_divergences(&args.known)?;
     let mut config = CampaignConfig {
         worker_program: std::env::current_exe().context("cannot find the closure-diff executable to start workers")?,
         engines,

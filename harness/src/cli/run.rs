@@ -28,14 +28,15 @@ pub struct RunArgs {
     json: bool,
 
     /// A known-divergence list (TOML); a divergence it lists is reported as known and does not make
-    /// the run fail. `none` disables it [default: corpus/known-divergences.toml if it exists].
+    /// the run fail. Repeat it to combine lists; `none` disables them [default:
+    /// corpus/known-divergences.toml if it exists].
     #[arg(long, value_name = "FILE")]
-    known: Option<PathBuf>,
+    known: Vec<PathBuf>,
 }
 
 pub fn run(args: &RunArgs) -> Result<Status> {
     let engines = engines(&args.engines)?;
-    let known = known_divergences(args.known.as_deref())?;
+    let known = known_divergences(&args.known)?;
     // Every input is checked before anything runs, so a bad path never leaves a half-written report.
     let programs = collect_programs(&args.paths)?;
     if programs.is_empty() {
@@ -62,19 +63,21 @@ pub fn run(args: &RunArgs) -> Result<Status> {
 
 /// `--known FILE` loads FILE, `--known none` loads nothing; without the flag the corpus list is used
 /// when it exists relative to the current directory.
-pub(super) fn known_divergences(flag: Option<&Path>) -> Result<KnownDivergences> {
-    let path = match flag {
-        Some(path) if path == Path::new("none") => return Ok(KnownDivergences::none()),
-        Some(path) => path,
-        None => {
+pub(super) fn known_divergences(flags: &[PathBuf]) -> Result<KnownDivergences> {
+    match flags {
+        [] => {
             let default = Path::new(DEFAULT_KNOWN_DIVERGENCES);
             if !default.exists() {
                 return Ok(KnownDivergences::none());
             }
-            default
+            Ok(KnownDivergences::load(default)?)
         }
-    };
-    Ok(KnownDivergences::load(path)?)
+        [none] if none == Path::new("none") => Ok(KnownDivergences::none()),
+        _ if flags.iter().any(|flag| flag == Path::new("none")) => {
+            bail!("--known none disables every list: do not combine it with other --known files")
+        }
+        _ => Ok(KnownDivergences::load_all(flags)?),
+    }
 }
 
 /// One program to run: its path, the name reports use for it, and its text.
