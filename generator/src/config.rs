@@ -57,6 +57,7 @@ impl Profile {
             generators: es2015,
             async_functions: full,
             eval_with: true,
+            indirect_eval: true,
             weak_refs: full,
             function_names: es2015,
             ordered_keys: es2015,
@@ -97,10 +98,12 @@ pub enum Construct {
     Delete,
     /// Destructuring patterns in declarations and parameters.
     Destructuring,
+    /// `(0, eval)(code)`: eval called other than directly (mujs has only direct eval).
+    IndirectEval,
 }
 
 impl Construct {
-    pub const ALL: [Construct; 11] = [
+    pub const ALL: [Construct; 12] = [
         Construct::BlockFunctions,
         Construct::Classes,
         Construct::Generators,
@@ -112,6 +115,7 @@ impl Construct {
         Construct::StrictScripts,
         Construct::Delete,
         Construct::Destructuring,
+        Construct::IndirectEval,
     ];
 
     pub fn name(self) -> &'static str {
@@ -127,6 +131,7 @@ impl Construct {
             Construct::StrictScripts => "strict-scripts",
             Construct::Delete => "delete",
             Construct::Destructuring => "destructuring",
+            Construct::IndirectEval => "indirect-eval",
         }
     }
 
@@ -160,6 +165,7 @@ impl Construct {
             Construct::StrictScripts => f.program_directive = false,
             Construct::Delete => f.delete = false,
             Construct::Destructuring => f.destructuring = false,
+            Construct::IndirectEval => f.indirect_eval = false,
         }
     }
 }
@@ -196,6 +202,8 @@ pub struct Features {
     pub async_functions: bool,
     /// Direct and indirect `eval` and `with` in sloppy code (every profile; never in strict code).
     pub eval_with: bool,
+    /// Indirect `eval` among them.
+    pub indirect_eval: bool,
     /// `WeakRef` and the host's `afterGc` hook (ES2021).
     pub weak_refs: bool,
     /// Output may depend on the `name` of a function (`e.constructor.name`): standard since ES2015,

@@ -195,6 +195,7 @@ fn configs_leave_out_the_constructs_they_are_without() {
         Construct::EvalWith => &["eval", "with"][..],
         Construct::WeakRefs => &["WeakRef", "afterGc", "lifetimeProbe"][..],
         Construct::Delete => &["delete"][..],
+        Construct::IndirectEval => &[][..],
         Construct::DefaultParams
         | Construct::ForOf
         | Construct::SloppyMode
@@ -209,6 +210,7 @@ fn configs_leave_out_the_constructs_they_are_without() {
         Construct::Destructuring => syntax_of(text).destructuring,
         Construct::SloppyMode => !text.starts_with("\"use strict\";"),
         Construct::StrictScripts => text.starts_with("\"use strict\";"),
+        Construct::IndirectEval => text.contains("(0, eval)("),
         _ => shows(construct).iter().any(|word| words(&code_of(text)).contains(word)),
     };
     let mut seen = BTreeSet::new();

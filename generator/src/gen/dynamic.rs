@@ -35,7 +35,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             return Ok(false);
         }
         let patterns = if self.feat.destructuring { 2 } else { 0 };
-        match self.weighted(&[3, 3, 2, 2, 4, patterns])? {
+        let indirect = if self.feat.indirect_eval { 2 } else { 0 };
+        match self.weighted(&[3, 3, 2, indirect, 4, patterns])? {
             0 => self.eval_declares(out),
             1 => self.eval_locals(out),
             2 => self.eval_strict(out),
