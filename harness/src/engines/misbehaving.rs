@@ -95,6 +95,19 @@ impl Misbehaving {
     }
 }
 
+impl Misbehaving {
+    /// `ref`'s outcome with each output line listed in the marker replaced by `lie`.
+    fn lie(&self, source: &str) -> Outcome {
+        let mut outcome = self.inner.run(source);
+        for line in &mut outcome.output {
+            if self.marker.split('|').any(|lie| lie == line) {
+                "lie".clone_into(line);
+            }
+        }
+        outcome
+    }
+}
+
 impl Engine for Misbehaving {
     fn name(&self) -> &str {
         self.kind.engine_name()
@@ -102,13 +115,7 @@ impl Engine for Misbehaving {
 
     fn run(&self, source: &str) -> Outcome {
         if self.kind == Misbehaviour::Lie {
-            let mut outcome = self.inner.run(source);
-            for line in &mut outcome.output {
-                if self.marker.split('|').any(|lie| lie == line) {
-                    "lie".clone_into(line);
-                }
-            }
-            return outcome;
+            return self.lie(source);
         }
         if !source.contains(&self.marker) {
             return self.inner.run(source);
@@ -123,7 +130,7 @@ impl Engine for Misbehaving {
                 recurse(0);
                 unreachable!("unbounded recursion returned")
             }
-            Misbehaviour::Lie => unreachable!("handled above"),
+            Misbehaviour::Lie => self.lie(source),
             Misbehaviour::Allocate => {
                 let mut kept: Vec<Vec<u8>> = Vec::new();
                 loop {
