@@ -303,7 +303,6 @@ fn programs_diverging_on_known_bugs_are_unmasked_unless_disabled() {
     let (text, on) = campaign(&[]);
     assert!(count(&on, "known") > 0, "{text}");
     assert!(count(&on, "unmasked") > 0, "{text}");
-    assert!(count(&on, "unmasked_diverge") <= count(&on, "unmasked"), "{text}");
     assert!(text.contains("unmasked: "), "{text}");
     let (text, off) = campaign(&["--no-unmask"]);
     assert_eq!(count(&off, "unmasked"), 0, "{text}");

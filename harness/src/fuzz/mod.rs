@@ -341,13 +341,14 @@ impl Shared<'_> {
         self.known_signatures.lock().unwrap_or_else(PoisonError::into_inner).insert(key.to_owned(), entry);
     }
 
-    /// How many reductions of `coarse` in a row found nothing new.
+    /// How many reductions (or unmaskings) of `coarse` in a row found nothing new.
     fn fruitless(&self, coarse: &str) -> u32 {
         self.fruitless.lock().unwrap_or_else(PoisonError::into_inner).get(coarse).copied().unwrap_or(0)
     }
 
-    /// Records that a reduction of `coarse` found something new (`fresh`) or not.
-    fn reduced(&self, coarse: &str, fresh: bool) {
+    /// Records that a reduction (or unmasking) of the kind `coarse` found something new (`fresh`)
+    /// or not, for [`Shared::fruitless`].
+    fn record_attempt(&self, coarse: &str, fresh: bool) {
         let mut fruitless = self.fruitless.lock().unwrap_or_else(PoisonError::into_inner);
         let streak = fruitless.entry(coarse.to_owned()).or_default();
         *streak = if fresh { 0 } else { *streak + 1 };

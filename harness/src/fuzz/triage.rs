@@ -152,7 +152,9 @@ pub(super) fn handle(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<'
         limit_finding(shared, workers, ran, engine, kind);
     }
     if let Some(divergence) = comparable(ran.trial) {
-        divergence_finding(shared, workers, ran, &divergence);
+        if divergence_finding(shared, workers, ran, &divergence) == Triaged::AlreadyAccounted {
+            unmask_behind(shared, workers, ran, &divergence);
+        }
     }
 }
 
@@ -289,26 +291,33 @@ impl Engine for Observed {
     }
 }
 
+/// What triage made of a divergence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Triaged {
+    /// A known divergence or a finding already made: what it hides may be worth unmasking.
+    AlreadyAccounted,
+    /// A new finding, a flaky one, or nothing to sign.
+    Other,
+}
+
 /// A divergence (or crash): confirm, reduce, sign, check known, deduplicate, write.
-fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<'_>, divergence: &Trial) {
+fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<'_>, divergence: &Trial) -> Triaged {
     let involved: Vec<Arc<WorkerEngine>> = workers
         .iter()
         .filter(|worker| divergence.outcomes.iter().any(|(engine, _)| engine == worker.name()))
         .cloned()
         .collect();
     let kind = if is_crash(divergence) { FindingKind::Crash } else { FindingKind::Divergence };
-    let Some(class) = DivergenceClass::of(divergence) else { return };
+    let Some(class) = DivergenceClass::of(divergence) else { return Triaged::Other };
     let key = finding_key(divergence, &class);
     if let Some(entry) = shared.known(&key) {
         Counters::bump(&shared.counters.known);
         shared.known_hit(entry);
-        unmask_behind(shared, workers, ran, divergence);
-        return;
+        return Triaged::AlreadyAccounted;
     }
     if shared.registry.hit_if_key_known(&key) {
         Counters::bump(&shared.counters.duplicates);
-        unmask_behind(shared, workers, ran, divergence);
-        return;
+        return Triaged::AlreadyAccounted;
     }
 
     let again = outcomes_of(&run_on(&involved, ran.source));
@@ -318,7 +327,7 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
         let id = format!("flaky-{}", signature.id());
         if shared.registry.hit_if_known(&id) {
             Counters::bump(&shared.counters.duplicates);
-            return;
+            return Triaged::Other;
         }
         let finding = Finding {
             id,
@@ -341,15 +350,14 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
             memory_limit_mib: shared.config.memory_limit.map(|bytes| bytes >> 20),
         };
         shared.record(finding);
-        return;
+        return Triaged::Other;
     }
 
     let coarse = coarse_key(divergence, &class);
     if shared.fruitless(&coarse) >= SATURATION && !ran.index.is_multiple_of(RECHECK_EVERY) {
         Counters::bump(&shared.counters.duplicates);
         Counters::bump(&shared.counters.unreduced);
-        unmask_behind(shared, workers, ran, divergence);
-        return;
+        return Triaged::AlreadyAccounted;
     }
     let (reduced, reduced_outcomes, signature) = reduce(shared, &involved, ran.source, divergence, &class, Some(ran));
     // A crash is named after the engine and what it said, not the program: every program that
@@ -369,9 +377,8 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
         }
         shared.known_alias(&key, first);
         shared.known_alias(&id, first);
-        shared.reduced(&coarse, false);
-        unmask_behind(shared, workers, ran, divergence);
-        return;
+        shared.record_attempt(&coarse, false);
+        return Triaged::AlreadyAccounted;
     }
     // Known bugs of some engines beside a new one of another: the finding is the rest.
     let beside = if kind == FindingKind::Divergence { beside_known(shared, &reduced, &reduced_trial) } else { None };
@@ -385,11 +392,10 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
     if shared.registry.hit_if_known(&id) {
         Counters::bump(&shared.counters.duplicates);
         shared.registry.alias(&key, &id);
-        shared.reduced(&coarse, false);
-        unmask_behind(shared, workers, ran, divergence);
-        return;
+        shared.record_attempt(&coarse, false);
+        return Triaged::AlreadyAccounted;
     }
-    shared.reduced(&coarse, true);
+    shared.record_attempt(&coarse, true);
     let finding = Finding {
         id,
         kind,
@@ -408,6 +414,7 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
         memory_limit_mib: shared.config.memory_limit.map(|bytes| bytes >> 20),
     };
     shared.record(finding);
+    Triaged::Other
 }
 
 /// Runs `ran`'s program again without the snippet behind `divergence`, which is known or already
@@ -430,7 +437,7 @@ fn unmask_behind(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<'_>, 
     let outcomes = outcomes_of(&runs);
     let trial = Trial { verdict: compare(&outcomes), outcomes };
     if matches!(trial.verdict, Verdict::Agree) || !needs_triage(&trial, &runs) {
-        shared.reduced(&streak, false);
+        shared.record_attempt(&streak, false);
         return;
     }
     if matches!(trial.verdict, Verdict::Diverge { .. }) {
@@ -451,7 +458,7 @@ fn unmask_behind(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<'_>, 
     // Another lane may write a finding meanwhile; that only restarts this streak early.
     let findings = shared.counters.new_findings.load(Ordering::Relaxed);
     handle(shared, workers, &next);
-    shared.reduced(&streak, shared.counters.new_findings.load(Ordering::Relaxed) > findings);
+    shared.record_attempt(&streak, shared.counters.new_findings.load(Ordering::Relaxed) > findings);
 }
 
 /// The part of a reduced divergence left when known bugs explain some of its engines and another

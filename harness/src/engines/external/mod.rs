@@ -476,26 +476,24 @@ impl Engine for ExternalEngine {
             Some(worker) => worker.run(source),
             None => self.run_process(source),
         };
-        self.within_profile(outcome)
+        self.within_support(outcome)
     }
 }
 
 impl ExternalEngine {
     /// A program an engine of a smaller profile cannot parse is outside its profile, not a bug; one
     /// that ends in an error of `unsupported_errors` uses a feature the host lacks.
-    fn within_profile(&self, outcome: Outcome) -> Outcome {
-        if outcome.end == End::SyntaxError && self.entry.profile != Profile::Full {
-            return Outcome::without_output(End::Unsupported(format!(
-                "a syntax error on an {} engine (the program may be outside its profile)",
-                self.entry.profile
-            )));
-        }
-        match &outcome.end {
-            End::Threw(name) if self.entry.unsupported_errors.contains(name) => Outcome::without_output(
-                End::Unsupported(format!("{name}, which {} throws for what it lacks", self.name)),
-            ),
-            _ => outcome,
-        }
+    fn within_support(&self, outcome: Outcome) -> Outcome {
+        let reason = match &outcome.end {
+            End::SyntaxError if self.entry.profile != Profile::Full => {
+                format!("a syntax error on an {} engine (the program may be outside its profile)", self.entry.profile)
+            }
+            End::Threw(name) if self.entry.unsupported_errors.contains(name) => {
+                format!("{name}, which {} throws for what it lacks", self.name)
+            }
+            _ => return outcome,
+        };
+        Outcome::without_output(End::Unsupported(reason))
     }
 }
 
