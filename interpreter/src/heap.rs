@@ -3,12 +3,14 @@
 //! Keeping all of them in one arena (instead of `Rc<RefCell<..>>` graphs) lets [`Heap::mark`] compute
 //! exactly which cells are reachable from a set of roots, including closure cycles.
 
-use indexmap::IndexMap;
-
 use crate::bytecode::FunctionCode;
 use crate::collections::CollectionKind;
 use crate::value::{EnvRef, Name, ObjRef, SymRef, Value};
 use std::rc::Rc;
+
+/// An insertion-ordered map (property and binding order is observable) with a fast hasher: the keys
+/// are names from the program under test, and SipHash's flood resistance buys nothing here.
+pub type IndexMap<K, V> = indexmap::IndexMap<K, V, rustc_hash::FxBuildHasher>;
 
 /// The value part of a property (6.1.7.1).
 #[derive(Debug, Clone)]
@@ -212,11 +214,11 @@ impl Object {
         Object {
             proto,
             extensible: true,
-            props: IndexMap::new(),
+            props: IndexMap::default(),
             kind,
             intrinsic: None,
             private: Vec::new(),
-            symbols: IndexMap::new(),
+            symbols: IndexMap::default(),
         }
     }
 }

@@ -30,7 +30,7 @@
 //! declarations of any block, functions, private names, its own `arguments`) is never treated as
 //! free: that can only miss a read (safe), never invent one.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::rc::Rc;
 
 use crate::api::{CollectorFault, LifetimeClass, LifetimeProbe, Observed};
@@ -92,7 +92,7 @@ impl FactsCache {
         if let Some(f) = self.facts.get(&key) {
             return Rc::clone(f);
         }
-        let mut referenced: HashSet<Name> = HashSet::new();
+        let mut referenced: HashSet<Name> = HashSet::default();
         let mut eval = false;
         let mut lexical_this = false;
         for op in &code.ops {
@@ -143,7 +143,7 @@ impl FactsCache {
 
 /// Every name the function itself may bind when it runs, in any of its scopes.
 fn declared_names(code: &FunctionCode) -> HashSet<Name> {
-    let mut d: HashSet<Name> = HashSet::new();
+    let mut d: HashSet<Name> = HashSet::default();
     d.extend(code.params.names.iter().cloned());
     d.extend(code.var_names.iter().cloned());
     d.extend(code.functions.iter().map(|(n, _)| n.clone()));
@@ -518,7 +518,7 @@ impl Vm {
         let live_roots =
             LiveRoots { global_env: Some(self.realm.global_env), objects: roots.objects, values: roots.values };
         let liveness = mark_live(&self.heap, &mut self.lifetime.facts, &live_roots, Some(self.realm.array_prototype));
-        let mut classes = HashMap::new();
+        let mut classes = HashMap::default();
         let mut victim = None;
         for (w, o) in self.heap.objects() {
             let ObjectKind::WeakRef(target) = &o.kind else { continue };

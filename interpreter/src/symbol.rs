@@ -1,7 +1,7 @@
 //! Symbols (20.4): the constructor, the global symbol registry, the well-known symbols and
 //! `Symbol.prototype`.
 
-use indexmap::IndexMap;
+use crate::heap::IndexMap;
 
 use crate::heap::{Heap, ObjectKind, SymbolData};
 use crate::value::{JsResult, Name, ObjRef, SymRef, Value};

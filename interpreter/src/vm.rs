@@ -275,7 +275,7 @@ impl Vm {
         closure
     }
 
-    pub fn env_bindings_mut(&mut self, env: EnvRef) -> &mut indexmap::IndexMap<Name, Binding> {
+    pub fn env_bindings_mut(&mut self, env: EnvRef) -> &mut crate::heap::IndexMap<Name, Binding> {
         self.heap.env_mut(env).bindings_mut().expect("declarative environment")
     }
 
