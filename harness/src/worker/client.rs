@@ -428,7 +428,7 @@ impl Process {
         let (Some(stdin), Some(stdout), Some(stderr_pipe)) =
             (child.stdin.take(), child.stdout.take(), child.stderr.take())
         else {
-            let _ = child.kill();
+            kill_group(&mut child);
             let _ = child.wait();
             return Err("the worker's pipes were not set up".to_owned());
         };
@@ -484,14 +484,9 @@ impl Process {
     fn close(self) {
         let Process { mut child, stdin, stderr_reader, .. } = self;
         drop(stdin);
-        let until = Instant::now() + Duration::from_secs(1);
-        while Instant::now() < until {
-            match child.try_wait() {
-                Ok(Some(_)) | Err(_) => break,
-                Ok(None) => thread::sleep(Duration::from_millis(5)),
-            }
+        if !exits_within(&mut child, Duration::from_secs(1), Duration::from_millis(5)) {
+            kill_group(&mut child);
         }
-        let _ = child.kill();
         let _ = child.wait();
         if let Some(reader) = stderr_reader {
             let _ = reader.join();
@@ -506,18 +501,9 @@ impl Process {
     fn reap_after(self, kill_now: bool) -> (Option<ExitStatus>, String) {
         let Process { mut child, stdin, stderr, stderr_reader, .. } = self;
         drop(stdin);
-        if kill_now {
-            let _ = child.kill();
-        } else {
-            // Its stdout closed, so it is exiting; give it a moment before forcing it.
-            let until = Instant::now() + Duration::from_secs(2);
-            while Instant::now() < until {
-                match child.try_wait() {
-                    Ok(Some(_)) | Err(_) => break,
-                    Ok(None) => thread::sleep(Duration::from_millis(2)),
-                }
-            }
-            let _ = child.kill();
+        // Unless told to kill it now: its stdout closed, so it is exiting; give it a moment.
+        if kill_now || !exits_within(&mut child, Duration::from_secs(2), Duration::from_millis(2)) {
+            kill_group(&mut child);
         }
         let status = child.wait().ok();
         if let Some(reader) = stderr_reader {
@@ -607,6 +593,30 @@ fn keep_tail(mut stderr: impl Read, tail: &Mutex<StderrTail>) {
             Ok(read) => tail.lock().unwrap_or_else(PoisonError::into_inner).extend(&chunk[..read]),
         }
     }
+}
+
+/// Whether `child` exits (and is reaped) within `limit`, polling every `every`.
+fn exits_within(child: &mut Child, limit: Duration, every: Duration) -> bool {
+    let until = Instant::now() + limit;
+    loop {
+        match child.try_wait() {
+            Ok(Some(_)) | Err(_) => return true,
+            Ok(None) if Instant::now() >= until => return false,
+            Ok(None) => thread::sleep(every),
+        }
+    }
+}
+
+/// Kills a worker that has not been reaped, with everything it started: the worker leads a process
+/// group of its own ([`WorkerSpec::command`]), and an external engine it runs would otherwise
+/// outlive it, still running the program (an endless loop in njs grew to 9 GiB that way).
+fn kill_group(child: &mut Child) {
+    // Not yet reaped, the worker's pid still names its group, so the signal cannot reach a stranger.
+    if let Ok(pid) = i32::try_from(child.id()) {
+        // SAFETY: kill(2) with a negative pid signals that process group; it touches no memory.
+        unsafe { libc::kill(-pid, libc::SIGKILL) };
+    }
+    let _ = child.kill();
 }
 
 #[cfg(test)]
