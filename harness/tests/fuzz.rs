@@ -65,6 +65,77 @@ fn lines_only_in(programs: &[String], wanted: &[usize]) -> Vec<String> {
     lines
 }
 
+/// A hang that does not happen again on the re-run (test-loop hangs only once here, as a loaded
+/// machine makes engines do) is counted as flaky, not reported as the engine's.
+#[test]
+fn a_hang_that_does_not_come_back_is_flaky_not_a_finding() {
+    let programs: Vec<String> =
+        (0..2).map(|index| Program::from_seed(index, &Config::sized(Size::Small)).to_string()).collect();
+    let hang = lines_only_in(&programs, &[0]).into_iter().next().expect("program 0 has a line of its own");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out");
+    let output = run(closure_diff()
+        .env("CLOSURE_DIFF_TEST_MARKER_LOOP", &hang)
+        .env("CLOSURE_DIFF_TEST_LOOP_ONCE", dir.path().join("hung"))
+        .args(["--engines", "ref,test-loop", "--size", "small", "--seed", "0", "--iterations", "2"])
+        .args(["--jobs", "1", "--timeout", "1"])
+        .arg("--out")
+        .arg(&out));
+    let text = stdout(&output);
+    assert!(dir.path().join("hung").exists(), "test-loop never hung\n{text}");
+    assert_eq!(output.status.code(), Some(0), "no finding\n{text}");
+    assert!(findings(&out).is_empty(), "{text}");
+    let summary = read_json(&out.join("summary.json"));
+    assert_eq!(summary["session"]["flaky"], 1, "{summary}");
+}
+
+/// Whether process `pid` still runs (a zombie, dead and waiting for its reaper, does not).
+fn running(pid: u32) -> bool {
+    let Ok(stat) = fs::read_to_string(format!("/proc/{pid}/stat")) else { return false };
+    let state = stat.rsplit_once(") ").and_then(|(_, rest)| rest.chars().next());
+    state != Some('Z')
+}
+
+/// An external engine that goes on past the campaign's time limit: the campaign kills the worker
+/// running it together with everything the worker started, so the engine does not go on running
+/// (an orphaned njs in an endless loop once grew to 9 GiB).
+#[test]
+fn a_killed_worker_takes_its_external_engine_with_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pids = dir.path().join("pids");
+    let engines = dir.path().join("engines.toml");
+    // A stand-in engine that records its pid and never answers; its own limit (60 s) is far above
+    // the campaign's (1 s), so only the campaign can end it.
+    let entry = format!(
+        "[engines.stuck]\ncommand = [\"sh\"]\nargs = [\"-c\", \"echo $$ >> '{}'; exec sleep 60\", \"stuck\"]\n\
+         profile = \"full\"\nhost = \"script\"\ntimeout = 60\n",
+        pids.display()
+    );
+    fs::write(&engines, entry).expect("write engines.toml");
+    let out = dir.path().join("out");
+    let output = run(closure_diff()
+        .env("CLOSURE_DIFF_ENGINES", &engines)
+        .args(["--engines", "ref,stuck", "--size", "small", "--seed", "0", "--iterations", "1", "--jobs", "1"])
+        .args(["--timeout", "1", "--reduce-time", "1"])
+        .arg("--out")
+        .arg(&out));
+    let text = stdout(&output);
+    let started: Vec<u32> =
+        fs::read_to_string(&pids).unwrap_or_default().lines().map(|line| line.trim().parse().expect("a pid")).collect();
+    assert!(!started.is_empty(), "the stand-in engine never ran\n{text}");
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while started.iter().any(|&pid| running(pid)) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let left: Vec<u32> = started.iter().copied().filter(|&pid| running(pid)).collect();
+    for &pid in &left {
+        // SAFETY: kill(2) touches no memory; the test cleans up after a failure.
+        unsafe { libc::kill(pid as i32, libc::SIGKILL) };
+    }
+    assert!(left.is_empty(), "the engine processes {left:?} outlived their killed workers\n{text}");
+    assert!(findings(&out).contains_key("stuck-hang"), "the hang is a finding\n{text}");
+}
+
 /// A campaign on `ref` and three engines that panic, hang and abort on markers picked from the
 /// programs it will generate, so that each misbehaves on its own programs: the campaign survives
 /// all three, restarts the workers, and writes each problem exactly once.

@@ -9,7 +9,10 @@
 //! [`worker_engine_by_name`](crate::worker::worker_engine_by_name), so `closure-diff fuzz --engines
 //! ref,test-abort` works. The marker of `test-KIND` is the value of the environment variable
 //! `CLOSURE_DIFF_TEST_MARKER_KIND` (`CLOSURE_DIFF_TEST_MARKER_PANIC`...), or `closure-diff:test-KIND`
-//! when it is unset; workers inherit the environment of the campaign that starts them.
+//! when it is unset; workers inherit the environment of the campaign that starts them. With
+//! `CLOSURE_DIFF_TEST_LOOP_ONCE` set to a path, `test-loop` hangs only on the run that creates that
+//! file, and behaves like `ref` ever after: a hang that does not come back, as a loaded machine
+//! makes them.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -108,6 +111,15 @@ impl Misbehaving {
     }
 }
 
+/// Whether `test-loop` is to hang: always, unless `CLOSURE_DIFF_TEST_LOOP_ONCE` names a file, and
+/// then only on the run that creates it.
+fn first_hang() -> bool {
+    match std::env::var_os("CLOSURE_DIFF_TEST_LOOP_ONCE") {
+        None => true,
+        Some(path) => std::fs::OpenOptions::new().write(true).create_new(true).open(path).is_ok(),
+    }
+}
+
 impl Engine for Misbehaving {
     fn name(&self) -> &str {
         self.kind.engine_name()
@@ -122,6 +134,7 @@ impl Engine for Misbehaving {
         }
         match self.kind {
             Misbehaviour::Panic => panic!("{} found its marker", self.kind.engine_name()),
+            Misbehaviour::Hang if !first_hang() => self.inner.run(source),
             Misbehaviour::Hang => loop {
                 std::thread::sleep(Duration::from_secs(3600));
             },

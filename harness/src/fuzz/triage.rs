@@ -208,7 +208,8 @@ struct Problem<'a> {
 }
 
 /// Records a hang, out-of-memory or crash of one engine on one program, unless its id is already a
-/// finding: confirmed by a re-run on `worker`, not reduced. Hangs and out-of-memory deaths get one
+/// finding: confirmed by a re-run on `worker` (a hang or out-of-memory death that does not happen
+/// again only counts as flaky), not reduced. Hangs and out-of-memory deaths get one
 /// finding per engine (`ENGINE-hang`, `ENGINE-out-of-memory`), crashes one per [`crash_id`].
 fn engine_problem(shared: &Shared, worker: &WorkerEngine, problem: Problem<'_>) {
     let id = match problem.kind {
@@ -228,6 +229,12 @@ fn engine_problem(shared: &Shared, worker: &WorkerEngine, problem: Problem<'_>) 
         FindingKind::OutOfMemory => again.event == Some(WorkerEvent::OutOfMemory),
         _ => matches!(again.outcome.end, End::Crashed(_)),
     };
+    if !deterministic && problem.kind != FindingKind::Crash {
+        // A limit hit once and not on the re-run is the machine's (load, memory pressure), not
+        // the engine's: counted like a flaky divergence, not reported. A crash, even once, is a bug.
+        Counters::bump(&shared.counters.flaky);
+        return;
+    }
     let reason = match problem.kind {
         FindingKind::Hang => format!(
             "its worker gave no answer within {} s; generated programs terminate quickly, and an engine must bound every run",
