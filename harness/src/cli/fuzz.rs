@@ -54,8 +54,8 @@ pub struct EngineArgs {
     #[arg(long)]
     pub swarm: bool,
 
-    /// Time limit per program per engine, in seconds; a worker that exceeds it is killed and the
-    /// program counted as a hang.
+    /// Time limit per program per engine, in seconds; a worker that exceeds it is killed, with any
+    /// engine process it started, and the program counted as a hang (a finding if it hangs again).
     #[arg(long, value_name = "SECS", default_value_t = 10.0)]
     pub timeout: f64,
 

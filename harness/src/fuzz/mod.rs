@@ -10,7 +10,8 @@
 //!   is **re-run** to confirm it (deterministic or flaky), **reduced** (through the [`Reducer`]
 //!   seam), **signed** ([`Signature`](crate::signature::Signature)), checked against the **known divergences**, **deduplicated**
 //!   and **blamed** ([`Blame`]); each new signature is written to `DIR/<signature>/` atomically
-//!   ([`Finding::write`]). Hangs and out-of-memory deaths become one finding per engine.
+//!   ([`Finding::write`]). Hangs and out-of-memory deaths become one finding per engine if a re-run
+//!   hits the limit again (else they count as flaky).
 //! - Every second the campaign saves `DIR/state.json` ([`State`]) atomically; `--resume` continues
 //!   from its watermark. At the end it writes `DIR/summary.json` ([`Summary`]).
 //!
