@@ -193,6 +193,25 @@ impl Language {
         Language { profile, without }
     }
 
+    /// Why no program runs on every engine of `names`, if that is so: engines that run only strict
+    /// code beside engines whose host cannot run a strict script (a prelude hides its directive)
+    /// would leave every program unsupported on one side.
+    pub fn conflict(names: &[String]) -> Option<String> {
+        let lacking = |construct: Construct| -> Vec<String> {
+            names.iter().filter(|name| engine_without(name).contains(&construct)).cloned().collect()
+        };
+        let strict_only = lacking(Construct::SloppyMode);
+        let no_strict_scripts = lacking(Construct::StrictScripts);
+        (!strict_only.is_empty() && !no_strict_scripts.is_empty()).then(|| {
+            format!(
+                "no program runs on all of these engines: only strict code runs on {}, and no strict script runs \
+                 on {} (a prelude hides its directive); fuzz them in separate campaigns",
+                strict_only.join(", "),
+                no_strict_scripts.join(", ")
+            )
+        })
+    }
+
     /// Whether an engine running `self` runs programs of `program`.
     pub fn covers(&self, program: &Language) -> bool {
         covers(self.profile, program.profile) && self.without.is_subset(&program.without)
@@ -232,6 +251,15 @@ mod tests {
         for name in DEFAULT_ENGINES {
             assert!(ENGINE_NAMES.contains(name));
         }
+    }
+
+    #[test]
+    fn strict_only_engines_and_hosts_without_strict_scripts_conflict() {
+        let names = |list: &[&str]| list.iter().map(|name| name.to_string()).collect::<Vec<_>>();
+        let why = Language::conflict(&names(&["ref", "njs", "gjs", "boa"])).expect("njs and gjs conflict");
+        assert!(why.contains("only strict code runs on njs, and no strict script runs on gjs"), "{why}");
+        assert_eq!(Language::conflict(&names(&["ref", "njs", "node", "jsc"])), None);
+        assert_eq!(Language::conflict(&names(&["ref", "gjs", "duktape"])), None);
     }
 
     #[test]

@@ -89,6 +89,19 @@ fn a_hang_that_does_not_come_back_is_flaky_not_a_finding() {
     assert_eq!(summary["session"]["flaky"], 1, "{summary}");
 }
 
+/// njs runs only strict code and gjs no strict script: a campaign on both would poison every
+/// program, so it refuses to start (exit 2) and writes nothing.
+#[test]
+fn engines_without_a_program_in_common_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out");
+    let output = run(closure_diff().args(["--engines", "ref,njs,gjs", "--iterations", "1"]).arg("--out").arg(&out));
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("only strict code runs on njs, and no strict script runs on gjs"), "{message}");
+    assert!(!out.exists(), "nothing is written");
+}
+
 /// Whether process `pid` still runs (a zombie, dead and waiting for its reaper, does not).
 fn running(pid: u32) -> bool {
     let Ok(stat) = fs::read_to_string(format!("/proc/{pid}/stat")) else { return false };

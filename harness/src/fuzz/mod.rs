@@ -103,6 +103,9 @@ pub enum CampaignError {
     /// A worker could not be started at all (a setup problem, not an engine failure).
     #[error("cannot start a worker for engine `{engine}`: {why}")]
     Worker { engine: String, why: String },
+    /// The engines have no program in common (see [`Language::conflict`]).
+    #[error("{0}")]
+    NoCommonLanguage(String),
     /// A lane panicked: a bug in the harness, not in an engine.
     #[error("a campaign lane panicked (a harness bug); state is saved, `--resume` continues")]
     LanePanicked,
@@ -382,6 +385,9 @@ pub fn run(
     stop: &Arc<AtomicBool>,
     on_tick: &mut dyn FnMut(&Progress),
 ) -> Result<Report, CampaignError> {
+    if let Some(why) = Language::conflict(&config.engines) {
+        return Err(CampaignError::NoCommonLanguage(why));
+    }
     let session_start = Instant::now();
     let started_at = state::now();
     let io_error = |what: String| move |source: io::Error| CampaignError::Io { what, source };
