@@ -829,8 +829,20 @@ fn next_action(summary: &Summary) -> String {
     if summary.interrupted {
         return format!("No new findings yet; continue with `closure-diff fuzz --resume --out {}`.", out.display());
     }
-    "No new findings: run longer (`--time 600`), with bigger programs (`--size large`) or in swarm mode (`--swarm`)."
-        .to_owned()
+    // Suggest only what this campaign did not already do.
+    let mut options =
+        vec![if summary.elapsed_secs < 600.0 { "run longer (`--time 600`)" } else { "run longer (`--time 3600`)" }];
+    if summary.size != Size::Large.name() {
+        options.push("with bigger programs (`--size large`)");
+    }
+    if !summary.swarm {
+        options.push("in swarm mode (`--swarm`)");
+    }
+    let last = options.pop().expect("running longer is always an option");
+    match options.is_empty() {
+        true => format!("No new findings: {last}."),
+        false => format!("No new findings: {} or {last}.", options.join(", ")),
+    }
 }
 
 impl Summary {
@@ -994,7 +1006,15 @@ mod tests {
     #[test]
     fn without_findings_the_next_action_depends_on_poison_and_interruption() {
         let mut summary = summary();
-        assert!(next_action(&summary).starts_with("No new findings: run longer"));
+        assert_eq!(
+            next_action(&summary),
+            "No new findings: run longer (`--time 600`), with bigger programs (`--size large`) or in swarm mode \
+             (`--swarm`)."
+        );
+        let (size, swarm, elapsed) = (summary.size.clone(), summary.swarm, summary.elapsed_secs);
+        (summary.size, summary.swarm, summary.elapsed_secs) = ("large".into(), true, 600.0);
+        assert_eq!(next_action(&summary), "No new findings: run longer (`--time 3600`).", "only what was not done");
+        (summary.size, summary.swarm, summary.elapsed_secs) = (size, swarm, elapsed);
         summary.poisoned_share = 0.5;
         assert!(next_action(&summary).contains("50% of programs were poisoned (mostly `ref: unsupported (x)`)"));
         summary.poisoned_share = 0.0;
