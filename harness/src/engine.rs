@@ -186,30 +186,27 @@ impl Language {
     }
 
     /// What every engine of `names` runs: what a campaign on them generates, so that programs are
-    /// not poisoned by a construct one engine lacks.
-    pub fn common(names: &[String]) -> Language {
+    /// not poisoned by a construct one engine lacks. An error says why there is no such language:
+    /// engines that run only strict code beside engines whose host cannot run a strict script (a
+    /// prelude hides its directive) would leave every program unsupported on one side.
+    pub fn common(names: &[String]) -> Result<Language, String> {
         let profile = common_profile(names);
-        let without = names.iter().flat_map(|name| engine_without(name)).filter(|c| c.in_profile(profile)).collect();
-        Language { profile, without }
-    }
-
-    /// Why no program runs on every engine of `names`, if that is so: engines that run only strict
-    /// code beside engines whose host cannot run a strict script (a prelude hides its directive)
-    /// would leave every program unsupported on one side.
-    pub fn conflict(names: &[String]) -> Option<String> {
-        let lacking = |construct: Construct| -> Vec<String> {
-            names.iter().filter(|name| engine_without(name).contains(&construct)).cloned().collect()
+        let lacks: Vec<(&String, BTreeSet<Construct>)> =
+            names.iter().map(|name| (name, engine_without(name))).collect();
+        let lacking = |construct: Construct| -> Vec<&str> {
+            lacks.iter().filter(|(_, without)| without.contains(&construct)).map(|(name, _)| name.as_str()).collect()
         };
-        let strict_only = lacking(Construct::SloppyMode);
-        let no_strict_scripts = lacking(Construct::StrictScripts);
-        (!strict_only.is_empty() && !no_strict_scripts.is_empty()).then(|| {
-            format!(
+        let (strict_only, no_strict_scripts) = (lacking(Construct::SloppyMode), lacking(Construct::StrictScripts));
+        if !strict_only.is_empty() && !no_strict_scripts.is_empty() {
+            return Err(format!(
                 "no program runs on all of these engines: only strict code runs on {}, and no strict script runs \
                  on {} (a prelude hides its directive); fuzz them in separate campaigns",
                 strict_only.join(", "),
                 no_strict_scripts.join(", ")
-            )
-        })
+            ));
+        }
+        let without = lacks.into_iter().flat_map(|(_, without)| without).filter(|c| c.in_profile(profile)).collect();
+        Ok(Language { profile, without })
     }
 
     /// Whether an engine running `self` runs programs of `program`.
@@ -256,10 +253,10 @@ mod tests {
     #[test]
     fn strict_only_engines_and_hosts_without_strict_scripts_conflict() {
         let names = |list: &[&str]| list.iter().map(|name| name.to_string()).collect::<Vec<_>>();
-        let why = Language::conflict(&names(&["ref", "njs", "gjs", "boa"])).expect("njs and gjs conflict");
+        let why = Language::common(&names(&["ref", "njs", "gjs", "boa"])).expect_err("njs and gjs conflict");
         assert!(why.contains("only strict code runs on njs, and no strict script runs on gjs"), "{why}");
-        assert_eq!(Language::conflict(&names(&["ref", "njs", "node", "jsc"])), None);
-        assert_eq!(Language::conflict(&names(&["ref", "gjs", "duktape"])), None);
+        assert!(Language::common(&names(&["ref", "njs", "node", "jsc"])).is_ok());
+        assert!(Language::common(&names(&["ref", "gjs", "duktape"])).is_ok());
     }
 
     #[test]
@@ -274,14 +271,14 @@ mod tests {
     #[test]
     fn a_campaign_leaves_out_what_one_of_its_engines_lacks() {
         let names = |list: &[&str]| list.iter().map(|name| name.to_string()).collect::<Vec<_>>();
-        assert_eq!(Language::common(&names(&["ref", "boa", "node"])), Language::of_engine("ref"));
-        let njs = Language::common(&names(&["ref", "njs"]));
+        assert_eq!(Language::common(&names(&["ref", "boa", "node"])), Ok(Language::of_engine("ref")));
+        let njs = Language::common(&names(&["ref", "njs"])).expect("a common language");
         let lacked = [Construct::BlockFunctions, Construct::Classes, Construct::EvalWith, Construct::DefaultParams];
         assert_eq!(njs.profile, Profile::Es2015);
         assert!(lacked.iter().all(|construct| njs.without.contains(construct)), "{njs:?}");
         assert!(Language::of_engine("njs").covers(&njs) && Language::of_engine("ref").covers(&njs));
         assert!(!Language::of_engine("njs").covers(&Language::of_engine("ref")));
-        let engine262 = Language::common(&names(&["ref", "engine262"]));
+        let engine262 = Language::common(&names(&["ref", "engine262"])).expect("a common language");
         assert_eq!(engine262.describe(), "full without block-functions,weak-refs,strict-scripts,delete");
         assert!(Language::of_engine("jsc").without.is_empty(), "jsc runs the lifetime hooks");
     }

@@ -103,7 +103,7 @@ pub enum CampaignError {
     /// A worker could not be started at all (a setup problem, not an engine failure).
     #[error("cannot start a worker for engine `{engine}`: {why}")]
     Worker { engine: String, why: String },
-    /// The engines have no program in common (see [`Language::conflict`]).
+    /// The engines have no program in common (see [`Language::common`]).
     #[error("{0}")]
     NoCommonLanguage(String),
     /// A lane panicked: a bug in the harness, not in an engine.
@@ -385,9 +385,7 @@ pub fn run(
     stop: &Arc<AtomicBool>,
     on_tick: &mut dyn FnMut(&Progress),
 ) -> Result<Report, CampaignError> {
-    if let Some(why) = Language::conflict(&config.engines) {
-        return Err(CampaignError::NoCommonLanguage(why));
-    }
+    let language = Language::common(&config.engines).map_err(CampaignError::NoCommonLanguage)?;
     let session_start = Instant::now();
     let started_at = state::now();
     let io_error = |what: String| move |source: io::Error| CampaignError::Io { what, source };
@@ -426,7 +424,7 @@ pub fn run(
 
     let mut shared = Shared {
         config,
-        generator: Language::common(&config.engines).config(config.size),
+        generator: language.config(config.size),
         reducer,
         stop,
         halt: Arc::new(AtomicBool::new(false)),
@@ -1011,10 +1009,8 @@ mod tests {
             "No new findings: run longer (`--time 600`), with bigger programs (`--size large`) or in swarm mode \
              (`--swarm`)."
         );
-        let (size, swarm, elapsed) = (summary.size.clone(), summary.swarm, summary.elapsed_secs);
-        (summary.size, summary.swarm, summary.elapsed_secs) = ("large".into(), true, 600.0);
-        assert_eq!(next_action(&summary), "No new findings: run longer (`--time 3600`).", "only what was not done");
-        (summary.size, summary.swarm, summary.elapsed_secs) = (size, swarm, elapsed);
+        let done = Summary { size: "large".into(), swarm: true, elapsed_secs: 600.0, ..summary.clone() };
+        assert_eq!(next_action(&done), "No new findings: run longer (`--time 3600`).", "only what was not done");
         summary.poisoned_share = 0.5;
         assert!(next_action(&summary).contains("50% of programs were poisoned (mostly `ref: unsupported (x)`)"));
         summary.poisoned_share = 0.0;
