@@ -122,9 +122,10 @@ pub struct FuzzArgs {
     #[arg(long, value_name = "SECS", default_value_t = 30)]
     reduce_time: u64,
 
-    /// A known-divergence list (TOML); a divergence with the signature of one of its repros is
-    /// counted, not reported. Repeat it to combine lists (the corpus's and one for a third-party
-    /// engine); `none` disables them [default: corpus/known-divergences.toml if it exists].
+    /// A known-divergence list (TOML) to use besides corpus/known-divergences.toml (when it exists),
+    /// such as a third-party engine's; a divergence with the signature of one of its repros is
+    /// counted, not reported. Repeat it to combine lists; `none` leaves the corpus list out (alone,
+    /// it disables every list).
     #[arg(long, value_name = "FILE")]
     known: Vec<PathBuf>,
 

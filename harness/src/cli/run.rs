@@ -27,9 +27,9 @@ pub struct RunArgs {
     #[arg(long)]
     json: bool,
 
-    /// A known-divergence list (TOML); a divergence it lists is reported as known and does not make
-    /// the run fail. Repeat it to combine lists; `none` disables them [default:
-    /// corpus/known-divergences.toml if it exists].
+    /// A known-divergence list (TOML) to use besides corpus/known-divergences.toml (when it exists); a
+    /// divergence it lists is reported as known and does not make the run fail. Repeat it to combine
+    /// lists; `none` leaves the corpus list out (alone, it disables every list).
     #[arg(long, value_name = "FILE")]
     known: Vec<PathBuf>,
 }
@@ -61,23 +61,26 @@ pub fn run(args: &RunArgs) -> Result<Status> {
     Ok(tally.status())
 }
 
-/// `--known FILE` loads FILE, `--known none` loads nothing; without the flag the corpus list is used
-/// when it exists relative to the current directory.
+/// The known-divergence lists to use: the corpus list (when it exists relative to the current
+/// directory) plus every `--known FILE`, since a third-party engine's list is written for campaigns
+/// that also run the corpus engines, whose bugs must stay known. `--known none` leaves the corpus list
+/// out: alone it disables every list, and beside files it keeps only those.
 pub(super) fn known_divergences(flags: &[PathBuf]) -> Result<KnownDivergences> {
-    match flags {
-        [] => {
-            let default = Path::new(DEFAULT_KNOWN_DIVERGENCES);
-            if !default.exists() {
-                return Ok(KnownDivergences::none());
-            }
-            Ok(KnownDivergences::load(default)?)
-        }
-        [none] if none == Path::new("none") => Ok(KnownDivergences::none()),
-        _ if flags.iter().any(|flag| flag == Path::new("none")) => {
-            bail!("--known none disables every list: do not combine it with other --known files")
-        }
-        _ => Ok(KnownDivergences::load_all(flags)?),
+    let none = Path::new("none");
+    let files: Vec<PathBuf> = flags.iter().filter(|flag| *flag != none).cloned().collect();
+    let default = Path::new(DEFAULT_KNOWN_DIVERGENCES);
+    let mut lists = Vec::new();
+    if !flags.iter().any(|flag| flag == none) && default.exists() && !files.iter().any(|file| same_file(file, default))
+    {
+        lists.push(default.to_path_buf());
     }
+    lists.extend(files);
+    Ok(KnownDivergences::load_all(&lists)?)
+}
+
+/// Whether two paths name one existing file (so the corpus list given explicitly is not loaded twice).
+fn same_file(a: &Path, b: &Path) -> bool {
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
 }
 
 /// One program to run: its path, the name reports use for it, and its text.
