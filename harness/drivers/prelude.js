@@ -8,8 +8,8 @@
 //   DRAIN   a statement running every pending job now, or nothing
 //   RUN     how the program is started (see harness/src/engines/external/mod.rs)
 //
-// Every line the program prints is written as a JSON string, so that a printed newline cannot
-// split or forge lines; the end is one line `NONCE {"status": ..., "error": ..., "detail": ...}`.
+// Every line the program prints is written as a JSON string (long ones in pieces, see `line`), so
+// that a printed newline cannot split or forge lines; the end is one line `NONCE {"status": ..., "error": ..., "detail": ...}`.
 (function (global) {
   var nonce = '@NONCE@';
   var nativePrint = global.print;
@@ -24,13 +24,26 @@
       object[name] = value;
     }
   };
+  // Some hosts cut long lines short (njs's print keeps 2,048 bytes), so a line goes out in pieces of
+  // at most 256 UTF-16 units (at most 1,536 bytes once escaped), every piece after the first marked
+  // with a leading `+`; a surrogate pair is never split.
   var line = function (args) {
     var parts = [];
     for (var i = 0; i < args.length; i++) {
       if (typeof args[i] === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
       parts.push(String(args[i]));
     }
-    write(JSON.stringify(parts.join(' ')));
+    var text = parts.join(' ');
+    var mark = '';
+    var at = 0;
+    do {
+      var end = Math.min(at + 256, text.length);
+      var last = text.charCodeAt(end - 1);
+      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+      write(mark + JSON.stringify(text.slice(at, end)));
+      mark = '+';
+      at = end;
+    } while (at < text.length);
   };
   var callbacks = [];
   var console = {};

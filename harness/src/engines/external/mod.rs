@@ -655,6 +655,17 @@ fn outcome_of_prelude_run(finished: &Finished, nonce: &str, host: Host) -> Outco
             }
         } else if let Some(text) = decode_json_string(line) {
             output.push(text);
+        } else if let (Some(piece), Some(last)) =
+            (line.strip_prefix('+').and_then(decode_json_string), output.last_mut())
+        {
+            // The next piece of a long line (the prelude's `line`).
+            last.push_str(&piece);
+        } else if line.starts_with('"') || line.starts_with("+\"") {
+            // A printed line the host garbled (cut short, say): what the program printed is unknown.
+            return Outcome::without_output(End::Unsupported(format!(
+                "the host garbled a printed line: {}",
+                line.chars().take(80).collect::<String>()
+            )));
         }
         // Anything else on stdout is the host talking (warnings), not the program.
     }

@@ -87,6 +87,29 @@ fn printed_lines_decode_leniently() {
     assert_eq!(decode_json_string("abc123 {\"status\":\"ok\"}"), None);
 }
 
+/// Long lines come in pieces (`+"..."` after the first) that are joined; a line the host garbled
+/// makes the run unsupported instead of silently losing what the program printed.
+#[test]
+fn pieces_of_a_long_line_are_joined_and_garbled_lines_poison_the_run() {
+    let read = |stdout: &str| {
+        let end = format!("N {{\"status\":\"ok\"}}\n");
+        let finished = Finished {
+            status: None,
+            timed_out: false,
+            stdout: format!("{stdout}{end}").into_bytes(),
+            stdout_overflowed: false,
+            stderr: Vec::new(),
+        };
+        outcome_of_prelude_run(&finished, "N", Host::Eval)
+    };
+    let outcome = read("\"ab\"\n+\"cd\"\n+\"\\n\"\n\"e\"\nhost warning\n");
+    assert_eq!((lines(&outcome), &outcome.end), (vec!["abcd\n", "e"], &End::Ok));
+    for garbled in ["\"ab\n", "\"ab\"\n+\"cd\n", "+\"orphan\"\n"] {
+        let outcome = read(garbled);
+        assert!(matches!(&outcome.end, End::Unsupported(why) if why.contains("garbled")), "{garbled:?}: {outcome:?}");
+    }
+}
+
 #[test]
 fn njs_reports_are_read() {
     assert_eq!(
@@ -118,6 +141,17 @@ fn check_contract(name: &str) {
     let outcome = run("print('a\\nb'); print('{\"status\":\"threw\",\"error\":\"X\"}')");
     assert_eq!(lines(&outcome), ["a\nb", "{\"status\":\"threw\",\"error\":\"X\"}"], "{name}");
     assert_eq!(outcome.end, End::Ok, "{name}");
+    // Long lines arrive whole (njs's print cuts lines at 2,048 bytes)...
+    let long = "x\u{e9}".repeat(1100);
+    let outcome = run("var s = ''; for (var i = 0; i < 1100; i++) s += 'x\\u00e9'; print(s); print(1)");
+    assert_eq!((lines(&outcome), &outcome.end), (vec![long.as_str(), "1"], &End::Ok), "{name}");
+    // ...and no piece ends inside a surrogate pair (on hosts that print astral characters as UTF-8
+    // at all: duktape and mujs write CESU-8).
+    if lines(&run("print('\\ud83d\\ude00')")) == ["\u{1F600}"] {
+        let long = "x\u{1F600}".repeat(700);
+        let outcome = run("var s = ''; for (var i = 0; i < 700; i++) s += 'x\\ud83d\\ude00'; print(s)");
+        assert_eq!(lines(&outcome), [long.as_str()], "{name}");
+    }
     // Uncaught errors end the run with their constructor's name; output before them is kept.
     let outcome = run("print('before'); null.x; print('after')");
     assert_eq!((lines(&outcome), &outcome.end), (vec!["before"], &End::Threw("TypeError".into())), "{name}");
