@@ -65,6 +65,7 @@ impl Profile {
             sloppy: true,
             delete: true,
             destructuring: es2015,
+            function_elements: true,
         }
     }
 }
@@ -100,10 +101,14 @@ pub enum Construct {
     Destructuring,
     /// `(0, eval)(code)`: eval called other than directly (mujs has only direct eval).
     IndirectEval,
+    /// A function or class expression directly as an element of an array literal: without it, such
+    /// an element is written `(0, f)`, the same value (njs 0.7.9 turns the element's index, as a
+    /// number literal, into a string everywhere in the script, which can make a loop endless).
+    FunctionElements,
 }
 
 impl Construct {
-    pub const ALL: [Construct; 12] = [
+    pub const ALL: [Construct; 13] = [
         Construct::BlockFunctions,
         Construct::Classes,
         Construct::Generators,
@@ -116,6 +121,7 @@ impl Construct {
         Construct::Delete,
         Construct::Destructuring,
         Construct::IndirectEval,
+        Construct::FunctionElements,
     ];
 
     pub fn name(self) -> &'static str {
@@ -132,6 +138,7 @@ impl Construct {
             Construct::Delete => "delete",
             Construct::Destructuring => "destructuring",
             Construct::IndirectEval => "indirect-eval",
+            Construct::FunctionElements => "function-elements",
         }
     }
 
@@ -166,6 +173,7 @@ impl Construct {
             Construct::Delete => f.delete = false,
             Construct::Destructuring => f.destructuring = false,
             Construct::IndirectEval => f.indirect_eval = false,
+            Construct::FunctionElements => f.function_elements = false,
         }
     }
 }
@@ -225,6 +233,8 @@ pub struct Features {
     /// Object and array destructuring patterns in `var`/`let`/`const` declarations and parameters,
     /// with defaults (ES2015).
     pub destructuring: bool,
+    /// Function and class expressions as array literal elements (else wrapped: `[(0, f)]`).
+    pub function_elements: bool,
 }
 
 /// Preset sizes for the CLI and tests.

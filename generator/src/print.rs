@@ -141,7 +141,11 @@ fn has_function(e: &Expr) -> bool {
             Prop::Method(..) => true,
             Prop::Init(_, v) => has_function(v),
         }),
-        Expr::Array(xs) => xs.iter().any(has_function),
+        // A function element may be wrapped (`[(0, f)]`, see `Construct::FunctionElements`).
+        Expr::Array(xs) => xs.iter().any(|x| match x {
+            Expr::Seq(parts) => parts.iter().any(has_function),
+            x => has_function(x),
+        }),
         _ => false,
     }
 }

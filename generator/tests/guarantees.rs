@@ -132,9 +132,25 @@ struct Syntax {
     /// A `let`, `const` or function declared directly in a `switch` case, in the scope all the
     /// cases share.
     switch_declaration: bool,
+    /// A function or class expression (parenthesised or not) as an element of an array literal.
+    function_element: bool,
 }
 
 impl<'a> oxc_ast_visit::Visit<'a> for Syntax {
+    fn visit_array_expression(&mut self, it: &oxc_ast::ast::ArrayExpression<'a>) {
+        use oxc_ast::ast::Expression;
+        let function = |e: &Expression| {
+            matches!(
+                e.without_parentheses(),
+                Expression::FunctionExpression(_)
+                    | Expression::ArrowFunctionExpression(_)
+                    | Expression::ClassExpression(_)
+            )
+        };
+        self.function_element |= it.elements.iter().any(|element| element.as_expression().is_some_and(function));
+        oxc_ast_visit::walk::walk_array_expression(self, it);
+    }
+
     fn visit_block_statement(&mut self, it: &oxc_ast::ast::BlockStatement<'a>) {
         self.block_function |= it.body.iter().any(|s| matches!(s, oxc_ast::ast::Statement::FunctionDeclaration(_)));
         oxc_ast_visit::walk::walk_block_statement(self, it);
@@ -195,7 +211,7 @@ fn configs_leave_out_the_constructs_they_are_without() {
         Construct::EvalWith => &["eval", "with"][..],
         Construct::WeakRefs => &["WeakRef", "afterGc", "lifetimeProbe"][..],
         Construct::Delete => &["delete"][..],
-        Construct::IndirectEval => &[][..],
+        Construct::IndirectEval | Construct::FunctionElements => &[][..],
         Construct::DefaultParams
         | Construct::ForOf
         | Construct::SloppyMode
@@ -211,6 +227,7 @@ fn configs_leave_out_the_constructs_they_are_without() {
         Construct::SloppyMode => !text.starts_with("\"use strict\";"),
         Construct::StrictScripts => text.starts_with("\"use strict\";"),
         Construct::IndirectEval => text.contains("(0, eval)("),
+        Construct::FunctionElements => syntax_of(text).function_element,
         _ => shows(construct).iter().any(|word| words(&code_of(text)).contains(word)),
     };
     let mut seen = BTreeSet::new();

@@ -368,7 +368,25 @@ pub(crate) fn generate(u: &mut Unstructured, cfg: &Config) -> Result<(Program, C
     g.scopes.push(Scope::new(ScopeKind::Function, 0));
     // The top level goes on until the input or the statement budget runs out.
     let body = g.gen_stmts(u32::MAX, 100)?;
-    Ok((Program { strict, body }, g.cats))
+    let mut program = Program { strict, body };
+    if !g.feat.function_elements {
+        wrap_function_elements(&mut program);
+    }
+    Ok((program, g.cats))
+}
+
+/// Writes every function or class expression that is an element of an array literal as `(0, f)`:
+/// the same value (an element is never named after its index), in a shape that engines which
+/// mishandle function elements run correctly.
+fn wrap_function_elements(program: &mut Program) {
+    program.for_each_expr_mut(&mut |e| {
+        if let Expr::Array(elements) = e {
+            for element in elements.iter_mut().filter(|x| matches!(x, Expr::Function(_) | Expr::Class(_))) {
+                let f = std::mem::replace(element, Expr::Null);
+                *element = Expr::Seq(vec![num(0), f]);
+            }
+        }
+    });
 }
 
 impl<'a, 'b> Gen<'a, 'b> {

@@ -55,9 +55,9 @@ pub struct GenArgs {
 
     /// Constructs to leave out although the profile has them, comma-separated: block-functions,
     /// classes, generators, eval-with, weak-refs, default-params, for-of, sloppy-mode (every program
-    /// strict), strict-scripts, delete, destructuring, indirect-eval. `fuzz` and `matrix` leave out
-    /// what an engine lacks (see
-    /// `closure-diff engines`).
+    /// strict), strict-scripts, delete, destructuring, indirect-eval, function-elements (array
+    /// elements that are functions are written `(0, f)`). `fuzz` and `matrix` leave out what an
+    /// engine lacks (see `closure-diff engines`).
     #[arg(long, value_name = "CONSTRUCTS", value_delimiter = ',', value_parser = parse_construct)]
     without: Vec<Construct>,
 
