@@ -92,11 +92,10 @@ fn printed_lines_decode_leniently() {
 #[test]
 fn pieces_of_a_long_line_are_joined_and_garbled_lines_poison_the_run() {
     let read = |stdout: &str| {
-        let end = format!("N {{\"status\":\"ok\"}}\n");
         let finished = Finished {
             status: None,
             timed_out: false,
-            stdout: format!("{stdout}{end}").into_bytes(),
+            stdout: format!("{stdout}N {{\"status\":\"ok\"}}\n").into_bytes(),
             stdout_overflowed: false,
             stderr: Vec::new(),
         };
