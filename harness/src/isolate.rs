@@ -45,7 +45,7 @@ where
         // The receiver is gone only if we timed out; nobody is left to tell.
         let _ = sender.send(result);
     });
-    let runner = match Runner::idle(isolation.stack_bytes) {
+    let runner = match Runner::idle(thread_name, isolation.stack_bytes) {
         Some(runner) => runner,
         None => match Runner::spawn(thread_name, isolation.stack_bytes) {
             Ok(runner) => runner,
@@ -84,9 +84,12 @@ fn finish(runner: Runner, receiver: &mpsc::Receiver<thread::Result<Outcome>>, is
     }
 }
 
-/// A thread with a large stack that runs jobs one at a time until its sender is dropped.
+/// A thread with a large stack that runs jobs one at a time until its sender is dropped. It runs
+/// only one engine's jobs, so that its name (the engine's) is right in a panic message: a Boa panic
+/// must not read as the reference interpreter's.
 struct Runner {
     jobs: mpsc::Sender<Job>,
+    name: String,
     stack_bytes: usize,
 }
 
@@ -94,8 +97,9 @@ struct Runner {
 /// current job, if any, is done; an abandoned (timed-out) job keeps its thread until it finishes.
 static IDLE: Mutex<Vec<Runner>> = Mutex::new(Vec::new());
 
-/// More idle runners than this are dropped: one per engine and lane is all a process needs.
-const MAX_IDLE: usize = 4;
+/// More idle runners than this are dropped: one per engine and lane is all a process needs (three
+/// in-process engines on two lanes in `run` and `matrix`).
+const MAX_IDLE: usize = 8;
 
 impl Runner {
     fn spawn(name: &str, stack_bytes: usize) -> std::io::Result<Runner> {
@@ -105,13 +109,13 @@ impl Runner {
                 job();
             }
         })?;
-        Ok(Runner { jobs, stack_bytes })
+        Ok(Runner { jobs, name: name.to_owned(), stack_bytes })
     }
 
-    /// An idle runner with this stack size, if there is one.
-    fn idle(stack_bytes: usize) -> Option<Runner> {
+    /// An idle runner of this name and stack size, if there is one.
+    fn idle(name: &str, stack_bytes: usize) -> Option<Runner> {
         let mut idle = IDLE.lock().unwrap_or_else(PoisonError::into_inner);
-        let at = idle.iter().position(|runner| runner.stack_bytes == stack_bytes)?;
+        let at = idle.iter().position(|runner| runner.name == name && runner.stack_bytes == stack_bytes)?;
         Some(idle.swap_remove(at))
     }
 
@@ -148,6 +152,15 @@ mod tests {
     fn a_panic_becomes_crashed() {
         let outcome = run_isolated("test", Isolation::default(), || panic!("engine bug {}", 42));
         assert_eq!(outcome.end, End::Crashed("panicked: engine bug 42".into()));
+    }
+
+    /// Runner threads are reused, but only by the engine they are named after.
+    #[test]
+    fn each_engine_runs_on_a_thread_of_its_name() {
+        let name = || Outcome { output: vec![thread::current().name().unwrap_or("").to_owned()], end: End::Ok };
+        for engine in ["engine-a", "engine-b", "engine-a"] {
+            assert_eq!(run_isolated(engine, Isolation::default(), name).output, [engine]);
+        }
     }
 
     #[test]
