@@ -5,13 +5,15 @@
 //! engines ([`ENGINE_NAMES`]) and the blamed ones show the divergence by themselves, blaming the same
 //! engines for the same kind of difference, [`reduce_embedded_first`] reduces on them alone and
 //! runs only the result on every engine. If the result diverges otherwise there (an external engine
-//! sides with the blamed one on the smaller program, say), it reduces again on all engines.
+//! sides with the blamed one on the smaller program, say, or differs where it agreed on the
+//! original), it reduces again on all engines.
 
 use crate::engine::{Engine, ENGINE_NAMES};
 use crate::outcome::Outcome;
 use crate::signature::{DivergenceClass, Signature};
 use crate::trial::Trial;
 
+use super::target::Target;
 use super::{reduce_from, ReduceError, ReduceOptions, ReducedDivergence};
 
 /// [`reduce`](super::reduce), or [`reduce_generated`](super::reduce_generated) when `program` printed
@@ -34,7 +36,9 @@ pub fn reduce_embedded_first(
     let tried = first.as_ref().map_or(0, |first| first.reduction.candidates_tried);
     if let Some(first) = first.filter(|first| first.reduction.program != source) {
         let trial = Trial::run(engines, &first.reduction.program);
-        if DivergenceClass::of(&trial).as_ref() == Some(&target.class) {
+        // The same class, and no engine left out of the reduction differs where it agreed before.
+        let on_all = Target::class(target.class.clone()).within(&Trial::run(engines, source));
+        if on_all.matches(&trial).is_ok() {
             let signature = Signature::new(target.class.clone(), &first.reduction.program);
             return Ok(ReducedDivergence { trial, signature, ..first });
         }
@@ -96,11 +100,19 @@ mod tests {
     use super::*;
     use crate::engines::{BoaEngine, QuickJsEngine, ReferenceEngine};
 
-    /// Stands in for a process-per-program engine: runs like `ref` (printing `odd` first on
-    /// programs without `keep`, when `odd_without_keep`) and counts its runs.
+    /// Where the stand-in external engine prints a line of its own on programs without `keep`.
+    #[derive(Clone, Copy)]
+    enum Odd {
+        Never,
+        First,
+        Last,
+    }
+
+    /// Stands in for a process-per-program engine: runs like `ref` (printing `odd` on programs
+    /// without `keep`, where [`Odd`] says) and counts its runs.
     struct External {
         runs: Arc<AtomicUsize>,
-        odd_without_keep: bool,
+        odd_without_keep: Odd,
     }
 
     impl Engine for External {
@@ -111,8 +123,12 @@ mod tests {
         fn run(&self, source: &str) -> Outcome {
             self.runs.fetch_add(1, Ordering::Relaxed);
             let mut outcome = ReferenceEngine::default().run(source);
-            if self.odd_without_keep && !source.contains("keep") {
-                outcome.output.insert(0, "odd".to_owned());
+            if !source.contains("keep") {
+                match self.odd_without_keep {
+                    Odd::Never => {}
+                    Odd::First => outcome.output.insert(0, "odd".to_owned()),
+                    Odd::Last => outcome.output.push("odd".to_owned()),
+                }
             }
             outcome
         }
@@ -121,7 +137,7 @@ mod tests {
     /// Reduces a padded program showing a Boa bug (a body `var` named like a parameter of a
     /// function with a default throws ReferenceError) on ref, boa, quickjs and `ext`; returns the
     /// reduction, the original's class and how often `ext` ran for the reduction.
-    fn reduce_boa_bug(prelude: &str, odd_without_keep: bool) -> (ReducedDivergence, DivergenceClass, usize) {
+    fn reduce_boa_bug(prelude: &str, odd_without_keep: Odd) -> (ReducedDivergence, DivergenceClass, usize) {
         let padding: String = (0..12).map(|i| format!("var p{i} = {i} * 2;\nprint(p{i});\n")).collect();
         let source = format!("{prelude}{padding}function y(x, c = 0) {{ var x = 0; }}\ny();\nprint('after');\n");
         let runs = Arc::new(AtomicUsize::new(0));
@@ -145,10 +161,10 @@ mod tests {
 
     #[test]
     fn reductions_run_on_the_embedded_engines_and_check_the_result_on_all() {
-        let (reduced, class, ext_runs) = reduce_boa_bug("", false);
+        let (reduced, class, ext_runs) = reduce_boa_bug("", Odd::Never);
         let program = &reduced.reduction.program;
         assert!(program.lines().count() <= 3, "not reduced:\n{program}");
-        assert_eq!(ext_runs, 1, "ext judges the result only");
+        assert_eq!(ext_runs, 2, "ext judges the result (beside the original) only");
         assert_eq!(DivergenceClass::of(&reduced.trial), Some(class));
         assert_eq!(reduced.trial.outcomes.len(), 4, "the trial is the one on every engine");
     }
@@ -157,10 +173,20 @@ mod tests {
     fn a_reduction_that_does_not_hold_on_every_engine_is_done_again_on_all() {
         // Without `keep`, ext prints a line of its own: reduced on the embedded engines alone, the
         // program loses `keep` and diverges otherwise on all four, so the reducer starts again.
-        let (reduced, _, ext_runs) = reduce_boa_bug("var keep = 1;\n", true);
+        let (reduced, _, ext_runs) = reduce_boa_bug("var keep = 1;\n", Odd::First);
         let program = &reduced.reduction.program;
         assert!(program.contains("keep"), "{program}");
         assert!(program.lines().count() <= 4, "not reduced:\n{program}");
+        assert!(ext_runs > 10, "ext ran {ext_runs} times");
+    }
+
+    #[test]
+    fn a_reduction_where_another_engine_differs_too_is_done_again_on_all() {
+        // Without `keep`, ext prints a line of its own after the rest: the first difference (Boa's)
+        // is the same, but ext, which agreed on the original, now differs too.
+        let (reduced, _, ext_runs) = reduce_boa_bug("var keep = 1;\n", Odd::Last);
+        let program = &reduced.reduction.program;
+        assert!(program.contains("keep"), "{program}");
         assert!(ext_runs > 10, "ext ran {ext_runs} times");
     }
 }

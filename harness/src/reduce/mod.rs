@@ -194,7 +194,7 @@ fn reduce_from(
     let original = judge(engines, &Target::class(class.clone()), source, require_valid).map_err(not_interesting)?;
     let target = match Target::exact(&original) {
         Some(exact) if options.exact_difference => exact,
-        _ => Target::class(class.clone()),
+        _ => Target::class(class.clone()).within(&original),
     };
     let quick = options.quick_fuel.map(QuickCheck::new).filter(|quick| quick.passes(source));
     let last_accepted = RefCell::new(original);

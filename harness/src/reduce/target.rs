@@ -1,5 +1,6 @@
 //! The interestingness test for divergences: what a candidate must reproduce, and [`judge`].
 
+use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::compare::{compare, Difference, Verdict};
@@ -12,13 +13,19 @@ use crate::trial::Trial;
 use super::edit::is_valid_script;
 
 /// What a candidate must reproduce to be interesting: the [`DivergenceClass`] and, optionally, the
-/// [`Detail`] of the difference.
+/// [`Detail`] of the difference and the engines allowed to differ at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
     /// Same engines blamed, same kind of difference, same ends.
     pub class: DivergenceClass,
     /// What exactly differs; `None` accepts any difference of the class.
     pub detail: Option<Detail>,
+    /// The engines whose outcome may differ, anywhere, from the most common outcome: those of the
+    /// original program ([`deviants`]); `None` allows any. The class only looks at the first
+    /// difference, so without this a reduction could add another engine's difference after it: a
+    /// mujs bug "reduced" to a program that also printed a function's source text, which duktape
+    /// writes its own way, became a duktape finding.
+    pub deviants: Option<BTreeSet<String>>,
 }
 
 /// The substance of an output difference, kept so that the reducer cannot slide from the bug to a
@@ -51,17 +58,22 @@ pub enum Detail {
 impl Target {
     /// Only the class must match.
     pub fn class(class: DivergenceClass) -> Target {
-        Target { class, detail: None }
+        Target { class, detail: None, deviants: None }
     }
 
     /// The class and the [`Detail`] of `trial`'s difference (none for end differences, where the
-    /// class already holds every end); `None` when `trial` does not diverge.
+    /// class already holds every end), and its [`deviants`]; `None` when `trial` does not diverge.
     pub fn exact(trial: &Trial) -> Option<Target> {
         let class = DivergenceClass::of(trial)?;
-        Some(Target { class, detail: Detail::of(trial) })
+        Some(Target { class, detail: Detail::of(trial), deviants: Some(deviants(trial)) })
     }
 
-    fn matches(&self, trial: &Trial) -> Result<(), Rejection> {
+    /// This target, allowing only `original`'s [`deviants`] to differ.
+    pub fn within(self, original: &Trial) -> Target {
+        Target { deviants: Some(deviants(original)), ..self }
+    }
+
+    pub(crate) fn matches(&self, trial: &Trial) -> Result<(), Rejection> {
         let found = DivergenceClass::of(trial).ok_or(Rejection::Agrees)?;
         if found != self.class {
             return Err(Rejection::OtherDivergence { found });
@@ -72,8 +84,39 @@ impl Target {
                 found => Err(Rejection::OtherDetail { found }),
             },
             None => Ok(()),
+        }?;
+        match &self.deviants {
+            Some(allowed) => {
+                let others: Vec<String> = deviants(trial).difference(allowed).cloned().collect();
+                if others.is_empty() {
+                    Ok(())
+                } else {
+                    Err(Rejection::OtherEngines { engines: others })
+                }
+            }
+            None => Ok(()),
         }
     }
+}
+
+/// The engines whose outcome (compared lines and end) differs from the one most engines share;
+/// every engine when no outcome is shared by more engines than any other.
+pub fn deviants(trial: &Trial) -> BTreeSet<String> {
+    let mut groups: Vec<((Vec<&String>, &End), Vec<&String>)> = Vec::new();
+    for (engine, outcome) in &trial.outcomes {
+        let key = (lifetime::compared_lines(outcome), &outcome.end);
+        match groups.iter_mut().find(|(seen, _)| *seen == key) {
+            Some((_, engines)) => engines.push(engine),
+            None => groups.push((key, vec![engine])),
+        }
+    }
+    let largest = groups.iter().map(|(_, engines)| engines.len()).max().unwrap_or(0);
+    let mut at_largest = groups.iter().filter(|(_, engines)| engines.len() == largest);
+    let majority = match (at_largest.next(), at_largest.next()) {
+        (Some((_, engines)), None) => engines.clone(),
+        _ => Vec::new(),
+    };
+    trial.outcomes.iter().map(|(engine, _)| engine).filter(|engine| !majority.contains(engine)).cloned().collect()
 }
 
 impl Detail {
@@ -179,6 +222,11 @@ pub enum Rejection {
         /// The detail found instead.
         found: Option<Detail>,
     },
+    /// Engines that agreed with the others on the original program differ too.
+    OtherEngines {
+        /// Those engines, sorted.
+        engines: Vec<String>,
+    },
     /// A second run gave different outcomes.
     Flaky,
 }
@@ -192,6 +240,9 @@ impl fmt::Display for Rejection {
             Rejection::OtherDivergence { found } => write!(f, "it diverges differently ({found})"),
             Rejection::OtherDetail { found: Some(found) } => write!(f, "something else differs ({found})"),
             Rejection::OtherDetail { found: None } => f.write_str("something else differs"),
+            Rejection::OtherEngines { engines } => {
+                write!(f, "{} differ too, which agreed with the others on the original", engines.join(", "))
+            }
             Rejection::Flaky => f.write_str("a second run gave different outcomes (not deterministic)"),
         }
     }
@@ -334,5 +385,38 @@ mod tests {
         assert!(Target::class(exact.class.clone()).matches(&messages).is_ok());
         let agree = trial(&[("ref", &["1"], End::Ok), ("boa", &["1"], End::Ok)]);
         assert_eq!(exact.matches(&agree), Err(Rejection::Agrees));
+    }
+
+    /// A reduction keeps the first difference and may not add a difference of an engine that
+    /// agreed with the others on the original (a function's source text, printed its own way).
+    #[test]
+    fn exact_targets_reject_differences_of_engines_that_agreed() {
+        let original = trial(&[
+            ("ref", &["TypeError", "function"], End::Ok),
+            ("boa", &["TypeError", "function"], End::Ok),
+            ("duktape", &["TypeError", "function"], End::Ok),
+            ("mujs", &["undefined", "number"], End::Ok),
+        ]);
+        assert_eq!(deviants(&original), BTreeSet::from(["mujs".to_owned()]));
+        let exact = Target::exact(&original).expect("diverges");
+        let source_text = trial(&[
+            ("ref", &["TypeError", "function g() {}"], End::Ok),
+            ("boa", &["TypeError", "function g() {}"], End::Ok),
+            ("duktape", &["TypeError", "function g() { [ecmascript code] }"], End::Ok),
+            ("mujs", &["undefined", "function g() {}"], End::Ok),
+        ]);
+        assert_eq!(exact.matches(&source_text), Err(Rejection::OtherEngines { engines: vec!["duktape".into()] }));
+        assert!(Target::class(exact.class.clone()).matches(&source_text).is_ok());
+        assert!(Target::class(exact.class.clone()).within(&original).matches(&source_text).is_err());
+        let shorter = trial(&[
+            ("ref", &["TypeError"], End::Ok),
+            ("boa", &["TypeError"], End::Ok),
+            ("duktape", &["TypeError"], End::Ok),
+            ("mujs", &["undefined"], End::Ok),
+        ]);
+        assert!(exact.matches(&shorter).is_ok());
+        // Without a majority every engine may differ.
+        let two = trial(&[("ref", &["1"], End::Ok), ("boa", &["2"], End::Ok)]);
+        assert_eq!(deviants(&two).len(), 2);
     }
 }
