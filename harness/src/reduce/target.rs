@@ -102,7 +102,9 @@ impl Target {
 /// The engines whose outcome (compared lines and end) differs from the one most engines share;
 /// every engine when no outcome is shared by more engines than any other.
 pub fn deviants(trial: &Trial) -> BTreeSet<String> {
-    let mut groups: Vec<((Vec<&String>, &End), Vec<&String>)> = Vec::new();
+    // Each distinct whole outcome (compared lines, end) with the engines that had it.
+    type Whole<'t> = (Vec<&'t String>, &'t End);
+    let mut groups: Vec<(Whole<'_>, Vec<&String>)> = Vec::new();
     for (engine, outcome) in &trial.outcomes {
         let key = (lifetime::compared_lines(outcome), &outcome.end);
         match groups.iter_mut().find(|(seen, _)| *seen == key) {
