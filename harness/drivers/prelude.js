@@ -9,7 +9,8 @@
 //   RUN     how the program is started (see harness/src/engines/external/mod.rs)
 //
 // Every line the program prints is written as a JSON string (long ones in pieces, see `line`), so
-// that a printed newline cannot split or forge lines; the end is one line `NONCE {"status": ..., "error": ..., "detail": ...}`.
+// that a printed newline cannot split or forge lines; the end is one line
+// `NONCE {"status": ..., "error": ..., "detail": ...}`.
 (function (global) {
   var nonce = '@NONCE@';
   var nativePrint = global.print;
