@@ -193,7 +193,7 @@ impl fmt::Display for Signature {
 
 /// The engines outside the unique largest group, or every engine when no group is strictly largest.
 /// Always sorted.
-fn blame<K: PartialEq>(engines: &[(&str, K)]) -> Vec<String> {
+pub(crate) fn blame<K: PartialEq>(engines: &[(&str, K)]) -> Vec<String> {
     let size = |key: &K| engines.iter().filter(|(_, other)| other == key).count();
     let sizes: Vec<usize> = engines.iter().map(|(_, key)| size(key)).collect();
     let largest = sizes.iter().copied().max().unwrap_or(0);

@@ -7,7 +7,7 @@ use crate::compare::{compare, Difference, Verdict};
 use crate::engine::Engine;
 use crate::lifetime;
 use crate::outcome::{End, Outcome};
-use crate::signature::DivergenceClass;
+use crate::signature::{blame, DivergenceClass};
 use crate::trial::Trial;
 
 use super::edit::is_valid_script;
@@ -99,26 +99,15 @@ impl Target {
     }
 }
 
-/// The engines whose outcome (compared lines and end) differs from the one most engines share;
-/// every engine when no outcome is shared by more engines than any other.
+/// The engines whose outcome as a whole (compared lines and end) is not the one the unique largest
+/// group of engines shares; every engine when no group is strictly largest (as a class blames).
 pub fn deviants(trial: &Trial) -> BTreeSet<String> {
-    // Each distinct whole outcome (compared lines, end) with the engines that had it.
-    type Whole<'t> = (Vec<&'t String>, &'t End);
-    let mut groups: Vec<(Whole<'_>, Vec<&String>)> = Vec::new();
-    for (engine, outcome) in &trial.outcomes {
-        let key = (lifetime::compared_lines(outcome), &outcome.end);
-        match groups.iter_mut().find(|(seen, _)| *seen == key) {
-            Some((_, engines)) => engines.push(engine),
-            None => groups.push((key, vec![engine])),
-        }
-    }
-    let largest = groups.iter().map(|(_, engines)| engines.len()).max().unwrap_or(0);
-    let mut at_largest = groups.iter().filter(|(_, engines)| engines.len() == largest);
-    let majority = match (at_largest.next(), at_largest.next()) {
-        (Some((_, engines)), None) => engines.clone(),
-        _ => Vec::new(),
-    };
-    trial.outcomes.iter().map(|(engine, _)| engine).filter(|engine| !majority.contains(engine)).cloned().collect()
+    let wholes: Vec<(&str, (Vec<&String>, &End))> = trial
+        .outcomes
+        .iter()
+        .map(|(engine, outcome)| (engine.as_str(), (lifetime::compared_lines(outcome), &outcome.end)))
+        .collect();
+    blame(&wholes).into_iter().collect()
 }
 
 impl Detail {
