@@ -99,7 +99,8 @@ pub enum Construct {
     Delete,
     /// Destructuring patterns in declarations and parameters.
     Destructuring,
-    /// `(0, eval)(code)`: eval called other than directly (mujs has only direct eval).
+    /// `(0, eval)(code)`: eval called other than directly, and functions made by `Function`, which
+    /// are global code as well (mujs has only direct eval).
     IndirectEval,
     /// A function or class expression directly as an element of an array literal: without it, such
     /// an element is written `(0, f)`, the same value (njs 0.7.9 turns the element's index, as a
@@ -208,9 +209,10 @@ pub struct Features {
     pub generators: bool,
     /// `async` functions and arrows, `await` (ES2017).
     pub async_functions: bool,
-    /// Direct and indirect `eval` and `with` in sloppy code (every profile; never in strict code).
+    /// Direct and indirect `eval` and `with` in sloppy code, and functions made by `Function` in any
+    /// code (every profile).
     pub eval_with: bool,
-    /// Indirect `eval` among them.
+    /// Indirect `eval` and `Function` among them.
     pub indirect_eval: bool,
     /// `WeakRef` and the host's `afterGc` hook (ES2021).
     pub weak_refs: bool,

@@ -74,6 +74,7 @@ fn violations(p: &Program) -> Vec<String> {
     });
     let mut names = 0usize;
     let mut evals_needing_statement = 0usize;
+    let (mut function_reads, mut function_constructions) = (0usize, 0usize);
     let mut check = |e: &mut Expr, found: &mut Vec<String>| match e {
         Expr::Member(o, n) => {
             if n == "name" {
@@ -87,8 +88,16 @@ fn violations(p: &Program) -> Vec<String> {
                 found.push(format!("`.{n}`"));
             }
         }
-        Expr::Ident(n) if n == "JSON" || n == "Object" || n == "Function" || n == "String" => {
+        Expr::Ident(n) if n == "JSON" || n == "Object" || n == "String" => {
             found.push(format!("`{n}`"));
+        }
+        Expr::Ident(n) if n == "Function" => function_reads += 1,
+        // Making a function from text is the same in every edition; any other use of `Function` is flagged.
+        Expr::Call(callee, args) | Expr::New(callee, args)
+            if matches!(callee.as_ref(), Expr::Ident(n) if n == "Function")
+                && args.iter().all(|a| matches!(a, Expr::Str(_))) =>
+        {
+            function_constructions += 1;
         }
         Expr::Unary(UnaryOp::Delete, t) => {
             if let Expr::Member(_, n) = t.as_ref() {
@@ -118,6 +127,9 @@ fn violations(p: &Program) -> Vec<String> {
     p.for_each_expr_mut(&mut |e| check(e, &mut found));
     if names > allowed_names {
         found.push(format!("{} `.name` reads not on a caught error", names - allowed_names));
+    }
+    if function_reads > function_constructions {
+        found.push("`Function` other than called on parameter and body text".into());
     }
     if evals_needing_statement > unused_evals {
         found.push("eval's result used, but the code does not end with an expression statement".into());

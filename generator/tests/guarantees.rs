@@ -208,7 +208,7 @@ fn configs_leave_out_the_constructs_they_are_without() {
         Construct::BlockFunctions => &[][..],
         Construct::Classes => &["class"][..],
         Construct::Generators => &["yield"][..],
-        Construct::EvalWith => &["eval", "with"][..],
+        Construct::EvalWith => &["eval", "with", "Function"][..],
         Construct::WeakRefs => &["WeakRef", "afterGc", "lifetimeProbe"][..],
         Construct::Delete => &["delete"][..],
         Construct::IndirectEval | Construct::FunctionElements => &[][..],
@@ -226,7 +226,7 @@ fn configs_leave_out_the_constructs_they_are_without() {
         Construct::Destructuring => syntax_of(text).destructuring,
         Construct::SloppyMode => !text.starts_with("\"use strict\";"),
         Construct::StrictScripts => text.starts_with("\"use strict\";"),
-        Construct::IndirectEval => text.contains("(0, eval)("),
+        Construct::IndirectEval => text.contains("(0, eval)(") || words(&code_of(text)).contains("Function"),
         Construct::FunctionElements => syntax_of(text).function_element,
         _ => shows(construct).iter().any(|word| words(&code_of(text)).contains(word)),
     };
@@ -468,6 +468,28 @@ fn eval_and_with_only_in_sloppy_code() {
         }
     }
     assert!(evals > 30, "only {evals} eval calls in 60 eval-with programs");
+}
+
+#[test]
+fn functions_made_by_function_also_in_strict_code() {
+    // What `Function` makes is sloppy wherever it is made, so strict code gets that producer too.
+    let mut cfg = Config::default();
+    for c in Category::ALL {
+        if c != Category::EvalWith {
+            cfg.set_weight(c, 0);
+        }
+    }
+    let (mut strict, mut sloppy) = (0, 0);
+    for seed in 0..120 {
+        let p = Program::from_seed(seed, &cfg);
+        let made = words(&code_of(&p.to_string())).contains("Function");
+        if made && p.strict {
+            strict += 1;
+        } else if made {
+            sloppy += 1;
+        }
+    }
+    assert!(strict > 0 && sloppy > 0, "Function in {strict} strict and {sloppy} sloppy programs of 120");
 }
 
 #[test]

@@ -1,8 +1,9 @@
 //! The eval-with producer: sloppy direct `eval` reading, writing and declaring variables of the
 //! calling function (seen by closures), strict eval's own variable scope, indirect eval at global
-//! scope, and `with` object environments captured by closures.
+//! scope, functions made by `Function` (global code, and sloppy), and `with` object environments
+//! captured by closures.
 //!
-//! Only in sloppy code. Eval code is constant text: expressions generated in the scope model at the
+//! Only in sloppy code, except for `Function`, whose functions are sloppy wherever they are made. Eval code is constant text: expressions generated in the scope model at the
 //! eval's position and printed with [`crate::print::print_expr`]. Names eval declares are either
 //! fresh (`ev1`, `ev2`, ..., never used by anything else, so no global lexical binding can collide)
 //! or shadow a primitive binding of an enclosing function with another primitive.
@@ -31,17 +32,23 @@ fn typeof_is_undefined(name: &str) -> Expr {
 
 impl<'a, 'b> Gen<'a, 'b> {
     pub(crate) fn cat_eval_with(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
-        if !self.feat.eval_with || self.strict() {
+        if !self.feat.eval_with {
             return Ok(false);
         }
+        // `Function` makes global code, as indirect eval does (hosts without one lack both).
+        let dynamic = if self.feat.indirect_eval { 2 } else { 0 };
+        if self.strict() {
+            // The one producer for strict code: what `Function` makes is sloppy all the same.
+            return if dynamic > 0 { self.dynamic_function(out) } else { Ok(false) };
+        }
         let patterns = if self.feat.destructuring { 2 } else { 0 };
-        let indirect = if self.feat.indirect_eval { 2 } else { 0 };
-        match self.weighted(&[3, 3, 2, indirect, 4, patterns])? {
+        match self.weighted(&[3, 3, 2, dynamic, 4, patterns, dynamic])? {
             0 => self.eval_declares(out),
             1 => self.eval_locals(out),
             2 => self.eval_strict(out),
             3 => self.eval_indirect(out),
             5 => self.pattern_in_with(out),
+            6 => self.dynamic_function(out),
             _ => self.with_closures(out),
         }
     }
@@ -272,6 +279,64 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(print(c));
         out.push(print(unary(UnaryOp::Typeof, ident(&global))));
         Ok(true)
+    }
+
+    /// A function made by `Function` (or `new Function`) is global code: its names resolve in the
+    /// global scope, never in the function that made it, and it is sloppy unless its own body says
+    /// otherwise, whatever the code around it (so its `arguments` is mapped and its `this` is the
+    /// global object); a closure it returns keeps the locals of its call.
+    fn dynamic_function(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(1, 2) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::EvalWith,
+            "a function made by Function sees the global scope, not its maker's locals, and is sloppy code",
+        ));
+        // The maker's local, and later a global of the same name; then the maker's two functions.
+        let (q, reader, counter) = (self.eval_name(), self.eval_name(), self.eval_name());
+        let defaults = self.feat.default_params;
+        let (f, s, _) = self.sloppy_function(0, 0, |g, _| {
+            let mut body = vec![decl(DeclKind::Var, &q, Some(g.small_num()?))];
+            let param = if defaults && g.chance(50)? { format!("n = typeof {q}") } else { "n".to_owned() };
+            let make = g.dynamic(vec![param, format!("return typeof {q} + \":\" + n;")])?;
+            body.push(decl(DeclKind::Var, &reader, Some(make)));
+            let read_local = |args: Vec<Expr>| print(call(ident(&reader), args));
+            body.push(read_local(vec![ident(&q)]));
+            // A sloppy assignment to an undeclared name creates a global property.
+            let v = g.int(10, 99)?;
+            body.push(expr_stmt(call(g.dynamic(vec![format!("{q} = {v};")])?, vec![])));
+            body.push(read_local(vec![ident(&q)]));
+            if defaults {
+                body.push(read_local(vec![]));
+            }
+            let make = g.dynamic(vec![
+                "k".to_owned(),
+                format!("var c = {q} + k; return function () {{ c += 1; return c; }};"),
+            ])?;
+            body.push(decl(DeclKind::Var, &counter, Some(call(make, vec![g.small_num()?]))));
+            body.push(print(call(ident(&counter), vec![])));
+            body.push(print(call(ident(&counter), vec![])));
+            let sloppy = g.dynamic(vec!["a".to_owned(), "arguments[0] = 9; return a + typeof this;".to_owned()])?;
+            body.push(print(call(sloppy, vec![g.small_num()?])));
+            body.push(ret(ident(&q)));
+            Ok(body)
+        })?;
+        // It returns its local: only this producer calls it.
+        self.set_readable(f, false);
+        out.push(s);
+        out.push(print(unary(UnaryOp::Typeof, ident(&q))));
+        self.spend_call(1);
+        let fr = self.read(f);
+        out.push(print(call(fr, vec![])));
+        out.push(print(ident(&q)));
+        Ok(true)
+    }
+
+    /// `Function(params..., body)` or `new Function(...)`, with the parameters and body as strings.
+    fn dynamic(&mut self, parts: Vec<String>) -> Result<Expr> {
+        let args = parts.into_iter().map(|p| Expr::Str(p.into())).collect();
+        Ok(if self.chance(50)? { Expr::New(Box::new(ident("Function")), args) } else { call(ident("Function"), args) })
     }
 
     /// `with`: closures created in its body resolve names through the object first; later writes,
