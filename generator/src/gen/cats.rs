@@ -1317,6 +1317,54 @@ impl<'a, 'b> Gen<'a, 'b> {
         Ok(true)
     }
 
+    /// `arguments.callee` is the function running: an anonymous function expression recurses through
+    /// it, directly or from an arrow (whose `arguments` is its enclosing function's). In strict code
+    /// reading it throws a TypeError.
+    fn arguments_callee(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        let depth = self.int(1, 3)?;
+        if !self.fits_here(0, depth as u32 + 2) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::Arguments,
+            "arguments.callee is the running function, an arrow's that of its enclosing function; strict code throws",
+        ));
+        let strict = self.strict();
+        let arrows = self.feat.arrows;
+        let depth_param = ParamSpec { protected: true, ..ParamSpec::prim() };
+        // No directive of its own: whether reading `arguments.callee` throws is the context's.
+        let spec = FnSpec {
+            strict: Strictness::Inherit,
+            ..FnSpec::new(FunctionKind::Expression, vec![depth_param], 0).own_scope()
+        };
+        let kind = self.decl_kind(true)?;
+        let (f, d) = self.declare_var(Role::Function, kind, Ty::Func(fnty(1, Ty::Prim, 0)), false, |g| {
+            g.fn_expr(spec, |g, names| {
+                let n = names[0];
+                let callee = if arrows && g.chance(70)? {
+                    let mut up = g.with_function(FnSpec::new(FunctionKind::Arrow, vec![], 0), |g, _| {
+                        Ok(vec![ret(member(g.read("arguments"), "callee"))])
+                    })?;
+                    up.expression_body = true;
+                    call(func_expr(up), vec![])
+                } else {
+                    member(g.read("arguments"), "callee")
+                };
+                let (n1, n2, n3) = (g.read(n), g.read(n), g.read(n));
+                let recurse = call(callee, vec![bin(BinOp::Sub, n2, num(1))]);
+                let test = bin(BinOp::Le, n1, num(0));
+                Ok(vec![ret(Expr::Cond(Box::new(test), Box::new(num(1)), Box::new(bin(BinOp::Mul, n3, recurse))))])
+            })
+        })?;
+        // It recurses: only this producer calls it, with its depth.
+        self.set_readable(f, false);
+        out.push(d);
+        self.spend_call(depth as u32 + 1);
+        let c = print(call(self.read(f), vec![num(depth)]));
+        out.push(if strict { self.guarded(vec![c])? } else { c });
+        Ok(true)
+    }
+
     fn cat_arguments(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
         let f = self.feat;
         let variant = self.weighted(&[
@@ -1325,9 +1373,13 @@ impl<'a, 'b> Gen<'a, 'b> {
             if f.arrows { 2 } else { 0 },
             2,
             if f.default_params && f.arrows && !self.strict() { 2 } else { 0 },
+            2,
         ])?;
         if variant == 4 && self.fits_here(1, 3) {
             return self.arguments_beside_body_var(out);
+        }
+        if variant == 5 {
+            return self.arguments_callee(out);
         }
         if variant == 0 && self.fits_here(0, 2) {
             out.push(self.tag(
