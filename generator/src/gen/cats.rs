@@ -1642,8 +1642,70 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     // ----- this -------------------------------------------------------------------------------------
 
+    /// An arrow made in an object literal's method captures `super` with `this`: `super.x` looks up
+    /// the prototype of the method's home object (the literal), whatever object `this` is, and sees
+    /// later changes to that prototype.
+    fn super_in_object_method(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        out.push(self.tag(
+            Category::This,
+            "an object method's arrow captures super: it reads the home object's prototype, whatever this is",
+        ));
+        // Both objects are only used here (their fields are not in the model).
+        let plain = Ty::Obj(Rc::new(ObjTy { fields: vec![] }));
+        let kind = self.decl_kind(true)?;
+        let (base, d) = self.declare_var(Role::Object, kind, plain.clone(), false, |g| {
+            let m = g.with_function(FnSpec::new(FunctionKind::Method, vec![], 0).own_scope(), |g, _| {
+                let k = g.small_num()?;
+                Ok(vec![ret(bin(BinOp::Add, member(Expr::This, "v"), k))])
+            })?;
+            Ok(Expr::Object(vec![Prop::Method(PropKey::Name("m".into()), m), prop("v", g.small_num()?)]))
+        })?;
+        self.set_readable(base, false);
+        out.push(d);
+        let kind = self.decl_kind(true)?;
+        let (o, d) = self.declare_var(Role::Object, kind, plain, false, |g| {
+            let m = g.with_function(FnSpec::new(FunctionKind::Method, vec![], 0).own_scope(), |g, _| {
+                let mut up = g.with_function(FnSpec::new(FunctionKind::Arrow, vec![], 0), |_, _| {
+                    let inherited = bin(BinOp::Add, method_call(Expr::Super, "m", vec![]), member(Expr::Super, "v"));
+                    Ok(vec![ret(bin(BinOp::Add, bin(BinOp::Add, inherited, string(":")), member(Expr::This, "v")))])
+                })?;
+                up.expression_body = true;
+                Ok(vec![ret(func_expr(up))])
+            })?;
+            Ok(Expr::Object(vec![Prop::Method(PropKey::Name("m".into()), m), prop("v", g.small_num()?)]))
+        })?;
+        self.set_readable(o, false);
+        out.push(d);
+        let (or, br) = (self.read(o), self.read(base));
+        out.push(expr_stmt(method_call(ident("Object"), "setPrototypeOf", vec![or, br])));
+        // The arrow, made with the literal as `this`, then with another object as `this`.
+        let arrow_ty = fnty(0, Ty::Prim, 0);
+        let kind = self.decl_kind(true)?;
+        self.spend_call(1);
+        let (f, d) = self.declare_var(Role::Function, kind, Ty::Func(arrow_ty.clone()), false, |g| {
+            Ok(method_call(g.read(o), "m", vec![]))
+        })?;
+        out.push(d);
+        let c = self.call_gen(&f, &arrow_ty)?;
+        out.push(print(c));
+        let v = self.small_num()?;
+        let br = self.read(base);
+        out.push(expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(br), "v".into()), v)));
+        let c = self.call_gen(&f, &arrow_ty)?;
+        out.push(print(c));
+        let other = Expr::Object(vec![prop("v", self.small_num()?)]);
+        self.spend_call(2);
+        let made = method_call(member(self.read(o), "m"), "call", vec![other]);
+        out.push(print(call(made, vec![])));
+        Ok(true)
+    }
+
     fn cat_this(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
-        let variant = self.pick(5)?;
+        let variant = self.pick(6)?;
+        let f = self.feat;
+        if variant == 5 && f.method_shorthand && f.arrows && f.classes && self.fits_here(0, 3) {
+            return self.super_in_object_method(out);
+        }
         if variant == 0 && self.fits_here(2, 3) {
             out.push(self.tag(Category::This, "a method's arrow captures this; a getter reads it"));
             let r = self.rank() - 1;
