@@ -415,6 +415,8 @@ pub enum Expr {
     Seq(Vec<Expr>),
     /// `super`, as the callee of a call (`super(...)`) or the object of a member access.
     Super,
+    /// `new.target` (an arrow's is that of the function around it).
+    NewTarget,
     /// `#name` on the left of `in` (a private brand check), without the `#`.
     PrivateName(Name),
     Class(Box<Class>),
@@ -838,6 +840,7 @@ fn free_in_expr(e: &Expr, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Nam
         | Expr::Undefined
         | Expr::This
         | Expr::Super
+        | Expr::NewTarget
         | Expr::PrivateName(_) => {}
         Expr::Class(c) => free_in_class(c, env, free),
         Expr::Yield { arg, .. } => {
@@ -1128,6 +1131,7 @@ fn walk_expr_mut(e: &mut Expr, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dyn 
         | Expr::Ident(_)
         | Expr::This
         | Expr::Super
+        | Expr::NewTarget
         | Expr::PrivateName(_) => {}
         Expr::Class(c) => walk_class_mut(c, fb, fe),
         Expr::Yield { arg, .. } => {

@@ -113,6 +113,7 @@ fn prec(e: &Expr) -> u8 {
         | Expr::Array(_)
         | Expr::Template(..)
         | Expr::Super
+        | Expr::NewTarget
         | Expr::PrivateName(_)
         | Expr::Class(_) => PRIMARY,
         Expr::Function(f) if f.kind == FunctionKind::Arrow => ASSIGN,
@@ -865,6 +866,7 @@ impl Printer {
                 }
             }
             Expr::Super => self.out.push_str("super"),
+            Expr::NewTarget => self.out.push_str("new.target"),
             Expr::PrivateName(n) => {
                 self.out.push('#');
                 self.out.push_str(n);

@@ -1642,6 +1642,55 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     // ----- this -------------------------------------------------------------------------------------
 
+    /// An arrow captures `new.target` with `this`: the constructor when its function was called with
+    /// `new`, `undefined` when it was called plainly (here through `call`, with an object as `this`).
+    fn new_target_in_arrow(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        out.push(self.tag(
+            Category::This,
+            "an arrow captures new.target with this: the constructor under new, undefined in a plain call",
+        ));
+        let arrow_ty = fnty(0, Ty::Prim, 0);
+        let spec = FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim()], 0).own_scope();
+        let (c, s) = self.function_decl_spec(Role::Function, spec, Ty::Func(arrow_ty.clone()), |g, _, names| {
+            let own = g.decl_name;
+            let k = g.read(names[0]);
+            let set = assign(AssignOp::Assign, Target::Member(Box::new(Expr::This), "v".into()), k);
+            let mut up = g.with_function(FnSpec::new(FunctionKind::Arrow, vec![], 0), |g, _| {
+                let by_new = bin(BinOp::StrictEq, Expr::NewTarget, g.read(own));
+                let how = Expr::Cond(
+                    Box::new(by_new),
+                    Box::new(string("new")),
+                    Box::new(unary(UnaryOp::Typeof, Expr::NewTarget)),
+                );
+                Ok(vec![ret(bin(BinOp::Add, how, member(Expr::This, "v")))])
+            })?;
+            up.expression_body = true;
+            // Returning a function from a constructor makes `new` return it instead of `this`.
+            Ok(vec![expr_stmt(set), ret(func_expr(up))])
+        })?;
+        // It writes `this.v`: only called here, with `new` or an object as `this`.
+        self.set_readable(c, false);
+        out.push(s);
+        self.spend_call(4);
+        let kind = self.decl_kind(true)?;
+        let k = self.small_num()?;
+        let (by_new, d) = self.declare_var(Role::Function, kind, Ty::Func(arrow_ty.clone()), false, |g| {
+            Ok(Expr::New(Box::new(g.read(c)), vec![k]))
+        })?;
+        out.push(d);
+        let kind = self.decl_kind(true)?;
+        let (k, v) = (self.small_num()?, self.small_num()?);
+        let (plain, d) = self.declare_var(Role::Function, kind, Ty::Func(arrow_ty.clone()), false, |g| {
+            Ok(method_call(g.read(c), "call", vec![Expr::Object(vec![prop("v", v)]), k]))
+        })?;
+        out.push(d);
+        for f in [by_new, plain] {
+            let call = self.call_gen(&f, &arrow_ty)?;
+            out.push(print(call));
+        }
+        Ok(true)
+    }
+
     /// An arrow made in an object literal's method captures `super` with `this`: `super.x` looks up
     /// the prototype of the method's home object (the literal), whatever object `this` is, and sees
     /// later changes to that prototype.
@@ -1701,10 +1750,13 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     fn cat_this(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
-        let variant = self.pick(6)?;
+        let variant = self.pick(7)?;
         let f = self.feat;
         if variant == 5 && f.method_shorthand && f.arrows && f.classes && self.fits_here(0, 3) {
             return self.super_in_object_method(out);
+        }
+        if variant == 6 && f.arrows && f.classes && self.fits_here(0, 4) {
+            return self.new_target_in_arrow(out);
         }
         if variant == 0 && self.fits_here(2, 3) {
             out.push(self.tag(Category::This, "a method's arrow captures this; a getter reads it"));
