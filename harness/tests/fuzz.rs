@@ -492,5 +492,6 @@ fn a_list_of_ones_own_quiets_a_third_party_engines_bugs_on_file() {
     assert_eq!(count(&without, "known"), 0, "{text}");
     assert!(count(&with, "known") > 0, "{listed_text}");
     assert!(count(&with, "new_findings") < count(&without, "new_findings"), "{listed_text}\n{text}");
-    assert!(listed_text.contains("known: mujs/arguments-not-mapped.js on mujs"), "{listed_text}");
+    // The bugs counted are the list's (which of them these programs show depends on the generator).
+    assert!(listed_text.contains("known: mujs/") && listed_text.contains(" on mujs x"), "{listed_text}");
 }
