@@ -1671,7 +1671,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         // It writes `this.v`: only called here, with `new` or an object as `this`.
         self.set_readable(c, false);
         out.push(s);
-        self.spend_call(4);
+        // `new` and `call` here; the two arrows' calls below spend their own.
+        self.spend_call(2);
         let kind = self.decl_kind(true)?;
         let k = self.small_num()?;
         let (by_new, d) = self.declare_var(Role::Function, kind, Ty::Func(arrow_ty.clone()), false, |g| {
