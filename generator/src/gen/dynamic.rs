@@ -42,13 +42,15 @@ impl<'a, 'b> Gen<'a, 'b> {
             return if dynamic > 0 { self.dynamic_function(out) } else { Ok(false) };
         }
         let patterns = if self.feat.destructuring { 2 } else { 0 };
-        match self.weighted(&[3, 3, 2, dynamic, 4, patterns, dynamic])? {
+        let parameters = if self.feat.default_params && self.feat.arrows { 2 } else { 0 };
+        match self.weighted(&[3, 3, 2, dynamic, 4, patterns, dynamic, parameters])? {
             0 => self.eval_declares(out),
             1 => self.eval_locals(out),
             2 => self.eval_strict(out),
             3 => self.eval_indirect(out),
             5 => self.pattern_in_with(out),
             6 => self.dynamic_function(out),
+            7 => self.eval_in_parameters(out),
             _ => self.with_closures(out),
         }
     }
@@ -278,6 +280,61 @@ impl<'a, 'b> Gen<'a, 'b> {
         let c = self.call_named(&r, vec![]);
         out.push(print(c));
         out.push(print(unary(UnaryOp::Typeof, ident(&global))));
+        Ok(true)
+    }
+
+    /// Sloppy direct eval in a parameter default declares its `var` in the function's own
+    /// environment, around the parameters' (10.2.11 step 20): a later default's closure sees and
+    /// writes it, a body `var` of the same name is another binding (starting `undefined`, since it
+    /// names no parameter), and nothing leaks out of the function.
+    fn eval_in_parameters(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(1, 2) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::EvalWith,
+            "eval in a parameter default declares a var around the parameters: a later default's closure sees it, the body's var is another",
+        ));
+        let q = self.eval_name();
+        let (k, m) = (self.small_num()?, self.small_num()?);
+        let body_var = self.chance(50)?;
+        // Three parameters: one passed, one defaulting to the eval, one to a closure over its var.
+        let spec = FnSpec {
+            strict: Strictness::Inherit,
+            ..FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim(); 3], 0).own_scope()
+        };
+        let kind = self.decl_kind(true)?;
+        let (f, d) = self.declare_var(Role::Function, kind, Ty::Func(fnty(1, Ty::Prim, 0)), false, |g| {
+            let mut names = Vec::new();
+            let mut f = g.with_function(spec, |_, params| {
+                names = params.to_vec();
+                let (passed, evaluated, closure) = (params[0], params[1], params[2]);
+                let mut body = Vec::new();
+                if body_var {
+                    body.push(decl(DeclKind::Var, &q, Some(string("body"))));
+                }
+                for _ in 0..2 {
+                    body.push(print(call(ident(&closure), vec![])));
+                }
+                let shown =
+                    bin(BinOp::Add, bin(BinOp::Add, ident(&evaluated), string(":")), unary(UnaryOp::Typeof, ident(&q)));
+                body.push(ret(bin(BinOp::Add, bin(BinOp::Add, shown, string(":")), ident(&passed))));
+                Ok(body)
+            })?;
+            let code = format!("var {q} = {}; {q} * 2", print_expr(&k));
+            f.params[1].default = Some(eval_call(code));
+            let mut closure = Function::new(FunctionKind::Arrow, None);
+            closure.body = vec![ret(assign(AssignOp::Add, Target::Ident(q), ident(&names[0])))];
+            closure.expression_body = true;
+            f.params[2].default = Some(func_expr(closure));
+            Ok(func_expr(f))
+        })?;
+        // Its last two parameters are not primitives to pass: only this producer calls it.
+        self.set_readable(f, false);
+        out.push(d);
+        self.spend_call(3);
+        out.push(print(call(self.read(f), vec![m])));
+        out.push(print(unary(UnaryOp::Typeof, ident(&q))));
         Ok(true)
     }
 
