@@ -287,8 +287,10 @@ struct Shared<'a> {
     reducer: &'a dyn Reducer,
     /// Set by the caller to stop (Ctrl-C).
     stop: &'a Arc<AtomicBool>,
-    /// Set once the campaign is ending (stopped, or past its time limit): lanes claim nothing new
-    /// and reductions in flight end early with what they have.
+    /// Set once the campaign is stopped (Ctrl-C): reductions in flight end early with what they
+    /// have. Past the time limit lanes only claim nothing new, and a reduction in flight still gets
+    /// its own time: cut short, it would write a half-reduced finding that known bugs' patterns do
+    /// not recognise (the main job once reported a listed Boa bug that way).
     halt: Arc<AtomicBool>,
     /// Peak resident memory of each engine's workers, as the lanes saw it before ending.
     peak_memory: Mutex<BTreeMap<String, u64>>,
@@ -363,12 +365,11 @@ impl Shared<'_> {
     }
 
     fn finished(&self) -> bool {
-        let finished =
-            self.stop.load(Ordering::Relaxed) || self.deadline.is_some_and(|deadline| Instant::now() >= deadline);
-        if finished {
+        let stopped = self.stop.load(Ordering::Relaxed);
+        if stopped {
             self.halt.store(true, Ordering::Relaxed);
         }
-        finished
+        stopped || self.deadline.is_some_and(|deadline| Instant::now() >= deadline)
     }
 }
 
@@ -460,7 +461,7 @@ pub fn run(
         let mut last_save = Instant::now();
         loop {
             let done = handles.iter().all(|handle: &thread::ScopedJoinHandle<'_, ()>| handle.is_finished());
-            // Past the time limit, reductions in flight are cut short too.
+            // Ctrl-C cuts reductions in flight short.
             let _ = shared.finished();
             on_tick(&progress(&shared, session_start));
             if done {

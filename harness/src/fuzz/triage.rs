@@ -430,7 +430,7 @@ fn divergence_finding(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<
 /// coarse kind of divergence stops paying off: after [`SATURATION`] unmaskings of it in a row gave
 /// no new finding, only every [`RECHECK_EVERY`]th program is unmasked.
 fn unmask_behind(shared: &Shared, workers: &[Arc<WorkerEngine>], ran: &Ran<'_>, divergence: &Trial) {
-    if !shared.config.unmask || ran.unmasked.len() >= unmask::MAX_ROUNDS || shared.halt.load(Ordering::Relaxed) {
+    if !shared.config.unmask || ran.unmasked.len() >= unmask::MAX_ROUNDS || shared.finished() {
         return;
     }
     let Some(class) = DivergenceClass::of(divergence) else { return };
