@@ -3,8 +3,9 @@
 //! scope, functions made by `Function` (global code, and sloppy), and `with` object environments
 //! captured by closures.
 //!
-//! Only in sloppy code, except for `Function`, whose functions are sloppy wherever they are made. Eval code is constant text: expressions generated in the scope model at the
-//! eval's position and printed with [`crate::print::print_expr`]. Names eval declares are either
+//! Only in sloppy code, except for `Function`, whose functions are sloppy wherever they are made.
+//! Eval code is constant text: expressions generated in the scope model at the eval's position and
+//! printed with [`crate::print::print_expr`]. Names eval declares are either
 //! fresh (`ev1`, `ev2`, ..., never used by anything else, so no global lexical binding can collide)
 //! or shadow a primitive binding of an enclosing function with another primitive.
 
@@ -288,7 +289,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     /// writes it, a body `var` of the same name is another binding (starting `undefined`, since it
     /// names no parameter), and nothing leaks out of the function.
     fn eval_in_parameters(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
-        if !self.fits_here(1, 2) {
+        if !self.fits_here(1, 3) {
             return Ok(false);
         }
         out.push(self.tag(
@@ -305,10 +306,10 @@ impl<'a, 'b> Gen<'a, 'b> {
         };
         let kind = self.decl_kind(true)?;
         let (f, d) = self.declare_var(Role::Function, kind, Ty::Func(fnty(1, Ty::Prim, 0)), false, |g| {
-            let mut names = Vec::new();
+            let mut passed = Name::default();
             let mut f = g.with_function(spec, |_, params| {
-                names = params.to_vec();
-                let (passed, evaluated, closure) = (params[0], params[1], params[2]);
+                let (evaluated, closure) = (params[1], params[2]);
+                passed = params[0];
                 let mut body = Vec::new();
                 if body_var {
                     body.push(decl(DeclKind::Var, &q, Some(string("body"))));
@@ -324,7 +325,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             let code = format!("var {q} = {}; {q} * 2", print_expr(&k));
             f.params[1].default = Some(eval_call(code));
             let mut closure = Function::new(FunctionKind::Arrow, None);
-            closure.body = vec![ret(assign(AssignOp::Add, Target::Ident(q), ident(&names[0])))];
+            closure.body = vec![ret(assign(AssignOp::Add, Target::Ident(q), ident(&passed)))];
             closure.expression_body = true;
             f.params[2].default = Some(func_expr(closure));
             Ok(func_expr(f))
