@@ -25,7 +25,7 @@ fn lines(outcome: &Outcome) -> Vec<&str> {
 fn the_built_in_engines_file_has_every_engine_of_the_issue() {
     let file = EnginesFile::parse(BUILTIN_ENGINES_TOML, Path::new("engines.toml")).expect("parses");
     let names: Vec<&str> = file.engines.keys().map(String::as_str).collect();
-    assert_eq!(names, ["duktape", "engine262", "gjs", "jsc", "mujs", "njs", "node"]);
+    assert_eq!(names, ["duktape", "engine262", "gjs", "jsc", "jsc-jit", "mujs", "njs", "node", "node-jit"]);
 }
 
 #[test]
@@ -170,6 +170,57 @@ fn node_keeps_the_contract() {
 #[test]
 fn jsc_keeps_the_contract() {
     check_contract("jsc");
+}
+
+#[test]
+fn node_jit_keeps_the_contract() {
+    check_contract("node-jit");
+}
+
+#[test]
+fn jsc_jit_keeps_the_contract() {
+    check_contract("jsc-jit");
+}
+
+/// A closure called a few times, as generated programs call theirs.
+const WARM_CLOSURE: &str = "function counter(start) { var total = start; \
+     return function counterStep(step) { total += step; return total; }; }\n\
+     var step = counter(0); for (var i = 0; i < 6; i++) step(i); print(step(1));\n";
+
+/// What the host's compiler trace (`trace` appended to the entry's arguments) says of `counterStep`
+/// when the entry `name` runs [`WARM_CLOSURE`]; `None` when the engine is not installed.
+fn compiler_trace(name: &str, trace: &str, prelude: &str) -> Option<String> {
+    let engine = installed(name)?;
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let script = dir.path().join("warm.js");
+    std::fs::write(&script, format!("{prelude}{WARM_CLOSURE}")).expect("write the script");
+    let output = Command::new(engine.executable.clone())
+        .args(&engine.entry().args)
+        .arg(trace)
+        .arg(&script)
+        .output()
+        .expect("the engine starts");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr);
+    Some(text.lines().filter(|line| line.contains("counterStep")).collect::<Vec<_>>().join("\n"))
+}
+
+#[test]
+fn jit_variants_send_a_closure_called_a_few_times_to_the_optimizing_compiler() {
+    // The plain entries leave a closure called seven times to the interpreter; the variants' flags
+    // compile it with the optimizing tier (TurboFan; DFG and FTL), which is their whole point.
+    let print = "var print = function () {};\n";
+    if let Some(trace) = compiler_trace("node-jit", "--trace-opt", print) {
+        assert!(trace.contains("completed compiling") && trace.contains("TURBOFAN"), "node-jit: {trace}");
+    }
+    if let Some(trace) = compiler_trace("node", "--trace-opt", print) {
+        assert!(!trace.contains("completed compiling"), "node: {trace}");
+    }
+    if let Some(trace) = compiler_trace("jsc-jit", "--reportCompileTimes=true", "") {
+        assert!(trace.contains("using DFG") && trace.contains("using FTL"), "jsc-jit: {trace}");
+    }
+    if let Some(trace) = compiler_trace("jsc", "--reportCompileTimes=true", "") {
+        assert!(!trace.contains("using DFG"), "jsc: {trace}");
+    }
 }
 
 #[test]
