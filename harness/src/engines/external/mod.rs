@@ -96,6 +96,9 @@ pub struct EngineEntry {
     /// Arguments before the script's path.
     #[serde(default)]
     pub args: Vec<String>,
+    /// Environment variables set for the host (SpiderMonkey reads its JIT options from them).
+    #[serde(default)]
+    pub env: BTreeMap<String, String>,
     /// The language profile: `es5`, `es2015` or `full`.
     pub profile: Profile,
     /// How programs are handed over: `node`, `load`, `eval` or `script`.
@@ -318,15 +321,15 @@ impl ExternalEngine {
             name: name.to_owned(),
             commands: entry.command.join(", "),
         })?;
-        let worker = (entry.worker && entry.host == Host::Node)
-            .then(|| node::NodeWorker::new(executable.clone(), entry.args.clone(), timeout_of(&entry)));
+        let worker =
+            (entry.worker && entry.host == Host::Node).then(|| node::NodeWorker::new(executable.clone(), &entry));
         Ok(ExternalEngine { name: name.to_owned(), entry, executable, worker, driver: OnceLock::new() })
     }
 
     /// The same engine with the persistent worker switched on or off (node only; for `bench`).
     pub fn with_worker(mut self, on: bool) -> ExternalEngine {
-        self.worker = (on && self.entry.host == Host::Node)
-            .then(|| node::NodeWorker::new(self.executable.clone(), self.entry.args.clone(), timeout_of(&self.entry)));
+        self.worker =
+            (on && self.entry.host == Host::Node).then(|| node::NodeWorker::new(self.executable.clone(), &self.entry));
         self
     }
 
@@ -423,7 +426,7 @@ impl ExternalEngine {
             return crashed(format!("cannot write the program: {err}"));
         }
         let mut command = Command::new(&self.executable);
-        command.args(&self.entry.args).args(&args).current_dir(dir.path());
+        command.args(&self.entry.args).args(&args).envs(&self.entry.env).current_dir(dir.path());
         let finished = match run_with_timeout(command, timeout_of(&self.entry)) {
             Ok(finished) => finished,
             Err(err) => return crashed(format!("cannot start {}: {err}", self.executable.display())),

@@ -1,6 +1,7 @@
 //! node through `harness/drivers/node-worker.js`: one process per program (`--once`), or a
 //! persistent worker fed over a pipe ([`NodeWorker`]).
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -11,7 +12,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::{describe_death, kill, limit_in_stderr, Finished, NODE_DRIVER};
+use super::{describe_death, kill, limit_in_stderr, timeout_of, EngineEntry, Finished, NODE_DRIVER};
 use crate::outcome::{resource, End, Outcome};
 
 /// How long the parent waits beyond the driver's own timeout before it kills the worker.
@@ -69,6 +70,7 @@ struct Running {
 pub struct NodeWorker {
     executable: PathBuf,
     args: Vec<String>,
+    env: BTreeMap<String, String>,
     timeout: Duration,
     running: Mutex<Option<Running>>,
     /// Processes started so far (for tests and `bench`).
@@ -76,8 +78,16 @@ pub struct NodeWorker {
 }
 
 impl NodeWorker {
-    pub fn new(executable: PathBuf, args: Vec<String>, timeout: Duration) -> NodeWorker {
-        NodeWorker { executable, args, timeout, running: Mutex::new(None), starts: Mutex::new(0) }
+    /// A worker starting `executable` with `entry`'s arguments and environment.
+    pub fn new(executable: PathBuf, entry: &EngineEntry) -> NodeWorker {
+        NodeWorker {
+            executable,
+            args: entry.args.clone(),
+            env: entry.env.clone(),
+            timeout: timeout_of(entry),
+            running: Mutex::new(None),
+            starts: Mutex::new(0),
+        }
     }
 
     /// How many node processes this worker has started.
@@ -144,6 +154,7 @@ impl NodeWorker {
         let mut child = Command::new(&self.executable)
             .args(&self.args)
             .arg(&script)
+            .envs(&self.env)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

@@ -25,7 +25,7 @@ fn lines(outcome: &Outcome) -> Vec<&str> {
 fn the_built_in_engines_file_has_every_engine_of_the_issue() {
     let file = EnginesFile::parse(BUILTIN_ENGINES_TOML, Path::new("engines.toml")).expect("parses");
     let names: Vec<&str> = file.engines.keys().map(String::as_str).collect();
-    assert_eq!(names, ["duktape", "engine262", "gjs", "jsc", "jsc-jit", "mujs", "njs", "node", "node-jit"]);
+    assert_eq!(names, ["duktape", "engine262", "gjs", "gjs-jit", "jsc", "jsc-jit", "mujs", "njs", "node", "node-jit"]);
 }
 
 #[test]
@@ -221,6 +221,25 @@ fn jit_variants_send_a_closure_called_a_few_times_to_the_optimizing_compiler() {
     if let Some(trace) = compiler_trace("jsc", "--reportCompileTimes=true", "") {
         assert!(!trace.contains("using DFG"), "jsc: {trace}");
     }
+}
+
+#[test]
+fn gjs_jit_keeps_the_contract() {
+    check_contract("gjs-jit");
+}
+
+#[test]
+fn an_entrys_environment_reaches_the_host() {
+    // gjs, whose GLib bindings can read the environment; the node worker gets `env` the same way.
+    let entry = "[engines.gjs-env]\ncommand = ['gjs']\nprofile = 'full'\nhost = 'eval'\n\
+                 env = { CLOSURE_DIFF_PROBE = 'seen' }\n";
+    let file = EnginesFile::parse(entry, Path::new("x.toml")).expect("parses");
+    let Ok(engine) = ExternalEngine::new("gjs-env", file.engines["gjs-env"].clone()) else {
+        let _ = writeln!(std::io::stderr(), "SKIPPED: gjs is not installed");
+        return;
+    };
+    let outcome = engine.run("print(imports.gi.GLib.getenv('CLOSURE_DIFF_PROBE'))");
+    assert_eq!((lines(&outcome), &outcome.end), (vec!["seen"], &End::Ok));
 }
 
 #[test]
