@@ -493,6 +493,26 @@ fn functions_made_by_function_also_in_strict_code() {
 }
 
 #[test]
+fn evals_in_class_keys_only_in_sloppy_code() {
+    // A direct eval in a computed key is strict like all class code; the producer shows it from a
+    // sloppy function, where the difference is visible (its var stays in the eval).
+    let mut cfg = Config::default();
+    for c in Category::ALL {
+        if c != Category::EvalWith {
+            cfg.set_weight(c, 0);
+        }
+    }
+    let mut sloppy = 0;
+    for seed in 0..120 {
+        let p = Program::from_seed(seed, &cfg);
+        let in_key = p.to_string().contains("[eval(");
+        assert!(!(in_key && p.strict), "seed {seed}: an eval in a class key in a strict program");
+        sloppy += usize::from(in_key);
+    }
+    assert!(sloppy > 0, "no eval in a class key in 120 eval-with programs");
+}
+
+#[test]
 fn ir_edits_keep_programs_parsing() {
     // What a reducer does: drop statements, replace expressions by constants. The printer keeps the
     // result syntactically valid.

@@ -44,7 +44,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
         let patterns = if self.feat.destructuring { 2 } else { 0 };
         let parameters = if self.feat.default_params && self.feat.arrows { 2 } else { 0 };
-        match self.weighted(&[3, 3, 2, dynamic, 4, patterns, dynamic, parameters])? {
+        let class_keys = if self.feat.classes { 2 } else { 0 };
+        match self.weighted(&[3, 3, 2, dynamic, 4, patterns, dynamic, parameters, class_keys])? {
             0 => self.eval_declares(out),
             1 => self.eval_locals(out),
             2 => self.eval_strict(out),
@@ -52,6 +53,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             5 => self.pattern_in_with(out),
             6 => self.dynamic_function(out),
             7 => self.eval_in_parameters(out),
+            8 => self.eval_in_class_key(out),
             _ => self.with_closures(out),
         }
     }
@@ -335,6 +337,48 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(d);
         self.spend_call(3);
         out.push(print(call(self.read(f), vec![m])));
+        out.push(print(unary(UnaryOp::Typeof, ident(&q))));
+        Ok(true)
+    }
+
+    /// A direct eval in a class's computed key is strict code, like every part of a class, even in
+    /// a sloppy function: its `var` stays in the eval's own scope, while it still reads and writes
+    /// the function's locals, which the class's method then closes over.
+    fn eval_in_class_key(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(1, 2) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::EvalWith,
+            "eval in a class's computed key is strict code: its var stays in the eval, the function's local it writes is seen by the method",
+        ));
+        let q = self.eval_name();
+        let (f, s, ft) = self.sloppy_function(0, 0, |g, _| {
+            let (local, d) = g.declare_var(Role::Value, DeclKind::Var, Ty::Prim, false, |g| g.small_num())?;
+            let mut body = vec![d];
+            let k = g.int(2, 5)?;
+            // The key is the eval's completion value, `m`; the eval reads and writes `local`.
+            let code = format!("var {q} = {local} * {k}; {local} = {q} + 1; \"m\"");
+            let mut method = Function::new(FunctionKind::Method, None);
+            method.body = vec![ret(g.read(local))];
+            let class = Class {
+                name: None,
+                extends: None,
+                members: vec![ClassMember::Method {
+                    is_static: false,
+                    key: PropKey::Computed(eval_call(code)),
+                    func: method,
+                }],
+            };
+            let object = Expr::New(Box::new(Expr::Class(Box::new(class))), vec![]);
+            body.push(print(method_call(object, "m", vec![])));
+            body.push(print(unary(UnaryOp::Typeof, ident(&q))));
+            body.push(ret(g.read(local)));
+            Ok(body)
+        })?;
+        out.push(s);
+        let c = self.call_gen(&f, &ft)?;
+        out.push(print(c));
         out.push(print(unary(UnaryOp::Typeof, ident(&q))));
         Ok(true)
     }
