@@ -68,6 +68,14 @@ fn valid_from_any_bytes() {
     }
 }
 
+/// `cfg` with every category's weight 0 but `category`'s.
+fn only(mut cfg: Config, category: Category) -> Config {
+    for c in Category::ALL.into_iter().filter(|c| *c != category) {
+        cfg.set_weight(c, 0);
+    }
+    cfg
+}
+
 /// The program's text without its comment lines (category labels may name any feature).
 fn code_of(text: &str) -> String {
     text.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n")
@@ -409,29 +417,24 @@ fn each_category_alone_runs_to_completion_in_every_profile() {
     // One producer at a time: its programs parse, contain it, and complete on the reference
     // interpreter (a producer that threw by accident, or used a feature the profile lacks, fails here).
     for profile in [Profile::Es5, Profile::Es2015, Profile::Full] {
-        for only in Category::implemented_all() {
-            let mut cfg = Config::with_profile(profile);
-            for c in Category::ALL {
-                if c != only {
-                    cfg.set_weight(c, 0);
-                }
-            }
-            let possible = cfg.effective_weight(only) > 0;
+        for category in Category::implemented_all() {
+            let cfg = only(Config::with_profile(profile), category);
+            let possible = cfg.effective_weight(category) > 0;
             let mut with_it = 0;
             for seed in 0..12 {
                 let p = Program::from_seed(seed, &cfg);
                 let text = p.to_string();
                 if let Some(problem) = parse_problem(&text) {
-                    panic!("{} {only} seed {seed} does not parse: {problem}\n{text}", profile.name());
+                    panic!("{} {category} seed {seed} does not parse: {problem}\n{text}", profile.name());
                 }
-                with_it += usize::from(p.categories().contains(only));
+                with_it += usize::from(p.categories().contains(category));
                 let out = interpreter::run(&text, &Limits::default());
-                assert_eq!(out.completion, Completion::Normal, "{} {only} seed {seed}:\n{text}", profile.name());
+                assert_eq!(out.completion, Completion::Normal, "{} {category} seed {seed}:\n{text}", profile.name());
             }
             if possible {
-                assert!(with_it >= 9, "{} {only}: only {with_it} of 12 programs contain it", profile.name());
+                assert!(with_it >= 9, "{} {category}: only {with_it} of 12 programs contain it", profile.name());
             } else {
-                assert_eq!(with_it, 0, "{} cannot express {only}", profile.name());
+                assert_eq!(with_it, 0, "{} cannot express {category}", profile.name());
             }
         }
     }
@@ -440,13 +443,9 @@ fn each_category_alone_runs_to_completion_in_every_profile() {
 #[test]
 fn eval_and_with_only_in_sloppy_code() {
     // `with` in strict code is an early error (caught by parsing); direct eval is only generated in
-    // sloppy functions, so no strict function body or class contains one.
-    let mut cfg = Config::default();
-    for c in Category::ALL {
-        if c != Category::EvalWith {
-            cfg.set_weight(c, 0);
-        }
-    }
+    // sloppy functions, so no strict script or function body contains one (one producer puts it in
+    // a class's computed key on purpose: `evals_in_class_keys_only_in_sloppy_code`).
+    let cfg = only(Config::default(), Category::EvalWith);
     let mut evals = 0;
     for seed in 0..60 {
         let p = Program::from_seed(seed, &cfg);
@@ -473,12 +472,7 @@ fn eval_and_with_only_in_sloppy_code() {
 #[test]
 fn functions_made_by_function_also_in_strict_code() {
     // What `Function` makes is sloppy wherever it is made, so strict code gets that producer too.
-    let mut cfg = Config::default();
-    for c in Category::ALL {
-        if c != Category::EvalWith {
-            cfg.set_weight(c, 0);
-        }
-    }
+    let cfg = only(Config::default(), Category::EvalWith);
     let (mut strict, mut sloppy) = (0, 0);
     for seed in 0..120 {
         let p = Program::from_seed(seed, &cfg);
@@ -496,12 +490,7 @@ fn functions_made_by_function_also_in_strict_code() {
 fn evals_in_class_keys_only_in_sloppy_code() {
     // A direct eval in a computed key is strict like all class code; the producer shows it from a
     // sloppy function, where the difference is visible (its var stays in the eval).
-    let mut cfg = Config::default();
-    for c in Category::ALL {
-        if c != Category::EvalWith {
-            cfg.set_weight(c, 0);
-        }
-    }
+    let cfg = only(Config::default(), Category::EvalWith);
     let mut sloppy = 0;
     for seed in 0..120 {
         let p = Program::from_seed(seed, &cfg);
@@ -554,10 +543,7 @@ fn categories_are_read_back_from_comments() {
 /// complete on the reference interpreter.
 fn producer_runs_beyond_es5(category: Category, label: &str, construct: &str, has: impl Fn(&str) -> bool) {
     for profile in [Profile::Es5, Profile::Es2015, Profile::Full] {
-        let mut cfg = Config::with_profile(profile);
-        for c in Category::ALL.into_iter().filter(|c| *c != category) {
-            cfg.set_weight(c, 0);
-        }
+        let cfg = only(Config::with_profile(profile), category);
         let mut found = 0;
         for seed in 0..40 {
             let text = Program::from_seed(seed, &cfg).to_string();
