@@ -285,13 +285,11 @@ struct Shared<'a> {
     config: &'a CampaignConfig,
     generator: Config,
     reducer: &'a dyn Reducer,
-    /// Set by the caller to stop (Ctrl-C).
+    /// Set by the caller to stop (Ctrl-C): lanes claim nothing new and reductions in flight end
+    /// early with what they have. Past the time limit lanes only claim nothing new, and a reduction
+    /// in flight still gets its own time: cut short, it would write a half-reduced finding that
+    /// known bugs' patterns do not recognise (the main job once reported a listed Boa bug that way).
     stop: &'a Arc<AtomicBool>,
-    /// Set once the campaign is stopped (Ctrl-C): reductions in flight end early with what they
-    /// have. Past the time limit lanes only claim nothing new, and a reduction in flight still gets
-    /// its own time: cut short, it would write a half-reduced finding that known bugs' patterns do
-    /// not recognise (the main job once reported a listed Boa bug that way).
-    halt: Arc<AtomicBool>,
     /// Peak resident memory of each engine's workers, as the lanes saw it before ending.
     peak_memory: Mutex<BTreeMap<String, u64>>,
     deadline: Option<Instant>,
@@ -365,11 +363,7 @@ impl Shared<'_> {
     }
 
     fn finished(&self) -> bool {
-        let stopped = self.stop.load(Ordering::Relaxed);
-        if stopped {
-            self.halt.store(true, Ordering::Relaxed);
-        }
-        stopped || self.deadline.is_some_and(|deadline| Instant::now() >= deadline)
+        self.stop.load(Ordering::Relaxed) || self.deadline.is_some_and(|deadline| Instant::now() >= deadline)
     }
 }
 
@@ -428,7 +422,6 @@ pub fn run(
         generator: language.config(config.size),
         reducer,
         stop,
-        halt: Arc::new(AtomicBool::new(false)),
         peak_memory: Mutex::new(BTreeMap::new()),
         deadline: config.time.map(|time| session_start + time),
         next_index: AtomicU64::new(config.start_index),
@@ -461,8 +454,6 @@ pub fn run(
         let mut last_save = Instant::now();
         loop {
             let done = handles.iter().all(|handle: &thread::ScopedJoinHandle<'_, ()>| handle.is_finished());
-            // Ctrl-C cuts reductions in flight short.
-            let _ = shared.finished();
             on_tick(&progress(&shared, session_start));
             if done {
                 break;

@@ -266,11 +266,11 @@ fn engine_problem(shared: &Shared, worker: &WorkerEngine, problem: Problem<'_>) 
 }
 
 /// A worker engine handed to the reducer: answers `exhausted (stopped)` once the campaign is
-/// halting, so that a reduction in flight ends quickly, and keeps every candidate on which the
+/// stopped (Ctrl-C), so that a reduction in flight ends quickly, and keeps every candidate on which the
 /// worker hung, ran out of memory or died, since each is a finding of its own.
 struct Observed {
     worker: Arc<WorkerEngine>,
-    halt: Arc<AtomicBool>,
+    stop: Arc<AtomicBool>,
     problems: Arc<Mutex<Vec<(String, String, WorkerRun)>>>,
 }
 
@@ -280,7 +280,7 @@ impl Engine for Observed {
     }
 
     fn run(&self, source: &str) -> Outcome {
-        if self.halt.load(Ordering::Relaxed) {
+        if self.stop.load(Ordering::Relaxed) {
             return Outcome::without_output(End::Exhausted("stopped".to_owned()));
         }
         let run = self.worker.collect(self.worker.submit(source));
@@ -569,13 +569,13 @@ pub(super) fn reduce(
         .map(|worker| {
             Arc::new(Observed {
                 worker: Arc::clone(worker),
-                halt: Arc::clone(&shared.halt),
+                stop: Arc::clone(shared.stop),
                 problems: Arc::clone(&problems),
             }) as Arc<dyn Engine>
         })
         .collect();
     let program = ran.map(|ran| ran.program);
-    let reduced = shared.reducer.reduce(source, program, class, &engines, &shared.halt);
+    let reduced = shared.reducer.reduce(source, program, class, &engines, shared.stop);
     drop(engines);
     let problems = std::mem::take(&mut *problems.lock().unwrap_or_else(PoisonError::into_inner));
     for (engine, candidate, run) in problems {
