@@ -220,6 +220,32 @@ pub enum Op {
     IteratorClose,
     /// IteratorClose for a throw completion: errors from closing are dropped.
     IteratorCloseQuietly,
+    /// 14.7.5.6 ForIn/OfHeadEvaluation for `for await` (GetIterator(obj, async)): stack `obj` ->
+    /// `iterator`, through `Symbol.asyncIterator`. An object with only `Symbol.iterator` would need
+    /// CreateAsyncFromSyncIterator, which is refused as unsupported.
+    AsyncIterStart,
+    /// 14.7.5.7 step 6.a of a `for await`: stack `iterator` -> `iterator nextResult`, calling
+    /// `next`, whose result the following `Await` settles.
+    AsyncIterNext,
+    /// 14.7.5.7 steps 6.b-d, after the `Await`: stack `iterator result` -> `iterator value`, or
+    /// jumps (popping both) when the result says done.
+    AsyncIterResult(Label),
+    /// 7.4.13 AsyncIteratorClose, first half: stack `iterator` -> `iterator innerResult` after
+    /// calling `return`, for the following `Await`; jumps (stack unchanged) when the iterator is
+    /// done or has no `return`. `quietly` (a throw completion is closing) jumps on a throwing
+    /// call too, since the original throw wins.
+    AsyncIterReturn {
+        skip: Label,
+        quietly: bool,
+    },
+    /// AsyncIteratorClose, second half: stack `awaitedResult` -> empty; a TypeError unless it is an
+    /// object.
+    AsyncIterReturned,
+    /// `Await` and `AfterAwait` for closing a `for await` for a throw completion, where whatever
+    /// goes wrong is dropped for the original throw: a failing PromiseResolve gives undefined, a
+    /// rejection resumes normally.
+    AwaitQuietly,
+    AfterAwaitQuietly,
     /// 27.5.3.1 GeneratorStart: suspends the frame into a new generator object and returns it.
     GeneratorStart,
     /// 27.5.3.7 Yield: suspends the frame, handing the value on top to the resumer.

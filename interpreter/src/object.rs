@@ -748,6 +748,66 @@ impl Vm {
         Ok(self.new_iterator(IteratorState::Protocol { iterator, next, done: false }))
     }
 
+    /// 7.4.3 GetIterator(obj, async) for `for await`: through `Symbol.asyncIterator`. An object
+    /// with only `Symbol.iterator` would be wrapped by CreateAsyncFromSyncIterator, whose extra
+    /// promise jobs this interpreter does not model: refused rather than approximated.
+    pub fn for_await_iterator(&mut self, v: &Value) -> JsResult<Value> {
+        let async_key = self.realm.well_known.async_iterator;
+        let Some(method) = self.get_method(v, &async_key)? else {
+            let sync_key = self.realm.well_known.iterator;
+            if self.get_method(v, &sync_key)?.is_some() {
+                return crate::value::unsupported("for await over a sync iterable");
+            }
+            return Err(self.type_error("value is not async iterable"));
+        };
+        let Value::Object(iterator) = self.call(&method, v.clone(), Vec::new())? else {
+            return Err(self.type_error("Symbol.asyncIterator returned a non-object"));
+        };
+        let next = self.get(iterator, "next")?;
+        Ok(self.new_iterator(IteratorState::Protocol { iterator, next, done: false }))
+    }
+
+    /// 14.7.5.7 step 6.a for `for await`: calls `next`. The iterator counts as done until
+    /// [`Vm::async_iterator_result`] accepts the awaited result, so that an abrupt step does not close it.
+    pub fn async_iterator_next(&mut self, it: ObjRef) -> JsResult<Value> {
+        let ObjectKind::Iterator(IteratorState::Protocol { iterator, next, .. }) = self.heap.obj(it).kind.clone()
+        else {
+            unreachable!("for await iterates a protocol iterator")
+        };
+        self.heap.obj_mut(it).kind =
+            ObjectKind::Iterator(IteratorState::Protocol { iterator, next: next.clone(), done: true });
+        self.call(&next, Value::Object(iterator), Vec::new())
+    }
+
+    /// 14.7.5.7 steps 6.b-d for `for await`: the awaited result's value, or `None` when it is done.
+    pub fn async_iterator_result(&mut self, it: ObjRef, result: Value) -> JsResult<Option<Value>> {
+        let Value::Object(r) = result else {
+            return Err(self.type_error("iterator result is not an object"));
+        };
+        let done_value = self.get(r, "done")?;
+        if self.to_boolean(&done_value) {
+            return Ok(None);
+        }
+        let value = self.get(r, "value")?;
+        if let ObjectKind::Iterator(IteratorState::Protocol { done, .. }) = &mut self.heap.obj_mut(it).kind {
+            *done = false;
+        }
+        Ok(Some(value))
+    }
+
+    /// 7.4.13 AsyncIteratorClose up to the await: marks the iterator done and calls its `return`
+    /// method, giving the result to await, or `None` if it was done already or has no `return`.
+    pub fn async_iterator_return(&mut self, it: ObjRef) -> JsResult<Option<Value>> {
+        let ObjectKind::Iterator(IteratorState::Protocol { iterator, next, done: false }) =
+            self.heap.obj(it).kind.clone()
+        else {
+            return Ok(None);
+        };
+        self.heap.obj_mut(it).kind = ObjectKind::Iterator(IteratorState::Protocol { iterator, next, done: true });
+        let Some(ret) = self.get_method(&Value::Object(iterator), "return")? else { return Ok(None) };
+        self.call(&ret, Value::Object(iterator), Vec::new()).map(Some)
+    }
+
     /// One step of an array iterator (23.1.5.1 CreateArrayIterator's closure).
     pub fn array_iterator_step(
         &mut self,

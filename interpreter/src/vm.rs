@@ -1252,9 +1252,19 @@ impl Vm {
                 }
                 ResumeMode::Return => self.frame().pc = *t,
             },
-            Op::Await => {
+            op @ (Op::Await | Op::AwaitQuietly) => {
                 let v = self.peek().clone();
-                let promise = self.promise_resolve(v)?;
+                let promise = match self.promise_resolve(v) {
+                    Ok(p) => p,
+                    // Closing a `for await` for a throw completion drops this error (7.4.13 step 6):
+                    // the awaited value becomes undefined, without suspending.
+                    Err(Abrupt::Throw(_)) if matches!(op, Op::AwaitQuietly) => {
+                        self.pop();
+                        self.push(Value::Undefined);
+                        return Ok(None);
+                    }
+                    Err(e) => return Err(e),
+                };
                 self.pop();
                 let frame = self.frames.pop().expect("async frame");
                 let boundary = frame.boundary;
@@ -1270,9 +1280,46 @@ impl Vm {
                     return Err(Abrupt::Throw(v));
                 }
             }
+            Op::AfterAwaitQuietly => self.resume_mode = ResumeMode::Next,
             Op::IteratorClose => {
                 let it = self.peek().as_object().expect("iterator");
                 self.iterator_close(it)?;
+            }
+            Op::AsyncIterStart => {
+                let o = self.pop();
+                let it = self.for_await_iterator(&o)?;
+                self.push(it);
+            }
+            Op::AsyncIterNext => {
+                let it = self.peek().as_object().expect("iterator");
+                let result = self.async_iterator_next(it)?;
+                self.push(result);
+            }
+            Op::AsyncIterResult(t) => {
+                let result = self.pop();
+                let it = self.peek().as_object().expect("iterator");
+                match self.async_iterator_result(it, result)? {
+                    Some(v) => self.push(v),
+                    None => {
+                        self.pop();
+                        self.frame().pc = *t;
+                    }
+                }
+            }
+            Op::AsyncIterReturn { skip, quietly } => {
+                let it = self.peek().as_object().expect("iterator");
+                match self.async_iterator_return(it) {
+                    Ok(Some(result)) => self.push(result),
+                    Ok(None) => self.frame().pc = *skip,
+                    Err(e @ (Abrupt::Exhausted(_) | Abrupt::Unsupported(_))) => return Err(e),
+                    Err(e) if !*quietly => return Err(e),
+                    Err(_) => self.frame().pc = *skip,
+                }
+            }
+            Op::AsyncIterReturned => {
+                if !matches!(self.pop(), Value::Object(_)) {
+                    return Err(self.type_error("iterator return() result is not an object"));
+                }
             }
             Op::IteratorCloseQuietly => {
                 let it = self.peek().as_object().expect("iterator");

@@ -187,10 +187,82 @@ fn async_generator_queue_and_abrupt_requests() {
     assert_eq!(lines(QUEUE_AND_ABRUPT_REQUESTS), expected);
 }
 
+/// `for await` (14.7.5.6-7, 7.4.13 AsyncIteratorClose): a rejected or non-object step leaves the
+/// loop without closing; break, continue to an outer label, throw and an enclosing generator's
+/// return() close it, awaiting return()'s result; for a throw what goes wrong in closing is dropped.
+const FOR_AWAIT: &str = r#"
+var P = typeof print === 'function' ? print : console.log;
+function iter(spec) {
+  let n = 0;
+  return { [Symbol.asyncIterator]() { return {
+    next() { n++; if (spec.next) return spec.next(n); return Promise.resolve({ value: n, done: n > 3 }); },
+    return: spec.ret && function () { P('return called', n); return spec.ret(n); },
+  }; } };
+}
+async function t1() { try { for await (const x of iter({ next: (n) => Promise.reject('rej' + n) , ret: () => Promise.resolve({}) })) P('body', x); } catch (e) { P('t1 caught', e); } }
+async function t2() { try { for await (const x of iter({ next: () => Promise.resolve(5), ret: () => Promise.resolve({}) })) P('body', x); } catch (e) { P('t2 caught', e.constructor.name); } }
+async function t3() { try { for await (const x of iter({ ret: () => Promise.resolve(7) })) break; } catch (e) { P('t3 caught', e.constructor.name); } }
+async function t4() { try { for await (const x of iter({ ret: () => Promise.reject('retrej') })) throw 'body'; } catch (e) { P('t4 caught', e); } }
+async function t5() { try { for await (const x of iter({ ret: () => { throw 'retthrow'; } })) throw 'body5'; } catch (e) { P('t5 caught', e); } }
+async function t6() { try { for await (const x of iter({ ret: () => Promise.reject('retrej6') })) break; } catch (e) { P('t6 caught', e); } }
+async function t7() { try { for await (const [a, b] of iter({ ret: () => Promise.resolve({}) })) P(a); } catch (e) { P('t7 caught', e.constructor.name); } }
+async function t8() { outer: for (const o of [1, 2]) { for await (const x of iter({ ret: () => Promise.resolve({}) })) { if (x === 2) continue outer; P('t8', o, x); } } P('t8 end'); }
+async function t9() { try { for await (const x of 5) ; } catch (e) { P('t9 caught', e.constructor.name); } }
+async function t10() { let r = 0; for await (r of iter({})) P('t10', r); P('t10 end', r); }
+async function* g11() { try { for await (const x of iter({ ret: () => Promise.resolve({}) })) yield x; } finally { P('g11 finally'); } }
+async function t11() { const it = g11(); P('t11', (await it.next()).value); P('t11', (await it.return('r')).value); }
+t1(); t2(); t3(); t4(); t5(); t6(); t7(); t8(); t9(); t10(); t11();
+(async () => { for (let i = 0; i < 10; i++) { P('tick', i); await null; } })();
+"#;
+
+#[test]
+fn for_await_steps_and_closes_like_node() {
+    let expected = [
+        "t9 caught TypeError",
+        "tick 0",
+        "t1 caught rej1",
+        "t2 caught TypeError",
+        "return called 1",
+        "return called 1",
+        "return called 1",
+        "t5 caught body5",
+        "return called 1",
+        "return called 1",
+        "t8 1 1",
+        "t10 1",
+        "tick 1",
+        "t3 caught TypeError",
+        "t4 caught body",
+        "t6 caught retrej6",
+        "t7 caught TypeError",
+        "return called 2",
+        "t10 2",
+        "tick 2",
+        "t10 3",
+        "t11 1",
+        "tick 3",
+        "t8 2 1",
+        "t10 end 3",
+        "return called 1",
+        "tick 4",
+        "return called 2",
+        "g11 finally",
+        "tick 5",
+        "t8 end",
+        "t11 r",
+        "tick 6",
+        "tick 7",
+        "tick 8",
+        "tick 9",
+    ];
+    assert_eq!(lines(FOR_AWAIT), expected);
+}
+
 #[test]
 fn unimplemented_async_iteration_is_refused() {
     for src in [
         "async function* g() { yield* [1, 2]; } g().next();",
+        // A sync iterable would go through CreateAsyncFromSyncIterator.
         "async function f() { for await (const x of [1]) {} } f();",
         "print(Object.getPrototypeOf(async function* () {}).constructor);",
     ] {

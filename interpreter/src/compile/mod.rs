@@ -97,6 +97,14 @@ pub fn compile_eval_in_constructor(program: &Program<'_>, strict_caller: bool) -
     Ok(c.finish())
 }
 
+/// The kind of a `for-in`/`for-of` loop (14.7.5's iterationKind and iteratorKind).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Iteration {
+    In,
+    Of,
+    AwaitOf,
+}
+
 /// Something a `break`, `continue` or `return` has to undo or run on its way out.
 enum Control<'a> {
     /// A loop or a breakable statement (`switch`, labelled statement).
@@ -109,8 +117,9 @@ enum Control<'a> {
     Finally(&'a BlockStatement<'a>),
     /// A temporary value sits on the operand stack.
     StackValue,
-    /// A `for-of` iterator sits on the operand stack: leaving closes it (7.4.11 IteratorClose).
-    Iterator,
+    /// A `for-of` iterator sits on the operand stack: leaving closes it (7.4.11 IteratorClose, or
+    /// 7.4.13 AsyncIteratorClose for `for await`).
+    Iterator { is_async: bool },
 }
 
 struct FnCompiler<'a> {
@@ -197,6 +206,8 @@ impl<'a> FnCompiler<'a> {
             | Op::JumpIfNotUndefined(t)
             | Op::PushHandler(t)
             | Op::IterNext(t)
+            | Op::AsyncIterResult(t)
+            | Op::AsyncIterReturn { skip: t, .. }
             | Op::AfterYield(t) => *t = target,
             other => panic!("patching a non-jump {other:?}"),
         }
@@ -519,12 +530,10 @@ impl<'a> FnCompiler<'a> {
             Statement::WhileStatement(w) => self.while_loop(labels, w)?,
             Statement::DoWhileStatement(d) => self.do_while_loop(labels, d)?,
             Statement::ForStatement(f) => self.for_loop(labels, f)?,
-            Statement::ForInStatement(f) => self.for_in_of(labels, &f.left, &f.right, &f.body, true)?,
+            Statement::ForInStatement(f) => self.for_in_of(labels, &f.left, &f.right, &f.body, Iteration::In)?,
             Statement::ForOfStatement(f) => {
-                if f.r#await {
-                    return unsupported("for await");
-                }
-                self.for_in_of(labels, &f.left, &f.right, &f.body, false)?
+                let iteration = if f.r#await { Iteration::AwaitOf } else { Iteration::Of };
+                self.for_in_of(labels, &f.left, &f.right, &f.body, iteration)?
             }
             Statement::BreakStatement(b) => self.jump_out(b.label.as_ref().map(|l| name(&l.name)), false)?,
             Statement::ContinueStatement(b) => self.jump_out(b.label.as_ref().map(|l| name(&l.name)), true)?,
@@ -683,7 +692,7 @@ impl<'a> FnCompiler<'a> {
         if self.code.kind == CodeKind::Script {
             return unsupported("return outside function");
         }
-        if self.controls.iter().any(|c| matches!(c, Control::Finally(_) | Control::Iterator)) {
+        if self.controls.iter().any(|c| matches!(c, Control::Finally(_) | Control::Iterator { .. })) {
             self.unwind(0, true)?;
         }
         self.emit(Op::Return);
@@ -710,11 +719,16 @@ impl<'a> FnCompiler<'a> {
                     }
                     self.emit(Op::Pop);
                 }
-                Control::Iterator => {
+                Control::Iterator { is_async } => {
+                    let is_async = *is_async;
                     if value_on_top {
                         self.emit(Op::Swap);
                     }
-                    self.emit(Op::IteratorClose);
+                    if is_async {
+                        self.async_iterator_close();
+                    } else {
+                        self.emit(Op::IteratorClose);
+                    }
                     self.emit(Op::Pop);
                 }
                 Control::Finally(f) => {
@@ -865,8 +879,10 @@ impl<'a> FnCompiler<'a> {
         left: &'a ForStatementLeft<'a>,
         right: &'a Expression<'a>,
         body: &'a Statement<'a>,
-        is_in: bool,
+        iteration: Iteration,
     ) -> CResult<()> {
+        let is_in = iteration == Iteration::In;
+        let is_async = iteration == Iteration::AwaitOf;
         // The bindings declared by the head, and whether they are lexical (Some(is_const)).
         let declared = match left {
             ForStatementLeft::VariableDeclaration(d) => {
@@ -893,17 +909,31 @@ impl<'a> FnCompiler<'a> {
             }
             _ => self.expression(right)?,
         }
-        self.emit(if is_in { Op::ForInStart } else { Op::ForOfStart });
-        self.controls.push(if is_in { Control::StackValue } else { Control::Iterator });
+        self.emit(match iteration {
+            Iteration::In => Op::ForInStart,
+            Iteration::Of => Op::ForOfStart,
+            Iteration::AwaitOf => Op::AsyncIterStart,
+        });
+        self.controls.push(if is_in { Control::StackValue } else { Control::Iterator { is_async } });
         let top = self.here();
         self.push_loop(labels);
         // for-of closes its iterator when binding or the body throws (14.7.5.7 steps h-k); the
-        // handler is installed while only the iterator is on the stack.
+        // handler is installed while only the iterator is on the stack. An abrupt step (`next`
+        // throwing, for `for await` also its result rejecting) marks the iterator done, so the
+        // handler does not close it.
         let close_on_throw = (!is_in).then(|| {
             self.controls.push(Control::Handler);
             self.emit(Op::PushHandler(0))
         });
-        let next = self.emit(Op::IterNext(0));
+        let next = if is_async {
+            // 14.7.5.7 steps 6.a-d: call `next`, await its result, then look at it.
+            self.emit(Op::AsyncIterNext);
+            self.emit(Op::Await);
+            self.emit(Op::AfterAwait);
+            self.emit(Op::AsyncIterResult(0))
+        } else {
+            self.emit(Op::IterNext(0))
+        };
         let mut scope = None;
         match (&declared, left) {
             (Some((names, Some(is_const), pattern)), _) => {
@@ -936,12 +966,24 @@ impl<'a> FnCompiler<'a> {
             // Stack: iterator, exception.
             self.patch_here(handler);
             self.emit(Op::Swap);
-            self.emit(Op::IteratorCloseQuietly);
+            if is_async {
+                // 7.4.13 AsyncIteratorClose for a throw completion: `return` is still called and
+                // its result awaited, but what goes wrong there is dropped for the original throw.
+                let skip = self.emit(Op::AsyncIterReturn { skip: 0, quietly: true });
+                self.emit(Op::AwaitQuietly);
+                self.emit(Op::AfterAwaitQuietly);
+                self.emit(Op::Pop);
+                self.patch_here(skip);
+            } else {
+                self.emit(Op::IteratorCloseQuietly);
+            }
             self.emit(Op::Pop);
             self.emit(Op::Throw);
         }
         breaks.into_iter().for_each(|b| self.patch_here(b));
-        if !is_in {
+        if is_async {
+            self.async_iterator_close();
+        } else if !is_in {
             self.emit(Op::IteratorClose);
         }
         self.emit(Op::Pop);
@@ -951,6 +993,16 @@ impl<'a> FnCompiler<'a> {
         ends.into_iter().for_each(|e| self.patch_here(e));
         self.controls.pop();
         Ok(())
+    }
+
+    /// 7.4.13 AsyncIteratorClose for a normal completion of the `for await` iterator on top (kept):
+    /// call `return`, await its result, which must be an object.
+    fn async_iterator_close(&mut self) {
+        let skip = self.emit(Op::AsyncIterReturn { skip: 0, quietly: false });
+        self.emit(Op::Await);
+        self.emit(Op::AfterAwait);
+        self.emit(Op::AsyncIterReturned);
+        self.patch_here(skip);
     }
 
     /// 14.12.4 CaseBlockEvaluation: all clauses share one block scope.
