@@ -109,6 +109,8 @@ pub enum Stmt {
         body: Vec<Stmt>,
     },
     ForOf {
+        /// `for await`, in async functions: over an async iterable, awaiting each step.
+        is_await: bool,
         decl: Option<DeclKind>,
         /// The name or destructuring pattern each element is bound to.
         target: Pattern,
@@ -715,7 +717,7 @@ fn free_in_stmt(s: &Stmt, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Nam
             env.pop();
         }
         Stmt::ForIn { decl, name, object: e, body } => free_in_for(*decl, &Pattern::Name(*name), e, body, env, free),
-        Stmt::ForOf { decl, target, iterable: e, body } => free_in_for(*decl, target, e, body, env, free),
+        Stmt::ForOf { decl, target, iterable: e, body, .. } => free_in_for(*decl, target, e, body, env, free),
         Stmt::While(c, b) | Stmt::DoWhile(b, c) => {
             free_in_expr(c, env, free);
             free_in_block(b, env, free);
@@ -1266,6 +1268,7 @@ mod tests {
         let mut f = Function::new(FunctionKind::Declaration, Some("f"));
         let handler = Catch { param: Some(bound(&["e", "g"], "g")), body: vec![print(ident("e"))] };
         let each = Stmt::ForOf {
+            is_await: false,
             decl: Some(DeclKind::Let),
             target: bound(&["k"], "d"),
             iterable: ident("xs"),

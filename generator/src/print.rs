@@ -298,8 +298,12 @@ impl Printer {
                 self.out.push_str(") ");
                 self.block(body);
             }
-            Stmt::ForIn { decl, name, object: e, body } => self.for_each(*decl, &Pattern::Name(*name), " in ", e, body),
-            Stmt::ForOf { decl, target, iterable: e, body } => self.for_each(*decl, target, " of ", e, body),
+            Stmt::ForIn { decl, name, object: e, body } => {
+                self.for_each(false, *decl, &Pattern::Name(*name), " in ", e, body)
+            }
+            Stmt::ForOf { is_await, decl, target, iterable: e, body } => {
+                self.for_each(*is_await, *decl, target, " of ", e, body)
+            }
             Stmt::While(c, b) => {
                 self.out.push_str("while (");
                 self.expr(c, SEQ);
@@ -474,8 +478,16 @@ impl Printer {
     }
 
     /// `for (let x of e) { ... }` and `for-in`.
-    fn for_each(&mut self, decl: Option<DeclKind>, target: &Pattern, keyword: &str, e: &Expr, body: &[Stmt]) {
-        self.out.push_str("for (");
+    fn for_each(
+        &mut self,
+        is_await: bool,
+        decl: Option<DeclKind>,
+        target: &Pattern,
+        keyword: &str,
+        e: &Expr,
+        body: &[Stmt],
+    ) {
+        self.out.push_str(if is_await { "for await (" } else { "for (" });
         if let Some(k) = decl {
             self.out.push_str(k.keyword());
             self.out.push(' ');
@@ -955,8 +967,13 @@ mod tests {
         assert!(!f.has_simple_params());
         let p = Program { strict: false, body: vec![Stmt::Function(f)] };
         assert_eq!(print_program(&p), "function f(x, { a, k1: b = 1, k2: [c, g = () => a] } = {}, []) {}\n");
-        let each =
-            Stmt::ForOf { decl: Some(DeclKind::Const), target: sample_pattern(), iterable: ident("xs"), body: vec![] };
+        let each = Stmt::ForOf {
+            is_await: false,
+            decl: Some(DeclKind::Const),
+            target: sample_pattern(),
+            iterable: ident("xs"),
+            body: vec![],
+        };
         let handler = Catch { param: Some(sample_pattern()), body: vec![] };
         let caught = Stmt::Try { block: vec![], handler: Some(handler), finalizer: None };
         let p = Program { strict: false, body: vec![each, caught] };

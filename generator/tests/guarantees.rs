@@ -502,6 +502,25 @@ fn evals_in_class_keys_only_in_sloppy_code() {
 }
 
 #[test]
+fn for_await_walks_async_generators_that_the_reference_runs() {
+    // `for await` over a sync iterable would need CreateAsyncFromSyncIterator, which the reference
+    // refuses; the producer loops over an async generator's calls, so every such program runs.
+    let cfg = only(Config::default(), Category::GeneratorsAsync);
+    let mut with_for_await = 0;
+    for seed in 0..80 {
+        let text = Program::from_seed(seed, &cfg).to_string();
+        if !code_of(&text).contains("for await (") {
+            continue;
+        }
+        with_for_await += 1;
+        assert!(text.contains("async function*"), "seed {seed}: for await without an async generator:\n{text}");
+        let out = interpreter::run(&text, &Limits::default());
+        assert_eq!(out.completion, Completion::Normal, "seed {seed}:\n{text}");
+    }
+    assert!(with_for_await > 10, "only {with_for_await} of 80 generators-async programs use for await");
+}
+
+#[test]
 fn ir_edits_keep_programs_parsing() {
     // What a reducer does: drop statements, replace expressions by constants. The printer keeps the
     // result syntactically valid.

@@ -940,6 +940,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         });
         self.pop_scope();
         let s = Stmt::ForOf {
+            is_await: false,
             decl: Some(DeclKind::Let),
             target: Pattern::Name(x),
             iterable: Expr::Array(vec![r]),
@@ -1211,7 +1212,8 @@ impl<'a, 'b> Gen<'a, 'b> {
                         Expr::Array(xs)
                     })
                 };
-                let s = self.for_each_loop(is_in, kind, object, trips, |g, x| {
+                let each = if is_in { Each::In } else { Each::Of };
+                let s = self.for_each_loop(each, kind, object, trips, |g, x| {
                     let c = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(x)?)]))?;
                     Ok(vec![push(g, c)])
                 })?;

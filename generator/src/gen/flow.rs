@@ -46,6 +46,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             if f.async_functions { 2 } else { 0 },        // async closures in a loop
             if f.async_functions { 2 } else { 0 },        // rejections caught across await
             if f.generators && f.destructuring && f.default_params { 2 } else { 0 }, // a destructured parameter
+            if f.generators && f.async_functions && f.for_of { 3 } else { 0 }, // for await
+            if f.generators && f.for_of { 2 } else { 0 }, // return inside for-of
         ];
         if w.iter().all(|w| *w == 0) {
             return Ok(false);
@@ -58,6 +60,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             4 => self.async_resolver(out),
             5 => self.async_loop(out),
             7 => self.gen_destructured_parameter(out),
+            8 => self.async_for_await(out),
+            9 => self.gen_return_in_for_of(out),
             _ => self.async_reject(out),
         }
     }
@@ -116,8 +120,8 @@ impl<'a, 'b> Gen<'a, 'b> {
         body: impl FnOnce(&mut Self, &[Name]) -> Result<Vec<Stmt>>,
     ) -> Result<(Name, Stmt)> {
         let spec = FnSpec {
-            generator: kind == Suspends::Generator,
-            is_async: kind == Suspends::Async,
+            generator: kind != Suspends::Async,
+            is_async: kind != Suspends::Generator,
             ..FnSpec::new(FunctionKind::Declaration, vec![ParamSpec::prim(); params], rank).own_scope()
         };
         let (name, s) = self.function_decl_spec(Role::Function, spec, Ty::Prim, |g, _, names| body(g, names))?;
@@ -325,6 +329,79 @@ impl<'a, 'b> Gen<'a, 'b> {
         Ok(true)
     }
 
+    /// A generator suspended at a `yield` inside `for-of` over another generator: its `return()`
+    /// leaves the loop, which closes the inner generator (its `finally` prints) before the outer
+    /// one's `finally` runs; the closure it yielded still sees the bindings afterwards.
+    fn gen_return_in_for_of(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(2, 8) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::GeneratorsAsync,
+            "return on a generator suspended in for-of closes the loop's iterator before its own finally",
+        ));
+        let (inner, s) = self.suspendable_decl(Suspends::Generator, 1, 0, |g, names| {
+            let a = names[0];
+            let (a1, a2) = (g.read(a), g.read(a));
+            let fin = g.with_block(|g| {
+                let r = g.read(a);
+                Ok(vec![print(label("inner closed ", r))])
+            })?;
+            let block = vec![expr_stmt(yield_expr(a1)), expr_stmt(yield_expr(bin(BinOp::Add, a2, num(1))))];
+            Ok(vec![Stmt::Try { block, handler: None, finalizer: Some(fin) }])
+        })?;
+        out.push(s);
+        let get_ty = fnty(0, Ty::Prim, 0);
+        let (outer, s) = self.suspendable_decl(Suspends::Generator, 1, 1, |g, names| {
+            let b = names[0];
+            let kind = g.decl_kind(false)?;
+            let (n, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(b)))?;
+            let kind = g.decl_kind(true)?;
+            let l = g.for_each_loop(
+                Each::Of,
+                kind,
+                |g| {
+                    let br = g.read(b);
+                    Ok(g.call_named(&inner, vec![br]))
+                },
+                2,
+                |g, v| {
+                    let made = g.closure(vec![], 0, |g, _| {
+                        let (vr, nr) = (g.read(v), g.read(n));
+                        Ok(vec![ret(bin(BinOp::Add, vr, nr))])
+                    })?;
+                    let (t, k) = (g.target(n), g.small_num()?);
+                    Ok(vec![expr_stmt(yield_expr(made)), expr_stmt(assign(AssignOp::Add, t, k))])
+                },
+            )?;
+            let fin = g.with_block(|g| {
+                let r = g.read(n);
+                Ok(vec![print(label("outer finally ", r))])
+            })?;
+            Ok(vec![d, Stmt::Try { block: vec![l], handler: None, finalizer: Some(fin) }])
+        })?;
+        out.push(s);
+        let a = self.small_num()?;
+        let (it, d) = self.start_generator(&outer, vec![a])?;
+        out.push(d);
+        let kind = self.decl_kind(true)?;
+        let (f, d) = self.declare_var(Role::Function, kind, Ty::Func(get_ty), false, |g| {
+            let n = g.resume(&it, "next", vec![]);
+            Ok(value_of(n))
+        })?;
+        out.push(d);
+        let c = self.call_named(&f, vec![]);
+        out.push(print(label("yielded ", c)));
+        let v = self.small_num()?;
+        let r = self.resume(&it, "return", vec![v]);
+        out.push(print(value_of(r)));
+        let c = self.call_named(&f, vec![]);
+        out.push(print(label("after return ", c)));
+        let n = self.resume(&it, "next", vec![]);
+        out.push(print(member(n, "done")));
+        Ok(true)
+    }
+
     /// `yield*` delegates to another generator (whose return value it yields) and to an array; a
     /// `for-of` over the result creates a closure per value.
     fn gen_delegate(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
@@ -371,7 +448,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let kind = self.decl_kind(true)?;
         self.spend_call(1);
         let l = self.for_each_loop(
-            false,
+            Each::Of,
             kind,
             |g| {
                 let a = g.small_num()?;
@@ -582,6 +659,88 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(print(string("sync")));
         Ok(true)
     }
+
+    /// An async generator yields closures over its loop's binding and a binding it updates across
+    /// awaits; two calls of an async function consume it with `for await`, interleaving in job
+    /// order. The loop may stop early (`break`), which calls the generator's `return()`: its
+    /// `finally` runs and the consumer awaits that before going on.
+    fn async_for_await(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        let trips = self.int(2, 3)? as u32;
+        // Two consumers, each calling the source and every closure it yields twice.
+        if !self.fits_here(2, 6 * trips + 4) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::GeneratorsAsync,
+            "for await over an async generator of closures; two consumers interleave; break closes it",
+        ));
+        let get_ty = fnty(0, Ty::Prim, 0);
+        let (source, s) = self.suspendable_decl(Suspends::AsyncGenerator, 1, 1, |g, names| {
+            let a = names[0];
+            let kind = g.decl_kind(false)?;
+            let (c, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(a)))?;
+            let l = g.counted_for(trips, |g, i| {
+                let made = g.closure(vec![], 0, |g, _| {
+                    let (cr, ir) = (g.read(c), g.read(i));
+                    Ok(vec![ret(bin(BinOp::Add, cr, ir))])
+                })?;
+                let (t, w) = (g.target(c), g.awaitee()?);
+                Ok(vec![expr_stmt(yield_expr(made)), expr_stmt(assign(AssignOp::Add, t, await_expr(w)))])
+            })?;
+            let fin = g.with_block(|g| {
+                let r = g.read(c);
+                Ok(vec![print(label("source finally ", r))])
+            })?;
+            Ok(vec![d, Stmt::Try { block: vec![l], handler: None, finalizer: Some(fin) }])
+        })?;
+        out.push(s);
+        // Stop after this many values (never, when it is `trips`).
+        let stop_after = self.int(1, i64::from(trips))?;
+        let (consume, s) = self.suspendable_decl(Suspends::Async, 1, 2, |g, names| {
+            let a = names[0];
+            let kind = g.decl_kind(true)?;
+            let (seen, d) = g.declare_var(Role::Array, kind, Ty::arr(Ty::Func(get_ty.clone()), 0), false, |_| {
+                Ok(Expr::Array(vec![]))
+            })?;
+            let kind = g.decl_kind(true)?;
+            let l = g.for_each_loop(
+                Each::AwaitOf,
+                kind,
+                |g| {
+                    let ar = g.read(a);
+                    Ok(g.call_named(&source, vec![ar]))
+                },
+                trips,
+                |g, f| {
+                    // The loop's binding holds a closure: callable, never printed.
+                    g.retype(f, Ty::Func(get_ty.clone()));
+                    let (got, keep) = (g.call_named(f, vec![]), g.read(f));
+                    let s = g.read(seen);
+                    let mut body = vec![print(label("got ", got)), expr_stmt(method_call(s, "push", vec![keep]))];
+                    if stop_after < i64::from(trips) {
+                        let count = member(g.read(seen), "length");
+                        let stop = bin(BinOp::StrictEq, count, num(stop_after));
+                        body.push(Stmt::If(stop, vec![Stmt::Break(None)], None));
+                    }
+                    Ok(body)
+                },
+            )?;
+            g.retype(&seen, Ty::arr(Ty::Func(get_ty.clone()), stop_after as u32));
+            let all = g.call_all(&seen, stop_after as u32)?;
+            let n = member(g.read(seen), "length");
+            Ok(vec![d, l, all, ret(n)])
+        })?;
+        out.push(s);
+        let a = self.small_num()?;
+        let first = self.call_named(&consume, vec![a]);
+        out.push(expr_stmt(first));
+        let a = self.small_num()?;
+        let second = self.call_named(&consume, vec![a]);
+        let cb = self.print_callback("consumed ")?;
+        out.push(expr_stmt(method_call(second, "then", vec![cb])));
+        out.push(print(string("consumers started")));
+        Ok(true)
+    }
 }
 
 /// What a producer-private declaration can suspend on.
@@ -591,4 +750,6 @@ enum Suspends {
     Generator,
     /// `async function`: `await`.
     Async,
+    /// `async function*`: both.
+    AsyncGenerator,
 }

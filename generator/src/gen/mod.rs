@@ -32,6 +32,7 @@ use arbitrary::{Result, Unstructured};
 use crate::category::{Category, CategorySet};
 use crate::config::{Config, Features};
 use crate::ir::*;
+use stmt::Each;
 use ty::*;
 
 /// The identifier pool: tiny on purpose, so that shadowing and capture collisions are frequent.

@@ -280,7 +280,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     Ok(b)
                 })
             })?;
-            Ok(Stmt::ForOf { decl: Some(kind), target, iterable: Expr::Array(elements), body })
+            Ok(Stmt::ForOf { is_await: false, decl: Some(kind), target, iterable: Expr::Array(elements), body })
         })();
         self.pop_scope();
         r

@@ -35,6 +35,14 @@ const PLAIN: [(Plain, u32); 10] = [
     (Plain::Switch, 1),
 ];
 
+/// What a [`Gen::for_each_loop`] walks: keys, values, or the values of an async iterable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Each {
+    In,
+    Of,
+    AwaitOf,
+}
+
 /// Plain statement kinds followed by category producers: what [`Gen::gen_stmt`] chooses from.
 pub(crate) const STMT_KINDS: usize = PLAIN.len() + Category::COUNT;
 
@@ -334,7 +342,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     }
                     Ok(Expr::Array(xs))
                 };
-                self.for_each_loop(false, kind, iterable, trips, |g, _| g.gen_stmts(3, 60))
+                self.for_each_loop(Each::Of, kind, iterable, trips, |g, _| g.gen_stmts(3, 60))
             }
             2 => {
                 // Without a standard enumeration order, one key (see `Features::ordered_keys`).
@@ -344,7 +352,7 @@ impl<'a, 'b> Gen<'a, 'b> {
                     props.push(Prop::Init(PropKey::Name(Name::numbered("p", k)), self.small_num()?));
                 }
                 let kind = self.decl_kind(true)?;
-                self.for_each_loop(true, kind, |_| Ok(Expr::Object(props)), trips, |g, _| g.gen_stmts(3, 60))
+                self.for_each_loop(Each::In, kind, |_| Ok(Expr::Object(props)), trips, |g, _| g.gen_stmts(3, 60))
             }
             _ => self.while_loop(trips, |g, _| g.gen_stmts(3, 60)),
         }
@@ -372,10 +380,11 @@ impl<'a, 'b> Gen<'a, 'b> {
         r
     }
 
-    /// `for (kind x of|in object) { body }` over a literal with `trips` elements or keys.
+    /// `for (kind x of|in object) { body }` over a literal with `trips` elements or keys, or `for
+    /// await (kind x of object)` over an async iterable of `trips` values.
     pub fn for_each_loop(
         &mut self,
-        is_in: bool,
+        each: Each,
         kind: DeclKind,
         object: impl FnOnce(&mut Self) -> Result<Expr>,
         trips: u32,
@@ -389,10 +398,15 @@ impl<'a, 'b> Gen<'a, 'b> {
             let object = object(self)?;
             self.set_readable(x, true);
             let b = self.with_loop(trips, |g| g.with_block(|g| body(g, &x)))?;
-            Ok(if is_in {
-                Stmt::ForIn { decl: Some(kind), name: x, object, body: b }
-            } else {
-                Stmt::ForOf { decl: Some(kind), target: Pattern::Name(x), iterable: object, body: b }
+            Ok(match each {
+                Each::In => Stmt::ForIn { decl: Some(kind), name: x, object, body: b },
+                Each::Of | Each::AwaitOf => Stmt::ForOf {
+                    is_await: each == Each::AwaitOf,
+                    decl: Some(kind),
+                    target: Pattern::Name(x),
+                    iterable: object,
+                    body: b,
+                },
             })
         })();
         self.pop_scope();
