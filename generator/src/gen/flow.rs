@@ -662,8 +662,8 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// An async generator yields closures over its loop's binding and a binding it updates across
     /// awaits; two calls of an async function consume it with `for await`, interleaving in job
-    /// order. The loop may stop early (`break`), which calls the generator's `return()`: its
-    /// `finally` runs and the consumer awaits that before going on.
+    /// order. The loop may stop early, with `break` or a `throw` caught around it: either calls the
+    /// generator's `return()`, whose `finally` runs, and the consumer awaits that before going on.
     fn async_for_await(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
         let trips = self.int(2, 3)? as u32;
         // Two consumers, each calling the source and every closure it yields twice.
@@ -672,7 +672,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
         out.push(self.tag(
             Category::GeneratorsAsync,
-            "for await over an async generator of closures; two consumers interleave; break closes it",
+            "for await over an async generator of closures; two consumers interleave; break or throw closes it",
         ));
         let get_ty = fnty(0, Ty::Prim, 0);
         let (source, s) = self.suspendable_decl(Suspends::AsyncGenerator, 1, 1, |g, names| {
@@ -702,6 +702,8 @@ impl<'a, 'b> Gen<'a, 'b> {
             let (seen, d) = g.declare_var(Role::Array, kind, Ty::arr(Ty::Func(get_ty.clone()), 0), false, |_| {
                 Ok(Expr::Array(vec![]))
             })?;
+            let throws = stop_after < i64::from(trips) && g.chance(40)?;
+            let stop = if throws { Stmt::Throw(g.small_num()?) } else { Stmt::Break(None) };
             let kind = g.decl_kind(true)?;
             let l = g.for_each_loop(
                 Each::AwaitOf,
@@ -719,12 +721,20 @@ impl<'a, 'b> Gen<'a, 'b> {
                     let mut body = vec![print(label("got ", got)), expr_stmt(method_call(s, "push", vec![keep]))];
                     if stop_after < i64::from(trips) {
                         let count = member(g.read(seen), "length");
-                        let stop = bin(BinOp::StrictEq, count, num(stop_after));
-                        body.push(Stmt::If(stop, vec![Stmt::Break(None)], None));
+                        body.push(Stmt::If(bin(BinOp::StrictEq, count, num(stop_after)), vec![stop], None));
                     }
                     Ok(body)
                 },
             )?;
+            let l = if throws {
+                let handler = g.catch_clause(Ty::Prim, |g, e| {
+                    let r = g.read(e);
+                    Ok(vec![print(label("stopped ", r))])
+                })?;
+                Stmt::Try { block: vec![l], handler: Some(handler), finalizer: None }
+            } else {
+                l
+            };
             g.retype(&seen, Ty::arr(Ty::Func(get_ty.clone()), stop_after as u32));
             let all = g.call_all(&seen, stop_after as u32)?;
             let n = member(g.read(seen), "length");
