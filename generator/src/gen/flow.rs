@@ -48,6 +48,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             if f.generators && f.destructuring && f.default_params { 2 } else { 0 }, // a destructured parameter
             if f.generators && f.async_functions && f.for_of { 3 } else { 0 }, // for await
             if f.generators && f.for_of { 2 } else { 0 }, // return inside for-of
+            if f.generators && f.for_of { 2 } else { 0 }, // break to a labelled block
         ];
         if w.iter().all(|w| *w == 0) {
             return Ok(false);
@@ -62,6 +63,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             7 => self.gen_destructured_parameter(out),
             8 => self.async_for_await(out),
             9 => self.gen_return_in_for_of(out),
+            10 => self.gen_labelled_break(out),
             _ => self.async_reject(out),
         }
     }
@@ -399,6 +401,71 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(print(label("after return ", c)));
         let n = self.resume(&it, "next", vec![]);
         out.push(print(member(n, "done")));
+        Ok(true)
+    }
+
+    /// `break` to the label of a block, an `if` or a `try` (not a loop) from inside `for-of` over a
+    /// generator of closures: leaving the loop closes the generator, whose `finally` prints what
+    /// the closures counted, before the code after the labelled statement runs.
+    fn gen_labelled_break(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        let trips = 3;
+        if !self.fits_here(2, 2 * trips + 2) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::GeneratorsAsync,
+            "break to a labelled block leaves for-of over a generator, which closes it",
+        ));
+        let get_ty = fnty(0, Ty::Prim, 0);
+        let (gen, s) = self.suspendable_decl(Suspends::Generator, 1, 1, |g, names| {
+            let a = names[0];
+            let kind = g.decl_kind(false)?;
+            let (seen, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(a)))?;
+            let l = g.counted_for(trips, |g, _| {
+                let bump = g.closure(vec![], 0, |g, _| {
+                    let target = g.target(seen);
+                    Ok(vec![ret(Expr::Update { increment: true, prefix: true, target })])
+                })?;
+                Ok(vec![expr_stmt(yield_expr(bump))])
+            })?;
+            let fin = g.with_block(|g| {
+                let r = g.read(seen);
+                Ok(vec![print(label("closed at ", r))])
+            })?;
+            Ok(vec![d, Stmt::Try { block: vec![l], handler: None, finalizer: Some(fin) }])
+        })?;
+        out.push(s);
+        let stop_after = self.int(1, i64::from(trips) - 1)?;
+        let name = self.new_label("leave");
+        let body = self.with_block(|g| {
+            let kind = g.decl_kind(false)?;
+            let (n, d) = g.declare_var(Role::Counter, kind, Ty::Prim, false, |_| Ok(num(0)))?;
+            let kind = g.decl_kind(true)?;
+            let l = g.for_each_loop(
+                Each::Of,
+                kind,
+                |g| {
+                    let a = g.small_num()?;
+                    Ok(g.call_named(&gen, vec![a]))
+                },
+                trips,
+                |g, bump| {
+                    g.retype(bump, Ty::Func(get_ty.clone()));
+                    let c = g.call_named(bump, vec![]);
+                    let counted = Expr::Update { increment: true, prefix: true, target: g.target(n) };
+                    let stop = bin(BinOp::StrictEq, counted, num(stop_after));
+                    Ok(vec![print(label("bumped ", c)), Stmt::If(stop, vec![Stmt::Break(Some(name))], None)])
+                },
+            )?;
+            Ok(vec![d, l, print(string("not reached"))])
+        })?;
+        let labelled = match self.pick(3)? {
+            0 => Stmt::Block(body),
+            1 => Stmt::If(Expr::Bool(true), body, None),
+            _ => Stmt::Try { block: body, handler: None, finalizer: Some(vec![print(string("label finally"))]) },
+        };
+        out.push(Stmt::Labeled(name, Box::new(labelled)));
+        out.push(print(string("after label")));
         Ok(true)
     }
 
