@@ -45,7 +45,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         let patterns = if self.feat.destructuring { 2 } else { 0 };
         let parameters = if self.feat.default_params && self.feat.arrows { 2 } else { 0 };
         let class_keys = if self.feat.classes { 2 } else { 0 };
-        match self.weighted(&[3, 3, 2, dynamic, 4, patterns, dynamic, parameters, class_keys])? {
+        match self.weighted(&[3, 3, 2, dynamic, 4, patterns, dynamic, parameters, class_keys, 2])? {
             0 => self.eval_declares(out),
             1 => self.eval_locals(out),
             2 => self.eval_strict(out),
@@ -54,6 +54,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             6 => self.dynamic_function(out),
             7 => self.eval_in_parameters(out),
             8 => self.eval_in_class_key(out),
+            9 => self.eval_var_in_catch(out),
             _ => self.with_closures(out),
         }
     }
@@ -373,6 +374,50 @@ impl<'a, 'b> Gen<'a, 'b> {
             let object = Expr::New(Box::new(Expr::Class(Box::new(class))), vec![]);
             body.push(print(method_call(object, "m", vec![])));
             body.push(print(unary(UnaryOp::Typeof, ident(&q))));
+            body.push(ret(g.read(local)));
+            Ok(body)
+        })?;
+        out.push(s);
+        let c = self.call_gen(&f, &ft)?;
+        out.push(print(c));
+        out.push(print(unary(UnaryOp::Typeof, ident(&q))));
+        Ok(true)
+    }
+
+    /// Annex B.3.4: a direct eval in a catch block declares a `var` named like the catch parameter.
+    /// The var is created in the function (undefined after the catch), while the initialiser
+    /// assigns the catch parameter, which a closure made in the block sees.
+    fn eval_var_in_catch(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(1, 3) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::EvalWith,
+            "eval in a catch block declares a var named like the catch parameter: the function gets the var, the parameter the value",
+        ));
+        // Fresh names for the parameter and the var, and for the closure: nothing else in the
+        // program declares them.
+        let (q, reader) = (self.eval_name(), self.eval_name());
+        let arrows = self.feat.arrows;
+        let (f, s, ft) = self.sloppy_function(1, 0, |g, names| {
+            let (local, d) = g.declare_var(Role::Value, DeclKind::Var, Ty::Prim, false, |g| g.small_num())?;
+            let mut body = vec![d];
+            let mut read = Function::new(if arrows { FunctionKind::Arrow } else { FunctionKind::Expression }, None);
+            read.body = vec![ret(ident(&q))];
+            read.expression_body = arrows;
+            let k = g.int(2, 5)?;
+            let handler = Catch {
+                param: Some(Pattern::Name(q)),
+                body: vec![
+                    decl(DeclKind::Var, &reader, Some(func_expr(read))),
+                    expr_stmt(eval_call(format!("var {q} = {reader}() * {k} + {local}"))),
+                    print(bin(BinOp::Add, string("closure "), call(ident(&reader), vec![]))),
+                    print(bin(BinOp::Add, string("param "), ident(&q))),
+                ],
+            };
+            let thrown = g.read(names[0]);
+            body.push(Stmt::Try { block: vec![Stmt::Throw(thrown)], handler: Some(handler), finalizer: None });
+            body.push(print(bin(BinOp::Add, string("function var "), ident(&q))));
             body.push(ret(g.read(local)));
             Ok(body)
         })?;
