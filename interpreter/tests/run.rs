@@ -74,6 +74,8 @@ fn unimplemented_features_are_refused_not_guessed() {
     for (source, feature) in [
         ("class A { accessor x = 1 }", "auto-accessor"),
         ("async function* f() { yield* [1]; }", "yield* in an async generator"),
+        // A return() at that yield would have to close the pattern's iterator.
+        ("function* g() { const [a = yield] = [1]; }", "yield in an array destructuring pattern"),
         ("eval('1; try {} finally {}')", "try/finally"),
         ("var s = Symbol.species", "species"),
         ("print([3, 1].sort())", "sort"),
@@ -181,4 +183,50 @@ fn heap_limit_ends_runaway_allocation() {
     let limits = Limits { max_heap_cells: 10_000, ..Limits::default() };
     let out = run("var a = []; while (true) a.push({});", &limits);
     assert_eq!(out.completion, Completion::Exhausted(Resource::Memory));
+}
+
+/// 8.6.2 and 13.15.5.2: array destructuring closes its iterator when an element throws (a default,
+/// a nested pattern, a setter), quietly, unless the iterator's own step threw; a `return()` that
+/// throws or returns a primitive matters only on the normal path. Expected output from node.
+#[test]
+fn array_destructuring_closes_its_iterator_when_an_element_throws() {
+    let source = r#"
+function mk(tag, n, opts) { opts = opts || {}; let i = 0; return { [Symbol.iterator]() { return { next: () => { if (opts.nextThrows && i === 1) throw "next-throw"; return { value: i++, done: i > (n || 5) }; }, return: () => { print("close " + tag + " at " + i); if (opts.returnThrows) throw "ret-throw"; return opts.returnPrim ? 1 : {}; } }; } }; }
+const thrower = () => { throw "d"; };
+try { const [{ p = thrower() }] = mk("b1"); } catch (e) { print("1 " + e); }
+try { let q; [{ p: q = thrower() }] = mk("a1"); } catch (e) { print("2 " + e); }
+try { const o = { set v(x) { throw "setter"; } }; [o.v] = mk("a2"); } catch (e) { print("3 " + e); }
+try { const [a, b] = mk("nt", 5, { nextThrows: true }); } catch (e) { print("4 " + e); }
+try { const [{ p = thrower() }] = mk("rt", 5, { returnThrows: true }); } catch (e) { print("5 " + e); }
+try { const [a] = mk("rt2", 5, { returnThrows: true }); } catch (e) { print("6 " + e); }
+try { const [a] = mk("rp", 5, { returnPrim: true }); } catch (e) { print("7 " + e.name); }
+try { const [[x = thrower()]] = [mk("nested")]; } catch (e) { print("8 " + e); }
+try { const [[y], z = thrower()] = [mk("outer-inner"), undefined]; } catch (e) { print("9 " + e); }
+function params([a, { b = thrower() }]) { return a; }
+try { params(mk("param")); } catch (e) { print("10 " + e); }
+try { for (const [{ c = thrower() }] of [mk("forof")]) {} } catch (e) { print("11 " + e); }
+"#;
+    let expected = [
+        "close b1 at 1",
+        "1 d",
+        "close a1 at 1",
+        "2 d",
+        "close a2 at 1",
+        "3 setter",
+        "4 next-throw",
+        "close rt at 1",
+        "5 d",
+        "close rt2 at 1",
+        "6 ret-throw",
+        "close rp at 1",
+        "7 TypeError",
+        "close nested at 1",
+        "close outer-inner at 1",
+        "9 d",
+        "close param at 2",
+        "10 d",
+        "close forof at 1",
+        "11 d",
+    ];
+    assert_eq!(lines(source), expected);
 }

@@ -221,7 +221,12 @@ impl<'a> FnCompiler<'a> {
     /// Whether code in `span` may call eval, which can add bindings at run time: then identifier
     /// references are resolved before right-hand sides, as inside `with`.
     fn may_eval(&self, span: oxc_span::Span) -> bool {
-        self.source.get(span.start as usize..span.end as usize).is_some_and(|t| t.contains("eval"))
+        self.mentions(span, "eval")
+    }
+
+    /// Whether the source text in `span` contains `word` (a conservative test: also in strings).
+    fn mentions(&self, span: oxc_span::Span, word: &str) -> bool {
+        self.source.get(span.start as usize..span.end as usize).is_some_and(|t| t.contains(word))
     }
 
     fn reference(&mut self, n: &str) -> CResult<Name> {

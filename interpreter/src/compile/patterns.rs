@@ -6,7 +6,7 @@
 
 use oxc_ast::ast::*;
 
-use super::{name, static_key, unsupported, CResult, FnCompiler};
+use super::{name, static_key, unsupported, CResult, Control, FnCompiler};
 use crate::bytecode::Op;
 use crate::value::Name;
 
@@ -116,22 +116,22 @@ impl<'a> FnCompiler<'a> {
             }
             BindingPattern::ArrayPattern(a) => {
                 self.emit(Op::ForOfStart);
-                for el in &a.elements {
-                    self.emit(Op::IteratorValueOrUndefined(0));
-                    match el {
-                        Some(p) => self.bind_pattern(p, mode)?,
-                        None => {
-                            self.emit(Op::Pop);
+                self.closing_iterator(a.span, |c| {
+                    for el in &a.elements {
+                        c.emit(Op::IteratorValueOrUndefined(0));
+                        match el {
+                            Some(p) => c.bind_pattern(p, mode)?,
+                            None => {
+                                c.emit(Op::Pop);
+                            }
                         }
                     }
-                }
-                if let Some(rest) = &a.rest {
-                    self.emit(Op::IteratorRest(0));
-                    self.bind_pattern(&rest.argument, mode)?;
-                }
-                self.emit(Op::IteratorClose);
-                self.emit(Op::Pop);
-                Ok(())
+                    if let Some(rest) = &a.rest {
+                        c.emit(Op::IteratorRest(0));
+                        c.bind_pattern(&rest.argument, mode)?;
+                    }
+                    Ok(())
+                })
             }
         }
     }
@@ -313,10 +313,46 @@ impl<'a> FnCompiler<'a> {
         Ok(())
     }
 
-    /// 13.15.5.5 ArrayAssignmentPattern (iterator closing is unobservable for the built-in
-    /// iterators this interpreter has).
+    /// Compiles `elements`, which take values from the iterator that `ForOfStart` just pushed, then
+    /// closes it: with IteratorClose after them, and quietly when they throw (8.6.2 for
+    /// ArrayBindingPattern, 13.15.5.2 for ArrayAssignmentPattern: an abrupt completion closes the
+    /// iterator unless a step of the iterator itself failed, which marks it done). A `yield` in
+    /// the pattern could resume with a return completion, which would have to close it too; such
+    /// patterns are refused.
+    fn closing_iterator(
+        &mut self,
+        span: oxc_span::Span,
+        elements: impl FnOnce(&mut Self) -> CResult<()>,
+    ) -> CResult<()> {
+        if self.code.is_generator && self.mentions(span, "yield") {
+            return unsupported("yield in an array destructuring pattern");
+        }
+        self.controls.push(Control::Handler);
+        let handler = self.emit(Op::PushHandler(0));
+        elements(self)?;
+        self.controls.pop();
+        self.emit(Op::PopHandler);
+        self.emit(Op::IteratorClose);
+        self.emit(Op::Pop);
+        let end = self.emit(Op::Jump(0));
+        // Stack: iterator, exception.
+        self.patch_here(handler);
+        self.emit(Op::Swap);
+        self.emit(Op::IteratorCloseQuietly);
+        self.emit(Op::Pop);
+        self.emit(Op::Throw);
+        self.patch_here(end);
+        Ok(())
+    }
+
+    /// 13.15.5.5 ArrayAssignmentPattern.
     fn assign_array_pattern(&mut self, a: &'a ArrayAssignmentTarget<'a>) -> CResult<()> {
         self.emit(Op::ForOfStart);
+        self.closing_iterator(a.span, |c| c.assign_array_elements(a))
+    }
+
+    /// The elements and rest of an ArrayAssignmentPattern (13.15.5.5 IteratorDestructuringAssignmentEvaluation).
+    fn assign_array_elements(&mut self, a: &'a ArrayAssignmentTarget<'a>) -> CResult<()> {
         for el in &a.elements {
             match el {
                 None => {
@@ -340,8 +376,6 @@ impl<'a> FnCompiler<'a> {
             self.emit(Op::IteratorRest(pushed));
             self.put_target(&rest.target)?;
         }
-        self.emit(Op::IteratorClose);
-        self.emit(Op::Pop);
         Ok(())
     }
 }
