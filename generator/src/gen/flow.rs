@@ -49,6 +49,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             if f.generators && f.async_functions && f.for_of { 3 } else { 0 }, // for await
             if f.generators && f.for_of { 2 } else { 0 }, // return inside for-of
             if f.generators && f.for_of { 2 } else { 0 }, // break to a labelled block
+            if f.generators && f.async_functions { 2 } else { 0 }, // queued async generator requests
         ];
         if w.iter().all(|w| *w == 0) {
             return Ok(false);
@@ -64,6 +65,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             8 => self.async_for_await(out),
             9 => self.gen_return_in_for_of(out),
             10 => self.gen_labelled_break(out),
+            11 => self.async_gen_queue(out),
             _ => self.async_reject(out),
         }
     }
@@ -401,6 +403,63 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(print(label("after return ", c)));
         let n = self.resume(&it, "next", vec![]);
         out.push(print(member(n, "done")));
+        Ok(true)
+    }
+
+    /// Requests made on an async generator of closures without waiting are queued and settle in
+    /// order: `next()`, `return(v)` (which runs the `finally` and awaits `v`), `next()` again, or
+    /// the `return` first, before the generator started.
+    fn async_gen_queue(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(2, 8) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::GeneratorsAsync,
+            "next, return and next queued on an async generator of closures settle in order",
+        ));
+        let (gen, s) = self.suspendable_decl(Suspends::AsyncGenerator, 1, 1, |g, names| {
+            let a = names[0];
+            let kind = g.decl_kind(false)?;
+            let (at, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(a)))?;
+            let l = g.counted_for(3, |g, _| {
+                let step = g.closure(vec![], 0, |g, _| {
+                    let target = g.target(at);
+                    Ok(vec![ret(Expr::Update { increment: true, prefix: false, target })])
+                })?;
+                Ok(vec![expr_stmt(yield_expr(step))])
+            })?;
+            let fin = g.with_block(|g| {
+                let r = g.read(at);
+                Ok(vec![print(label("finally at ", r))])
+            })?;
+            Ok(vec![d, Stmt::Try { block: vec![l], handler: None, finalizer: Some(fin) }])
+        })?;
+        out.push(s);
+        let a = self.small_num()?;
+        let (it, d) = self.start_generator(&gen, vec![a])?;
+        out.push(d);
+        let return_first = self.chance(40)?;
+        let requests: &[&str] = if return_first { &["return", "next"] } else { &["next", "return", "next"] };
+        for (i, &method) in requests.iter().enumerate() {
+            let args = if method == "return" { vec![self.awaitee()?] } else { vec![] };
+            let request = self.resume(&it, method, args);
+            // The first `next()` of a started generator gets a closure; the others, a primitive.
+            let gets_closure = i == 0 && method == "next";
+            let callback = self.closure(vec![ParamSpec::of(empty_obj())], 0, |g, names| {
+                let value = member(g.read(names[0]), "value");
+                let value = if gets_closure {
+                    g.spend_call(1);
+                    call(value, vec![])
+                } else {
+                    value
+                };
+                let done = member(g.read(names[0]), "done");
+                let text = bin(BinOp::Add, label("settled ", value), label(" ", done));
+                Ok(vec![print(text)])
+            })?;
+            out.push(expr_stmt(method_call(request, "then", vec![callback])));
+        }
+        out.push(print(string("requests queued")));
         Ok(true)
     }
 
