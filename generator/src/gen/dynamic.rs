@@ -342,6 +342,16 @@ impl<'a, 'b> Gen<'a, 'b> {
         Ok(true)
     }
 
+    /// Adds the function declared by `s`, a call of it, and `typeof q` after the call, where the
+    /// name an eval in the function declared must not be visible.
+    fn call_then_typeof(&mut self, out: &mut Vec<Stmt>, s: Stmt, f: &str, ft: &Rc<FnTy>, q: &str) -> Result<bool> {
+        out.push(s);
+        let c = self.call_gen(f, ft)?;
+        out.push(print(c));
+        out.push(print(unary(UnaryOp::Typeof, ident(q))));
+        Ok(true)
+    }
+
     /// A direct eval in a class's computed key is strict code, like every part of a class, even in
     /// a sloppy function: its `var` stays in the eval's own scope, while it still reads and writes
     /// the function's locals, which the class's method then closes over.
@@ -377,11 +387,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             body.push(ret(g.read(local)));
             Ok(body)
         })?;
-        out.push(s);
-        let c = self.call_gen(&f, &ft)?;
-        out.push(print(c));
-        out.push(print(unary(UnaryOp::Typeof, ident(&q))));
-        Ok(true)
+        self.call_then_typeof(out, s, &f, &ft, &q)
     }
 
     /// Annex B.3.4: a direct eval in a catch block declares a `var` named like the catch parameter.
@@ -421,11 +427,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             body.push(ret(g.read(local)));
             Ok(body)
         })?;
-        out.push(s);
-        let c = self.call_gen(&f, &ft)?;
-        out.push(print(c));
-        out.push(print(unary(UnaryOp::Typeof, ident(&q))));
-        Ok(true)
+        self.call_then_typeof(out, s, &f, &ft, &q)
     }
 
     /// A function made by `Function` (or `new Function`) is global code: its names resolve in the
