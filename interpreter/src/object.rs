@@ -740,9 +740,13 @@ impl Vm {
                 return Ok(self.new_iterator(IteratorState::String { chars, next: 0 }));
             }
         }
-        let iterator = self.call(&method, v.clone(), Vec::new())?;
-        let Value::Object(iterator) = iterator else {
-            return Err(self.type_error("Symbol.iterator returned a non-object"));
+        self.iterator_from_method(v, &method)
+    }
+
+    /// 7.4.2 GetIteratorFromMethod: calls `method` on `v` for the iterator and reads its `next`.
+    fn iterator_from_method(&mut self, v: &Value, method: &Value) -> JsResult<Value> {
+        let Value::Object(iterator) = self.call(method, v.clone(), Vec::new())? else {
+            return Err(self.type_error("the iterator method returned a non-object"));
         };
         let next = self.get(iterator, "next")?;
         Ok(self.new_iterator(IteratorState::Protocol { iterator, next, done: false }))
@@ -760,27 +764,26 @@ impl Vm {
             }
             return Err(self.type_error("value is not async iterable"));
         };
-        let Value::Object(iterator) = self.call(&method, v.clone(), Vec::new())? else {
-            return Err(self.type_error("Symbol.asyncIterator returned a non-object"));
-        };
-        let next = self.get(iterator, "next")?;
-        Ok(self.new_iterator(IteratorState::Protocol { iterator, next, done: false }))
+        self.iterator_from_method(v, &method)
     }
 
-    /// 14.7.5.7 step 6.a for `for await`: calls `next`. The iterator counts as done until
-    /// [`Vm::async_iterator_result`] accepts the awaited result, so that an abrupt step does not close it.
-    pub fn async_iterator_next(&mut self, it: ObjRef) -> JsResult<Value> {
+    /// The first half of a protocol iterator's step (7.4.8 IteratorStepValue; 14.7.5.7 step 6.a
+    /// for `for await`, which awaits the result before the second half): calls `next`. The
+    /// iterator counts as done until [`Vm::step_result`] accepts the result, so that an abrupt
+    /// step does not close it.
+    pub fn step_call_next(&mut self, it: ObjRef) -> JsResult<Value> {
         let ObjectKind::Iterator(IteratorState::Protocol { iterator, next, .. }) = self.heap.obj(it).kind.clone()
         else {
-            unreachable!("for await iterates a protocol iterator")
+            unreachable!("a protocol iterator steps through next()")
         };
         self.heap.obj_mut(it).kind =
             ObjectKind::Iterator(IteratorState::Protocol { iterator, next: next.clone(), done: true });
         self.call(&next, Value::Object(iterator), Vec::new())
     }
 
-    /// 14.7.5.7 steps 6.b-d for `for await`: the awaited result's value, or `None` when it is done.
-    pub fn async_iterator_result(&mut self, it: ObjRef, result: Value) -> JsResult<Option<Value>> {
+    /// The second half of a protocol iterator's step (14.7.5.7 steps 6.b-d): the result's value,
+    /// or `None` when it is done.
+    pub fn step_result(&mut self, it: ObjRef, result: Value) -> JsResult<Option<Value>> {
         let Value::Object(r) = result else {
             return Err(self.type_error("iterator result is not an object"));
         };
@@ -795,9 +798,11 @@ impl Vm {
         Ok(Some(value))
     }
 
-    /// 7.4.13 AsyncIteratorClose up to the await: marks the iterator done and calls its `return`
-    /// method, giving the result to await, or `None` if it was done already or has no `return`.
-    pub fn async_iterator_return(&mut self, it: ObjRef) -> JsResult<Option<Value>> {
+    /// IteratorClose and AsyncIteratorClose (7.4.11, 7.4.13) up to the check of the result (and,
+    /// for the latter, the await before it): marks a protocol iterator done and calls its `return`
+    /// method, giving the result, or `None` if it was done already, is an intrinsic iterator or
+    /// has no `return`.
+    pub fn call_return(&mut self, it: ObjRef) -> JsResult<Option<Value>> {
         let ObjectKind::Iterator(IteratorState::Protocol { iterator, next, done: false }) =
             self.heap.obj(it).kind.clone()
         else {
@@ -872,18 +877,9 @@ impl Vm {
             IteratorState::Protocol { iterator, next, done: true } => {
                 (None, IteratorState::Protocol { iterator, next, done: true })
             }
-            IteratorState::Protocol { iterator, next, done: false } => {
-                // Done until the step succeeds.
-                self.heap.obj_mut(it).kind =
-                    ObjectKind::Iterator(IteratorState::Protocol { iterator, next: next.clone(), done: true });
-                let result = self.call(&next, Value::Object(iterator), Vec::new())?;
-                let Value::Object(r) = result else {
-                    return Err(self.type_error("iterator result is not an object"));
-                };
-                let done_value = self.get(r, "done")?;
-                let done = self.to_boolean(&done_value);
-                let value = if done { None } else { Some(self.get(r, "value")?) };
-                (value, IteratorState::Protocol { iterator, next, done })
+            IteratorState::Protocol { done: false, .. } => {
+                let result = self.step_call_next(it)?;
+                return self.step_result(it, result);
             }
         };
         self.heap.obj_mut(it).kind = ObjectKind::Iterator(new_state);
@@ -913,17 +909,19 @@ impl Vm {
     /// `return` method called (if it has one), whose result must be an object. The intrinsic array
     /// and string iterators have no `return`.
     pub fn iterator_close(&mut self, it: ObjRef) -> JsResult<()> {
-        if let ObjectKind::Iterator(IteratorState::Protocol { iterator, next, done: false }) =
-            self.heap.obj(it).kind.clone()
-        {
-            self.heap.obj_mut(it).kind = ObjectKind::Iterator(IteratorState::Protocol { iterator, next, done: true });
-            let Some(ret) = self.get_method(&Value::Object(iterator), "return")? else { return Ok(()) };
-            let result = self.call(&ret, Value::Object(iterator), Vec::new())?;
-            if !matches!(result, Value::Object(_)) {
-                return Err(self.type_error("iterator return() result is not an object"));
-            }
+        match self.call_return(it)? {
+            Some(result) => self.check_return_result(&result),
+            None => Ok(()),
         }
-        Ok(())
+    }
+
+    /// The last step of IteratorClose and AsyncIteratorClose (after the await for the latter):
+    /// `return()`'s result must be an object.
+    pub fn check_return_result(&mut self, result: &Value) -> JsResult<()> {
+        match result {
+            Value::Object(_) => Ok(()),
+            _ => Err(self.type_error("iterator return() result is not an object")),
+        }
     }
 
     /// 7.1.20 ToLength.

@@ -1292,13 +1292,13 @@ impl Vm {
             }
             Op::AsyncIterNext => {
                 let it = self.peek().as_object().expect("iterator");
-                let result = self.async_iterator_next(it)?;
+                let result = self.step_call_next(it)?;
                 self.push(result);
             }
             Op::AsyncIterResult(t) => {
                 let result = self.pop();
                 let it = self.peek().as_object().expect("iterator");
-                match self.async_iterator_result(it, result)? {
+                match self.step_result(it, result)? {
                     Some(v) => self.push(v),
                     None => {
                         self.pop();
@@ -1308,7 +1308,7 @@ impl Vm {
             }
             Op::AsyncIterReturn { skip, quietly } => {
                 let it = self.peek().as_object().expect("iterator");
-                match self.async_iterator_return(it) {
+                match self.call_return(it) {
                     Ok(Some(result)) => self.push(result),
                     Ok(None) => self.frame().pc = *skip,
                     Err(e @ (Abrupt::Exhausted(_) | Abrupt::Unsupported(_))) => return Err(e),
@@ -1317,9 +1317,8 @@ impl Vm {
                 }
             }
             Op::AsyncIterReturned => {
-                if !matches!(self.pop(), Value::Object(_)) {
-                    return Err(self.type_error("iterator return() result is not an object"));
-                }
+                let result = self.pop();
+                self.check_return_result(&result)?;
             }
             Op::IteratorCloseQuietly => {
                 let it = self.peek().as_object().expect("iterator");

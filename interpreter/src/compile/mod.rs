@@ -968,22 +968,8 @@ impl<'a> FnCompiler<'a> {
             self.patch_here(next);
             self.emit(Op::PopHandler);
             ends.push(self.emit(Op::Jump(0)));
-            // Stack: iterator, exception.
             self.patch_here(handler);
-            self.emit(Op::Swap);
-            if is_async {
-                // 7.4.13 AsyncIteratorClose for a throw completion: `return` is still called and
-                // its result awaited, but what goes wrong there is dropped for the original throw.
-                let skip = self.emit(Op::AsyncIterReturn { skip: 0, quietly: true });
-                self.emit(Op::AwaitQuietly);
-                self.emit(Op::AfterAwaitQuietly);
-                self.emit(Op::Pop);
-                self.patch_here(skip);
-            } else {
-                self.emit(Op::IteratorCloseQuietly);
-            }
-            self.emit(Op::Pop);
-            self.emit(Op::Throw);
+            self.close_and_rethrow(is_async);
         }
         breaks.into_iter().for_each(|b| self.patch_here(b));
         if is_async {
@@ -998,6 +984,25 @@ impl<'a> FnCompiler<'a> {
         ends.into_iter().for_each(|e| self.patch_here(e));
         self.controls.pop();
         Ok(())
+    }
+
+    /// An exception handler's code for a throw completion leaving an iterator's user (stack:
+    /// iterator, exception): close the iterator, dropping whatever goes wrong there, and throw the
+    /// exception again. For `for await` (7.4.13 AsyncIteratorClose), `return` is still called and
+    /// its result awaited.
+    fn close_and_rethrow(&mut self, is_async: bool) {
+        self.emit(Op::Swap);
+        if is_async {
+            let skip = self.emit(Op::AsyncIterReturn { skip: 0, quietly: true });
+            self.emit(Op::AwaitQuietly);
+            self.emit(Op::AfterAwaitQuietly);
+            self.emit(Op::Pop);
+            self.patch_here(skip);
+        } else {
+            self.emit(Op::IteratorCloseQuietly);
+        }
+        self.emit(Op::Pop);
+        self.emit(Op::Throw);
     }
 
     /// 7.4.13 AsyncIteratorClose for a normal completion of the `for await` iterator on top (kept):

@@ -335,12 +335,8 @@ impl<'a> FnCompiler<'a> {
         self.emit(Op::IteratorClose);
         self.emit(Op::Pop);
         let end = self.emit(Op::Jump(0));
-        // Stack: iterator, exception.
         self.patch_here(handler);
-        self.emit(Op::Swap);
-        self.emit(Op::IteratorCloseQuietly);
-        self.emit(Op::Pop);
-        self.emit(Op::Throw);
+        self.close_and_rethrow(false);
         self.patch_here(end);
         Ok(())
     }
