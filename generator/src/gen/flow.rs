@@ -141,6 +141,30 @@ impl<'a, 'b> Gen<'a, 'b> {
         Ok((it, d))
     }
 
+    /// A generator (or async generator, by `kind`) of one parameter `a` that yields closures:
+    /// `let s = a; try { for (i < trips) { step } } finally { print(finally_text + s) }`, where
+    /// `step(g, s, i)` makes each iteration's statements (a `yield` of a closure over `s` among
+    /// them); only the producer reads its binding.
+    fn closure_source(
+        &mut self,
+        kind: Suspends,
+        trips: u32,
+        finally_text: &'static str,
+        step: impl FnOnce(&mut Self, Name, &str) -> Result<Vec<Stmt>>,
+    ) -> Result<(Name, Stmt)> {
+        self.suspendable_decl(kind, 1, 1, |g, names| {
+            let a = names[0];
+            let kind = g.decl_kind(false)?;
+            let (state, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(a)))?;
+            let l = g.counted_for(trips, |g, i| step(g, state, i))?;
+            let fin = g.with_block(|g| {
+                let r = g.read(state);
+                Ok(vec![print(label(finally_text, r))])
+            })?;
+            Ok(vec![d, Stmt::Try { block: vec![l], handler: None, finalizer: Some(fin) }])
+        })
+    }
+
     /// `it.method(args)`, spending one call.
     fn resume(&mut self, it: &str, method: &str, args: Vec<Expr>) -> Expr {
         self.spend_call(1);
@@ -417,22 +441,12 @@ impl<'a, 'b> Gen<'a, 'b> {
             Category::GeneratorsAsync,
             "next, return and next queued on an async generator of closures settle in order",
         ));
-        let (gen, s) = self.suspendable_decl(Suspends::AsyncGenerator, 1, 1, |g, names| {
-            let a = names[0];
-            let kind = g.decl_kind(false)?;
-            let (at, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(a)))?;
-            let l = g.counted_for(3, |g, _| {
-                let step = g.closure(vec![], 0, |g, _| {
-                    let target = g.target(at);
-                    Ok(vec![ret(Expr::Update { increment: true, prefix: false, target })])
-                })?;
-                Ok(vec![expr_stmt(yield_expr(step))])
+        let (gen, s) = self.closure_source(Suspends::AsyncGenerator, 3, "finally at ", |g, at, _| {
+            let step = g.closure(vec![], 0, |g, _| {
+                let target = g.target(at);
+                Ok(vec![ret(Expr::Update { increment: true, prefix: false, target })])
             })?;
-            let fin = g.with_block(|g| {
-                let r = g.read(at);
-                Ok(vec![print(label("finally at ", r))])
-            })?;
-            Ok(vec![d, Stmt::Try { block: vec![l], handler: None, finalizer: Some(fin) }])
+            Ok(vec![expr_stmt(yield_expr(step))])
         })?;
         out.push(s);
         let a = self.small_num()?;
@@ -476,22 +490,12 @@ impl<'a, 'b> Gen<'a, 'b> {
             "break to a labelled block leaves for-of over a generator, which closes it",
         ));
         let get_ty = fnty(0, Ty::Prim, 0);
-        let (gen, s) = self.suspendable_decl(Suspends::Generator, 1, 1, |g, names| {
-            let a = names[0];
-            let kind = g.decl_kind(false)?;
-            let (seen, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(a)))?;
-            let l = g.counted_for(trips, |g, _| {
-                let bump = g.closure(vec![], 0, |g, _| {
-                    let target = g.target(seen);
-                    Ok(vec![ret(Expr::Update { increment: true, prefix: true, target })])
-                })?;
-                Ok(vec![expr_stmt(yield_expr(bump))])
+        let (gen, s) = self.closure_source(Suspends::Generator, trips, "closed at ", |g, seen, _| {
+            let bump = g.closure(vec![], 0, |g, _| {
+                let target = g.target(seen);
+                Ok(vec![ret(Expr::Update { increment: true, prefix: true, target })])
             })?;
-            let fin = g.with_block(|g| {
-                let r = g.read(seen);
-                Ok(vec![print(label("closed at ", r))])
-            })?;
-            Ok(vec![d, Stmt::Try { block: vec![l], handler: None, finalizer: Some(fin) }])
+            Ok(vec![expr_stmt(yield_expr(bump))])
         })?;
         out.push(s);
         let stop_after = self.int(1, i64::from(trips) - 1)?;
@@ -801,23 +805,13 @@ impl<'a, 'b> Gen<'a, 'b> {
             "for await over an async generator of closures; two consumers interleave; break or throw closes it",
         ));
         let get_ty = fnty(0, Ty::Prim, 0);
-        let (source, s) = self.suspendable_decl(Suspends::AsyncGenerator, 1, 1, |g, names| {
-            let a = names[0];
-            let kind = g.decl_kind(false)?;
-            let (c, d) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| Ok(g.read(a)))?;
-            let l = g.counted_for(trips, |g, i| {
-                let made = g.closure(vec![], 0, |g, _| {
-                    let (cr, ir) = (g.read(c), g.read(i));
-                    Ok(vec![ret(bin(BinOp::Add, cr, ir))])
-                })?;
-                let (t, w) = (g.target(c), g.awaitee()?);
-                Ok(vec![expr_stmt(yield_expr(made)), expr_stmt(assign(AssignOp::Add, t, await_expr(w)))])
+        let (source, s) = self.closure_source(Suspends::AsyncGenerator, trips, "source finally ", |g, c, i| {
+            let made = g.closure(vec![], 0, |g, _| {
+                let (cr, ir) = (g.read(c), g.read(i));
+                Ok(vec![ret(bin(BinOp::Add, cr, ir))])
             })?;
-            let fin = g.with_block(|g| {
-                let r = g.read(c);
-                Ok(vec![print(label("source finally ", r))])
-            })?;
-            Ok(vec![d, Stmt::Try { block: vec![l], handler: None, finalizer: Some(fin) }])
+            let (t, w) = (g.target(c), g.awaitee()?);
+            Ok(vec![expr_stmt(yield_expr(made)), expr_stmt(assign(AssignOp::Add, t, await_expr(w)))])
         })?;
         out.push(s);
         // Stop after this many values (never, when it is `trips`).
