@@ -1,6 +1,6 @@
 //! Async generators (27.6): the request queue, AsyncGeneratorStart's completion, yield, the
 //! `next`/`return`/`throw` methods and AsyncGeneratorAwaitReturn / AsyncGeneratorDrainQueue.
-//! `yield*` and `for await` are refused by the compiler.
+//! `yield*` in an async generator is refused by the compiler.
 
 use std::collections::VecDeque;
 

@@ -181,6 +181,9 @@ pub enum IteratorState {
     String { chars: Vec<Name>, next: usize },
     /// 7.4.1 Iterator Record of any other iterator: the iterator, its `next` method, `[[Done]]`.
     Protocol { iterator: ObjRef, next: Value, done: bool },
+    /// 27.1.6.1 CreateAsyncFromSyncIterator: `for await`'s wrapper of a sync iterator's record
+    /// (fields as in `Protocol`); see `async_from_sync`.
+    AsyncFromSync { iterator: ObjRef, next: Value, done: bool },
     /// A Map or Set iterator (the collections' own iteration is built in and unobservable).
     Collection { object: ObjRef },
 }
@@ -611,7 +614,9 @@ fn trace_object(o: &Object, stack: &mut Vec<u32>) {
         ObjectKind::Iterator(IteratorState::ArrayLike { object, .. } | IteratorState::Collection { object }) => {
             stack.push(object.0)
         }
-        ObjectKind::Iterator(IteratorState::Protocol { iterator, next, .. }) => {
+        ObjectKind::Iterator(
+            IteratorState::Protocol { iterator, next, .. } | IteratorState::AsyncFromSync { iterator, next, .. },
+        ) => {
             stack.push(iterator.0);
             push_value(next, stack);
         }

@@ -17,6 +17,7 @@
 #![allow(clippy::wrong_self_convention)]
 
 pub mod api;
+mod async_from_sync;
 mod async_generator;
 mod builtins;
 mod bytecode;

@@ -312,7 +312,9 @@ impl Marker<'_> {
             ObjectKind::Iterator(IteratorState::ArrayLike { object, .. } | IteratorState::Collection { object }) => {
                 self.push_obj(*object, captured)
             }
-            ObjectKind::Iterator(IteratorState::Protocol { iterator, next, .. }) => {
+            ObjectKind::Iterator(
+                IteratorState::Protocol { iterator, next, .. } | IteratorState::AsyncFromSync { iterator, next, .. },
+            ) => {
                 self.push_obj(*iterator, captured);
                 self.push(next, captured);
             }

@@ -752,19 +752,26 @@ impl Vm {
         Ok(self.new_iterator(IteratorState::Protocol { iterator, next, done: false }))
     }
 
-    /// 7.4.3 GetIterator(obj, async) for `for await`: through `Symbol.asyncIterator`. An object
-    /// with only `Symbol.iterator` would be wrapped by CreateAsyncFromSyncIterator, whose extra
-    /// promise jobs this interpreter does not model: refused rather than approximated.
+    /// 7.4.3 GetIterator(obj, async) for `for await`: through `Symbol.asyncIterator`, or else
+    /// through `Symbol.iterator`, wrapped by CreateAsyncFromSyncIterator (27.1.6.1).
     pub fn for_await_iterator(&mut self, v: &Value) -> JsResult<Value> {
         let async_key = self.realm.well_known.async_iterator;
-        let Some(method) = self.get_method(v, &async_key)? else {
-            let sync_key = self.realm.well_known.iterator;
-            if self.get_method(v, &sync_key)?.is_some() {
-                return crate::value::unsupported("for await over a sync iterable");
-            }
+        if let Some(method) = self.get_method(v, &async_key)? {
+            return self.iterator_from_method(v, &method);
+        }
+        let sync_key = self.realm.well_known.iterator;
+        let Some(method) = self.get_method(v, &sync_key)? else {
             return Err(self.type_error("value is not async iterable"));
         };
-        self.iterator_from_method(v, &method)
+        let it = self.iterator_from_method(v, &method)?;
+        let wrapper = it.as_object().expect("a loop iterator");
+        let ObjectKind::Iterator(IteratorState::Protocol { iterator, next, .. }) = self.heap.obj(wrapper).kind.clone()
+        else {
+            unreachable!("iterator_from_method makes a protocol iterator")
+        };
+        self.heap.obj_mut(wrapper).kind =
+            ObjectKind::Iterator(IteratorState::AsyncFromSync { iterator, next, done: false });
+        Ok(it)
     }
 
     /// The first half of a protocol iterator's step (7.4.8 IteratorStepValue; 14.7.5.7 step 6.a
@@ -772,13 +779,19 @@ impl Vm {
     /// iterator counts as done until [`Vm::step_result`] accepts the result, so that an abrupt
     /// step does not close it.
     pub fn step_call_next(&mut self, it: ObjRef) -> JsResult<Value> {
-        let ObjectKind::Iterator(IteratorState::Protocol { iterator, next, .. }) = self.heap.obj(it).kind.clone()
-        else {
-            unreachable!("a protocol iterator steps through next()")
-        };
-        self.heap.obj_mut(it).kind =
-            ObjectKind::Iterator(IteratorState::Protocol { iterator, next: next.clone(), done: true });
-        self.call(&next, Value::Object(iterator), Vec::new())
+        match self.heap.obj(it).kind.clone() {
+            ObjectKind::Iterator(IteratorState::Protocol { iterator, next, .. }) => {
+                self.heap.obj_mut(it).kind =
+                    ObjectKind::Iterator(IteratorState::Protocol { iterator, next: next.clone(), done: true });
+                self.call(&next, Value::Object(iterator), Vec::new())
+            }
+            ObjectKind::Iterator(IteratorState::AsyncFromSync { iterator, next, .. }) => {
+                self.heap.obj_mut(it).kind =
+                    ObjectKind::Iterator(IteratorState::AsyncFromSync { iterator, next: next.clone(), done: true });
+                self.async_from_sync_next(iterator, &next)
+            }
+            _ => unreachable!("a protocol iterator steps through next()"),
+        }
     }
 
     /// The second half of a protocol iterator's step (14.7.5.7 steps 6.b-d): the result's value,
@@ -792,7 +805,9 @@ impl Vm {
             return Ok(None);
         }
         let value = self.get(r, "value")?;
-        if let ObjectKind::Iterator(IteratorState::Protocol { done, .. }) = &mut self.heap.obj_mut(it).kind {
+        if let ObjectKind::Iterator(IteratorState::Protocol { done, .. } | IteratorState::AsyncFromSync { done, .. }) =
+            &mut self.heap.obj_mut(it).kind
+        {
             *done = false;
         }
         Ok(Some(value))
@@ -803,14 +818,21 @@ impl Vm {
     /// method, giving the result, or `None` if it was done already, is an intrinsic iterator or
     /// has no `return`.
     pub fn call_return(&mut self, it: ObjRef) -> JsResult<Option<Value>> {
-        let ObjectKind::Iterator(IteratorState::Protocol { iterator, next, done: false }) =
-            self.heap.obj(it).kind.clone()
-        else {
-            return Ok(None);
-        };
-        self.heap.obj_mut(it).kind = ObjectKind::Iterator(IteratorState::Protocol { iterator, next, done: true });
-        let Some(ret) = self.get_method(&Value::Object(iterator), "return")? else { return Ok(None) };
-        self.call(&ret, Value::Object(iterator), Vec::new()).map(Some)
+        match self.heap.obj(it).kind.clone() {
+            ObjectKind::Iterator(IteratorState::Protocol { iterator, next, done: false }) => {
+                self.heap.obj_mut(it).kind =
+                    ObjectKind::Iterator(IteratorState::Protocol { iterator, next, done: true });
+                let Some(ret) = self.get_method(&Value::Object(iterator), "return")? else { return Ok(None) };
+                self.call(&ret, Value::Object(iterator), Vec::new()).map(Some)
+            }
+            // The wrapper always has a `return` method: its promise is the result.
+            ObjectKind::Iterator(IteratorState::AsyncFromSync { iterator, next, done: false }) => {
+                self.heap.obj_mut(it).kind =
+                    ObjectKind::Iterator(IteratorState::AsyncFromSync { iterator, next, done: true });
+                self.async_from_sync_return(iterator).map(Some)
+            }
+            _ => Ok(None),
+        }
     }
 
     /// One step of an array iterator (23.1.5.1 CreateArrayIterator's closure).
@@ -881,6 +903,7 @@ impl Vm {
                 let result = self.step_call_next(it)?;
                 return self.step_result(it, result);
             }
+            IteratorState::AsyncFromSync { .. } => unreachable!("only for await steps an Async-from-Sync iterator"),
         };
         self.heap.obj_mut(it).kind = ObjectKind::Iterator(new_state);
         Ok(result)

@@ -44,6 +44,12 @@ pub enum ReactionHandler {
     /// AsyncGeneratorAwaitReturn's fulfilled (`true`) or rejected closure for this generator
     /// (27.6.3.9 steps 7-10).
     AsyncGenReturn(ObjRef, bool),
+    /// An Async-from-Sync iterator's `unwrap` closure: the iterator result of the fulfilled value,
+    /// with this `done` (27.1.6.4 steps 6-7).
+    IterResult(bool),
+    /// An Async-from-Sync iterator's `closeIterator` closure: closes this sync iterator, then
+    /// rethrows the rejection reason (27.1.6.4 step 9).
+    CloseSyncIterator(ObjRef),
 }
 
 /// 27.2.1.2 PromiseReaction Record.
@@ -82,7 +88,10 @@ impl Reaction {
         match &self.handler {
             ReactionHandler::Js(Some(h)) => trace_value(h, roots),
             ReactionHandler::Js(None) => {}
-            ReactionHandler::Await(holder) | ReactionHandler::AsyncGenReturn(holder, _) => roots.objects.push(*holder),
+            ReactionHandler::Await(holder)
+            | ReactionHandler::AsyncGenReturn(holder, _)
+            | ReactionHandler::CloseSyncIterator(holder) => roots.objects.push(*holder),
+            ReactionHandler::IterResult(_) => {}
         }
     }
 }
@@ -315,6 +324,11 @@ impl Vm {
             ReactionHandler::AsyncGenReturn(g, on_fulfilled) => {
                 // The closures are built-in functions: their result fulfils no capability.
                 return self.async_gen_return_settled(g, argument, on_fulfilled);
+            }
+            ReactionHandler::IterResult(done) => self.iter_result(argument, done),
+            ReactionHandler::CloseSyncIterator(iterator) => {
+                self.close_sync_iterator_after_throw(iterator)?;
+                Err(Abrupt::Throw(argument))
             }
             ReactionHandler::Js(None) => {
                 if fulfilled {

@@ -258,12 +258,116 @@ fn for_await_steps_and_closes_like_node() {
     assert_eq!(lines(FOR_AWAIT), expected);
 }
 
+/// A sync iterable under `for await` goes through CreateAsyncFromSyncIterator (27.1.6): two jobs
+/// per step, values that are promises awaited, `return()` called and awaited on break, return
+/// and throw, not called when `next()` throws or the iterator has none.
+const FOR_AWAIT_SYNC: &str = r#"
+var log = typeof print === "function" ? print : console.log;
+var ticks = 0;
+function ticker(n) { var p = Promise.resolve(); for (let i = 0; i < n; i++) { p = p.then(() => log("tick " + ticks++)); } }
+function tracked(name, values, opts) {
+  opts = opts || {};
+  let i = 0;
+  return {
+    [Symbol.iterator]() { return this; },
+    next() {
+      if (opts.throwAt === i) throw new Error(name + " next threw");
+      if (i >= values.length) return { done: true, value: "end" + name };
+      return { done: false, value: values[i++] };
+    },
+    return() { log(name + " return called"); return opts.badReturn ? 7 : { done: true }; },
+  };
+}
+async function t1() { for await (const x of [1, 2]) log("t1 " + x); log("t1 end"); }
+async function t2() { for await (const x of [Promise.resolve("a"), "b"]) log("t2 " + x); }
+async function t3() { for await (const x of tracked("t3", [1, 2, 3])) { log("t3 " + x); if (x === 2) break; } log("t3 after"); }
+async function t4() { try { for await (const x of tracked("t4", [1, 2])) { throw "body4"; } } catch (e) { log("t4 caught " + e); } }
+async function t5() { try { for await (const x of tracked("t5", [1], { throwAt: 1 })) log("t5 " + x); } catch (e) { log("t5 caught " + (e instanceof Error)); } }
+async function t6() { try { for await (const x of tracked("t6", [1, 2], { badReturn: true })) break; } catch (e) { log("t6 caught " + e.constructor.name); } }
+function* g7() { try { yield 1; yield 2; } finally { log("g7 finally"); } }
+async function t7() { for await (const x of g7()) { log("t7 " + x); return x; } }
+async function t8() { const fs = []; for await (const x of [1, 2, 3]) fs.push(() => x); log("t8 " + fs.map(f => f()).join(",")); }
+async function t9() { try { for await (const x of 5) log(x); } catch (e) { log("t9 caught " + e.constructor.name); } }
+async function t10() { const it = tracked("t10", [1, 2]); it.return = undefined; for await (const x of it) { log("t10 " + x); break; } log("t10 after"); }
+ticker(12);
+t1(); t2(); t3(); t4(); t5(); t6(); t7().then(v => log("t7 result " + v)); t8(); t9(); t10();"#;
+
+#[test]
+fn for_await_over_sync_iterables_steps_like_node() {
+    let expected = [
+        "t9 caught TypeError",
+        "tick 0",
+        "tick 1",
+        "t1 1",
+        "t2 a",
+        "t3 1",
+        "t4 return called",
+        "t5 1",
+        "t6 return called",
+        "t7 1",
+        "g7 finally",
+        "t10 1",
+        "tick 2",
+        "t5 caught true",
+        "t6 caught TypeError",
+        "t10 after",
+        "tick 3",
+        "t1 2",
+        "t2 b",
+        "t3 2",
+        "t3 return called",
+        "t4 caught body4",
+        "tick 4",
+        "t7 result 1",
+        "tick 5",
+        "t1 end",
+        "t3 after",
+        "tick 6",
+        "tick 7",
+        "t8 1,2,3",
+        "tick 8",
+        "tick 9",
+        "tick 10",
+        "tick 11",
+    ];
+    assert_eq!(lines(FOR_AWAIT_SYNC), expected);
+}
+
+/// A value that is a rejected promise closes the sync iterator (27.1.6.4 step 9, added in
+/// ES2025) unless the step was the last. Expected output from JavaScriptCore, which has the
+/// change (Boa and QuickJS too); node 20, SpiderMonkey and engine262 predate it.
+const FOR_AWAIT_SYNC_REJECTION: &str = r#"
+var log = typeof print === "function" ? print : console.log;
+var ticks = 0;
+function ticker(n) { var p = Promise.resolve(); for (let i = 0; i < n; i++) { p = p.then(() => log("tick " + ticks++)); } }
+function* g1() { try { yield 1; yield Promise.reject("rej"); yield 3; } finally { log("g1 finally"); } }
+async function t1() { try { for await (const x of g1()) log("t1 " + x); } catch (e) { log("t1 caught " + e); } }
+function* g2() { try { yield Promise.reject("done-rej"); } finally { log("g2 finally"); } }
+async function t2() { try { for await (const x of g2()) log("t2 " + x); } catch (e) { log("t2 caught " + e); } }
+ticker(6); t1(); t2();"#;
+
+#[test]
+fn a_rejected_value_closes_the_sync_iterator_under_for_await() {
+    let expected = [
+        "tick 0",
+        "g2 finally",
+        "tick 1",
+        "t1 1",
+        "t2 caught done-rej",
+        "tick 2",
+        "g1 finally",
+        "tick 3",
+        "t1 caught rej",
+        "tick 4",
+        "tick 5",
+    ];
+    assert_eq!(lines(FOR_AWAIT_SYNC_REJECTION), expected);
+}
+
 #[test]
 fn unimplemented_async_iteration_is_refused() {
     for src in [
         "async function* g() { yield* [1, 2]; } g().next();",
-        // A sync iterable would go through CreateAsyncFromSyncIterator.
-        "async function f() { for await (const x of [1]) {} } f();",
         "print(Object.getPrototypeOf(async function* () {}).constructor);",
     ] {
         let out = run(src, &Limits::default());
