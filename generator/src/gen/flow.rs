@@ -791,8 +791,10 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     /// An async generator yields closures over its loop's binding and a binding it updates across
-    /// awaits; two calls of an async function consume it with `for await`, interleaving in job
-    /// order. The loop may stop early, with `break` or a `throw` caught around it: either calls the
+    /// awaits (or a sync generator yields them, or promises of them, and updates it at once); two
+    /// calls of an async function consume it with `for await`, interleaving in job order (a sync
+    /// source goes through CreateAsyncFromSyncIterator, whose steps take jobs of their own). The
+    /// loop may stop early, with `break` or a `throw` caught around it: either calls the
     /// generator's `return()`, whose `finally` runs, and the consumer awaits that before going on.
     fn async_for_await(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
         let trips = self.int(2, 3)? as u32;
@@ -800,17 +802,30 @@ impl<'a, 'b> Gen<'a, 'b> {
         if !self.fits_here(2, 6 * trips + 4) {
             return Ok(false);
         }
+        let sync_source = self.chance(40)?;
         out.push(self.tag(
             Category::GeneratorsAsync,
-            "for await over an async generator of closures; two consumers interleave; break or throw closes it",
+            if sync_source {
+                "for await over a sync generator of closures; two consumers interleave; break or throw closes it"
+            } else {
+                "for await over an async generator of closures; two consumers interleave; break or throw closes it"
+            },
         ));
         let get_ty = fnty(0, Ty::Prim, 0);
-        let (source, s) = self.closure_source(Suspends::AsyncGenerator, trips, "source finally ", |g, c, i| {
+        let kind = if sync_source { Suspends::Generator } else { Suspends::AsyncGenerator };
+        let (source, s) = self.closure_source(kind, trips, "source finally ", |g, c, i| {
             let made = g.closure(vec![], 0, |g, _| {
                 let (cr, ir) = (g.read(c), g.read(i));
                 Ok(vec![ret(bin(BinOp::Add, cr, ir))])
             })?;
-            let (t, w) = (g.target(c), g.awaitee()?);
+            let t = g.target(c);
+            if sync_source {
+                // for await awaits each value: a promise of the closure gives the closure.
+                let made = if g.chance(50)? { method_call(ident("Promise"), "resolve", vec![made]) } else { made };
+                let v = g.gen_prim(1)?;
+                return Ok(vec![expr_stmt(yield_expr(made)), expr_stmt(assign(AssignOp::Add, t, v))]);
+            }
+            let w = g.awaitee()?;
             Ok(vec![expr_stmt(yield_expr(made)), expr_stmt(assign(AssignOp::Add, t, await_expr(w)))])
         })?;
         out.push(s);
