@@ -525,6 +525,30 @@ fn for_await_walks_sync_and_async_generators_that_the_reference_runs() {
 }
 
 #[test]
+fn hand_written_iterators_reach_every_consumer_and_run_on_the_reference() {
+    // The private-state producer's iterator of closures is driven by for-of, for await and array
+    // destructuring; programs with each run to the end on the reference.
+    let cfg = only(Config::default(), Category::PrivateState);
+    let consumers = ["for-of drives it", "for await drives it", "destructuring drives it"];
+    let mut seen = [0; 3];
+    for seed in 0..80 {
+        let text = Program::from_seed(seed, &cfg).to_string();
+        let mut any = false;
+        for (count, consumer) in seen.iter_mut().zip(consumers) {
+            if text.contains(consumer) {
+                *count += 1;
+                any = true;
+            }
+        }
+        if any {
+            let out = interpreter::run(&text, &Limits::default());
+            assert_eq!(out.completion, Completion::Normal, "seed {seed}:\n{text}");
+        }
+    }
+    assert!(seen.iter().all(|count| *count > 3), "programs of 80 per consumer {consumers:?}: {seen:?}");
+}
+
+#[test]
 fn ir_edits_keep_programs_parsing() {
     // What a reducer does: drop statements, replace expressions by constants. The printer keeps the
     // result syntactically valid.

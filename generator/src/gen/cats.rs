@@ -2015,10 +2015,19 @@ impl<'a, 'b> Gen<'a, 'b> {
     // ----- private-state ----------------------------------------------------------------------------
 
     fn cat_private_state(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
-        let variant = self.weighted(&[1, 1, 1, if self.feat.private_members { 3 } else { 0 }])?;
+        let protocol = self.feat.for_of && self.feat.method_shorthand;
+        let variant =
+            self.weighted(&[1, 1, 1, if self.feat.private_members { 3 } else { 0 }, if protocol { 2 } else { 0 }])?;
         if variant == 3 {
             let before = out.len();
             if self.private_class(out)? {
+                return Ok(true);
+            }
+            out.truncate(before);
+        }
+        if variant == 4 {
+            let before = out.len();
+            if self.protocol_iterator(out)? {
                 return Ok(true);
             }
             out.truncate(before);

@@ -26,7 +26,7 @@ fn await_expr(e: Expr) -> Expr {
     Expr::Await(Box::new(e))
 }
 
-fn label(text: &'static str, e: Expr) -> Expr {
+pub(super) fn label(text: &'static str, e: Expr) -> Expr {
     bin(BinOp::Add, string(text), e)
 }
 
@@ -116,7 +116,7 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     /// A `function*` or `async function` declaration (or function expression bound to a variable)
     /// whose binding only the producer reads.
-    fn suspendable_decl(
+    pub(super) fn suspendable_decl(
         &mut self,
         kind: Suspends,
         params: usize,
@@ -165,6 +165,33 @@ impl<'a, 'b> Gen<'a, 'b> {
         })
     }
 
+    /// `for (kind f of|await iterable) { print("got " + f()); seen.push(f); }` over `trips`
+    /// closures of type `get_ty`, kept in the array `seen`; with `halt`, `if (seen.length ===
+    /// stop) halt` ends the body.
+    pub(super) fn collecting_loop(
+        &mut self,
+        each: Each,
+        iterable: impl FnOnce(&mut Self) -> Result<Expr>,
+        trips: u32,
+        seen: Name,
+        get_ty: Rc<FnTy>,
+        halt: Option<(u32, Stmt)>,
+    ) -> Result<Stmt> {
+        let kind = self.decl_kind(true)?;
+        self.for_each_loop(each, kind, iterable, trips, |g, f| {
+            // The loop's binding holds a closure: callable, never printed.
+            g.retype(f, Ty::Func(get_ty));
+            let (got, keep) = (g.call_named(f, vec![]), g.read(f));
+            let s = g.read(seen);
+            let mut body = vec![print(label("got ", got)), expr_stmt(method_call(s, "push", vec![keep]))];
+            if let Some((stop, halt)) = halt {
+                let count = member(g.read(seen), "length");
+                body.push(Stmt::If(bin(BinOp::StrictEq, count, num(i64::from(stop))), vec![halt], None));
+            }
+            Ok(body)
+        })
+    }
+
     /// `it.method(args)`, spending one call.
     fn resume(&mut self, it: &str, method: &str, args: Vec<Expr>) -> Expr {
         self.spend_call(1);
@@ -173,7 +200,7 @@ impl<'a, 'b> Gen<'a, 'b> {
     }
 
     /// A callback `(v) => { print(text + v); }` for `then`/`catch`.
-    fn print_callback(&mut self, text: &'static str) -> Result<Expr> {
+    pub(super) fn print_callback(&mut self, text: &'static str) -> Result<Expr> {
         self.closure(vec![ParamSpec::prim()], 0, |g, names| {
             let v = g.read(names[0]);
             Ok(vec![print(label(text, v))])
@@ -839,28 +866,12 @@ impl<'a, 'b> Gen<'a, 'b> {
             })?;
             let throws = stop_after < i64::from(trips) && g.chance(40)?;
             let stop = if throws { Stmt::Throw(g.small_num()?) } else { Stmt::Break(None) };
-            let kind = g.decl_kind(true)?;
-            let l = g.for_each_loop(
-                Each::AwaitOf,
-                kind,
-                |g| {
-                    let ar = g.read(a);
-                    Ok(g.call_named(&source, vec![ar]))
-                },
-                trips,
-                |g, f| {
-                    // The loop's binding holds a closure: callable, never printed.
-                    g.retype(f, Ty::Func(get_ty.clone()));
-                    let (got, keep) = (g.call_named(f, vec![]), g.read(f));
-                    let s = g.read(seen);
-                    let mut body = vec![print(label("got ", got)), expr_stmt(method_call(s, "push", vec![keep]))];
-                    if stop_after < i64::from(trips) {
-                        let count = member(g.read(seen), "length");
-                        body.push(Stmt::If(bin(BinOp::StrictEq, count, num(stop_after)), vec![stop], None));
-                    }
-                    Ok(body)
-                },
-            )?;
+            let halt = (stop_after < i64::from(trips)).then_some((stop_after as u32, stop));
+            let source = |g: &mut Self| {
+                let ar = g.read(a);
+                Ok(g.call_named(&source, vec![ar]))
+            };
+            let l = g.collecting_loop(Each::AwaitOf, source, trips, seen, get_ty.clone(), halt)?;
             let l = if throws {
                 let handler = g.catch_clause(Ty::Prim, |g, e| {
                     let r = g.read(e);
@@ -890,7 +901,7 @@ impl<'a, 'b> Gen<'a, 'b> {
 
 /// What a producer-private declaration can suspend on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Suspends {
+pub(super) enum Suspends {
     /// `function*`: `yield`.
     Generator,
     /// `async function`: `await`.

@@ -18,6 +18,7 @@ mod classes;
 mod dynamic;
 mod expr;
 mod flow;
+mod iterators;
 mod lifetime;
 mod patterns;
 mod stmt;
