@@ -1188,19 +1188,33 @@ fn collection_constructor(
     }
     let it = vm.for_of_iterator(&iterable)?.as_object().expect("iterator");
     while let Some(item) = vm.iterator_step(it)? {
-        let args = match kind {
-            CollectionKind::Map | CollectionKind::WeakMap => {
-                let Value::Object(entry) = item else {
-                    vm.iterator_close(it)?;
-                    return Err(vm.type_error("iterator value is not an entry object"));
-                };
-                vec![vm.get(entry, "0")?, vm.get(entry, "1")?]
+        // 24.1.1.2 AddEntriesFromIterable: whatever throws after a step closes the iterator
+        // (IfAbruptCloseIterator), a non-object entry included.
+        match add_from_item(vm, o, &add, kind, item) {
+            Ok(()) => {}
+            Err(error @ Abrupt::Throw(_)) => {
+                vm.iterator_close_after_throw(it)?;
+                return Err(error);
             }
-            _ => vec![item],
-        };
-        vm.call(&add, Value::Object(o), args)?;
+            Err(limit) => return Err(limit),
+        }
     }
     Ok(Value::Object(o))
+}
+
+/// Adds one iterated `item` to the collection `o` through `add`: for a map, the entry object's
+/// `0` and `1`.
+fn add_from_item(vm: &mut Vm, o: ObjRef, add: &Value, kind: CollectionKind, item: Value) -> JsResult<()> {
+    let args = match kind {
+        CollectionKind::Map | CollectionKind::WeakMap => {
+            let Value::Object(entry) = item else {
+                return Err(vm.type_error("iterator value is not an entry object"));
+            };
+            vec![vm.get(entry, "0")?, vm.get(entry, "1")?]
+        }
+        _ => vec![item],
+    };
+    vm.call(add, Value::Object(o), args).map(|_| ())
 }
 
 fn map_constructor(vm: &mut Vm, _: &Value, args: &[Value], nt: Option<ObjRef>) -> JsResult<Value> {

@@ -938,6 +938,15 @@ impl Vm {
         }
     }
 
+    /// 7.4.11 IteratorClose for a throw completion: `return` is called as for a normal one, but
+    /// what it throws or returns is dropped, since the original throw goes on.
+    pub fn iterator_close_after_throw(&mut self, it: ObjRef) -> JsResult<()> {
+        match self.iterator_close(it) {
+            Ok(()) | Err(Abrupt::Throw(_)) => Ok(()),
+            Err(limit) => Err(limit),
+        }
+    }
+
     /// The last step of IteratorClose and AsyncIteratorClose (after the await for the latter):
     /// `return()`'s result must be an object.
     pub fn check_return_result(&mut self, result: &Value) -> JsResult<()> {

@@ -1322,9 +1322,7 @@ impl Vm {
             }
             Op::IteratorCloseQuietly => {
                 let it = self.peek().as_object().expect("iterator");
-                if let Err(e @ (Abrupt::Exhausted(_) | Abrupt::Unsupported(_))) = self.iterator_close(it) {
-                    return Err(e);
-                }
+                self.iterator_close_after_throw(it)?;
             }
             Op::CreateClass(idx) => self.create_class(&code, *idx)?,
             Op::DefineClassMethod { key, kind, is_static } => {

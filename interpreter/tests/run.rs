@@ -185,6 +185,52 @@ fn heap_limit_ends_runaway_allocation() {
     assert_eq!(out.completion, Completion::Exhausted(Resource::Memory));
 }
 
+/// 24.1.1.2 AddEntriesFromIterable (Map and WeakMap) and the Set and WeakSet constructors close
+/// the iterator when anything after a step throws: a non-object entry, a getter of `0` or `1`, the
+/// adder; what `return()` throws or returns is dropped for the original throw. Expected output
+/// from node.
+#[test]
+fn collection_constructors_close_the_iterator_when_adding_throws() {
+    let source = r#"
+function make(name, values, bad) {
+  let i = 0;
+  return {
+    [Symbol.iterator]() { return this; },
+    next() { return i < values.length ? { value: values[i++], done: false } : { value: undefined, done: true }; },
+    return() { print(name + " closed at " + i); if (bad === "throws") throw "return threw"; return bad === "prim" ? 1 : {}; },
+  };
+}
+function t(label, f) { try { print(label + " ok " + f()); } catch (e) { print(label + " caught " + (typeof e === "string" ? e : e.constructor.name)); } }
+t("map entry not an object", () => new Map(make("m1", [[1, 2], 5, [3, 4]])).size);
+t("map key getter throws", () => new Map(make("m2", [[1, 2], { get 0() { throw "key getter"; } }])).size);
+t("map value getter throws", () => new Map(make("m3", [{ 0: 1, get 1() { throw "value getter"; } }])).size);
+t("set runs out", () => new Set(make("s1", [1, 2, 2])).size);
+const add = Set.prototype.add;
+t("set add throws", () => { let n = 0; Set.prototype.add = function (v) { if (++n === 2) throw "add threw"; return add.call(this, v); }; try { return new Set(make("s2", [1, 2, 3])).size; } finally { Set.prototype.add = add; } });
+t("weakmap primitive key", () => new WeakMap(make("w1", [[{}, 1], [1, 2]])) && "made");
+t("weakset primitive", () => new WeakSet(make("w2", [{}, 1], "throws")) && "made");
+t("return result dropped", () => new Map(make("m4", [7], "prim")).size);
+"#;
+    let expected = [
+        "m1 closed at 2",
+        "map entry not an object caught TypeError",
+        "m2 closed at 2",
+        "map key getter throws caught key getter",
+        "m3 closed at 1",
+        "map value getter throws caught value getter",
+        "set runs out ok 2",
+        "s2 closed at 2",
+        "set add throws caught add threw",
+        "w1 closed at 2",
+        "weakmap primitive key caught TypeError",
+        "w2 closed at 2",
+        "weakset primitive caught TypeError",
+        "m4 closed at 1",
+        "return result dropped caught TypeError",
+    ];
+    assert_eq!(lines(source), expected);
+}
+
 /// 8.6.2 and 13.15.5.2: array destructuring closes its iterator when an element throws (a default,
 /// a nested pattern, a setter), quietly, unless the iterator's own step threw; a `return()` that
 /// throws or returns a primitive matters only on the normal path. Expected output from node.
