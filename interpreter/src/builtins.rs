@@ -2930,20 +2930,21 @@ fn json_stringify(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> 
         return unsupported("JSON.stringify with replacer or indentation");
     }
     let mut stack = Vec::new();
-    match serialize_json(vm, arg(args, 0), &mut stack)? {
+    match serialize_json(vm, "", arg(args, 0), &mut stack)? {
         Some(s) => Ok(Value::str(&s)),
         None => Ok(Value::Undefined),
     }
 }
 
-/// 25.5.2.2 SerializeJSONProperty (the holder's key is only needed for `toJSON`, passed as "").
-fn serialize_json(vm: &mut Vm, value: Value, stack: &mut Vec<ObjRef>) -> JsResult<Option<String>> {
+/// 25.5.2.2 SerializeJSONProperty of `value`, the property `key` of its holder (what `toJSON` is
+/// given).
+fn serialize_json(vm: &mut Vm, key: &str, value: Value, stack: &mut Vec<ObjRef>) -> JsResult<Option<String>> {
     vm.tick()?;
     let mut value = value;
     if let Value::Object(o) = value {
         let to_json = vm.get(o, "toJSON")?;
         if to_json.as_object().is_some_and(|f| vm.is_callable(f)) {
-            value = vm.call(&to_json, value.clone(), vec![Value::str("")])?;
+            value = vm.call(&to_json, value.clone(), vec![Value::str(key)])?;
         }
     }
     if let Value::Object(o) = value {
@@ -2972,8 +2973,9 @@ fn serialize_json(vm: &mut Vm, value: Value, stack: &mut Vec<ObjRef>) -> JsResul
                 let mut parts = Vec::new();
                 let mut k = 0.0;
                 while k < len {
-                    let v = vm.get(o, &key(k))?;
-                    parts.push(serialize_json(vm, v, stack)?.unwrap_or_else(|| "null".into()));
+                    let index = self::key(k);
+                    let v = vm.get(o, &index)?;
+                    parts.push(serialize_json(vm, &index, v, stack)?.unwrap_or_else(|| "null".into()));
                     k += 1.0;
                 }
                 format!("[{}]", parts.join(","))
@@ -2981,7 +2983,7 @@ fn serialize_json(vm: &mut Vm, value: Value, stack: &mut Vec<ObjRef>) -> JsResul
                 let mut parts = Vec::new();
                 for k in enumerable_own_keys(vm, o) {
                     let v = vm.get(o, &k)?;
-                    if let Some(s) = serialize_json(vm, v, stack)? {
+                    if let Some(s) = serialize_json(vm, &k, v, stack)? {
                         parts.push(format!("{}:{s}", quote_json(&k)));
                     }
                 }

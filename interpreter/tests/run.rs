@@ -185,6 +185,27 @@ fn heap_limit_ends_runaway_allocation() {
     assert_eq!(out.completion, Completion::Exhausted(Resource::Memory));
 }
 
+/// 25.5.2.2 SerializeJSONProperty: `toJSON` receives the key of the property it serialises (an
+/// array index as a string, `""` at the top). Expected output from node.
+#[test]
+fn json_stringify_gives_to_json_its_key() {
+    let source = r#"
+const seen = [];
+const tj = { toJSON(k) { seen.push(typeof k + ":" + k); return k; } };
+print(JSON.stringify({ a: tj, b: [tj, { c: tj }], 7: tj }));
+print(JSON.stringify(tj));
+print(JSON.stringify([{ toJSON: () => undefined }, { toJSON: (k) => () => k }]));
+print(seen.join(" "));
+"#;
+    let expected = [
+        "{\"7\":\"7\",\"a\":\"a\",\"b\":[\"0\",{\"c\":\"c\"}]}",
+        "\"\"",
+        "[null,null]",
+        "string:7 string:a string:0 string:c string:",
+    ];
+    assert_eq!(lines(source), expected);
+}
+
 /// 24.1.1.2 AddEntriesFromIterable (Map and WeakMap) and the Set and WeakSet constructors close
 /// the iterator when anything after a step throws: a non-object entry, a getter of `0` or `1`, the
 /// adder; what `return()` throws or returns is dropped for the original throw. Expected output
