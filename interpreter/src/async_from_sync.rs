@@ -12,11 +12,11 @@ use crate::value::{Abrupt, JsResult, ObjRef, Value};
 use crate::vm::Vm;
 
 impl Vm {
-    /// 27.1.6.2.1 %AsyncFromSyncIteratorPrototype%.next, called without an argument (as
-    /// `for await` calls it): the promise of the sync iterator's next step.
-    pub fn async_from_sync_next(&mut self, iterator: ObjRef, next: &Value) -> JsResult<Value> {
+    /// 27.1.6.2.1 %AsyncFromSyncIteratorPrototype%.next, with `value` when one is passed
+    /// (`yield*` passes one, `for await` none): the promise of the sync iterator's next step.
+    pub fn async_from_sync_next(&mut self, iterator: ObjRef, next: &Value, value: Option<Value>) -> JsResult<Value> {
         let cap = self.new_promise_capability();
-        match self.call(next, Value::Object(iterator), Vec::new()) {
+        match self.call(next, Value::Object(iterator), value.into_iter().collect()) {
             Ok(Value::Object(result)) => self.async_from_sync_continuation(result, cap, iterator, true),
             Ok(_) => {
                 let error = self.type_error("iterator result is not an object");
@@ -26,23 +26,50 @@ impl Vm {
         }
     }
 
-    /// 27.1.6.2.2 %AsyncFromSyncIteratorPrototype%.return, called without an argument (by
-    /// AsyncIteratorClose): the promise of the sync iterator's `return()`.
-    pub fn async_from_sync_return(&mut self, iterator: ObjRef) -> JsResult<Value> {
+    /// 27.1.6.2.2 %AsyncFromSyncIteratorPrototype%.return, with `value` when one is passed
+    /// (`yield*` passes one, AsyncIteratorClose none): the promise of the sync iterator's
+    /// `return()`.
+    pub fn async_from_sync_return(&mut self, iterator: ObjRef, value: Option<Value>) -> JsResult<Value> {
         let cap = self.new_promise_capability();
         let method = match self.get_method(&Value::Object(iterator), "return") {
             Ok(method) => method,
             Err(error) => return self.reject_capability(cap, error),
         };
         let Some(method) = method else {
-            let result = self.iter_result(Value::Undefined, true)?;
+            let result = self.iter_result(value.unwrap_or(Value::Undefined), true)?;
             self.call(&cap.resolve, Value::Undefined, vec![result])?;
             return Ok(Value::Object(cap.promise));
         };
-        match self.call(&method, Value::Object(iterator), Vec::new()) {
+        match self.call(&method, Value::Object(iterator), value.into_iter().collect()) {
             Ok(Value::Object(result)) => self.async_from_sync_continuation(result, cap, iterator, false),
             Ok(_) => {
                 let error = self.type_error("iterator return() result is not an object");
+                self.reject_capability(cap, error)
+            }
+            Err(error) => self.reject_capability(cap, error),
+        }
+    }
+
+    /// 27.1.6.2.3 %AsyncFromSyncIteratorPrototype%.throw, as `yield*` calls it (with the thrown
+    /// `value`): the promise of the sync iterator's `throw()`. A sync iterator without one is
+    /// closed and the promise rejected with a TypeError.
+    pub fn async_from_sync_throw(&mut self, iterator: ObjRef, value: Value) -> JsResult<Value> {
+        let cap = self.new_promise_capability();
+        let method = match self.get_method(&Value::Object(iterator), "throw") {
+            Ok(method) => method,
+            Err(error) => return self.reject_capability(cap, error),
+        };
+        let Some(method) = method else {
+            if let Err(error) = self.close_sync_iterator(iterator) {
+                return self.reject_capability(cap, error);
+            }
+            let error = self.type_error("the sync iterator has no throw method");
+            return self.reject_capability(cap, error);
+        };
+        match self.call(&method, Value::Object(iterator), vec![value]) {
+            Ok(Value::Object(result)) => self.async_from_sync_continuation(result, cap, iterator, true),
+            Ok(_) => {
+                let error = self.type_error("iterator result is not an object");
                 self.reject_capability(cap, error)
             }
             Err(error) => self.reject_capability(cap, error),
@@ -91,16 +118,19 @@ impl Vm {
         Ok(Value::Object(cap.promise))
     }
 
-    /// 7.4.11 IteratorClose with a throw completion: calls the sync iterator's `return()`, if it
-    /// has one, and drops whatever that throws or returns (the original throw wins).
+    /// 7.4.11 IteratorClose of a sync iterator for a normal completion: its `return()`, if it
+    /// has one, is called and must give an object.
+    fn close_sync_iterator(&mut self, iterator: ObjRef) -> JsResult<()> {
+        let Some(method) = self.get_method(&Value::Object(iterator), "return")? else { return Ok(()) };
+        let result = self.call(&method, Value::Object(iterator), Vec::new())?;
+        self.check_return_result(&result)
+    }
+
+    /// 7.4.11 IteratorClose with a throw completion: as for a normal one, but whatever `return()`
+    /// throws or returns is dropped (the original throw wins).
     pub fn close_sync_iterator_after_throw(&mut self, iterator: ObjRef) -> JsResult<()> {
-        let method = match self.get_method(&Value::Object(iterator), "return") {
-            Ok(Some(method)) => method,
-            Ok(None) | Err(Abrupt::Throw(_)) => return Ok(()),
-            Err(limit) => return Err(limit),
-        };
-        match self.call(&method, Value::Object(iterator), Vec::new()) {
-            Ok(_) | Err(Abrupt::Throw(_)) => Ok(()),
+        match self.close_sync_iterator(iterator) {
+            Ok(()) | Err(Abrupt::Throw(_)) => Ok(()),
             Err(limit) => Err(limit),
         }
     }

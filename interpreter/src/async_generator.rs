@@ -1,6 +1,7 @@
 //! Async generators (27.6): the request queue, AsyncGeneratorStart's completion, yield, the
 //! `next`/`return`/`throw` methods and AsyncGeneratorAwaitReturn / AsyncGeneratorDrainQueue.
-//! `yield*` in an async generator is refused by the compiler.
+//! `yield*` in an async generator is compiled into rounds of ops; its calls of the inner iterator
+//! are here.
 
 use std::collections::VecDeque;
 
@@ -89,6 +90,38 @@ impl Vm {
     pub fn async_gen_yield(&mut self, g: ObjRef, value: Value) -> JsResult<Option<(Value, ResumeMode)>> {
         self.async_gen_complete_step(g, Ok(value), false)?;
         Ok(self.async_gen(g).queue.front().map(|r| (r.value.clone(), r.mode)))
+    }
+
+    /// The call of one round of `yield*` in an async generator (14.4.14 steps 7.a.i, 7.b.ii.1 and
+    /// 7.c.iv): the inner iterator's `next`, `throw` or `return`, by `mode`, with `received`;
+    /// `None` when it has no such `throw` or `return` method. A sync iterator's wrapper always has
+    /// all three.
+    pub fn async_delegate_call(&mut self, it: ObjRef, received: Value, mode: ResumeMode) -> JsResult<Option<Value>> {
+        use crate::heap::IteratorState;
+        let (iterator, next, wrapped) = match self.heap.obj(it).kind.clone() {
+            ObjectKind::Iterator(IteratorState::Protocol { iterator, next, .. }) => (iterator, next, false),
+            ObjectKind::Iterator(IteratorState::AsyncFromSync { iterator, next, .. }) => (iterator, next, true),
+            _ => unreachable!("GetIterator(obj, async) gives a protocol iterator"),
+        };
+        if wrapped {
+            return match mode {
+                ResumeMode::Next => self.async_from_sync_next(iterator, &next, Some(received)),
+                ResumeMode::Throw => self.async_from_sync_throw(iterator, received),
+                ResumeMode::Return => self.async_from_sync_return(iterator, Some(received)),
+            }
+            .map(Some);
+        }
+        let method = match mode {
+            ResumeMode::Next => next,
+            ResumeMode::Throw | ResumeMode::Return => {
+                let name = if mode == ResumeMode::Throw { "throw" } else { "return" };
+                match self.get_method(&Value::Object(iterator), name)? {
+                    Some(method) => method,
+                    None => return Ok(None),
+                }
+            }
+        };
+        self.call(&method, Value::Object(iterator), vec![received]).map(Some)
     }
 
     /// Suspends the async generator at a yield.

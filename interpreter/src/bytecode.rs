@@ -220,9 +220,9 @@ pub enum Op {
     IteratorClose,
     /// IteratorClose for a throw completion: errors from closing are dropped.
     IteratorCloseQuietly,
-    /// 14.7.5.6 ForIn/OfHeadEvaluation for `for await` (GetIterator(obj, async)): stack `obj` ->
-    /// `iterator`, through `Symbol.asyncIterator`. An object with only `Symbol.iterator` would need
-    /// CreateAsyncFromSyncIterator, which is refused as unsupported.
+    /// 14.7.5.6 ForIn/OfHeadEvaluation for `for await` and `yield*` in async generators
+    /// (GetIterator(obj, async)): stack `obj` -> `iterator`, through `Symbol.asyncIterator`, or
+    /// `Symbol.iterator` wrapped by CreateAsyncFromSyncIterator.
     AsyncIterStart,
     /// 14.7.5.7 step 6.a of a `for await`: stack `iterator` -> `iterator nextResult`, calling
     /// `next`, whose result the following `Await` settles.
@@ -258,6 +258,37 @@ pub enum Op {
         done: Label,
         ret: Label,
     },
+    /// `yield*` in an async generator (14.4.14 step 7), the call of a round: stack `iterator
+    /// received mode` -> `iterator mode innerResult` (`mode` a [`ResumeMode`] number), having
+    /// called the inner iterator's `next`, `throw` or `return` with the received value, for the
+    /// following `Await`. An iterator without `throw` jumps to `no_throw` with `iterator`; one
+    /// without `return` jumps to `ret` with `iterator received`.
+    ///
+    /// [`ResumeMode`]: crate::vm::ResumeMode
+    AsyncDelegateCall {
+        no_throw: Label,
+        ret: Label,
+    },
+    /// After the `Await`: stack `iterator mode result` -> `iterator value`, a TypeError unless the
+    /// result is an object; when it is done, jumps to `done` (to `ret` in return mode).
+    AsyncDelegateResult {
+        done: Label,
+        ret: Label,
+    },
+    /// After the `Yield` of a round's value (AsyncGeneratorYield, not awaited first): stack
+    /// `iterator received` -> `iterator received mode`, jumping to `next_round`, or to `unwrap`
+    /// for a return request, whose value AsyncGeneratorUnwrapYieldResumption awaits.
+    AsyncDelegateResumed {
+        next_round: Label,
+        unwrap: Label,
+    },
+    /// The TypeError of `yield*` whose inner iterator has no `throw` (14.4.14 step 7.b.iii.6).
+    DelegateWithoutThrow,
+    /// `Await` and `AfterAwait` of AsyncGeneratorUnwrapYieldResumption inside `yield*`: stack
+    /// `iterator value` -> `iterator received mode`; a rejection, or a failing PromiseResolve,
+    /// becomes a received throw, and a fulfilment a received return.
+    AwaitReceived,
+    AfterAwaitReceived,
     /// 27.7.5.3 Await: suspends the async frame until the value settles.
     Await,
     /// After resumption: continue with the fulfilled value or throw the rejection reason.

@@ -788,7 +788,7 @@ impl Vm {
             ObjectKind::Iterator(IteratorState::AsyncFromSync { iterator, next, .. }) => {
                 self.heap.obj_mut(it).kind =
                     ObjectKind::Iterator(IteratorState::AsyncFromSync { iterator, next: next.clone(), done: true });
-                self.async_from_sync_next(iterator, &next)
+                self.async_from_sync_next(iterator, &next, None)
             }
             _ => unreachable!("a protocol iterator steps through next()"),
         }
@@ -829,7 +829,7 @@ impl Vm {
             ObjectKind::Iterator(IteratorState::AsyncFromSync { iterator, next, done: false }) => {
                 self.heap.obj_mut(it).kind =
                     ObjectKind::Iterator(IteratorState::AsyncFromSync { iterator, next, done: true });
-                self.async_from_sync_return(iterator).map(Some)
+                self.async_from_sync_return(iterator, None).map(Some)
             }
             _ => Ok(None),
         }

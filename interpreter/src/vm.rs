@@ -122,6 +122,29 @@ pub enum ResumeMode {
     Throw,
 }
 
+impl ResumeMode {
+    /// The number `yield*` in an async generator keeps on the stack for a round's mode.
+    pub fn number(self) -> u8 {
+        match self {
+            ResumeMode::Next => 0,
+            ResumeMode::Throw => 1,
+            ResumeMode::Return => 2,
+        }
+    }
+
+    fn from_number(v: &Value) -> ResumeMode {
+        match v {
+            Value::Number(n) if *n == 1.0 => ResumeMode::Throw,
+            Value::Number(n) if *n == 2.0 => ResumeMode::Return,
+            _ => ResumeMode::Next,
+        }
+    }
+
+    fn pushed(self) -> Value {
+        Value::Number(f64::from(self.number()))
+    }
+}
+
 pub struct Vm {
     pub heap: Heap,
     pub realm: Realm,
@@ -1252,7 +1275,47 @@ impl Vm {
                 }
                 ResumeMode::Return => self.frame().pc = *t,
             },
-            op @ (Op::Await | Op::AwaitQuietly) => {
+            Op::AsyncDelegateCall { no_throw, ret } => {
+                let mode = ResumeMode::from_number(&self.pop());
+                let received = self.pop();
+                let it = self.peek().as_object().expect("delegate iterator");
+                match self.async_delegate_call(it, received.clone(), mode)? {
+                    Some(result) => {
+                        self.push(mode.pushed());
+                        self.push(result);
+                    }
+                    None if mode == ResumeMode::Throw => self.frame().pc = *no_throw,
+                    None => {
+                        self.push(received);
+                        self.frame().pc = *ret;
+                    }
+                }
+            }
+            Op::AsyncDelegateResult { done, ret } => {
+                let result = self.pop();
+                let mode = ResumeMode::from_number(&self.pop());
+                let Value::Object(r) = result else {
+                    return Err(self.type_error("iterator result is not an object"));
+                };
+                let finished = self.get(r, "done")?;
+                let finished = self.to_boolean(&finished);
+                let value = self.get(r, "value")?;
+                self.push(value);
+                if finished {
+                    self.frame().pc = if mode == ResumeMode::Return { *ret } else { *done };
+                }
+            }
+            Op::AsyncDelegateResumed { next_round, unwrap } => {
+                let mode = std::mem::replace(&mut self.resume_mode, ResumeMode::Next);
+                self.push(mode.pushed());
+                self.frame().pc = if mode == ResumeMode::Return { *unwrap } else { *next_round };
+            }
+            Op::DelegateWithoutThrow => return Err(self.type_error("the delegated iterator has no throw method")),
+            Op::AfterAwaitReceived => {
+                let rejected = std::mem::replace(&mut self.resume_mode, ResumeMode::Next) == ResumeMode::Throw;
+                self.push(if rejected { ResumeMode::Throw } else { ResumeMode::Return }.pushed());
+            }
+            op @ (Op::Await | Op::AwaitQuietly | Op::AwaitReceived) => {
                 let v = self.peek().clone();
                 let promise = match self.promise_resolve(v) {
                     Ok(p) => p,
@@ -1261,6 +1324,14 @@ impl Vm {
                     Err(Abrupt::Throw(_)) if matches!(op, Op::AwaitQuietly) => {
                         self.pop();
                         self.push(Value::Undefined);
+                        return Ok(None);
+                    }
+                    // Inside `yield*`, what goes wrong becomes a received throw (14.4.14 step
+                    // 7.a.vi, through AsyncGeneratorUnwrapYieldResumption).
+                    Err(Abrupt::Throw(e)) if matches!(op, Op::AwaitReceived) => {
+                        self.pop();
+                        self.push(e);
+                        self.resume_mode = ResumeMode::Throw;
                         return Ok(None);
                     }
                     Err(e) => return Err(e),

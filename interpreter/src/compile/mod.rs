@@ -704,6 +704,56 @@ impl<'a> FnCompiler<'a> {
         Ok(())
     }
 
+    /// `yield*` in an async generator (14.4.14), the operand on the stack: rounds of a call of the
+    /// inner iterator, an await of its result and a yield of its value, until it is done.
+    fn async_delegate(&mut self) -> CResult<()> {
+        self.emit(Op::AsyncIterStart);
+        self.emit(Op::Undefined);
+        self.emit(Op::Number(f64::from(crate::vm::ResumeMode::Next.number())));
+        let round = self.here();
+        let call = self.emit(Op::AsyncDelegateCall { no_throw: 0, ret: 0 });
+        self.emit(Op::Await);
+        self.emit(Op::AfterAwait);
+        let result = self.emit(Op::AsyncDelegateResult { done: 0, ret: 0 });
+        self.emit(Op::Yield);
+        let resumed = self.emit(Op::AsyncDelegateResumed { next_round: round, unwrap: 0 });
+        let unwrap = self.here();
+        self.emit(Op::Pop);
+        self.emit(Op::AwaitReceived);
+        self.emit(Op::AfterAwaitReceived);
+        self.emit(Op::Jump(round));
+        // No `throw` method: AsyncIteratorClose for a normal completion, then a TypeError.
+        let no_throw = self.here();
+        let close = self.emit(Op::AsyncIterReturn { skip: 0, quietly: false });
+        self.emit(Op::Await);
+        self.emit(Op::AfterAwait);
+        self.emit(Op::AsyncIterReturned);
+        self.patch_here(close);
+        self.emit(Op::DelegateWithoutThrow);
+        // A return: the received value is awaited when the inner iterator has no `return` (step
+        // 7.c.iii), not when its `return()` says done (7.c.viii, since ES2023), then returned.
+        let ret_awaited = self.here();
+        self.emit(Op::Await);
+        self.emit(Op::AfterAwait);
+        let ret = self.here();
+        self.emit(Op::Swap);
+        self.emit(Op::Pop);
+        self.return_top()?;
+        let done = self.here();
+        self.emit(Op::Swap);
+        self.emit(Op::Pop);
+        if let Op::AsyncDelegateCall { no_throw: n, ret: r } = &mut self.code.ops[call] {
+            (*n, *r) = (no_throw, ret_awaited);
+        }
+        if let Op::AsyncDelegateResult { done: d, ret: r } = &mut self.code.ops[result] {
+            (*d, *r) = (done, ret);
+        }
+        if let Op::AsyncDelegateResumed { unwrap: u, .. } = &mut self.code.ops[resumed] {
+            *u = unwrap;
+        }
+        Ok(())
+    }
+
     /// Emits what leaving every control above `down_to` requires, innermost first: exit blocks,
     /// remove handlers, drop temporaries, run `finally` blocks (each compiled with the controls
     /// that enclose it, so a `break` inside it resolves correctly).
@@ -1314,7 +1364,9 @@ impl<'a> FnCompiler<'a> {
                 self.emit(Op::AfterAwait);
             }
             Expression::YieldExpression(y) if y.delegate && self.code.is_async => {
-                return unsupported("yield* in an async generator");
+                let Some(a) = &y.argument else { return unsupported("yield* without operand") };
+                self.expression(a)?;
+                self.async_delegate()?;
             }
             Expression::YieldExpression(y) if y.delegate => {
                 let Some(a) = &y.argument else { return unsupported("yield* without operand") };
