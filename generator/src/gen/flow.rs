@@ -830,12 +830,24 @@ impl<'a, 'b> Gen<'a, 'b> {
             return Ok(false);
         }
         let sync_source = self.chance(40)?;
+        // An async generator in between that delegates to the source with yield* (forwarding
+        // next, and the return that closing sends); it needs a rank above the source's.
+        let relay = self.rank() > 3 && self.chance(35)?;
         out.push(self.tag(
             Category::GeneratorsAsync,
-            if sync_source {
-                "for await over a sync generator of closures; two consumers interleave; break or throw closes it"
-            } else {
-                "for await over an async generator of closures; two consumers interleave; break or throw closes it"
+            match (sync_source, relay) {
+                (false, false) => {
+                    "for await over an async generator of closures; two consumers interleave; break or throw closes it"
+                }
+                (true, false) => {
+                    "for await over a sync generator of closures; two consumers interleave; break or throw closes it"
+                }
+                (false, true) => {
+                    "for await over yield* of an async generator of closures; two consumers interleave; break or throw closes both"
+                }
+                (true, true) => {
+                    "for await over yield* of a sync generator of closures; two consumers interleave; break or throw closes both"
+                }
             },
         ));
         let get_ty = fnty(0, Ty::Prim, 0);
@@ -856,9 +868,23 @@ impl<'a, 'b> Gen<'a, 'b> {
             Ok(vec![expr_stmt(yield_expr(made)), expr_stmt(assign(AssignOp::Add, t, await_expr(w)))])
         })?;
         out.push(s);
+        let source = if relay {
+            let (relay, s) = self.suspendable_decl(Suspends::AsyncGenerator, 1, 2, |g, names| {
+                let ar = g.read(names[0]);
+                let inner = g.call_named(&source, vec![ar]);
+                let delegate = Expr::Yield { delegate: true, arg: Some(Box::new(inner)) };
+                let fin = g.with_block(|_| Ok(vec![print(string("relay finally"))]))?;
+                Ok(vec![Stmt::Try { block: vec![expr_stmt(delegate)], handler: None, finalizer: Some(fin) }])
+            })?;
+            out.push(s);
+            relay
+        } else {
+            source
+        };
         // Stop after this many values (never, when it is `trips`).
         let stop_after = self.int(1, i64::from(trips))?;
-        let (consume, s) = self.suspendable_decl(Suspends::Async, 1, 2, |g, names| {
+        let rank = if relay { 3 } else { 2 };
+        let (consume, s) = self.suspendable_decl(Suspends::Async, 1, rank, |g, names| {
             let a = names[0];
             let kind = g.decl_kind(true)?;
             let (seen, d) = g.declare_var(Role::Array, kind, Ty::arr(Ty::Func(get_ty.clone()), 0), false, |_| {
