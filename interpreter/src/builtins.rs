@@ -228,6 +228,11 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
 ];
 
 /// Refuses a program that reads a standard member this interpreter lacks.
+/// The standard members of the intrinsic tagged `tag` that this interpreter does not provide.
+pub fn unimplemented_members(tag: &str) -> &'static [&'static str] {
+    UNIMPLEMENTED.iter().find(|(t, _)| *t == tag).map_or(&[], |(_, names)| names)
+}
+
 pub fn refuse_unimplemented(tag: &str, key: &str) -> JsResult<()> {
     for (t, names) in UNIMPLEMENTED {
         if *t == tag && names.contains(&key) {
@@ -402,6 +407,13 @@ impl Realm {
         b.methods(function_prototype, &[("bind", 1, function_bind), ("toString", 0, function_to_string)]);
         b.constructor(global, "Function", 1, function_constructor, function_prototype);
         let throw_type_error = b.native("", 0, throw_type_error, false);
+        // 10.2.4.1 %ThrowTypeError%: not extensible, and its length and name are frozen.
+        b.heap.obj_mut(throw_type_error).extensible = false;
+        for prop in ["length", "name"] {
+            if let Some(p) = b.heap.obj_mut(throw_type_error).props.get_mut(prop) {
+                p.configurable = false;
+            }
+        }
         // 10.2.4 AddRestrictedFunctionProperties.
         let restricted = b.native("", 0, restricted_function_property, false);
         for name in ["caller", "arguments"] {
@@ -646,11 +658,11 @@ impl Realm {
         // Keyed collections (24.1-24.4).
         let collection_iterator_prototype =
             b.heap.alloc_object(tagged(Some(iterator_prototype), ObjectKind::Ordinary, "MapIterator.prototype"));
-        b.methods(collection_iterator_prototype, &[("next", 0, collection_iterator_next)]);
+        b.methods(collection_iterator_prototype, &[("next", 0, map_iterator_next)]);
         b.symbol_tag(tag_key, collection_iterator_prototype, "Map Iterator");
         let set_iterator_prototype =
             b.heap.alloc_object(tagged(Some(iterator_prototype), ObjectKind::Ordinary, "SetIterator.prototype"));
-        b.methods(set_iterator_prototype, &[("next", 0, collection_iterator_next)]);
+        b.methods(set_iterator_prototype, &[("next", 0, set_iterator_next)]);
         b.symbol_tag(tag_key, set_iterator_prototype, "Set Iterator");
         for (name, methods) in [
             (
@@ -676,7 +688,6 @@ impl Realm {
                     ("clear", 0, set_clear),
                     ("forEach", 1, set_for_each),
                     ("values", 0, set_values),
-                    ("keys", 0, set_values),
                     ("entries", 0, set_entries),
                 ][..],
             ),
@@ -704,7 +715,11 @@ impl Realm {
                 _ => None,
             };
             if let Some(Slot::Data(f)) = iterate.and_then(|m| b.heap.obj(proto).props.get(m)).map(|p| p.slot.clone()) {
-                b.heap.obj_mut(proto).symbols.insert(well_known.iterator, Property::hidden(f));
+                b.heap.obj_mut(proto).symbols.insert(well_known.iterator, Property::hidden(f.clone()));
+                // 24.2.4.10: Set.prototype.keys is the `values` function itself.
+                if name == "Set" {
+                    b.hidden(proto, "keys", f);
+                }
             }
             if name == "Map" || name == "Set" {
                 let getter = b.native("get size", 0, if name == "Map" { map_size } else { set_size }, false);
@@ -1389,9 +1404,25 @@ fn weakset_delete(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) 
     collection_delete(vm, this, args, CollectionKind::WeakSet)
 }
 
-/// 24.1.5.2.1 %MapIteratorPrototype%.next (and the Set iterator's).
-fn collection_iterator_next(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    let Some(it) = this.as_object() else { return Err(vm.type_error("not a Map or Set iterator")) };
+/// 24.1.5.2.1 %MapIteratorPrototype%.next.
+fn map_iterator_next(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_iterator_next(vm, this, false)
+}
+
+/// 24.2.6.2.1 %SetIteratorPrototype%.next.
+fn set_iterator_next(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    collection_iterator_next(vm, this, true)
+}
+
+/// A Set iterator's `next` accepts only Set iterators and a Map iterator's only Map iterators
+/// (`of_set`: the brand check of GeneratorValidate, 27.5.3.2).
+fn collection_iterator_next(vm: &mut Vm, this: &Value, of_set: bool) -> JsResult<Value> {
+    let it = match this {
+        Value::Object(it) if matches!(vm.heap.obj(*it).kind, ObjectKind::CollectionIterator { of_set: brand, .. } if brand == of_set) => {
+            *it
+        }
+        _ => return Err(vm.type_error("not an iterator of this kind of collection")),
+    };
     let v = vm.collection_iterator_step(it)?;
     let done = v.is_none();
     vm.iter_result(v.unwrap_or(Value::Undefined), done)
@@ -1462,6 +1493,7 @@ fn object_keys(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsR
 
 fn object_get_own_property_names(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
     let o = vm.to_object(&arg(args, 0))?;
+    vm.refuse_unimplemented_members(o)?;
     let keys = vm.own_property_keys(o).into_iter().map(Value::String).collect();
     Ok(new_array_value(vm, keys))
 }
@@ -1512,6 +1544,7 @@ fn object_define_property(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjR
     };
     let k = vm.to_property_key(&arg(args, 1))?;
     let d = to_property_descriptor(vm, &arg(args, 2))?;
+    vm.refuse_unimplemented_own(o, &k)?;
     if !vm.define_own_property(o, &k, d)? {
         return Err(vm.type_error(&format!("cannot redefine property '{k}'")));
     }
@@ -1542,21 +1575,22 @@ fn object_define_properties(vm: &mut Vm, _: &Value, args: &[Value], _: Option<Ob
 fn object_get_own_property_descriptor(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
     let o = vm.to_object(&arg(args, 0))?;
     let k = vm.to_property_key(&arg(args, 1))?;
+    vm.refuse_unimplemented_own(o, &k)?;
     let Some(p) = vm.get_own_property(o, &k) else { return Ok(Value::Undefined) };
     let d = vm.new_object();
     let fn_or_undefined = |f: Option<ObjRef>| f.map(Value::Object).unwrap_or(Value::Undefined);
     match p.slot {
         Slot::Data(v) => {
-            vm.create_data_property(d, "value", v)?;
-            vm.create_data_property(d, "writable", Value::Bool(p.writable))?;
+            vm.create_data_property_or_throw(d, "value", v)?;
+            vm.create_data_property_or_throw(d, "writable", Value::Bool(p.writable))?;
         }
         Slot::Accessor { get, set } => {
-            vm.create_data_property(d, "get", fn_or_undefined(get))?;
-            vm.create_data_property(d, "set", fn_or_undefined(set))?;
+            vm.create_data_property_or_throw(d, "get", fn_or_undefined(get))?;
+            vm.create_data_property_or_throw(d, "set", fn_or_undefined(set))?;
         }
     }
-    vm.create_data_property(d, "enumerable", Value::Bool(p.enumerable))?;
-    vm.create_data_property(d, "configurable", Value::Bool(p.configurable))?;
+    vm.create_data_property_or_throw(d, "enumerable", Value::Bool(p.enumerable))?;
+    vm.create_data_property_or_throw(d, "configurable", Value::Bool(p.configurable))?;
     Ok(Value::Object(d))
 }
 
@@ -1568,6 +1602,7 @@ fn object_get_prototype_of(vm: &mut Vm, _: &Value, args: &[Value], _: Option<Obj
 fn object_has_own_property(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
     let k = vm.to_property_key(&arg(args, 0))?;
     let o = vm.to_object(this)?;
+    vm.refuse_unimplemented_own(o, &k)?;
     Ok(Value::Bool(vm.get_own_property(o, &k).is_some()))
 }
 
@@ -1586,6 +1621,7 @@ fn object_is_prototype_of(vm: &mut Vm, this: &Value, args: &[Value], _: Option<O
 fn object_property_is_enumerable(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
     let k = vm.to_property_key(&arg(args, 0))?;
     let o = vm.to_object(this)?;
+    vm.refuse_unimplemented_own(o, &k)?;
     Ok(Value::Bool(vm.get_own_property(o, &k).is_some_and(|p| p.enumerable)))
 }
 
@@ -2086,12 +2122,22 @@ fn array_is_array(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> 
 fn array_push(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
     let o = vm.to_object(this)?;
     let mut len = length_of(vm, o)?;
+    check_new_length(vm, len + args.len() as f64)?;
     for a in args {
         set_or_throw(vm, o, &key(len), a.clone())?;
         len += 1.0;
     }
     set_or_throw(vm, o, "length", Value::Number(len))?;
     Ok(Value::Number(len))
+}
+
+/// The TypeError push, unshift and splice throw before growing an array-like past 2^53 - 1
+/// elements (23.1.3.23 step 4 and siblings).
+fn check_new_length(vm: &mut Vm, new_len: f64) -> JsResult<()> {
+    if new_len > 9007199254740991.0 {
+        return Err(vm.type_error("array-like length would exceed 2^53 - 1"));
+    }
+    Ok(())
 }
 
 fn array_pop(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
@@ -2143,6 +2189,7 @@ fn array_unshift(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -
     let len = length_of(vm, o)?;
     let count = args.len() as f64;
     if count > 0.0 {
+        check_new_length(vm, len + count)?;
         let mut k = len;
         while k > 0.0 {
             move_element(vm, o, k - 1.0, k + count - 1.0)?;
@@ -2169,7 +2216,7 @@ fn array_slice(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> 
         let pk = key(k);
         if vm.has_property(o, &pk)? {
             let v = vm.get(o, &pk)?;
-            vm.create_data_property(a, &key(n), v)?;
+            vm.create_data_property_or_throw(a, &key(n), v)?;
         }
         k += 1.0;
         n += 1.0;
@@ -2192,6 +2239,7 @@ fn array_splice(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) ->
             dc.clamp(0.0, len - start)
         }
     };
+    check_new_length(vm, len + items.len() as f64 - delete_count)?;
     let removed = array_species_create(vm, o, delete_count)?;
     let mut k = 0.0;
     while k < delete_count {
@@ -2199,7 +2247,7 @@ fn array_splice(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) ->
         let from = key(start + k);
         if vm.has_property(o, &from)? {
             let v = vm.get(o, &from)?;
-            vm.create_data_property(removed, &key(k), v)?;
+            vm.create_data_property_or_throw(removed, &key(k), v)?;
         }
         k += 1.0;
     }
@@ -2245,14 +2293,14 @@ fn array_concat(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) ->
                     let pk = key(k);
                     if vm.has_property(e, &pk)? {
                         let v = vm.get(e, &pk)?;
-                        vm.create_data_property(a, &key(n), v)?;
+                        vm.create_data_property_or_throw(a, &key(n), v)?;
                     }
                     k += 1.0;
                     n += 1.0;
                 }
             }
             other => {
-                vm.create_data_property(a, &key(n), other)?;
+                vm.create_data_property_or_throw(a, &key(n), other)?;
                 n += 1.0;
             }
         }
@@ -2343,6 +2391,10 @@ fn array_reverse(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> J
 fn array_index_of(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
     let o = vm.to_object(this)?;
     let len = length_of(vm, o)?;
+    // Step 3: an empty array-like answers before fromIndex is converted.
+    if len == 0.0 {
+        return Ok(Value::Number(-1.0));
+    }
     let target = arg(args, 0);
     let mut k = relative_index(vm, &arg(args, 1), len, 0.0)?;
     while k < len {
@@ -2362,6 +2414,9 @@ fn array_index_of(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) 
 fn array_last_index_of(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
     let o = vm.to_object(this)?;
     let len = length_of(vm, o)?;
+    if len == 0.0 {
+        return Ok(Value::Number(-1.0));
+    }
     let target = arg(args, 0);
     let mut k = if args.len() > 1 {
         let n = to_integer_or_infinity(vm.to_number(&args[1])?);
@@ -2390,6 +2445,9 @@ fn array_last_index_of(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjR
 fn array_includes(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
     let o = vm.to_object(this)?;
     let len = length_of(vm, o)?;
+    if len == 0.0 {
+        return Ok(Value::Bool(false));
+    }
     let target = arg(args, 0);
     let mut k = relative_index(vm, &arg(args, 1), len, 0.0)?;
     while k < len {
@@ -2443,10 +2501,10 @@ fn iterate(vm: &mut Vm, this: &Value, args: &[Value], mode: Each) -> JsResult<Va
             match mode {
                 Each::Visit => {}
                 Each::Map => {
-                    vm.create_data_property(out.expect("map result"), &pk, r)?;
+                    vm.create_data_property_or_throw(out.expect("map result"), &pk, r)?;
                 }
                 Each::Filter if truthy => {
-                    vm.create_data_property(out.expect("filter result"), &key(kept), v)?;
+                    vm.create_data_property_or_throw(out.expect("filter result"), &key(kept), v)?;
                     kept += 1.0;
                 }
                 Each::Some if truthy => return Ok(Value::Bool(true)),
@@ -2872,7 +2930,8 @@ fn math_sqrt(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsRes
 /// 21.3.2.28 Math.round: rounds half up (towards +Infinity), keeping -0.
 fn math_round(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
     math_unary(vm, args, |x| {
-        if !x.is_finite() || x == 0.0 {
+        // Integral already (every double from 2^52 up is), where adding 0.5 would round.
+        if !x.is_finite() || x == 0.0 || x.abs() >= 4503599627370496.0 {
             return x;
         }
         if x > 0.0 && x < 0.5 {

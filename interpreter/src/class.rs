@@ -223,7 +223,7 @@ impl Vm {
         };
         match key {
             FieldKey::Public(k) => {
-                self.create_data_property(receiver, &k, value)?;
+                self.create_data_property_or_throw(receiver, &k, value)?;
             }
             FieldKey::Private(id) => self.private_element_add(receiver, id, PrivateElement::Field(value))?,
         }

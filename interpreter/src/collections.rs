@@ -82,19 +82,17 @@ impl Vm {
 
     /// Creates a collection iterator object (24.1.5.1 CreateMapIterator, 24.2.5.1 CreateSetIterator).
     pub(crate) fn collection_iterator(&mut self, collection: ObjRef, kind: IterationKind) -> Value {
-        let proto = match self.heap.obj(collection).kind {
-            ObjectKind::Collection(CollectionKind::Set, _) => self.realm.set_iterator_prototype,
-            _ => self.realm.collection_iterator_prototype,
-        };
+        let of_set = matches!(self.heap.obj(collection).kind, ObjectKind::Collection(CollectionKind::Set, _));
+        let proto = if of_set { self.realm.set_iterator_prototype } else { self.realm.collection_iterator_prototype };
         Value::Object(self.alloc(Object::new(
             Some(proto),
-            ObjectKind::CollectionIterator { collection: Some(collection), next: 0, kind },
+            ObjectKind::CollectionIterator { collection: Some(collection), next: 0, kind, of_set },
         )))
     }
 
     /// The next value of a collection iterator, or `None` when it is exhausted.
     pub(crate) fn collection_iterator_step(&mut self, it: ObjRef) -> JsResult<Option<Value>> {
-        let ObjectKind::CollectionIterator { collection, next, kind } = self.heap.obj(it).kind.clone() else {
+        let ObjectKind::CollectionIterator { collection, next, kind, of_set } = self.heap.obj(it).kind.clone() else {
             return Err(self.type_error("not a Map or Set iterator"));
         };
         let Some(c) = collection else { return Ok(None) };
@@ -122,7 +120,7 @@ impl Vm {
                 (Some(c), Some(value))
             }
         };
-        self.heap.obj_mut(it).kind = ObjectKind::CollectionIterator { collection, next: index, kind };
+        self.heap.obj_mut(it).kind = ObjectKind::CollectionIterator { collection, next: index, kind, of_set };
         Ok(result)
     }
 }

@@ -153,11 +153,13 @@ pub enum ObjectKind {
     AsyncFrame(Option<Box<crate::vm::Frame>>),
     /// A Map, Set, WeakMap or WeakSet.
     Collection(crate::collections::CollectionKind, crate::collections::Entries),
-    /// A Map or Set iterator (`collection` is `None` once exhausted).
+    /// A Map or Set iterator (`collection` is `None` once exhausted); `of_set` is its brand,
+    /// %SetIteratorPrototype% or %MapIteratorPrototype%, which `next` checks.
     CollectionIterator {
         collection: Option<ObjRef>,
         next: usize,
         kind: crate::collections::IterationKind,
+        of_set: bool,
     },
     BooleanWrapper(bool),
     NumberWrapper(f64),

@@ -145,9 +145,33 @@ impl Vm {
             if self.get_own_property(c, &key).is_some() {
                 return Ok(true);
             }
+            self.refuse_unimplemented_own(c, &key)?;
             cur = self.heap.obj(c).proto;
         }
         Ok(false)
+    }
+
+    /// Refuses the program when `key` names a standard member of the intrinsic `o` that this
+    /// interpreter does not provide (and the program has not defined): any answer about it (a
+    /// read, `in`, `hasOwnProperty`, a descriptor) would be wrong.
+    pub fn refuse_unimplemented_own(&self, o: ObjRef, key: &(impl AsKey + ?Sized)) -> JsResult<()> {
+        let key = key.key();
+        if let (Some(tag), KeyRef::Str(name)) = (self.heap.obj(o).intrinsic, key) {
+            if self.get_own_property(o, &key).is_none() {
+                crate::builtins::refuse_unimplemented(tag, name)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Refuses the program when the intrinsic `o` lacks a standard member this interpreter does
+    /// not provide: the list of its own keys would be short.
+    pub fn refuse_unimplemented_members(&self, o: ObjRef) -> JsResult<()> {
+        let Some(tag) = self.heap.obj(o).intrinsic else { return Ok(()) };
+        for name in crate::builtins::unimplemented_members(tag) {
+            self.refuse_unimplemented_own(o, *name)?;
+        }
+        Ok(())
     }
 
     /// 10.1.8 `[[Get]]` with the object itself as receiver.
@@ -167,9 +191,7 @@ impl Vm {
                     Slot::Accessor { get: None, .. } => Ok(Value::Undefined),
                 };
             }
-            if let (Some(tag), KeyRef::Str(name)) = (self.heap.obj(c).intrinsic, key) {
-                crate::builtins::refuse_unimplemented(tag, name)?;
-            }
+            self.refuse_unimplemented_own(c, &key)?;
             cur = self.heap.obj(c).proto;
         }
         Ok(Value::Undefined)
@@ -250,6 +272,8 @@ impl Vm {
                         }
                         self.define_own_property(r, &key, Descriptor { value: Some(v), ..Descriptor::default() })
                     }
+                    // OrdinarySetWithOwnDescriptor step 2.e: a refused property is a failed
+                    // set, which only strict code turns into a TypeError.
                     None => self.create_data_property(r, &key, v),
                 }
             }
@@ -470,21 +494,29 @@ impl Vm {
         let Some(v) = desc.value.clone() else {
             return self.validate_and_apply(a, "length", desc);
         };
+        // Steps 3-5: ToUint32 and ToNumber each convert the value (an object's valueOf runs twice).
+        let converted = self.to_number(&v)?;
+        let new_len = crate::conversions::to_uint32(converted);
         let number = self.to_number(&v)?;
-        let new_len = crate::conversions::to_uint32(number);
         if new_len as f64 != number {
             return Err(self.error("RangeError", "invalid array length"));
         }
         let old_len = self.array_length(a);
-        let writable = self.heap.obj(a).props.get("length").is_some_and(|p| p.writable);
-        if new_len >= old_len || !writable {
-            return self.validate_and_apply(
-                a,
-                "length",
-                Descriptor { value: Some(Value::Number(new_len as f64)), ..desc },
-            );
+        let len_desc = Descriptor { value: Some(Value::Number(new_len as f64)), ..desc };
+        if new_len >= old_len {
+            return self.validate_and_apply(a, "length", len_desc);
         }
-        // Delete indices from the end; a non-configurable element stops the truncation.
+        if !self.heap.obj(a).props.get("length").is_some_and(|p| p.writable) {
+            return Ok(false);
+        }
+        // Steps 12-15: a length made read-only stays writable until the elements are deleted.
+        let new_writable = len_desc.writable != Some(false);
+        let len_desc = Descriptor { writable: if new_writable { len_desc.writable } else { Some(true) }, ..len_desc };
+        if !self.validate_and_apply(a, "length", len_desc.clone())? {
+            return Ok(false);
+        }
+        // Step 16: delete indices from the end; a non-configurable element stops the truncation
+        // there, and the length is made read-only all the same if it was asked to be.
         let mut indices: Vec<u32> =
             self.heap.obj(a).props.keys().filter_map(|k| array_index(k)).filter(|i| *i >= new_len).collect();
         indices.sort_unstable_by(|x, y| y.cmp(x));
@@ -493,28 +525,41 @@ impl Vm {
             let key = i.to_string();
             let configurable = self.heap.obj(a).props.get(key.as_str()).is_some_and(|p| p.configurable);
             if !configurable {
-                self.set_array_length_raw(a, i + 1);
+                let writable = if new_writable { len_desc.writable } else { Some(false) };
+                let stopped = Descriptor { value: Some(Value::Number(f64::from(i) + 1.0)), writable, ..len_desc };
+                self.validate_and_apply(a, "length", stopped)?;
                 return Ok(false);
             }
             self.heap.obj_mut(a).props.shift_remove(key.as_str());
         }
-        self.validate_and_apply(a, "length", Descriptor { value: Some(Value::Number(new_len as f64)), ..desc })
+        if !new_writable {
+            self.validate_and_apply(a, "length", Descriptor { writable: Some(false), ..Descriptor::default() })?;
+        }
+        Ok(true)
     }
 
-    /// 7.3.5 CreateDataProperty (throws like CreateDataPropertyOrThrow when it fails).
+    /// 7.3.5 CreateDataProperty: `Ok(false)` when the object refuses the property (it is not
+    /// extensible, or has a non-configurable one of that name).
     pub fn create_data_property(&mut self, o: ObjRef, key: &(impl AsKey + ?Sized), v: Value) -> JsResult<bool> {
+        let desc = Descriptor {
+            value: Some(v),
+            writable: Some(true),
+            enumerable: Some(true),
+            configurable: Some(true),
+            ..Descriptor::default()
+        };
+        self.define_own_property(o, key, desc)
+    }
+
+    /// 7.3.7 CreateDataPropertyOrThrow.
+    pub fn create_data_property_or_throw(
+        &mut self,
+        o: ObjRef,
+        key: &(impl AsKey + ?Sized),
+        v: Value,
+    ) -> JsResult<bool> {
         let key = key.key();
-        let ok = self.define_own_property(
-            o,
-            &key,
-            Descriptor {
-                value: Some(v),
-                writable: Some(true),
-                enumerable: Some(true),
-                configurable: Some(true),
-                ..Descriptor::default()
-            },
-        )?;
+        let ok = self.create_data_property(o, &key, v)?;
         if !ok {
             return Err(self.type_error(&format!("cannot define property '{key}'")));
         }
@@ -922,7 +967,7 @@ impl Vm {
             }
             if self.get_own_property(from, &k).is_some_and(|p| p.enumerable) {
                 let v = self.get(from, &k)?;
-                self.create_data_property(target, &k, v)?;
+                self.create_data_property_or_throw(target, &k, v)?;
             }
         }
         Ok(())

@@ -743,7 +743,7 @@ impl Vm {
                 while let Some(v) = self.iterator_step(it)? {
                     self.tick()?;
                     let len = self.array_length(a);
-                    self.create_data_property(a, &len.to_string(), v)?;
+                    self.create_data_property_or_throw(a, &len.to_string(), v)?;
                 }
             }
             Op::CopyDataProperties => {
@@ -989,12 +989,12 @@ impl Vm {
                 let v = self.pop();
                 let a = self.peek().as_object().expect("array literal");
                 let len = self.array_length(a);
-                self.create_data_property(a, &len.to_string(), v)?;
+                self.create_data_property_or_throw(a, &len.to_string(), v)?;
             }
             Op::DefineField(k) => {
                 let v = self.pop();
                 let o = self.peek().as_object().expect("object literal");
-                self.create_data_property(o, k, v)?;
+                self.create_data_property_or_throw(o, k, v)?;
             }
             Op::DefineComputedField(set_name) => {
                 let v = self.pop();
@@ -1006,7 +1006,7 @@ impl Vm {
                         self.set_function_name(*f, &key, None);
                     }
                 }
-                self.create_data_property(o, &key, v)?;
+                self.create_data_property_or_throw(o, &key, v)?;
             }
             Op::DefineAccessor(k, is_get) => {
                 let f = self.pop().as_object().expect("accessor function");
@@ -1638,8 +1638,8 @@ impl Vm {
     /// 7.4.14 CreateIterResultObject.
     pub fn iter_result(&mut self, value: Value, done: bool) -> JsResult<Value> {
         let o = self.new_object();
-        self.create_data_property(o, "value", value)?;
-        self.create_data_property(o, "done", Value::Bool(done))?;
+        self.create_data_property_or_throw(o, "value", value)?;
+        self.create_data_property_or_throw(o, "done", Value::Bool(done))?;
         Ok(Value::Object(o))
     }
 

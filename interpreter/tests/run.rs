@@ -82,6 +82,12 @@ fn unimplemented_features_are_refused_not_guessed() {
         ("print(Math.random())", "random"),
         ("print(typeof Proxy)", "Proxy"),
         ("print(String(print))", "built-in function"),
+        // Every question about a standard member it lacks, not only a read of it.
+        ("print('sort' in [])", "sort"),
+        ("print(Array.prototype.hasOwnProperty('at'))", "at"),
+        ("print(Object.getOwnPropertyDescriptor(Array.prototype, 'sort'))", "sort"),
+        ("print(Object.getOwnPropertyNames(Math).length)", "Math."),
+        ("print('Reflect' in globalThis)", "Reflect"),
     ] {
         match completion(source) {
             Completion::Unsupported(f) => assert!(f.contains(feature), "{source}: refused as {f}"),
@@ -182,6 +188,120 @@ fn heap_limit_ends_runaway_allocation() {
     let limits = Limits { max_heap_cells: 10_000, ..Limits::default() };
     let out = run("var a = []; while (true) a.push({});", &limits);
     assert_eq!(out.completion, Completion::Exhausted(Resource::Memory));
+}
+
+/// Built-in details a round of probes against node found the reference getting wrong: a sloppy
+/// assignment that cannot create its property fails silently (10.1.9.2 step 2.e returns false,
+/// only strict code throws); setting an array's length converts the value twice and, when a
+/// non-configurable element stops the truncation, still makes a read-only length read-only
+/// (10.4.2.4); indexOf, lastIndexOf and includes return before converting fromIndex on an empty
+/// array-like; push, unshift and splice refuse to grow past 2^53 - 1; Set.prototype.keys is
+/// `values`; a Map iterator's next refuses a Set iterator and back; Math.round of integers from
+/// 2^52; %ThrowTypeError% is frozen. Expected output from node (JavaScriptCore agrees).
+#[test]
+fn built_ins_agree_with_node_where_probes_found_them_wrong() {
+    let source = r#"
+function t(label, f) { try { print(label + " " + f()); } catch (e) { print(label + " threw " + e.constructor.name); } }
+t("pe", () => { var o = Object.preventExtensions({}); o.x = 1; return String(o.x); });
+t("sealed", () => { var o = Object.seal({ a: 1 }); o.b = 2; o.a = 3; return String(o.b) + o.a; });
+t("frozen", () => { var o = Object.freeze({ a: 1 }); o.a = 2; o.b = 3; return String(o.b) + o.a; });
+t("len", () => { var a = [1]; Object.defineProperty(a, "length", { writable: false }); a[5] = 1; a.push; return a.length + " " + String(a[5]); });
+t("nullish", () => { var o = Object.preventExtensions({}); o.b ??= 2; return String(o.b); });
+t("incr", () => { var o = Object.preventExtensions({}); o.n++; return String(o.n); });
+t("destr", () => { var o = Object.preventExtensions({}); [o.a] = [1]; return String(o.a); });
+t("forin", () => { var o = Object.preventExtensions({}); for (o.k in { z: 1 }); return String(o.k); });
+t("strict", () => { "use strict"; var o = Object.preventExtensions({}); o.x = 1; return String(o.x); });
+t("strict-frozen", () => { "use strict"; var o = Object.freeze({ a: 1 }); o.a = 2; return o.a; });
+t("proto-frozen", () => { var p = Object.freeze({ a: 1 }); var o = Object.create(p); o.a = 2; return o.a + " " + Object.keys(o).length; });
+t("array-pe", () => { var a = Object.preventExtensions([1, 2]); a[2] = 3; a.push && 0; return a.length; });
+t("push-pe", () => { var a = Object.preventExtensions([1, 2]); a.push(3); return a.length; });
+
+t("twice", () => { var n = 0; var a = [1, 2, 3]; a.length = { valueOf() { n++; return 1; } }; return n + " " + a.length; });
+t("partial", () => { var a = [1, 2, 3]; Object.defineProperty(a, 1, { configurable: false }); try { Object.defineProperty(a, "length", { value: 0, writable: false }); } catch (e) { print("inner " + e.constructor.name); } var d = Object.getOwnPropertyDescriptor(a, "length"); return d.value + " " + d.writable; });
+t("partial-set", () => { var a = [1, 2, 3]; Object.defineProperty(a, 1, { configurable: false }); a.length = 0; return a.length + " " + a[1]; });
+t("partial-strict", () => { "use strict"; var a = [1, 2, 3]; Object.defineProperty(a, 1, { configurable: false }); a.length = 0; return a.length; });
+t("ro", () => { var a = [1, 2, 3]; Object.defineProperty(a, "length", { value: 1, writable: false }); a.length = 5; a.length = 0; return a.length + " " + Object.getOwnPropertyDescriptor(a, "length").writable; });
+t("range", () => { var a = []; a.length = -1; return a.length; });
+t("frac", () => { var a = []; a.length = 1.5; return a.length; });
+t("grow-ro", () => { var a = [1]; Object.defineProperty(a, "length", { value: 3, writable: false }); return a.length + " " + Object.getOwnPropertyDescriptor(a, "length").writable; });
+t("enum", () => { var a = [1, 2]; Object.defineProperty(a, "length", { value: 1, enumerable: true }); return a.length; });
+
+(function () {
+  var n = 0;
+  var a = [1, 2, 3];
+  a.length = {valueOf() { n++; return 1; }};
+  print(String(n));
+})();
+(function () {
+  var n = 0;
+  var f = {valueOf() { n++; return 0; }};
+  [].indexOf(1, f); [].lastIndexOf(1, f); [].includes(1, f);
+  print(String(n));
+})();
+(function () {
+  var o = {length: 2 ** 53 - 1};
+  try { Array.prototype.push.call(o, 1); print('no throw'); } catch (e) { print(e.constructor.name); }
+  print(String(o.length));
+})();
+(function () {
+  var o = {length: 2 ** 53 - 1};
+  try { Array.prototype.splice.call(o, 2 ** 53 - 1, 0, 'x'); print('no throw'); } catch (e) { print(e.constructor.name); }
+  print(String(o.length));
+})();
+(function () {
+  print(String(Set.prototype.keys === Set.prototype.values) + ' ' + Set.prototype.keys.name);
+})();
+(function () {
+  var next = new Set().values().next;
+  try { next.call(new Map().keys()); print('no throw'); } catch (e) { print(e.constructor.name); }
+})();
+(function () {
+  print(String(Math.round(2 ** 52 + 1)) + ' ' + String(Math.round(-(2 ** 52 + 1))));
+})();
+(function () {
+  function f() { 'use strict'; return arguments; }
+  var thrower = Object.getOwnPropertyDescriptor(f(), 'callee').get;
+  print(String(Object.isExtensible(thrower)));
+})();
+(function () { var m = new Map([[1, 2]]).entries(); var next = Object.getPrototypeOf(m).next; try { next.call(new Set([1]).values()); print("no throw"); } catch (e) { print("map next on a set iterator " + e.constructor.name); } })();
+"#;
+    let expected = [
+        "pe undefined",
+        "sealed undefined3",
+        "frozen undefined1",
+        "len 1 undefined",
+        "nullish undefined",
+        "incr undefined",
+        "destr undefined",
+        "forin undefined",
+        "strict threw TypeError",
+        "strict-frozen threw TypeError",
+        "proto-frozen 1 0",
+        "array-pe 2",
+        "push-pe threw TypeError",
+        "twice 2 1",
+        "inner TypeError",
+        "partial 2 false",
+        "partial-set 2 2",
+        "partial-strict threw TypeError",
+        "ro 1 false",
+        "range threw RangeError",
+        "frac threw RangeError",
+        "grow-ro 3 false",
+        "enum threw TypeError",
+        "2",
+        "0",
+        "TypeError",
+        "9007199254740991",
+        "TypeError",
+        "9007199254740991",
+        "true values",
+        "TypeError",
+        "4503599627370497 -4503599627370497",
+        "false",
+        "map next on a set iterator TypeError",
+    ];
+    assert_eq!(lines(source), expected);
 }
 
 /// 25.5.2.2 SerializeJSONProperty: `toJSON` receives the key of the property it serialises (an
