@@ -1576,6 +1576,13 @@ fn object_get_own_property_descriptor(vm: &mut Vm, _: &Value, args: &[Value], _:
     let o = vm.to_object(&arg(args, 0))?;
     let k = vm.to_property_key(&arg(args, 1))?;
     vm.refuse_unimplemented_own(o, &k)?;
+    // Function.prototype's caller and arguments accessors are %ThrowTypeError% in the standard;
+    // here they are a function of their own (which refuses sloppy functions' non-standard ones).
+    if o == vm.realm.function_prototype
+        && matches!(&k, crate::value::PropertyKey::String(n) if matches!(&**n, "caller" | "arguments"))
+    {
+        return unsupported("the descriptor of Function.prototype.caller or arguments");
+    }
     let Some(p) = vm.get_own_property(o, &k) else { return Ok(Value::Undefined) };
     let d = vm.new_object();
     let fn_or_undefined = |f: Option<ObjRef>| f.map(Value::Object).unwrap_or(Value::Undefined);

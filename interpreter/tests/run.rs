@@ -88,6 +88,7 @@ fn unimplemented_features_are_refused_not_guessed() {
         ("print(Object.getOwnPropertyDescriptor(Array.prototype, 'sort'))", "sort"),
         ("print(Object.getOwnPropertyNames(Math).length)", "Math."),
         ("print('Reflect' in globalThis)", "Reflect"),
+        ("print(typeof Object.getOwnPropertyDescriptor(Function.prototype, 'caller').get)", "caller"),
     ] {
         match completion(source) {
             Completion::Unsupported(f) => assert!(f.contains(feature), "{source}: refused as {f}"),
