@@ -196,9 +196,23 @@ impl Vm {
             self.check_global_declarations(code, &hoisted)?;
         }
         if !strict {
+            // B.3.2.3: a block function whose name a lexical binding between the eval and its var
+            // scope holds is not hoisted at all (no error); the compiled code would still copy it
+            // out of its block, so such programs are refused.
+            let blocked = |n: &Name| {
+                let is_block_function = code.annex_b_functions.contains(n) && !code.var_names.contains(n);
+                if is_block_function {
+                    Err(Abrupt::Unsupported(format!(
+                        "an eval block function '{n}' beside a lexical binding of its name"
+                    )))
+                } else {
+                    Ok(())
+                }
+            };
             if var_env == global {
                 for n in &hoisted {
                     if self.heap.env(global).bindings().is_some_and(|b| b.contains_key(n)) {
+                        blocked(n)?;
                         return Err(self.error("SyntaxError", &format!("redeclaration of '{n}'")));
                     }
                 }
@@ -212,6 +226,7 @@ impl Vm {
                     let catch = matches!(env, Environment::Declarative { simple_catch: true, .. });
                     for n in hoisted.iter().filter(|n| bindings.contains_key(*n)) {
                         let is_function = code.functions.iter().any(|(f, _)| f == n);
+                        blocked(n)?;
                         if !catch {
                             return Err(self.error("SyntaxError", &format!("redeclaration of '{n}' by eval")));
                         }
@@ -240,8 +255,12 @@ impl Vm {
     }
 
     /// 9.1.1.4.15 CanDeclareGlobalVar / 9.1.1.4.16 CanDeclareGlobalFunction, checked for every name
-    /// before any binding is created.
-    fn check_global_declarations(&mut self, code: &crate::bytecode::FunctionCode, hoisted: &[Name]) -> JsResult<()> {
+    /// before any binding is created (a script's and a global eval's).
+    pub(crate) fn check_global_declarations(
+        &mut self,
+        code: &crate::bytecode::FunctionCode,
+        hoisted: &[Name],
+    ) -> JsResult<()> {
         let global = self.realm.global_object;
         for (n, _) in &code.functions {
             let ok = match self.heap.obj(global).props.get(n) {

@@ -1742,6 +1742,8 @@ impl Vm {
                 return Err(self.error("SyntaxError", "redeclaration of a lexical global binding"));
             }
         }
+        // Steps 8-10: a function declaration over a non-configurable global such as `undefined`.
+        self.check_global_declarations(code, &code.var_names)?;
         for (n, is_const) in &code.lexical {
             self.env_bindings_mut(genv)
                 .insert(n.clone(), Binding { value: None, mutable: !is_const, strict: true, deletable: false });

@@ -89,6 +89,10 @@ fn unimplemented_features_are_refused_not_guessed() {
         ("print(Object.getOwnPropertyNames(Math).length)", "Math."),
         ("print('Reflect' in globalThis)", "Reflect"),
         ("print(typeof Object.getOwnPropertyDescriptor(Function.prototype, 'caller').get)", "caller"),
+        // The name would come from the key, known only when the class is defined.
+        ("class C { ['y'] = () => 1 } print(new C().y.name)", "computed key"),
+        // B.3.2.3: not hoisted past the let, yet compiled to be copied out of its block.
+        ("function f() { let g = 1; eval('{ function g() {} }'); return g; } print(f())", "lexical binding"),
     ] {
         match completion(source) {
             Completion::Unsupported(f) => assert!(f.contains(feature), "{source}: refused as {f}"),
@@ -189,6 +193,67 @@ fn heap_limit_ends_runaway_allocation() {
     let limits = Limits { max_heap_cells: 10_000, ..Limits::default() };
     let out = run("var a = []; while (true) a.push({});", &limits);
     assert_eq!(out.completion, Completion::Exhausted(Resource::Memory));
+}
+
+/// Language details a round of probes against node found the reference getting wrong: a
+/// parenthesized optional chain still calls with its object as this (13.3.9.1); a block function
+/// named `arguments` is copied over the arguments object (B.3.2.1); a caught throw completes with
+/// the catch block's value (14.15.3). Expected output from node (JavaScriptCore agrees).
+#[test]
+fn language_details_agree_with_node_where_probes_found_them_wrong() {
+    let source = r#"
+var o = { v: 1, m() { return this === o; }, p: { q: 2, m() { return this.q; } } };
+print(String((o?.m)()));
+print(String((o?.["m"])()));
+print(String((o?.p.m)()));
+print(String((o.p?.m)()));
+class K { #v = 7; #m() { return this.#v; } run(x) { return (x?.#m)(); } }
+print(String(new K().run(new K())));
+var calls = 0;
+var r = { get f() { calls++; return function () { return this === r; }; } };
+print(String((r?.f)()) + " " + calls);
+print(String((o?.p)?.q));
+function t() { { function arguments() {} } return typeof arguments; }
+print(t());
+function u(a) { const before = typeof arguments; { function arguments() { return "fn"; } } return before + " " + arguments() + " " + a; }
+print(u(1));
+function v() { if (true) { function arguments() {} } arguments = 5; return arguments; }
+print(v());
+function w() { var f = () => typeof arguments; { function arguments() {} } return f(); }
+print(w(1));
+function x(q) { { function arguments() {} } q = 9; return typeof arguments; }
+print(x(1));
+print(String(eval("1; try { 2; throw 0; } catch (e) {}")));
+print(String(eval("1; try { 2; throw 0; } catch { 3; }")));
+print(String(eval("1; try { 2; } catch (e) { 3; }")));
+print(String(eval("1; for (var i = 0; i < 2; i++) { try { 2; if (i) throw 0; } catch (e) { var z; } }")));
+print(String(eval("1; try { throw 0; } catch (e) { if (false) 5; }")));
+"#;
+    let expected = [
+        "true",
+        "true",
+        "2",
+        "2",
+        "7",
+        "true 1",
+        "2",
+        "function",
+        "object fn 1",
+        "5",
+        "function",
+        "function",
+        "undefined",
+        "3",
+        "2",
+        "undefined",
+        "undefined",
+    ];
+    assert_eq!(lines(source), expected);
+    // 16.1.7 GlobalDeclarationInstantiation: CanDeclareGlobalFunction is false for `undefined`,
+    // a TypeError before anything runs (JavaScriptCore and SpiderMonkey agree).
+    let out = run("print('ran'); function undefined() {}", &Limits::default());
+    assert!(out.printed.is_empty(), "printed {:?}", out.printed);
+    assert_eq!(out.completion, Completion::Threw { constructor: "TypeError".into() });
 }
 
 /// Built-in details a round of probes against node found the reference getting wrong: a sloppy

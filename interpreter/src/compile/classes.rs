@@ -157,6 +157,17 @@ impl<'a> FnCompiler<'a> {
                 };
                 let has_initializer = p.value.is_some();
                 if let Some(value) = &p.value {
+                    // An anonymous function there is named after the key (15.7.10), which for a
+                    // computed key is only known when the class is defined.
+                    let anonymous = match value.without_parentheses() {
+                        Expression::FunctionExpression(f) => f.id.is_none(),
+                        Expression::ClassExpression(c) => c.id.is_none(),
+                        Expression::ArrowFunctionExpression(_) => true,
+                        _ => false,
+                    };
+                    if key.is_none() && anonymous {
+                        return unsupported("an anonymous function in a class field with a computed key");
+                    }
                     // Each initializer is a method-like function called with the instance (or the
                     // class, for static fields) as this (15.7.10).
                     let field_name = key.clone().unwrap_or_else(|| name(""));

@@ -639,8 +639,18 @@ impl<'a> FnCompiler<'a> {
 
     /// B.3.2.1 step 29.a: would replacing `function F` by `var F` produce an early error?
     fn annex_b_applies(&self, n: &Name) -> CResult<bool> {
-        if self.code.params.names.contains(n) || &**n == "arguments" && self.code.kind != CodeKind::Script {
+        if self.code.params.names.contains(n) {
             return Ok(false);
+        }
+        // A block function named `arguments` creates no var binding (step 29.a.ii) but is still
+        // copied to the function's variable environment when evaluated, overwriting the arguments
+        // object, as a `var arguments` beside it would be. Where that environment holds no
+        // arguments binding (arrows, separate parameter scopes) the copy creates one: refused.
+        if &**n == "arguments"
+            && self.code.kind != CodeKind::Script
+            && (self.code.kind == CodeKind::Arrow || self.code.params.has_expressions)
+        {
+            return unsupported("a block function named arguments in an arrow or beside parameter expressions");
         }
         let (own, outer) = self.lexical_scopes.split_last().expect("in a block");
         if own.iter().filter(|m| *m == n).count() > 1 {
@@ -1133,6 +1143,10 @@ impl<'a> FnCompiler<'a> {
         self.emit(Op::PopHandler);
         let mut to_finally = vec![self.emit(Op::Jump(0))];
         self.patch_here(handler);
+        if self.track_completion && t.handler.is_some() {
+            // 14.15.3: a caught throw completes with the catch block's value, not the try block's.
+            self.emit(Op::ClearCompletion);
+        }
         if let Some(h) = &t.handler {
             let rethrow = t.finalizer.as_ref().map(|_| {
                 self.controls.push(Control::Handler);
@@ -1456,6 +1470,49 @@ impl<'a> FnCompiler<'a> {
         Ok(())
     }
 
+    /// The callee of `(a?.b)()`: a parenthesized chain still evaluates to a reference (13.3.9.1),
+    /// so the call's this is the object its last member was read from. Leaves `callee this`, both
+    /// undefined when the chain short-circuits.
+    fn chain_callee(&mut self, c: &'a ChainExpression<'a>) -> CResult<()> {
+        self.chains.push(Vec::new());
+        match &c.expression {
+            ChainElement::StaticMemberExpression(m) => {
+                self.expression(&m.object)?;
+                self.optional_check(m.optional, 0)?;
+                self.emit(Op::Dup);
+                self.emit(Op::GetProperty(name(&m.property.name)));
+            }
+            ChainElement::ComputedMemberExpression(m) => {
+                self.expression(&m.object)?;
+                self.optional_check(m.optional, 0)?;
+                self.emit(Op::Dup);
+                self.expression(&m.expression)?;
+                self.emit(Op::GetElement);
+            }
+            ChainElement::PrivateFieldExpression(m) => {
+                self.expression(&m.object)?;
+                self.optional_check(m.optional, 0)?;
+                self.emit(Op::Dup);
+                self.emit(Op::GetPrivate(private_binding(&m.field)));
+            }
+            _ => return unsupported("optional chain element"),
+        }
+        self.emit(Op::Swap);
+        let exits = self.chains.pop().unwrap_or_default();
+        let mut ends = vec![self.emit(Op::Jump(0))];
+        for (jump, extra) in exits {
+            self.patch_here(jump);
+            for _ in 0..=extra {
+                self.emit(Op::Pop);
+            }
+            self.emit(Op::Undefined);
+            self.emit(Op::Undefined);
+            ends.push(self.emit(Op::Jump(0)));
+        }
+        ends.into_iter().for_each(|e| self.patch_here(e));
+        Ok(())
+    }
+
     /// At a `?.`: leave the chain when the value on top is null or undefined.
     fn optional_check(&mut self, optional: bool, extra: usize) -> CResult<()> {
         if !optional {
@@ -1591,6 +1648,12 @@ impl<'a> FnCompiler<'a> {
                     self.optional_check(true, 1)?;
                     self.emit(Op::Swap);
                 }
+            }
+            Expression::ChainExpression(chain) if !matches!(chain.expression, ChainElement::CallExpression(_)) => {
+                if c.optional {
+                    return unsupported("an optional call of a parenthesized optional chain");
+                }
+                self.chain_callee(chain)?;
             }
             callee => {
                 self.expression(callee)?;
