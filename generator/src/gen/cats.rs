@@ -1069,6 +1069,14 @@ impl<'a, 'b> Gen<'a, 'b> {
                     } else {
                         let c = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.reading(i)?)]))?;
                         b.push(push(g, c));
+                        // One iteration ends with continue after its closure is made: the next
+                        // one still starts in a copy of the environment (14.7.4.2).
+                        if g.chance(25)? {
+                            let k = g.int(0, i64::from(trips) - 1)?;
+                            let ir = g.read(i);
+                            b.push(Stmt::If(bin(BinOp::StrictEq, ir, num(k)), vec![Stmt::Continue(None)], None));
+                            b.extend(g.gen_stmts(1, 20)?);
+                        }
                     }
                     Ok(b)
                 })?;
