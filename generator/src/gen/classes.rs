@@ -478,7 +478,17 @@ impl<'a, 'b> Gen<'a, 'b> {
             let heritage = g.read(base);
             let mut ms = Vec::new();
             if use_fields {
-                let w = g.class_element(None, |g| g.gen_prim(1))?;
+                // An instance field's home object is the prototype: super.kind() there is the
+                // base class's prototype method, not a static one (15.7.14).
+                let from_super = g.can_call(1) && g.chance(30)?;
+                let w = g.class_element(None, |g| {
+                    let p = g.gen_prim(1)?;
+                    if !from_super {
+                        return Ok(p);
+                    }
+                    g.spend_call(1);
+                    Ok(bin(BinOp::Add, method_call(Expr::Super, "kind", vec![]), p))
+                })?;
                 ms.push(ClassMember::Field { is_static: false, key: key("w"), value: Some(w) });
             }
             ms.push(g.class_method(
