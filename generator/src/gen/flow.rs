@@ -192,6 +192,19 @@ impl<'a, 'b> Gen<'a, 'b> {
         })
     }
 
+    /// `consume(n); consume(m).then((v) => print("consumed " + v));`: two calls of an async
+    /// consumer of one number, whose awaits interleave.
+    pub(super) fn start_two_consumers(&mut self, out: &mut Vec<Stmt>, consume: &str) -> Result<()> {
+        let a = self.small_num()?;
+        let first = self.call_named(consume, vec![a]);
+        out.push(expr_stmt(first));
+        let a = self.small_num()?;
+        let second = self.call_named(consume, vec![a]);
+        let cb = self.print_callback("consumed ")?;
+        out.push(expr_stmt(method_call(second, "then", vec![cb])));
+        Ok(())
+    }
+
     /// `it.method(args)`, spending one call.
     fn resume(&mut self, it: &str, method: &str, args: Vec<Expr>) -> Expr {
         self.spend_call(1);
@@ -913,13 +926,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             Ok(vec![d, l, all, ret(n)])
         })?;
         out.push(s);
-        let a = self.small_num()?;
-        let first = self.call_named(&consume, vec![a]);
-        out.push(expr_stmt(first));
-        let a = self.small_num()?;
-        let second = self.call_named(&consume, vec![a]);
-        let cb = self.print_callback("consumed ")?;
-        out.push(expr_stmt(method_call(second, "then", vec![cb])));
+        self.start_two_consumers(out, &consume)?;
         out.push(print(string("consumers started")));
         Ok(true)
     }

@@ -105,13 +105,7 @@ impl Gen<'_, '_> {
                     Ok(body)
                 })?;
                 out.push(s);
-                let a = self.small_num()?;
-                let first = self.call_named(&consume, vec![a]);
-                out.push(expr_stmt(first));
-                let a = self.small_num()?;
-                let second = self.call_named(&consume, vec![a]);
-                let cb = self.print_callback("consumed ")?;
-                out.push(expr_stmt(method_call(second, "then", vec![cb])));
+                self.start_two_consumers(out, &consume)?;
                 Ok(true)
             }
         }

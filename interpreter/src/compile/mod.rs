@@ -745,13 +745,7 @@ impl<'a> FnCompiler<'a> {
         let ret_awaited = self.here();
         self.emit(Op::Await);
         self.emit(Op::AfterAwait);
-        let ret = self.here();
-        self.emit(Op::Swap);
-        self.emit(Op::Pop);
-        self.return_top()?;
-        let done = self.here();
-        self.emit(Op::Swap);
-        self.emit(Op::Pop);
+        let (ret, done) = self.delegate_exits()?;
         if let Op::AsyncDelegateCall { no_throw: n, ret: r } = &mut self.code.ops[call] {
             (*n, *r) = (no_throw, ret_awaited);
         }
@@ -762,6 +756,19 @@ impl<'a> FnCompiler<'a> {
             *u = unwrap;
         }
         Ok(())
+    }
+
+    /// The two ways out of `yield*`, from stack `iterator value`: the generator returns the value
+    /// (`ret`, reached by a jump), or it is the expression's value (`done`, where code continues).
+    fn delegate_exits(&mut self) -> CResult<(Label, Label)> {
+        let ret = self.here();
+        self.emit(Op::Swap);
+        self.emit(Op::Pop);
+        self.return_top()?;
+        let done = self.here();
+        self.emit(Op::Swap);
+        self.emit(Op::Pop);
+        Ok((ret, done))
     }
 
     /// Emits what leaving every control above `down_to` requires, innermost first: exit blocks,
@@ -1388,13 +1395,7 @@ impl<'a> FnCompiler<'a> {
                 self.emit(Op::ForOfStart);
                 self.emit(Op::Undefined);
                 let step = self.emit(Op::YieldDelegate { done: 0, ret: 0 });
-                let ret = self.here();
-                self.emit(Op::Swap);
-                self.emit(Op::Pop);
-                self.return_top()?;
-                let done = self.here();
-                self.emit(Op::Swap);
-                self.emit(Op::Pop);
+                let (ret, done) = self.delegate_exits()?;
                 if let Op::YieldDelegate { done: d, ret: r } = &mut self.code.ops[step] {
                     *d = done;
                     *r = ret;
