@@ -1457,6 +1457,13 @@ impl<'a> FnCompiler<'a> {
             }
             _ => return unsupported("optional chain element"),
         }
+        self.close_chain(1);
+        Ok(())
+    }
+
+    /// Ends the innermost optional chain: each `?.` that short-circuits jumps here, drops what it
+    /// left on the stack and leaves `results` undefineds instead.
+    fn close_chain(&mut self, results: usize) {
         let exits = self.chains.pop().unwrap_or_default();
         let mut ends = vec![self.emit(Op::Jump(0))];
         for (jump, extra) in exits {
@@ -1464,11 +1471,12 @@ impl<'a> FnCompiler<'a> {
             for _ in 0..=extra {
                 self.emit(Op::Pop);
             }
-            self.emit(Op::Undefined);
+            for _ in 0..results {
+                self.emit(Op::Undefined);
+            }
             ends.push(self.emit(Op::Jump(0)));
         }
         ends.into_iter().for_each(|e| self.patch_here(e));
-        Ok(())
     }
 
     /// The callee of `(a?.b)()`: a parenthesized chain still evaluates to a reference (13.3.9.1),
@@ -1499,18 +1507,7 @@ impl<'a> FnCompiler<'a> {
             _ => return unsupported("optional chain element"),
         }
         self.emit(Op::Swap);
-        let exits = self.chains.pop().unwrap_or_default();
-        let mut ends = vec![self.emit(Op::Jump(0))];
-        for (jump, extra) in exits {
-            self.patch_here(jump);
-            for _ in 0..=extra {
-                self.emit(Op::Pop);
-            }
-            self.emit(Op::Undefined);
-            self.emit(Op::Undefined);
-            ends.push(self.emit(Op::Jump(0)));
-        }
-        ends.into_iter().for_each(|e| self.patch_here(e));
+        self.close_chain(2);
         Ok(())
     }
 
