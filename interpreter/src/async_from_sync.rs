@@ -16,14 +16,8 @@ impl Vm {
     /// (`yield*` passes one, `for await` none): the promise of the sync iterator's next step.
     pub fn async_from_sync_next(&mut self, iterator: ObjRef, next: &Value, value: Option<Value>) -> JsResult<Value> {
         let cap = self.new_promise_capability();
-        match self.call(next, Value::Object(iterator), value.into_iter().collect()) {
-            Ok(Value::Object(result)) => self.async_from_sync_continuation(result, cap, iterator, true),
-            Ok(_) => {
-                let error = self.type_error("iterator result is not an object");
-                self.reject_capability(cap, error)
-            }
-            Err(error) => self.reject_capability(cap, error),
-        }
+        let result = self.call(next, Value::Object(iterator), value.into_iter().collect());
+        self.continue_or_reject(result, cap, iterator, true)
     }
 
     /// 27.1.6.2.2 %AsyncFromSyncIteratorPrototype%.return, with `value` when one is passed
@@ -40,14 +34,8 @@ impl Vm {
             self.call(&cap.resolve, Value::Undefined, vec![result])?;
             return Ok(Value::Object(cap.promise));
         };
-        match self.call(&method, Value::Object(iterator), value.into_iter().collect()) {
-            Ok(Value::Object(result)) => self.async_from_sync_continuation(result, cap, iterator, false),
-            Ok(_) => {
-                let error = self.type_error("iterator return() result is not an object");
-                self.reject_capability(cap, error)
-            }
-            Err(error) => self.reject_capability(cap, error),
-        }
+        let result = self.call(&method, Value::Object(iterator), value.into_iter().collect());
+        self.continue_or_reject(result, cap, iterator, false)
     }
 
     /// 27.1.6.2.3 %AsyncFromSyncIteratorPrototype%.throw, as `yield*` calls it (with the thrown
@@ -66,8 +54,21 @@ impl Vm {
             let error = self.type_error("the sync iterator has no throw method");
             return self.reject_capability(cap, error);
         };
-        match self.call(&method, Value::Object(iterator), vec![value]) {
-            Ok(Value::Object(result)) => self.async_from_sync_continuation(result, cap, iterator, true),
+        let result = self.call(&method, Value::Object(iterator), vec![value]);
+        self.continue_or_reject(result, cap, iterator, true)
+    }
+
+    /// What next, return and throw do with the sync iterator's answer `result`: a thrown error or
+    /// a result that is not an object rejects `cap`; an object goes on to the continuation.
+    fn continue_or_reject(
+        &mut self,
+        result: JsResult<Value>,
+        cap: Capability,
+        iterator: ObjRef,
+        close_on_rejection: bool,
+    ) -> JsResult<Value> {
+        match result {
+            Ok(Value::Object(result)) => self.async_from_sync_continuation(result, cap, iterator, close_on_rejection),
             Ok(_) => {
                 let error = self.type_error("iterator result is not an object");
                 self.reject_capability(cap, error)

@@ -227,17 +227,15 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
     ("Error.prototype", &["stack"]),
 ];
 
-/// Refuses a program that reads a standard member this interpreter lacks.
 /// The standard members of the intrinsic tagged `tag` that this interpreter does not provide.
 pub fn unimplemented_members(tag: &str) -> &'static [&'static str] {
     UNIMPLEMENTED.iter().find(|(t, _)| *t == tag).map_or(&[], |(_, names)| names)
 }
 
+/// Refuses a program that asks about a standard member this interpreter lacks.
 pub fn refuse_unimplemented(tag: &str, key: &str) -> JsResult<()> {
-    for (t, names) in UNIMPLEMENTED {
-        if *t == tag && names.contains(&key) {
-            return unsupported(format!("{tag}.{key}").replace("global.", ""));
-        }
+    if unimplemented_members(tag).contains(&key) {
+        return unsupported(format!("{tag}.{key}").replace("global.", ""));
     }
     Ok(())
 }
