@@ -665,3 +665,28 @@ fn arrow_super_loop_test_and_arguments_producers_run_beyond_es5() {
         |text| text.contains("var arguments;"),
     );
 }
+
+#[test]
+fn annex_b_block_functions_and_eval_arguments_reach_their_constructs_and_run_on_the_reference() {
+    // Three sloppy-code constructs that engines get wrong: two block functions of one name, a block
+    // function inside `with` named like the object's property, and a direct eval declaring
+    // `var arguments`. Each shows up, and every program with one runs to the end on the reference.
+    let constructs: [(Category, &str); 3] = [
+        (Category::Hoisting, "of two block functions of one name, the var gets the last"),
+        (Category::EvalWith, "print(v());"),
+        (Category::EvalWith, "eval(\"var arguments = "),
+    ];
+    for (category, marker) in constructs {
+        let cfg = only(Config::default(), category);
+        let mut seen = 0;
+        for seed in 0..120 {
+            let text = Program::from_seed(seed, &cfg).to_string();
+            if text.contains(marker) {
+                seen += 1;
+                let out = interpreter::run(&text, &Limits::default());
+                assert_eq!(out.completion, Completion::Normal, "seed {seed}:\n{text}");
+            }
+        }
+        assert!(seen >= 3, "{marker:?} in {seen} of 120 programs");
+    }
+}

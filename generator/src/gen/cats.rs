@@ -810,19 +810,45 @@ impl<'a, 'b> Gen<'a, 'b> {
                 return Err(e);
             }
         };
+        let mut block = vec![Stmt::Function(f)];
+        // Sloppy code may declare the name twice in one block: the block binding holds the last
+        // function, and each declaration copies the block binding (not its own function) into
+        // the var (B.3.2.1), so the var ends up with the last one too.
+        let again = !self.strict() && self.fits_here(0, 1) && self.chance(30)?;
+        if again {
+            let spec = FnSpec { name: Some(h), ..FnSpec::new(FunctionKind::Declaration, vec![], 0) };
+            match self.with_function(spec, |g, _| Ok(vec![ret(g.gen_prim(2)?)])) {
+                Ok(f) => block.push(Stmt::Function(f)),
+                Err(e) => {
+                    self.pop_scope();
+                    return Err(e);
+                }
+            }
+        }
         self.set_readable(h, true);
         self.spend_call(1);
         let hr = self.read(h);
-        let block = vec![Stmt::Function(f), print(call(hr, vec![]))];
+        block.push(print(call(hr, vec![])));
         self.pop_scope();
-        out.push(
-            self.tag(Category::Hoisting, "Annex B: a block function is visible after its block only in sloppy code"),
-        );
+        out.push(self.tag(
+            Category::Hoisting,
+            if again {
+                "Annex B: of two block functions of one name, the var gets the last"
+            } else {
+                "Annex B: a block function is visible after its block only in sloppy code"
+            },
+        ));
         let r = self.read(h);
         out.push(print(unary(UnaryOp::Typeof, r)));
         out.push(Stmt::Block(block));
         let r = self.read(h);
         out.push(print(unary(UnaryOp::Typeof, r)));
+        if again && self.can_call(1) {
+            // The var's function returns a primitive and calls nothing (rank 0).
+            self.spend_call(1);
+            let r = self.read(h);
+            out.push(print(call(r, vec![])));
+        }
         Ok(true)
     }
 

@@ -59,6 +59,25 @@ impl<'a, 'b> Gen<'a, 'b> {
         }
     }
 
+    /// `{ function name() { return ...; } }` inside a with whose object has a property `name`: the
+    /// block binding shadows the property only inside its own block.
+    fn block_function_over_property(&mut self, name: Name) -> Result<Stmt> {
+        self.push_scope(ScopeKind::Block);
+        // Added directly: the with scope's property of this name is no declaration it clashes with.
+        self.scopes.last_mut().expect("just pushed").add(Binding {
+            name,
+            kind: BindingKind::Function,
+            ty: Ty::Func(fnty(0, Ty::Prim, 0)),
+            writable: false,
+            readable: false,
+        });
+        self.touch();
+        let spec = FnSpec { name: Some(name), ..FnSpec::new(FunctionKind::Declaration, vec![], 0) };
+        let f = self.with_function(spec, |g, _| Ok(vec![ret(g.gen_prim(1)?)]));
+        self.pop_scope();
+        Ok(Stmt::Block(vec![Stmt::Function(f?)]))
+    }
+
     /// A fresh name for eval to declare.
     fn eval_name(&mut self) -> Name {
         self.labels += 1;
@@ -121,7 +140,12 @@ impl<'a, 'b> Gen<'a, 'b> {
                 })
                 .map(|v| v.0)
                 .collect();
-            let q = if !candidates.is_empty() && g.chance(60)? {
+            // `var arguments` in the eval reuses the arguments object's binding (its initialiser
+            // overwrites the object), which an arrow made before sees.
+            let arguments = outer_name.is_none() && g.feat.arrows && g.chance(15)?;
+            let q = if arguments {
+                Name::new("arguments")
+            } else if !candidates.is_empty() && g.chance(60)? {
                 let q = g.pick_from(&candidates)?;
                 outer_name = Some(q);
                 q
@@ -130,6 +154,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             };
             let get_body = match &outer_name {
                 Some(_) => ident(&q),
+                None if arguments => unary(UnaryOp::Typeof, ident(&q)),
                 None => Expr::Cond(Box::new(typeof_is_undefined(&q)), Box::new(string("none")), Box::new(ident(&q))),
             };
             g.note_lookup(q);
@@ -137,6 +162,12 @@ impl<'a, 'b> Gen<'a, 'b> {
             g.reserved.push(q);
             let kind = g.decl_kind(true)?;
             let (get, d) = g.declare_var(Role::Function, kind, Ty::Func(fnty(0, Ty::Prim, 0)), false, |g| {
+                if arguments {
+                    // An arrow: a function expression would have an arguments object of its own.
+                    let f =
+                        g.with_function(FnSpec::new(FunctionKind::Arrow, vec![], 0), |_, _| Ok(vec![ret(get_body)]))?;
+                    return Ok(func_expr(Function { expression_body: true, ..f }));
+                }
                 g.closure(vec![], 0, |_, _| Ok(vec![ret(get_body)]))
             })?;
             body.push(d);
@@ -522,6 +553,14 @@ impl<'a, 'b> Gen<'a, 'b> {
         let (hs, d) = self.declare_uninit(Role::Function, &[Ty::Func(get_ty.clone()), Ty::Func(get_ty)])?;
         out.push(d);
         let (h1, h2) = (hs[0], hs[1]);
+        // A sloppy block function named like one of the object's properties, declared in the
+        // with: evaluating it copies it into the function's var (B.3.2.1), never into the object.
+        let v_name = Name::new("v");
+        let function_in_with = self.feat.block_functions
+            && self.lookup(v_name).is_none()
+            && self.can_declare(v_name, How::Var)
+            && self.can_call(1)
+            && self.chance(35)?;
         // The object environment: its properties are bindings for the code inside.
         self.push_scope(ScopeKind::With);
         for name in [k.as_str(), "v"] {
@@ -552,12 +591,25 @@ impl<'a, 'b> Gen<'a, 'b> {
             b.extend(g.gen_stmts(2, 50)?);
             let (t, kr) = (g.target(k), g.read(k));
             b.push(expr_stmt(assign(AssignOp::Assign, t, bin(BinOp::Add, kr, num(1)))));
+            if function_in_with {
+                b.push(g.block_function_over_property(v_name)?);
+            }
             Ok(b)
         });
         self.pop_scope();
         let body = body?;
         let or = self.read(o);
         out.push(Stmt::With(or, body));
+        if function_in_with {
+            // The var the block function was copied into (not read by generated code: the model
+            // types it as a primitive).
+            self.declare(v_name, How::Var, BindingKind::Var, Ty::Prim, false, false);
+            let or = self.read(o);
+            out.push(print(unary(UnaryOp::Typeof, member(or, "v"))));
+            self.spend_call(1);
+            let r = self.read(v_name);
+            out.push(print(call(r, vec![])));
+        }
         self.set_readable(h1, true);
         self.set_readable(h2, true);
         let c = self.call_named(&h1, vec![]);
