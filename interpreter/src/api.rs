@@ -161,6 +161,8 @@ pub fn run_with(source: &str, limits: &Limits, options: &RunOptions) -> RunOutpu
     })
 }
 
+use crate::early_errors::Rejection;
+
 fn run_here(source: &str, limits: &Limits, options: &RunOptions) -> RunOutput {
     let allocator = oxc_allocator::Allocator::default();
     let parsed = oxc_parser::Parser::new(&allocator, source, oxc_span::SourceType::script()).parse();
@@ -172,15 +174,12 @@ fn run_here(source: &str, limits: &Limits, options: &RunOptions) -> RunOutput {
             lifetime: Vec::new(),
         };
     }
-    // Early errors (redeclarations, strict-mode restrictions, ...) come from the semantic checker.
-    let semantic = oxc_semantic::SemanticBuilder::new().with_check_syntax_error(true).build(&parsed.program);
-    if let Some(message) = first_error(&semantic.diagnostics, false) {
-        return RunOutput {
-            printed: Vec::new(),
-            completion: Completion::SyntaxError { message },
-            thrown_message: None,
-            lifetime: Vec::new(),
+    if let Err(rejection) = crate::early_errors::check(&parsed.program) {
+        let completion = match rejection {
+            Rejection::SyntaxError(message) => Completion::SyntaxError { message },
+            Rejection::Unsupported(feature) => Completion::Unsupported(feature),
         };
+        return RunOutput { printed: Vec::new(), completion, thrown_message: None, lifetime: Vec::new() };
     }
     let code = match crate::compile::compile_script(&parsed.program) {
         Ok(code) => std::rc::Rc::new(code),

@@ -2,26 +2,24 @@
 
 use std::rc::Rc;
 
+use crate::early_errors::Rejection;
 use crate::heap::{Binding, Environment, Property};
 use crate::value::{Abrupt, EnvRef, JsResult, Name, ObjRef, Value};
 use crate::vm::Vm;
 
-/// Parses `source` as a script; early errors come back as the message of a SyntaxError.
+/// Parses `source` as a script, with its early errors.
 fn parse_checked<'a>(
     allocator: &'a oxc_allocator::Allocator,
     source: &'a str,
-) -> Result<oxc_parser::ParserReturn<'a>, String> {
+) -> Result<oxc_parser::ParserReturn<'a>, Rejection> {
     let parsed = oxc_parser::Parser::new(allocator, source, oxc_span::SourceType::script()).parse();
     if let Some(e) = parsed.diagnostics.errors().next() {
-        return Err(e.to_string());
+        return Err(Rejection::SyntaxError(e.to_string()));
     }
     if parsed.panicked {
-        return Err("the parser gave up".into());
+        return Err(Rejection::SyntaxError("the parser gave up".into()));
     }
-    let semantic = oxc_semantic::SemanticBuilder::new().with_check_syntax_error(true).build(&parsed.program);
-    if let Some(e) = semantic.diagnostics.errors().next() {
-        return Err(e.to_string());
-    }
+    crate::early_errors::check(&parsed.program)?;
     Ok(parsed)
 }
 
@@ -52,6 +50,14 @@ fn private_names_in(source: &str) -> Vec<String> {
 }
 
 impl Vm {
+    /// A rejected eval or Function source: a SyntaxError thrown in the caller, or a refusal.
+    fn rejected(&mut self, rejection: Rejection) -> Abrupt {
+        match rejection {
+            Rejection::SyntaxError(message) => self.error("SyntaxError", &message),
+            Rejection::Unsupported(feature) => Abrupt::Unsupported(feature),
+        }
+    }
+
     /// 19.2.1.1 PerformEval step 5: new.target, super and private names are allowed only where the
     /// calling context provides them.
     fn check_eval_context(&mut self, code: &crate::bytecode::FunctionCode) -> JsResult<()> {
@@ -146,8 +152,8 @@ impl Vm {
                     // Strict-mode early errors of code that is strict only through its caller.
                     let text = format!("\"use strict\";{source}");
                     let allocator = oxc_allocator::Allocator::default();
-                    if let Err(message) = parse_checked(&allocator, &text) {
-                        return Err(self.error("SyntaxError", &message));
+                    if let Err(rejection) = parse_checked(&allocator, &text) {
+                        return Err(self.rejected(rejection));
                     }
                 }
                 compile(crate::compile::compile_eval(&parsed.program, strict))?
@@ -155,6 +161,7 @@ impl Vm {
             // Script-goal parsing rejects new.target, super and private names, which eval code
             // inside functions, methods and classes may use: parse it as a derived constructor's
             // body instead, then check each use against the calling context (19.2.1.1 step 5).
+            Err(Rejection::Unsupported(feature)) => return Err(Abrupt::Unsupported(feature)),
             Err(_) if direct && (source.contains("new.target") || source.contains("super") || source.contains('#')) => {
                 if source.contains("return") || source.contains("arguments") {
                     return Err(Abrupt::Unsupported("eval code needing a function context".into()));
@@ -171,7 +178,7 @@ impl Vm {
                 self.check_eval_context(&compiled)?;
                 compiled
             }
-            Err(message) => return Err(self.error("SyntaxError", &message)),
+            Err(rejection) => return Err(self.rejected(rejection)),
         };
         let strict = code.strict;
         let (caller_env, caller_var_env) =
@@ -370,7 +377,7 @@ impl Vm {
         let allocator = oxc_allocator::Allocator::default();
         let parsed = match parse_checked(&allocator, &source) {
             Ok(p) => p,
-            Err(message) => return Err(self.error("SyntaxError", &message)),
+            Err(rejection) => return Err(self.rejected(rejection)),
         };
         let whole = parsed.program.body.len() == 1
             && matches!(&parsed.program.body[0], oxc_ast::ast::Statement::FunctionDeclaration(f)

@@ -25,6 +25,7 @@ mod class;
 mod collections;
 mod compile;
 mod conversions;
+mod early_errors;
 mod environment;
 mod eval;
 pub mod heap;

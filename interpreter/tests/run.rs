@@ -67,6 +67,14 @@ fn syntax_and_early_errors_are_reported_before_running() {
     assert!(matches!(out.completion, Completion::SyntaxError { .. }), "{:?}", out.completion);
     assert!(matches!(completion("function ("), Completion::SyntaxError { .. }));
     assert!(matches!(completion("'use strict'; with (a) {}"), Completion::SyntaxError { .. }));
+    // Redeclarations inside a block function's own block (or catch clause) are early errors.
+    for source in [
+        "function f() { { function g() {} let g; } }",
+        "function f() { { function g() {} { var g; } } }",
+        "try {} catch (e) { function e() {} }",
+    ] {
+        assert!(matches!(completion(source), Completion::SyntaxError { .. }), "{source}");
+    }
 }
 
 #[test]
@@ -93,6 +101,10 @@ fn unimplemented_features_are_refused_not_guessed() {
         ("class C { ['y'] = () => 1 } print(new C().y.name)", "computed key"),
         // B.3.2.3: not hoisted past the let, yet compiled to be copied out of its block.
         ("function f() { let g = 1; eval('{ function g() {} }'); return g; } print(f())", "lexical binding"),
+        // Valid (B.3.2.1 skips the var), but oxc's checker reports a redeclaration.
+        ("function t() { { function g() {} } let g = 1; return typeof g; } print(t())", "block function"),
+        ("{ function g() {} } const g = 1;", "block function"),
+        ("function t() { return eval('{ function q() {} } let q = 2; typeof q'); } print(t())", "block function"),
     ] {
         match completion(source) {
             Completion::Unsupported(f) => assert!(f.contains(feature), "{source}: refused as {f}"),
