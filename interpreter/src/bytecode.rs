@@ -329,7 +329,15 @@ pub enum Op {
     /// 13.3.7 `super.x` / `super[k]`.
     SuperGet(Name),
     SuperGetElement,
+    /// The base of a super reference being assigned (13.3.7.3 MakeSuperPropertyReference: `this`
+    /// must be initialised, and the home object's prototype is read before the right-hand side
+    /// runs): stack -> `base` (an object or null).
+    SuperBase,
+    /// `super.x` of [`Op::SuperBase`] as read by a compound assignment: stack `base` -> `value`.
+    SuperGetFrom(Name),
+    /// `super.x = v` on a base from [`Op::SuperBase`]: stack `base v` -> `v`.
     SuperSet(Name),
+    /// `super[k] = v`: stack `k base v` -> `v`.
     SuperSetElement,
     /// `obj.#x`: stack `obj` -> `value`.
     GetPrivate(Name),

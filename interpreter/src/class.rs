@@ -324,7 +324,7 @@ impl Vm {
     }
 
     /// The object `super.x` looks in (the home object's prototype) and the this value.
-    fn super_base(&mut self) -> JsResult<(Option<ObjRef>, Value)> {
+    pub(crate) fn super_base(&mut self) -> JsResult<(Option<ObjRef>, Value)> {
         let env = self.current_env();
         let this = self.resolve_this_binding(env)?;
         let (_, f) = self.super_environment();
@@ -337,18 +337,42 @@ impl Vm {
 
     /// 13.3.7 `super.x`: Get on the home object's prototype with this as the receiver.
     pub(crate) fn super_get(&mut self, key: &(impl crate::value::AsKey + ?Sized)) -> JsResult<Value> {
-        let (base, this) = self.super_base()?;
-        let Some(base) = base else { return Err(self.type_error("cannot read a property of null via super")) };
-        self.get_with_receiver(base, key, this)
+        let (base, _) = self.super_base()?;
+        let base = base.map_or(Value::Null, Value::Object);
+        self.super_get_from(&base, key)
     }
 
-    /// `super.x = v`: Set on the home object's prototype with this as the receiver (class code is
-    /// strict, so failure throws).
-    pub(crate) fn super_set(&mut self, key: &(impl crate::value::AsKey + ?Sized), v: Value) -> JsResult<()> {
+    /// Get on `base` (a super reference's base, read earlier) with this as the receiver.
+    pub(crate) fn super_get_from(
+        &mut self,
+        base: &Value,
+        key: &(impl crate::value::AsKey + ?Sized),
+    ) -> JsResult<Value> {
+        let Value::Object(base) = base else {
+            return Err(self.type_error("cannot read a property of null via super"));
+        };
+        let env = self.current_env();
+        let this = self.resolve_this_binding(env)?;
+        self.get_with_receiver(*base, key, this)
+    }
+
+    /// `super.x = v`: Set on `base` (the home object's prototype, read before `v` was evaluated)
+    /// with this as the receiver. A failed Set throws only in strict code (6.2.5.6 PutValue); a
+    /// null base throws in any code (ToObject).
+    pub(crate) fn super_set(
+        &mut self,
+        base: &Value,
+        key: &(impl crate::value::AsKey + ?Sized),
+        v: Value,
+        strict: bool,
+    ) -> JsResult<()> {
         let key = key.key();
-        let (base, this) = self.super_base()?;
-        let Some(base) = base else { return Err(self.type_error("cannot set a property of null via super")) };
-        if !self.set(base, &key, v, this)? {
+        let Value::Object(base) = base else {
+            return Err(self.type_error("cannot set a property of null via super"));
+        };
+        let env = self.current_env();
+        let this = self.resolve_this_binding(env)?;
+        if !self.set(*base, &key, v, this)? && strict {
             return Err(self.type_error(&format!("cannot assign to '{key}' via super")));
         }
         Ok(())

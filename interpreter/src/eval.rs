@@ -75,7 +75,9 @@ impl Vm {
             for op in &c.ops {
                 match op {
                     Op::NewTarget if same_this => *flags.0 = true,
-                    Op::SuperGet(_) | Op::SuperGetElement | Op::SuperSet(_) | Op::SuperSetElement if same_this => {
+                    Op::SuperGet(_) | Op::SuperGetElement | Op::SuperBase | Op::SuperSet(_) | Op::SuperSetElement
+                        if same_this =>
+                    {
                         *flags.1 = true
                     }
                     Op::SuperCall(_) | Op::SuperCallSpread if same_this => *flags.2 = true,

@@ -116,6 +116,8 @@ impl FactsCache {
                 | Op::SuperCallSpread
                 | Op::SuperGet(_)
                 | Op::SuperGetElement
+                | Op::SuperBase
+                | Op::SuperGetFrom(_)
                 | Op::SuperSet(_)
                 | Op::SuperSetElement => lexical_this = true,
                 _ => {}

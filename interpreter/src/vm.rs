@@ -1444,16 +1444,27 @@ impl Vm {
                 let v = self.super_get(&key)?;
                 self.push(v);
             }
+            Op::SuperBase => {
+                let base = self.super_base()?.0;
+                self.push(base.map_or(Value::Null, Value::Object));
+            }
+            Op::SuperGetFrom(key) => {
+                let base = self.pop();
+                let v = self.super_get_from(&base, key)?;
+                self.push(v);
+            }
             Op::SuperSet(key) => {
                 let v = self.pop();
-                self.super_set(key, v.clone())?;
+                let base = self.pop();
+                self.super_set(&base, key, v.clone(), code.is_strict_at(pc))?;
                 self.push(v);
             }
             Op::SuperSetElement => {
                 let v = self.pop();
+                let base = self.pop();
                 let key = self.pop();
                 let key = self.to_property_key(&key)?;
-                self.super_set(&key, v.clone())?;
+                self.super_set(&base, &key, v.clone(), code.is_strict_at(pc))?;
                 self.push(v);
             }
             Op::GetPrivate(n) => {

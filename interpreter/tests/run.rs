@@ -268,6 +268,45 @@ print(String(eval("1; try { throw 0; } catch (e) { if (false) 5; }")));
     assert_eq!(out.completion, Completion::Threw { constructor: "TypeError".into() });
 }
 
+#[test]
+fn super_references_and_class_heritage_follow_the_spec_where_probes_found_them_wrong() {
+    // A failed `super.x = v` throws only in strict code (6.2.5.6 PutValue); the reference's
+    // `this` is read (13.3.7.1) and its base fixed (MakeSuperPropertyReference) before the
+    // right-hand side runs; functions made in a class heritage keep the outer private
+    // environment (15.7.14 step 8). Boa, QuickJS and SpiderMonkey agree on each line.
+    let source = r#"
+const frozen = Object.freeze({ x: 0 });
+const o = { m() { super.x = 1; return "no throw"; } };
+Object.setPrototypeOf(o, frozen);
+print(o.m());
+const s = { m() { "use strict"; super.x = 1; } };
+Object.setPrototypeOf(s, frozen);
+try { s.m(); } catch (e) { print(e.name); }
+class A {}
+class B extends A { constructor() { super.x = super(); } }
+try { new B(); print("constructed"); } catch (e) { print(e.name); }
+const p1 = { set x(v) { print("old " + v); }, get x() { return 10; } };
+const p2 = { set x(v) { print("new " + v); }, get x() { return 20; } };
+const h = {
+  m() { super.x = (Object.setPrototypeOf(h, p2), 1); },
+  n() { super.x += (Object.setPrototypeOf(h, p1), 1); },
+  k() { super["x"] = (Object.setPrototypeOf(h, p2), 3); },
+};
+Object.setPrototypeOf(h, p1);
+h.m(); h.n(); h.k();
+class O {
+  #x = "O";
+  static m(o) {
+    let get, has;
+    class I extends (get = () => o.#x, has = (v) => #x in v, Object) { #x = "I"; static make() { return new I(); } }
+    return get() + " " + has(o) + " " + has(I.make());
+  }
+}
+print(O.m(new O()));
+"#;
+    assert_eq!(lines(source), ["no throw", "TypeError", "ReferenceError", "old 1", "new 21", "old 3", "O true false"]);
+}
+
 /// Built-in details a round of probes against node found the reference getting wrong: a sloppy
 /// assignment that cannot create its property fails silently (10.1.9.2 step 2.e returns false,
 /// only strict code throws); setting an array's length converts the value twice and, when a

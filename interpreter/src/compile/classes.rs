@@ -49,15 +49,26 @@ impl<'a> FnCompiler<'a> {
                 }
             }
         }
-        if let Some(heritage) = &class.heritage {
-            self.expression(&heritage.expression)?;
-        }
+        // The heritage runs in the class scope but with the outer private environment (15.7.14
+        // step 8): functions made there must not see this class's private names, which
+        // `CreateClass` binds in a scope of their own after it.
+        let private_scope = match &class.heritage {
+            Some(heritage) => {
+                self.expression(&heritage.expression)?;
+                let scope = self.names_scope(&[], true);
+                self.enter_scope(Some(scope));
+                Some(scope)
+            }
+            None => None,
+        };
         let constructor = self.class_constructor(class, class_name)?;
         self.code.classes.push(ClassTemplate { constructor, has_heritage: class.heritage.is_some(), private_names });
         self.emit(Op::CreateClass(self.code.classes.len() - 1));
         for element in &class.body.body {
             self.class_element(element)?;
         }
+        // The elements are closures by now; the class name is bound in the scope outside.
+        self.exit_scope(private_scope);
         if let Some(n) = inner.first() {
             self.emit(Op::Dup);
             self.emit(Op::InitializeBinding(n.clone()));

@@ -1895,8 +1895,10 @@ impl<'a> FnCompiler<'a> {
                     return unsupported("logical assignment to super property");
                 }
                 let p = name(&m.property.name);
+                self.emit(Op::SuperBase);
                 if let Some(op) = binary {
-                    self.emit(Op::SuperGet(p.clone()));
+                    self.emit(Op::Dup);
+                    self.emit(Op::SuperGetFrom(p.clone()));
                     self.expression(&a.right)?;
                     self.emit(Op::Binary(op));
                 } else {
@@ -1908,9 +1910,11 @@ impl<'a> FnCompiler<'a> {
                 if logical.is_some() || binary.is_some() {
                     return unsupported("compound assignment to computed super property");
                 }
+                // `this` is checked before the key expression runs, the base read after it.
                 self.emit(Op::This);
                 self.emit(Op::Pop);
                 self.expression(&m.expression)?;
+                self.emit(Op::SuperBase);
                 self.expression(&a.right)?;
                 self.emit(Op::SuperSetElement);
             }
