@@ -1821,9 +1821,21 @@ impl<'a, 'b> Gen<'a, 'b> {
                     let inner_ty = fnty(0, Ty::Prim, 0);
                     let (h, d) = if g.feat.arrows {
                         g.declare_var(Role::Function, DeclKind::Var, Ty::Func(inner_ty.clone()), false, |g| {
+                            // Sometimes through an arrow of its own that captures nothing and
+                            // uses no `this`: the inner one still finds the method's.
+                            let nested = g.chance(35)?;
                             let mut f = g.with_function(FnSpec::new(FunctionKind::Arrow, vec![], 0), |g, _| {
-                                let dr = g.read(dn);
-                                Ok(vec![ret(bin(BinOp::Add, member(Expr::This, "v"), dr))])
+                                if !nested {
+                                    let dr = g.read(dn);
+                                    return Ok(vec![ret(bin(BinOp::Add, member(Expr::This, "v"), dr))]);
+                                }
+                                let mut inner = g
+                                    .with_function(FnSpec::new(FunctionKind::Arrow, vec![], 0), |_, _| {
+                                        Ok(vec![ret(member(Expr::This, "v"))])
+                                    })?;
+                                inner.expression_body = true;
+                                g.spend_call(1);
+                                Ok(vec![ret(call(func_expr(inner), vec![]))])
                             })?;
                             f.expression_body = true;
                             Ok(func_expr(f))
