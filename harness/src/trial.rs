@@ -56,6 +56,9 @@ pub struct FileReport<'a> {
     /// The known-divergence entries that explain the trial's divergence, if any
     /// (see [`KnownDivergences::explain`](crate::KnownDivergences::explain)).
     pub known: Option<&'a Explanation<'a>>,
+    /// For a divergence no entry explains: the entries whose patterns recognise it, as
+    /// `program (engine)` (a hint for triage; the divergence still counts as new).
+    pub resembles: &'a [String],
 }
 
 impl Serialize for FileReport<'_> {
@@ -65,6 +68,9 @@ impl Serialize for FileReport<'_> {
         map.serialize_entry("engines", &Engines(&self.trial.outcomes))?;
         map.serialize_entry("verdict", self.trial.verdict.name())?;
         map.serialize_entry("known", &self.known.map(|known| Known { engine: known.engines(), why: known.why() }))?;
+        if !self.resembles.is_empty() {
+            map.serialize_entry("resembles", self.resembles)?;
+        }
         serialize_verdict_details(&mut map, &self.trial.verdict)?;
         map.end()
     }
@@ -141,7 +147,8 @@ mod tests {
     fn file_reports_have_the_documented_shape_with_engines_in_order() {
         let ok = Outcome { output: vec!["1".into()], end: End::Ok };
         let trial = trial(ok.clone(), ok);
-        let json = serde_json::to_string(&FileReport { file: "a.js", trial: &trial, known: None }).expect("serialise");
+        let json = serde_json::to_string(&FileReport { file: "a.js", trial: &trial, known: None, resembles: &[] })
+            .expect("serialise");
         assert_eq!(
             json,
             r#"{"file":"a.js","engines":{"ref":{"status":"ok","output":["1"],"error":null},"boa":{"status":"ok","output":["1"],"error":null}},"verdict":"agree","known":null}"#
@@ -160,15 +167,25 @@ mod tests {
             pattern: None,
         };
         let explanation = Explanation { entries: vec![&known] };
-        let json = serde_json::to_value(FileReport { file: "a.js", trial: &diverging, known: Some(&explanation) })
-            .expect("serialise");
+        let json = serde_json::to_value(FileReport {
+            file: "a.js",
+            trial: &diverging,
+            known: Some(&explanation),
+            resembles: &[],
+        })
+        .expect("serialise");
         assert_eq!(json["verdict"], "diverge");
         assert_eq!(json["known"], serde_json::json!({"engine": "boa", "why": "a parser bug"}));
         let quickjs = KnownDivergence { engine: "quickjs".into(), ..known.clone() };
         let other = KnownDivergence { engine: "node".into(), why: "another bug".into(), ..known.clone() };
         let together = Explanation { entries: vec![&known, &quickjs, &other] };
-        let json = serde_json::to_value(FileReport { file: "a.js", trial: &diverging, known: Some(&together) })
-            .expect("serialise");
+        let json = serde_json::to_value(FileReport {
+            file: "a.js",
+            trial: &diverging,
+            known: Some(&together),
+            resembles: &[],
+        })
+        .expect("serialise");
         assert_eq!(
             json["known"],
             serde_json::json!({"engine": "boa+quickjs+node", "why": "a parser bug; another bug"})

@@ -104,12 +104,26 @@ fn run_programs(
         let trial = Trial::run(engines, &program.source);
         let explained = known.explain(&program.path, &trial);
         tally.count(&trial.verdict, explained.is_some());
+        let resembles: Vec<String> = match explained {
+            Some(_) => Vec::new(),
+            None => known
+                .recognise(&program.source, &trial)
+                .into_iter()
+                .map(|index| &known.entries()[index])
+                .map(|entry| format!("{} ({})", entry.program, entry.engine))
+                .collect(),
+        };
         if json {
-            let report = FileReport { file: &program.name, trial: &trial, known: explained.as_ref() };
+            let report =
+                FileReport { file: &program.name, trial: &trial, known: explained.as_ref(), resembles: &resembles };
             let line = serde_json::to_string(&report).map_err(io::Error::other)?;
             writeln!(out, "{line}")?;
         } else {
             write_human(out, &program.name, &trial, explained.as_ref())?;
+            if !resembles.is_empty() {
+                // Patterns are written for reduced programs: a hint, not a verdict.
+                writeln!(out, "  resembles known: {}", resembles.join(", "))?;
+            }
         }
     }
     if !json {
@@ -261,6 +275,40 @@ mod tests {
         assert_eq!(reports[0]["known"], serde_json::json!({"engine": "boa", "why": "boa is wrong"}));
         assert_eq!(reports[1]["verdict"], "diverge");
         assert_eq!(reports[1]["known"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn a_divergence_a_pattern_recognises_is_hinted_but_still_counts() {
+        let list = r#"
+            [[divergence]]
+            program = "elsewhere.js"
+            engine = "boa"
+            differs = "prints 3"
+            why = "boa is wrong"
+            repro = "print(3)"
+            pattern = 'print\(3\)'
+        "#;
+        let known = KnownDivergences::parse(list, Path::new("known.toml")).expect("a valid list");
+        let programs: Vec<Program> = [("a.js", "print(3)"), ("b.js", "print(4)")]
+            .into_iter()
+            .map(|(name, source)| Program { path: PathBuf::from(name), name: name.to_owned(), source: source.into() })
+            .collect();
+        let mut out = Vec::new();
+        let tally = run_programs(&ref_and_boa_differ(), &known, &programs, false, &mut out).expect("writing to a Vec");
+        let text = String::from_utf8(out).expect("UTF-8 report");
+        assert_eq!(tally.status(), Status::Diverged);
+        assert_eq!(text.matches("resembles known: elsewhere.js (boa)").count(), 1, "{text}");
+        assert!(text.contains("a.js: DIVERGE\n"), "{text}");
+
+        let mut out = Vec::new();
+        run_programs(&ref_and_boa_differ(), &known, &programs, true, &mut out).expect("writing to a Vec");
+        let reports: Vec<serde_json::Value> = String::from_utf8(out)
+            .expect("UTF-8")
+            .lines()
+            .map(|line| serde_json::from_str(line).expect("JSON"))
+            .collect();
+        assert_eq!(reports[0]["resembles"], serde_json::json!(["elsewhere.js (boa)"]));
+        assert_eq!(reports[1].get("resembles"), None);
     }
 
     #[test]
