@@ -156,7 +156,16 @@ impl<'a, 'b> Gen<'a, 'b> {
             g.set_readable(q, true);
             let shown = if closure { g.call_named(&p, vec![]) } else { g.read(p) };
             let q_read = g.read(q);
-            Ok(vec![Stmt::Destructure(kind, pattern, init), print(shown), print(q_read)])
+            let prints = vec![print(shown), print(q_read)];
+            if g.chance(30)? {
+                // The same pattern as a catch parameter, whose bindings have a TDZ too (14.15.3):
+                // `try { throw init; } catch (pattern) { ... }`, the only statement of the block.
+                let handler = Catch { param: Some(pattern), body: prints };
+                return Ok(vec![Stmt::Try { block: vec![Stmt::Throw(init)], handler: Some(handler), finalizer: None }]);
+            }
+            let mut b = vec![Stmt::Destructure(kind, pattern, init)];
+            b.extend(prints);
+            Ok(b)
         })?;
         out.push(self.guarded(b)?);
         Ok(true)
