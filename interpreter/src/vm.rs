@@ -1439,9 +1439,12 @@ impl Vm {
                 self.push(v);
             }
             Op::SuperGetElement => {
+                // The base is read before the key is converted (13.3.7.3 MakeSuperPropertyReference
+                // takes the unconverted value; GetValue converts it).
                 let key = self.pop();
+                let base = self.super_base()?.0.map_or(Value::Null, Value::Object);
                 let key = self.to_property_key(&key)?;
-                let v = self.super_get(&key)?;
+                let v = self.super_get_from(&base, &key)?;
                 self.push(v);
             }
             Op::SuperBase => {

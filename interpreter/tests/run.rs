@@ -273,7 +273,9 @@ fn super_references_and_class_heritage_follow_the_spec_where_probes_found_them_w
     // A failed `super.x = v` throws only in strict code (6.2.5.6 PutValue); the reference's
     // `this` is read (13.3.7.1) and its base fixed (MakeSuperPropertyReference) before the
     // right-hand side runs; functions made in a class heritage keep the outer private
-    // environment (15.7.14 step 8). Boa, QuickJS and SpiderMonkey agree on each line.
+    // environment (15.7.14 step 8); `super[key]` reads its base before converting the key
+    // (test262's prop-expr-getsuperbase-before-topropertykey-getvalue). Boa, QuickJS and
+    // SpiderMonkey agree on each line.
     let source = r#"
 const frozen = Object.freeze({ x: 0 });
 const o = { m() { super.x = 1; return "no throw"; } };
@@ -303,8 +305,15 @@ class O {
   }
 }
 print(O.m(new O()));
+const k = { k: "old" };
+const r = { m() { return super[{ toString() { Object.setPrototypeOf(r, { k: "new" }); return "k"; } }]; } };
+Object.setPrototypeOf(r, k);
+print(r.m());
 "#;
-    assert_eq!(lines(source), ["no throw", "TypeError", "ReferenceError", "old 1", "new 21", "old 3", "O true false"]);
+    assert_eq!(
+        lines(source),
+        ["no throw", "TypeError", "ReferenceError", "old 1", "new 21", "old 3", "O true false", "old"]
+    );
 }
 
 /// Built-in details a round of probes against node found the reference getting wrong: a sloppy
