@@ -196,6 +196,13 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
         ],
     ),
     ("JSON", &["parse", "rawJSON", "isRawJSON"]),
+    ("Map", &["groupBy"]),
+    ("Map.prototype", &["getOrInsert", "getOrInsertComputed"]),
+    ("WeakMap.prototype", &["getOrInsert", "getOrInsertComputed"]),
+    (
+        "Set.prototype",
+        &["union", "intersection", "difference", "symmetricDifference", "isSubsetOf", "isSupersetOf", "isDisjointFrom"],
+    ),
     ("Promise", &["all", "allSettled", "any", "race", "withResolvers", "try"]),
     ("Promise.prototype", &["finally"]),
     ("Error", &["captureStackTrace", "stackTraceLimit", "isError"]),
@@ -703,7 +710,13 @@ impl Realm {
                 &[("add", 1, weakset_add as NativeFn), ("has", 1, weakset_has), ("delete", 1, weakset_delete)][..],
             ),
         ] {
-            let proto = b.heap.alloc_object(Object::new(Some(object_prototype), ObjectKind::Ordinary));
+            let proto_tag = match name {
+                "Map" => "Map.prototype",
+                "Set" => "Set.prototype",
+                "WeakMap" => "WeakMap.prototype",
+                _ => "WeakSet.prototype",
+            };
+            let proto = b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, proto_tag));
             b.methods(proto, methods);
             b.symbol_tag(tag_key, proto, name);
             // 24.1.3.12 Map.prototype[@@iterator] is `entries`, 24.2.3.11 Set.prototype[@@iterator] is `values`.

@@ -17,8 +17,9 @@
 //! - the roots (global object, global lexical bindings, intrinsics, queued jobs, pending host
 //!   callbacks): hosts may run more scripts in the realm, so every global binding stays readable;
 //! - an object's prototype, own properties (data values, getters and setters), Map and Set entries,
-//!   bound functions' target, this and arguments, settled promises' results, iterators' subjects,
-//!   mapped `arguments` objects' parameter bindings, class constructors' field initializers;
+//!   bound functions' target, this and arguments, settled promises' results, unfinished iterators'
+//!   subjects, mapped `arguments` objects' parameter bindings (not the stale own values at mapped
+//!   indices), class constructors' field initializers;
 //! - a function object's *free names* (identifier references in its code or nested code that are
 //!   not declared there), each resolved through its `[[Environment]]` chain exactly as the machine
 //!   resolves identifiers (first record that has the name); a function containing a call spelled
@@ -268,8 +269,17 @@ impl Marker<'_> {
         if let Some(p) = o.proto {
             self.push_obj(p, captured);
         }
-        for prop in o.props.values() {
-            self.slot(&prop.slot, captured);
+        // A mapped arguments object's own value at a mapped index is stale: reads go to the
+        // parameter binding (10.4.4), which the arm below follows instead.
+        let mapped: &[Option<Name>] = match &o.kind {
+            ObjectKind::Arguments { env: Some(_), map } => map,
+            _ => &[],
+        };
+        for (key, prop) in &o.props {
+            let is_mapped = || key.parse::<usize>().ok().and_then(|i| mapped.get(i)).is_some_and(Option::is_some);
+            if mapped.is_empty() || !is_mapped() {
+                self.slot(&prop.slot, captured);
+            }
         }
         match &o.kind {
             ObjectKind::Function(FunctionKind::Ordinary { code, environment, class, .. }) => {
@@ -311,11 +321,13 @@ impl Marker<'_> {
                     }
                 }
             }
-            ObjectKind::Iterator(IteratorState::ArrayLike { object, .. } | IteratorState::Collection { object }) => {
-                self.push_obj(*object, captured)
-            }
+            // A finished iterator never reads its subject again (23.1.5.1, 7.4.1 [[Done]]).
             ObjectKind::Iterator(
-                IteratorState::Protocol { iterator, next, .. } | IteratorState::AsyncFromSync { iterator, next, .. },
+                IteratorState::ArrayLike { object, done: false, .. } | IteratorState::Collection { object },
+            ) => self.push_obj(*object, captured),
+            ObjectKind::Iterator(
+                IteratorState::Protocol { iterator, next, done: false }
+                | IteratorState::AsyncFromSync { iterator, next, done: false },
             ) => {
                 self.push_obj(*iterator, captured);
                 self.push(next, captured);

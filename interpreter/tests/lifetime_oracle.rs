@@ -233,3 +233,29 @@ fn the_broken_collector_frees_a_live_captured_object() {
         assert_eq!(out.printed.last().map(String::as_str).unwrap_or_default().rsplit(' ').next(), Some("kept"));
     }
 }
+
+#[test]
+fn stale_slots_of_mapped_arguments_and_finished_iterators_are_not_live() {
+    // A mapped index reads the parameter (10.4.4), so the value the arguments object held before
+    // the parameter was reassigned is unreadable; while the parameter still holds it, it is live.
+    let stale = "let w, args; (function (a) { w = new WeakRef(a); args = arguments; a = 0; })({});
+                 afterGc(() => { lifetimeProbe('o', w); print(args[0]); });";
+    assert_eq!(class_of_first(stale), LifetimeClass::Retained);
+    let current = "let w, args; (function (a) { w = new WeakRef(a); args = arguments; })({});
+                   afterGc(() => { lifetimeProbe('o', w); print(typeof args[0]); });";
+    assert_eq!(class_of_first(current), LifetimeClass::Live);
+    // A finished Array Iterator never reads its array again (23.1.5.1); an unfinished one does.
+    let done = "let w, it; (function () { const o = {}; w = new WeakRef(o); it = [o][Symbol.iterator](); it.next(); it.next(); })();
+                afterGc(() => { lifetimeProbe('o', w); print(it.next().done); });";
+    assert_eq!(class_of_first(done), LifetimeClass::Retained);
+    let pending = "let w, it; (function () { const o = {}; w = new WeakRef(o); it = [o][Symbol.iterator](); })();
+                   afterGc(() => { lifetimeProbe('o', w); print(it.next().done); });";
+    assert_eq!(class_of_first(pending), LifetimeClass::Live);
+}
+
+/// The class of the one probe of a program that prints after it.
+fn class_of_first(source: &str) -> LifetimeClass {
+    let (_, lifetime) = probes(source);
+    assert_eq!(lifetime.len(), 1, "{source}: {lifetime:?}");
+    lifetime[0].class.unwrap_or_else(|| panic!("{source}: no class"))
+}

@@ -96,6 +96,8 @@ fn unimplemented_features_are_refused_not_guessed() {
         ("print(Object.getOwnPropertyDescriptor(Array.prototype, 'sort'))", "sort"),
         ("print(Object.getOwnPropertyNames(Math).length)", "Math."),
         ("print('Reflect' in globalThis)", "Reflect"),
+        ("print(typeof new Set().union)", "union"),
+        ("print(typeof Map.groupBy)", "groupBy"),
         ("print(typeof Object.getOwnPropertyDescriptor(Function.prototype, 'caller').get)", "caller"),
         // The name would come from the key, known only when the class is defined.
         ("class C { ['y'] = () => 1 } print(new C().y.name)", "computed key"),
@@ -240,6 +242,10 @@ print(String(eval("1; try { 2; throw 0; } catch { 3; }")));
 print(String(eval("1; try { 2; } catch (e) { 3; }")));
 print(String(eval("1; for (var i = 0; i < 2; i++) { try { 2; if (i) throw 0; } catch (e) { var z; } }")));
 print(String(eval("1; try { throw 0; } catch (e) { if (false) 5; }")));
+var c; [(c) = function () {}] = [];
+var d; ({ k: (d) = () => {} } = {});
+var e; [e = function () {}] = [];
+print(JSON.stringify(c.name + "," + d.name + "," + e.name));
 "#;
     let expected = [
         "true",
@@ -259,6 +265,8 @@ print(String(eval("1; try { throw 0; } catch (e) { if (false) 5; }")));
         "2",
         "undefined",
         "undefined",
+        // A parenthesised target is no IdentifierRef: its default's function stays anonymous.
+        "\",,e\"",
     ];
     assert_eq!(lines(source), expected);
     // 16.1.7 GlobalDeclarationInstantiation: CanDeclareGlobalFunction is false for `undefined`,

@@ -235,9 +235,15 @@ impl<'a> FnCompiler<'a> {
         }
     }
 
-    fn identifier_name(t: &AssignmentTarget<'_>) -> Option<String> {
+    /// The name a default's anonymous function gets from its target: only an unparenthesised
+    /// identifier counts (IsIdentifierRef, 13.15.5.5-6); the parser drops the parentheses, so the
+    /// source text says whether there were any.
+    fn identifier_name(&self, t: &AssignmentTarget<'_>) -> Option<String> {
         match t {
-            AssignmentTarget::AssignmentTargetIdentifier(id) => Some(id.name.to_string()),
+            AssignmentTarget::AssignmentTargetIdentifier(id) => {
+                let before = self.source.get(..id.span.start as usize).unwrap_or("");
+                (!before.trim_end().ends_with('(')).then(|| id.name.to_string())
+            }
             _ => None,
         }
     }
@@ -278,7 +284,7 @@ impl<'a> FnCompiler<'a> {
                         self.emit(Op::Pick(pushed + 1));
                         self.emit(Op::GetElement);
                         if let Some(init) = init {
-                            let n = Self::identifier_name(target);
+                            let n = self.identifier_name(target);
                             self.default_value(init, n.as_deref())?;
                         }
                         self.put_target(target)?;
@@ -289,7 +295,7 @@ impl<'a> FnCompiler<'a> {
                         self.emit(Op::Pick(pushed));
                         self.emit(Op::GetProperty(k.clone()));
                         if let Some(init) = init {
-                            let n = Self::identifier_name(target);
+                            let n = self.identifier_name(target);
                             self.default_value(init, n.as_deref())?;
                         }
                         self.put_target(target)?;
@@ -360,7 +366,7 @@ impl<'a> FnCompiler<'a> {
                     let pushed = self.prepare_target(target)?;
                     self.emit(Op::IteratorValueOrUndefined(pushed));
                     if let Some(init) = init {
-                        let n = Self::identifier_name(target);
+                        let n = self.identifier_name(target);
                         self.default_value(init, n.as_deref())?;
                     }
                     self.put_target(target)?;
