@@ -180,6 +180,13 @@ impl<'a, 'b> Gen<'a, 'b> {
             g.declare_eval_var(&q);
             let c = g.call_named(&get, vec![]);
             body.push(print(c));
+            if g.can_call(1) && g.chance(25)? {
+                // Declaring it again in another eval finds the binding there and keeps its value
+                // (19.2.1.3 step 17).
+                body.push(expr_stmt(eval_call(format!("var {q}"))));
+                let c = g.call_named(&get, vec![]);
+                body.push(print(c));
+            }
             // The eval'd var is an ordinary (deletable) binding of the function.
             let t = g.target(q);
             let v = g.small_num()?;
