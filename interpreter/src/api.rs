@@ -166,15 +166,11 @@ use crate::early_errors::Rejection;
 fn run_here(source: &str, limits: &Limits, options: &RunOptions) -> RunOutput {
     let allocator = oxc_allocator::Allocator::default();
     let parsed = oxc_parser::Parser::new(&allocator, source, oxc_span::SourceType::script()).parse();
-    if let Some(message) = first_error(&parsed.diagnostics, parsed.panicked) {
-        return RunOutput {
-            printed: Vec::new(),
-            completion: Completion::SyntaxError { message },
-            thrown_message: None,
-            lifetime: Vec::new(),
-        };
-    }
-    if let Err(rejection) = crate::early_errors::check(&parsed.program) {
+    let rejected = match first_error(&parsed.diagnostics, parsed.panicked) {
+        Some(message) => Err(crate::early_errors::parse_error(source, message)),
+        None => crate::early_errors::check(&parsed.program),
+    };
+    if let Err(rejection) = rejected {
         let completion = match rejection {
             Rejection::SyntaxError(message) => Completion::SyntaxError { message },
             Rejection::Unsupported(feature) => Completion::Unsupported(feature),

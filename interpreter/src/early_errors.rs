@@ -1,19 +1,26 @@
-//! Early errors (redeclarations, strict-mode restrictions, ...) from oxc's semantic checker, with
-//! the one kind it is known to get wrong refused instead of reported.
+//! Syntax and early errors from oxc's parser and semantic checker, with what they are known to get
+//! wrong corrected or refused instead of reported.
 //!
-//! oxc binds a sloppy block-level function declaration in the enclosing function as well (the
-//! Annex B var), and then reports a later `let`, `const` or `class` of the same name at the
-//! function's top level as a redeclaration. The spec creates that var only when it would cause no
-//! early error (B.3.2.1 to B.3.2.3), so such programs are valid. A redeclaration between a block
-//! function and a declaration outside its block is therefore answered `unsupported`, never
-//! `SyntaxError`; one inside the block (a real early error) is still reported.
+//! - oxc binds a sloppy block-level function declaration in the enclosing function as well (the
+//!   Annex B var), and then reports a later `let`, `const` or `class` of the same name at the
+//!   function's top level as a redeclaration. The spec creates that var only when it would cause no
+//!   early error (B.3.2.1 to B.3.2.3), so such programs are valid. A redeclaration between a block
+//!   function and a declaration outside its block is therefore answered `unsupported`, never
+//!   `SyntaxError`; one inside the block (a real early error) is still reported.
+//! - oxc's parser rejects `let` as a label, which sloppy code allows (`let` is no reserved word,
+//!   13.1.1, and `let :` starts no declaration): a parse error in a program with a `let` label is
+//!   answered `unsupported`.
+//! - oxc's checker accepts `eval` and `arguments` as the target of a strict for-in or for-of head,
+//!   which is no simple assignment target there (13.1.3, 14.7.5.1): reported here.
 
 use oxc_ast::ast::{
-    BlockStatement, CatchClause, Function, FunctionBody, IfStatement, Program, StaticBlock, SwitchStatement,
+    AssignmentTarget, BlockStatement, CatchClause, ForInStatement, ForOfStatement, ForStatementLeft, Function,
+    FunctionBody, IfStatement, Program, StaticBlock, SwitchStatement,
 };
 use oxc_ast_visit::{walk, Visit};
+use oxc_semantic::Scoping;
 use oxc_span::Span;
-use oxc_syntax::scope::ScopeFlags;
+use oxc_syntax::scope::{ScopeFlags, ScopeId};
 
 /// Why a parsed program does not run.
 pub(crate) enum Rejection {
@@ -23,10 +30,37 @@ pub(crate) enum Rejection {
     Unsupported(String),
 }
 
+/// What a parse error of `source` means: a SyntaxError, unless the parser may be the one at fault.
+pub(crate) fn parse_error(source: &str, message: String) -> Rejection {
+    if has_let_label(source) {
+        return Rejection::Unsupported("`let` as a label".into());
+    }
+    Rejection::SyntaxError(message)
+}
+
+/// Whether `source` has `let` followed by a colon, as a label would be (or a string or comment
+/// that only looks like one: then the refusal is merely cautious).
+fn has_let_label(source: &str) -> bool {
+    source.match_indices("let").any(|(at, _)| {
+        let before = source[..at].chars().next_back();
+        let after = source[at + 3..].trim_start();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$' || c == '.')
+            && after.starts_with(':')
+            && !after.starts_with("::")
+    })
+}
+
 /// The first early error of `program`, if any.
 pub(crate) fn check(program: &Program<'_>) -> Result<(), Rejection> {
     let semantic = oxc_semantic::SemanticBuilder::new().with_check_syntax_error(true).build(program);
-    let Some(error) = semantic.diagnostics.errors().next() else { return Ok(()) };
+    let Some(error) = semantic.diagnostics.errors().next() else {
+        let mut targets = StrictForTargets { scoping: semantic.semantic.scoping(), found: None };
+        targets.visit_program(program);
+        return match targets.found {
+            Some(name) => Err(Rejection::SyntaxError(format!("'{name}' cannot be assigned in strict mode code"))),
+            None => Ok(()),
+        };
+    };
     let message = error.to_string();
     if let (Some(name), [first, second]) = (redeclared_name(&message), error.labels.as_slice()) {
         let mut finder = BlockFunctions { blocks: vec![None], found: Vec::new() };
@@ -111,5 +145,33 @@ impl<'a> Visit<'a> for BlockFunctions {
             self.found.push(BlockFunction { name: id.name.to_string(), id: id.span, block: *block });
         }
         walk::walk_function(self, it, flags);
+    }
+}
+
+/// Finds `eval` or `arguments` as the target of a for-in or for-of head in strict code.
+struct StrictForTargets<'s> {
+    scoping: &'s Scoping,
+    found: Option<String>,
+}
+
+impl StrictForTargets<'_> {
+    fn check(&mut self, left: &ForStatementLeft<'_>, scope: Option<ScopeId>) {
+        let Some(AssignmentTarget::AssignmentTargetIdentifier(id)) = left.as_assignment_target() else { return };
+        let strict = scope.is_some_and(|scope| self.scoping.scope_flags(scope).is_strict_mode());
+        if strict && (id.name == "eval" || id.name == "arguments") && self.found.is_none() {
+            self.found = Some(id.name.to_string());
+        }
+    }
+}
+
+impl<'a> Visit<'a> for StrictForTargets<'_> {
+    fn visit_for_in_statement(&mut self, it: &ForInStatement<'a>) {
+        self.check(&it.left, it.scope_id.get());
+        walk::walk_for_in_statement(self, it);
+    }
+
+    fn visit_for_of_statement(&mut self, it: &ForOfStatement<'a>) {
+        self.check(&it.left, it.scope_id.get());
+        walk::walk_for_of_statement(self, it);
     }
 }

@@ -14,7 +14,7 @@ fn parse_checked<'a>(
 ) -> Result<oxc_parser::ParserReturn<'a>, Rejection> {
     let parsed = oxc_parser::Parser::new(allocator, source, oxc_span::SourceType::script()).parse();
     if let Some(e) = parsed.diagnostics.errors().next() {
-        return Err(Rejection::SyntaxError(e.to_string()));
+        return Err(crate::early_errors::parse_error(source, e.to_string()));
     }
     if parsed.panicked {
         return Err(Rejection::SyntaxError("the parser gave up".into()));

@@ -62,6 +62,9 @@ fn output_and_uncaught_errors() {
 
 #[test]
 fn syntax_and_early_errors_are_reported_before_running() {
+    // Sloppy `eval` and `arguments` are fine for-in/of targets.
+    assert_eq!(lines("for (eval in { k: 1 }); print(eval);"), ["k"]);
+    assert_eq!(lines("function f() { for (arguments of [2]); return arguments; } print(f());"), ["2"]);
     let out = run("print(1); let a; let a;", &Limits::default());
     assert!(out.printed.is_empty());
     assert!(matches!(out.completion, Completion::SyntaxError { .. }), "{:?}", out.completion);
@@ -72,6 +75,13 @@ fn syntax_and_early_errors_are_reported_before_running() {
         "function f() { { function g() {} let g; } }",
         "function f() { { function g() {} { var g; } } }",
         "try {} catch (e) { function e() {} }",
+        // Not simple assignment targets in strict code (13.1.3, 14.7.5.1); oxc's checker lets
+        // these through.
+        "'use strict'; for (eval in {});",
+        "'use strict'; for (arguments of []);",
+        "'use strict'; for ((eval) of []);",
+        "class C { m() { for (eval of []); } }",
+        "async function f() { 'use strict'; for await (arguments of []); }",
     ] {
         assert!(matches!(completion(source), Completion::SyntaxError { .. }), "{source}");
     }
@@ -107,6 +117,9 @@ fn unimplemented_features_are_refused_not_guessed() {
         ("function t() { { function g() {} } let g = 1; return typeof g; } print(t())", "block function"),
         ("{ function g() {} } const g = 1;", "block function"),
         ("function t() { return eval('{ function q() {} } let q = 2; typeof q'); } print(t())", "block function"),
+        // Sloppy code may label a statement `let`; oxc's parser rejects it.
+        ("let: { print(1); }", "label"),
+        ("eval('let: for (;;) break let;')", "label"),
     ] {
         match completion(source) {
             Completion::Unsupported(f) => assert!(f.contains(feature), "{source}: refused as {f}"),
