@@ -1029,11 +1029,27 @@ impl<'a, 'b> Gen<'a, 'b> {
             let spec =
                 FnSpec { name: Some(self_name), ..FnSpec::new(FunctionKind::Expression, vec![ParamSpec::prim()], 0) };
             g.fn_expr(spec, |g, _| {
+                let r = g.read(self_name);
+                let result = ret(unary(UnaryOp::Typeof, r));
+                if g.can_call(1) && g.chance(30)? {
+                    // From a nested strict function the write throws even when the expression
+                    // is sloppy: strictness is the assigning code's (9.1.1.1.5).
+                    let kind = if g.feat.arrows { FunctionKind::Arrow } else { FunctionKind::Expression };
+                    let spec = FnSpec { strict: Strictness::Inherit, ..FnSpec::new(kind, vec![], 0) };
+                    let mut inner = g.with_function(spec, |g, _| {
+                        let t = g.target(self_name);
+                        // A literal: nothing in the body depends on the strictness set below.
+                        let v = g.small_num()?;
+                        Ok(vec![g.guarded(vec![expr_stmt(assign(AssignOp::Assign, t, v))])?])
+                    })?;
+                    inner.strict = true;
+                    g.spend_call(1);
+                    return Ok(vec![expr_stmt(call(func_expr(inner), vec![])), result]);
+                }
                 let t = g.target(self_name);
                 let v = g.gen_prim(1)?;
                 let write = expr_stmt(assign(AssignOp::Assign, t, v));
-                let r = g.read(self_name);
-                Ok(vec![g.guarded(vec![write])?, ret(unary(UnaryOp::Typeof, r))])
+                Ok(vec![g.guarded(vec![write])?, result])
             })
         })?;
         out.push(d);
