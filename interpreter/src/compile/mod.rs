@@ -142,6 +142,9 @@ struct FnCompiler<'a> {
     track_completion: bool,
     /// Compiling parameter initializers (where a direct eval would need its own var scope).
     in_parameters: bool,
+    /// The start of the `yield` being compiled as a whole statement, declaration initializer or
+    /// returned value, with nothing of an unfinished expression on the stack below it.
+    statement_yield: Option<u32>,
 }
 
 impl<'a> FnCompiler<'a> {
@@ -178,7 +181,26 @@ impl<'a> FnCompiler<'a> {
             in_with: false,
             track_completion: false,
             in_parameters: false,
+            statement_yield: None,
         }
+    }
+
+    /// Notes that `e`, about to be compiled, is a `yield` with nothing below it on the stack.
+    fn at_statement_level(&mut self, e: &Expression<'_>) {
+        if let Expression::YieldExpression(y) = e.without_parentheses() {
+            self.statement_yield = Some(y.span.start);
+        }
+    }
+
+    /// A return() at a yield closes the enclosing loops' iterators and runs the enclosing finally
+    /// blocks (`unwind`), which find their stack slots only when no part of an unfinished
+    /// expression sits above them: such a yield nested in an expression is refused.
+    fn check_yield_position(&self, start: u32) -> CResult<()> {
+        let unwinds = self.controls.iter().any(|c| matches!(c, Control::Finally(_) | Control::Iterator { .. }));
+        if unwinds && self.statement_yield != Some(start) {
+            return unsupported("yield inside an expression, where a return() must close an iterator or run a finally");
+        }
+        Ok(())
     }
 
     fn finish(self) -> FunctionCode {
@@ -486,6 +508,7 @@ impl<'a> FnCompiler<'a> {
             }
             Statement::EmptyStatement(_) | Statement::DebuggerStatement(_) => {}
             Statement::ExpressionStatement(e) => {
+                self.at_statement_level(&e.expression);
                 self.expression(&e.expression)?;
                 self.emit(if self.track_completion { Op::SetCompletion } else { Op::Pop });
             }
@@ -515,6 +538,7 @@ impl<'a> FnCompiler<'a> {
             Statement::ReturnStatement(r) => {
                 match &r.argument {
                     Some(e) => {
+                        self.at_statement_level(e);
                         self.expression(e)?;
                         if self.code.is_async && self.code.is_generator {
                             // 15.6.2 (ReturnStatement in an async generator): Await(exprValue).
@@ -670,6 +694,7 @@ impl<'a> FnCompiler<'a> {
                 let Some(init) = &decl.init else {
                     return unsupported("destructuring declaration without initializer");
                 };
+                self.at_statement_level(init);
                 self.expression(init)?;
                 let mode = if d.kind == VariableDeclarationKind::Var { BindMode::Assign } else { BindMode::Initialize };
                 self.bind_pattern(&decl.id, mode)?;
@@ -683,6 +708,7 @@ impl<'a> FnCompiler<'a> {
                         self.named_expression(init, &id.name)?;
                         self.emit(Op::SetResolvedName(r));
                     } else {
+                        self.at_statement_level(init);
                         self.named_expression(init, &id.name)?;
                         self.emit(Op::SetName(r));
                     }
@@ -691,7 +717,10 @@ impl<'a> FnCompiler<'a> {
                 (None, VariableDeclarationKind::Var) => {}
                 (init, _) => {
                     match init {
-                        Some(e) => self.named_expression(e, &id.name)?,
+                        Some(e) => {
+                            self.at_statement_level(e);
+                            self.named_expression(e, &id.name)?
+                        }
                         None => {
                             self.emit(Op::Undefined);
                         }
@@ -809,7 +838,16 @@ impl<'a> FnCompiler<'a> {
                     let saved_scopes = self.lexical_scopes.clone();
                     let blocks = self.controls.iter().filter(|c| matches!(c, Control::Block)).count();
                     self.lexical_scopes.truncate(blocks + 1);
+                    // A pending return value sits on the stack while the finally block runs: a
+                    // break, continue or return there must drop it (14.15.3, the finally's
+                    // completion replaces the return).
+                    if value_on_top {
+                        self.controls.push(Control::StackValue);
+                    }
                     self.block(&f.body)?;
+                    if value_on_top {
+                        self.controls.pop();
+                    }
                     self.lexical_scopes = saved_scopes;
                     self.controls.extend(above);
                 }
@@ -1385,11 +1423,13 @@ impl<'a> FnCompiler<'a> {
                 self.emit(Op::AfterAwait);
             }
             Expression::YieldExpression(y) if y.delegate && self.code.is_async => {
+                self.check_yield_position(y.span.start)?;
                 let Some(a) = &y.argument else { return unsupported("yield* without operand") };
                 self.expression(a)?;
                 self.async_delegate()?;
             }
             Expression::YieldExpression(y) if y.delegate => {
+                self.check_yield_position(y.span.start)?;
                 let Some(a) = &y.argument else { return unsupported("yield* without operand") };
                 self.expression(a)?;
                 self.emit(Op::ForOfStart);
@@ -1402,6 +1442,7 @@ impl<'a> FnCompiler<'a> {
                 }
             }
             Expression::YieldExpression(y) => {
+                self.check_yield_position(y.span.start)?;
                 match &y.argument {
                     Some(a) => self.expression(a)?,
                     None => {
