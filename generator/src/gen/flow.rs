@@ -525,9 +525,17 @@ impl<'a, 'b> Gen<'a, 'b> {
         if !self.fits_here(2, 2 * trips + 2) {
             return Ok(false);
         }
+        // The label is on a block, an `if`, a `try`, or an outer for-of over a second generator
+        // (whose calls the budget counts once per outer trip).
+        let shape = self.pick(4)?;
+        let outer = shape == 3 && self.can_call(trips * (2 * trips + 3));
         out.push(self.tag(
             Category::GeneratorsAsync,
-            "break to a labelled block leaves for-of over a generator, which closes it",
+            if outer {
+                "break to a labelled for-of from an inner for-of closes both generators"
+            } else {
+                "break to a labelled block leaves for-of over a generator, which closes it"
+            },
         ));
         let get_ty = fnty(0, Ty::Prim, 0);
         let (gen, s) = self.closure_source(Suspends::Generator, trips, "closed at ", |g, seen, _| {
@@ -540,7 +548,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(s);
         let stop_after = self.int(1, i64::from(trips) - 1)?;
         let name = self.new_label("leave");
-        let body = self.with_block(|g| {
+        let body = |g: &mut Self| {
             let kind = g.decl_kind(false)?;
             let (n, d) = g.declare_var(Role::Counter, kind, Ty::Prim, false, |_| Ok(num(0)))?;
             let kind = g.decl_kind(true)?;
@@ -561,11 +569,25 @@ impl<'a, 'b> Gen<'a, 'b> {
                 },
             )?;
             Ok(vec![d, l, print(string("not reached"))])
-        })?;
-        let labelled = match self.pick(3)? {
-            0 => Stmt::Block(body),
-            1 => Stmt::If(Expr::Bool(true), body, None),
-            _ => Stmt::Try { block: body, handler: None, finalizer: Some(vec![print(string("label finally"))]) },
+        };
+        let labelled = if outer {
+            let kind = self.decl_kind(true)?;
+            let iterable = |g: &mut Self| {
+                let a = g.small_num()?;
+                Ok(g.call_named(&gen, vec![a]))
+            };
+            let element_ty = Ty::Func(get_ty.clone());
+            self.for_each_loop(Each::Of, kind, iterable, trips, |g, element| {
+                g.retype(element, element_ty);
+                body(g)
+            })?
+        } else {
+            let body = self.with_block(body)?;
+            match shape {
+                0 => Stmt::Block(body),
+                1 => Stmt::If(Expr::Bool(true), body, None),
+                _ => Stmt::Try { block: body, handler: None, finalizer: Some(vec![print(string("label finally"))]) },
+            }
         };
         out.push(Stmt::Labeled(name, Box::new(labelled)));
         out.push(print(string("after label")));
