@@ -1,5 +1,6 @@
 //! The public entry point: run a script, get what it printed and how it ended.
 
+use crate::early_errors::Rejection;
 use crate::value::{Abrupt, JsResult, Value};
 use crate::vm::Vm;
 
@@ -161,22 +162,18 @@ pub fn run_with(source: &str, limits: &Limits, options: &RunOptions) -> RunOutpu
     })
 }
 
-use crate::early_errors::Rejection;
-
 fn run_here(source: &str, limits: &Limits, options: &RunOptions) -> RunOutput {
     let allocator = oxc_allocator::Allocator::default();
-    let parsed = oxc_parser::Parser::new(&allocator, source, oxc_span::SourceType::script()).parse();
-    let rejected = match first_error(&parsed.diagnostics, parsed.panicked) {
-        Some(message) => Err(crate::early_errors::parse_error(source, message)),
-        None => crate::early_errors::check(&parsed.program),
+    let parsed = match crate::early_errors::parse(&allocator, source) {
+        Ok(parsed) => parsed,
+        Err(rejection) => {
+            let completion = match rejection {
+                Rejection::SyntaxError(message) => Completion::SyntaxError { message },
+                Rejection::Unsupported(feature) => Completion::Unsupported(feature),
+            };
+            return RunOutput { printed: Vec::new(), completion, thrown_message: None, lifetime: Vec::new() };
+        }
     };
-    if let Err(rejection) = rejected {
-        let completion = match rejection {
-            Rejection::SyntaxError(message) => Completion::SyntaxError { message },
-            Rejection::Unsupported(feature) => Completion::Unsupported(feature),
-        };
-        return RunOutput { printed: Vec::new(), completion, thrown_message: None, lifetime: Vec::new() };
-    }
     let code = match crate::compile::compile_script(&parsed.program) {
         Ok(code) => std::rc::Rc::new(code),
         Err(crate::compile::CompileError::Unsupported(feature)) => {
@@ -212,14 +209,6 @@ fn run_here(source: &str, limits: &Limits, options: &RunOptions) -> RunOutput {
     };
     let lifetime = std::mem::take(&mut vm.lifetime.probes);
     RunOutput { printed: std::mem::take(&mut vm.printed), completion, thrown_message, lifetime }
-}
-
-fn first_error(diagnostics: &oxc_diagnostics::Diagnostics, panicked: bool) -> Option<String> {
-    match diagnostics.errors().next() {
-        Some(e) => Some(e.to_string()),
-        None if panicked => Some("the parser gave up".into()),
-        None => None,
-    }
 }
 
 /// The uncaught value's `constructor.name` (objects) or `typeof` (primitives): engines agree on it,

@@ -337,9 +337,8 @@ impl Vm {
 
     /// 13.3.7 `super.x`: Get on the home object's prototype with this as the receiver.
     pub(crate) fn super_get(&mut self, key: &(impl crate::value::AsKey + ?Sized)) -> JsResult<Value> {
-        let (base, _) = self.super_base()?;
-        let base = base.map_or(Value::Null, Value::Object);
-        self.super_get_from(&base, key)
+        let (base, this) = self.super_base()?;
+        self.get_via_super(base, key, this)
     }
 
     /// Get on `base` (a super reference's base, read earlier) with this as the receiver.
@@ -348,12 +347,20 @@ impl Vm {
         base: &Value,
         key: &(impl crate::value::AsKey + ?Sized),
     ) -> JsResult<Value> {
-        let Value::Object(base) = base else {
-            return Err(self.type_error("cannot read a property of null via super"));
-        };
         let env = self.current_env();
         let this = self.resolve_this_binding(env)?;
-        self.get_with_receiver(*base, key, this)
+        self.get_via_super(base.as_object(), key, this)
+    }
+
+    /// Get on a super reference's base (`None`: the home object's prototype is null).
+    pub(crate) fn get_via_super(
+        &mut self,
+        base: Option<ObjRef>,
+        key: &(impl crate::value::AsKey + ?Sized),
+        this: Value,
+    ) -> JsResult<Value> {
+        let Some(base) = base else { return Err(self.type_error("cannot read a property of null via super")) };
+        self.get_with_receiver(base, key, this)
     }
 
     /// `super.x = v`: Set on `base` (the home object's prototype, read before `v` was evaluated)

@@ -30,8 +30,24 @@ pub(crate) enum Rejection {
     Unsupported(String),
 }
 
+/// Parses `source` as a classic script, with its syntax and early errors.
+pub(crate) fn parse<'a>(
+    allocator: &'a oxc_allocator::Allocator,
+    source: &'a str,
+) -> Result<oxc_parser::ParserReturn<'a>, Rejection> {
+    let parsed = oxc_parser::Parser::new(allocator, source, oxc_span::SourceType::script()).parse();
+    if let Some(e) = parsed.diagnostics.errors().next() {
+        return Err(parse_error(source, e.to_string()));
+    }
+    if parsed.panicked {
+        return Err(Rejection::SyntaxError("the parser gave up".into()));
+    }
+    check(&parsed.program)?;
+    Ok(parsed)
+}
+
 /// What a parse error of `source` means: a SyntaxError, unless the parser may be the one at fault.
-pub(crate) fn parse_error(source: &str, message: String) -> Rejection {
+fn parse_error(source: &str, message: String) -> Rejection {
     if has_let_label(source) {
         return Rejection::Unsupported("`let` as a label".into());
     }
@@ -51,7 +67,7 @@ fn has_let_label(source: &str) -> bool {
 }
 
 /// The first early error of `program`, if any.
-pub(crate) fn check(program: &Program<'_>) -> Result<(), Rejection> {
+fn check(program: &Program<'_>) -> Result<(), Rejection> {
     let semantic = oxc_semantic::SemanticBuilder::new().with_check_syntax_error(true).build(program);
     let Some(error) = semantic.diagnostics.errors().next() else {
         let mut targets = StrictForTargets { scoping: semantic.semantic.scoping(), found: None };

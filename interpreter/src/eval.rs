@@ -2,26 +2,10 @@
 
 use std::rc::Rc;
 
-use crate::early_errors::Rejection;
+use crate::early_errors::{parse, Rejection};
 use crate::heap::{Binding, Environment, Property};
 use crate::value::{Abrupt, EnvRef, JsResult, Name, ObjRef, Value};
 use crate::vm::Vm;
-
-/// Parses `source` as a script, with its early errors.
-fn parse_checked<'a>(
-    allocator: &'a oxc_allocator::Allocator,
-    source: &'a str,
-) -> Result<oxc_parser::ParserReturn<'a>, Rejection> {
-    let parsed = oxc_parser::Parser::new(allocator, source, oxc_span::SourceType::script()).parse();
-    if let Some(e) = parsed.diagnostics.errors().next() {
-        return Err(crate::early_errors::parse_error(source, e.to_string()));
-    }
-    if parsed.panicked {
-        return Err(Rejection::SyntaxError("the parser gave up".into()));
-    }
-    crate::early_errors::check(&parsed.program)?;
-    Ok(parsed)
-}
 
 fn compile(
     result: Result<crate::bytecode::FunctionCode, crate::compile::CompileError>,
@@ -147,14 +131,14 @@ impl Vm {
         }
         let allocator = oxc_allocator::Allocator::default();
         let wrapper_allocator = oxc_allocator::Allocator::default();
-        let code = match parse_checked(&allocator, &source) {
+        let code = match parse(&allocator, &source) {
             Ok(parsed) => {
                 let strict = (direct && strict_caller) || parsed.program.has_use_strict_directive();
                 if strict && !parsed.program.has_use_strict_directive() {
                     // Strict-mode early errors of code that is strict only through its caller.
                     let text = format!("\"use strict\";{source}");
                     let allocator = oxc_allocator::Allocator::default();
-                    if let Err(rejection) = parse_checked(&allocator, &text) {
+                    if let Err(rejection) = parse(&allocator, &text) {
                         return Err(self.rejected(rejection));
                     }
                 }
@@ -173,7 +157,7 @@ impl Vm {
                 let wrapper = format!("class __eval extends Object {{ {fields}constructor() {{\n{source}\n}} }}");
                 let wrapper = wrapper_allocator.alloc_str(&wrapper);
                 // The wrapper is strict class code: a failure may be a sloppy-only construct.
-                let Ok(parsed) = parse_checked(&wrapper_allocator, wrapper) else {
+                let Ok(parsed) = parse(&wrapper_allocator, wrapper) else {
                     return Err(Abrupt::Unsupported("eval code that parses only in a function context".into()));
                 };
                 let compiled = compile(crate::compile::compile_eval_in_constructor(&parsed.program, strict_caller))?;
@@ -377,7 +361,7 @@ impl Vm {
         }
         let source = format!("function anonymous({params}\n) {{\n{body}\n}}");
         let allocator = oxc_allocator::Allocator::default();
-        let parsed = match parse_checked(&allocator, &source) {
+        let parsed = match parse(&allocator, &source) {
             Ok(p) => p,
             Err(rejection) => return Err(self.rejected(rejection)),
         };

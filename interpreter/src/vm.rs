@@ -1442,9 +1442,9 @@ impl Vm {
                 // The base is read before the key is converted (13.3.7.3 MakeSuperPropertyReference
                 // takes the unconverted value; GetValue converts it).
                 let key = self.pop();
-                let base = self.super_base()?.0.map_or(Value::Null, Value::Object);
+                let (base, this) = self.super_base()?;
                 let key = self.to_property_key(&key)?;
-                let v = self.super_get_from(&base, &key)?;
+                let v = self.get_via_super(base, &key, this)?;
                 self.push(v);
             }
             Op::SuperBase => {

@@ -796,26 +796,15 @@ impl<'a, 'b> Gen<'a, 'b> {
         if !self.feat.block_functions || !self.fits_here(0, 1) {
             return Ok(false);
         }
-        let Some(h) = self.enter_block_declaring_unbound_function()? else {
-            return Ok(false);
-        };
-        let f = self
-            .with_function(FnSpec { name: Some(h), ..FnSpec::new(FunctionKind::Declaration, vec![], 0) }, |g, _| {
-                Ok(vec![ret(g.gen_prim(2)?)])
-            });
-        let f = match f {
-            Ok(f) => f,
-            Err(e) => {
-                self.pop_scope();
-                return Err(e);
-            }
-        };
-        let mut block = vec![Stmt::Function(f)];
         // Sloppy code may declare the name twice in one block: the block binding holds the last
         // function, and each declaration copies the block binding (not its own function) into
         // the var (B.3.2.1), so the var ends up with the last one too.
-        let again = !self.strict() && self.fits_here(0, 1) && self.chance(30)?;
-        if again {
+        let again = !self.strict() && self.fits_here(0, 2) && self.chance(30)?;
+        let Some(h) = self.enter_block_declaring_unbound_function()? else {
+            return Ok(false);
+        };
+        let mut block = Vec::new();
+        for _ in 0..1 + usize::from(again) {
             let spec = FnSpec { name: Some(h), ..FnSpec::new(FunctionKind::Declaration, vec![], 0) };
             match self.with_function(spec, |g, _| Ok(vec![ret(g.gen_prim(2)?)])) {
                 Ok(f) => block.push(Stmt::Function(f)),
@@ -843,7 +832,7 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(Stmt::Block(block));
         let r = self.read(h);
         out.push(print(unary(UnaryOp::Typeof, r)));
-        if again && self.can_call(1) {
+        if again {
             // The var's function returns a primitive and calls nothing (rank 0).
             self.spend_call(1);
             let r = self.read(h);

@@ -104,14 +104,14 @@ fn run_programs(
         let trial = Trial::run(engines, &program.source);
         let explained = known.explain(&program.path, &trial);
         tally.count(&trial.verdict, explained.is_some());
-        let resembles: Vec<String> = match explained {
-            Some(_) => Vec::new(),
-            None => known
+        let resembles: Vec<String> = match (&trial.verdict, &explained) {
+            (Verdict::Diverge { .. }, None) => known
                 .recognise(&program.source, &trial)
                 .into_iter()
                 .map(|index| &known.entries()[index])
                 .map(|entry| format!("{} ({})", entry.program, entry.engine))
                 .collect(),
+            _ => Vec::new(),
         };
         if json {
             let report =
