@@ -199,6 +199,9 @@ pub enum Op {
     /// Destructuring: pushes the next value of the iterator `n` places below the top, or undefined
     /// once it is done.
     IteratorValueOrUndefined(usize),
+    /// Destructuring elision: steps the iterator on the top, if not done, without reading the
+    /// result's value.
+    IteratorSkip,
     /// Destructuring rest element: pushes an array of the remaining values.
     IteratorRest(usize),
     /// 7.2.1 RequireObjectCoercible on the top (kept).
@@ -323,7 +326,10 @@ pub enum Op {
     /// `[[HomeObject]]` of an object literal method: the object is `n` places below the function
     /// on top (`obj fn` or `obj key fn`).
     SetHomeObject(usize),
-    /// 13.3.7.1 `super(...)`: stack `args...` -> `this`.
+    /// 13.3.7.1 GetSuperConstructor: pushes the active function's prototype (null or any
+    /// object: whether it can construct is checked after the arguments are evaluated).
+    SuperConstructor,
+    /// 13.3.7.1 `super(...)`: stack `constructor args...` -> `this`.
     SuperCall(usize),
     SuperCallSpread,
     /// 13.3.7 `super.x` / `super[k]`.

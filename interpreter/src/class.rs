@@ -300,15 +300,22 @@ impl Vm {
         }
     }
 
-    /// 13.3.7.1 SuperCall: construct the parent with new.target, bind this, initialize fields.
-    pub(crate) fn super_call(&mut self, args: Vec<Value>) -> JsResult<Value> {
+    /// 13.3.7.2 GetSuperConstructor: the active function's prototype, read before the call's
+    /// arguments are evaluated (so an argument that changes it does not change the call).
+    pub(crate) fn super_constructor(&mut self) -> Value {
+        let (_, f) = self.super_environment();
+        self.heap.obj(f).proto.map_or(Value::Null, Value::Object)
+    }
+
+    /// 13.3.7.1 SuperCall: construct `func` (from [`Vm::super_constructor`]) with new.target,
+    /// bind this, initialize fields.
+    pub(crate) fn super_call(&mut self, func: Value, args: Vec<Value>) -> JsResult<Value> {
         let (env, f) = self.super_environment();
         let new_target = match self.heap.env(env) {
             Environment::Function { new_target: Value::Object(nt), .. } => *nt,
             _ => return Err(self.error("SyntaxError", "'super' keyword unexpected here")),
         };
-        let parent = self.heap.obj(f).proto;
-        let Some(parent) = parent.filter(|p| self.is_constructor(*p)) else {
+        let Some(parent) = func.as_object().filter(|p| self.is_constructor(*p)) else {
             return Err(self.type_error("super constructor is not a constructor"));
         };
         let result = self.construct(parent, args, Some(new_target))?;

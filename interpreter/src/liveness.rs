@@ -113,6 +113,7 @@ impl FactsCache {
                     lexical_this = true;
                 }
                 Op::This
+                | Op::SuperConstructor
                 | Op::SuperCall(_)
                 | Op::SuperCallSpread
                 | Op::SuperGet(_)

@@ -842,6 +842,13 @@ impl Vm {
     /// The second half of a protocol iterator's step (14.7.5.7 steps 6.b-d): the result's value,
     /// or `None` when it is done.
     pub fn step_result(&mut self, it: ObjRef, result: Value) -> JsResult<Option<Value>> {
+        self.step_result_reading(it, result, true)
+    }
+
+    /// [`Vm::step_result`], reading the result's `value` only if `read_value` (an elision steps
+    /// the iterator without reading it: 13.15.5.5, 8.6.3); `Some(Undefined)` stands for the
+    /// unread value.
+    fn step_result_reading(&mut self, it: ObjRef, result: Value, read_value: bool) -> JsResult<Option<Value>> {
         let Value::Object(r) = result else {
             return Err(self.type_error("iterator result is not an object"));
         };
@@ -849,7 +856,7 @@ impl Vm {
         if self.to_boolean(&done_value) {
             return Ok(None);
         }
-        let value = self.get(r, "value")?;
+        let value = if read_value { self.get(r, "value")? } else { Value::Undefined };
         if let ObjectKind::Iterator(IteratorState::Protocol { done, .. } | IteratorState::AsyncFromSync { done, .. }) =
             &mut self.heap.obj_mut(it).kind
         {
@@ -906,6 +913,17 @@ impl Vm {
     /// IteratorStep + IteratorValue: the next value, or `None` when done. An abrupt completion
     /// marks a protocol iterator done, so it is not closed afterwards (7.4.8 IteratorStepValue).
     pub fn iterator_step(&mut self, it: ObjRef) -> JsResult<Option<Value>> {
+        self.iterator_step_reading(it, true)
+    }
+
+    /// IteratorStep alone, for an elision in an array pattern: a protocol iterator's result has
+    /// its `done` read but not its `value` (an intrinsic iterator's `next` reads the element
+    /// itself, so for those it is a whole step).
+    pub fn iterator_skip(&mut self, it: ObjRef) -> JsResult<()> {
+        self.iterator_step_reading(it, false).map(drop)
+    }
+
+    fn iterator_step_reading(&mut self, it: ObjRef, read_value: bool) -> JsResult<Option<Value>> {
         let ObjectKind::Iterator(state) = self.heap.obj(it).kind.clone() else {
             unreachable!("loop iterator expected")
         };
@@ -946,7 +964,7 @@ impl Vm {
             }
             IteratorState::Protocol { done: false, .. } => {
                 let result = self.step_call_next(it)?;
-                return self.step_result(it, result);
+                return self.step_result_reading(it, result, read_value);
             }
             IteratorState::AsyncFromSync { .. } => unreachable!("only for await steps an Async-from-Sync iterator"),
         };

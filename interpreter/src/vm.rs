@@ -715,6 +715,10 @@ impl Vm {
                 let v = self.iterator_step(it)?.unwrap_or(Value::Undefined);
                 self.push(v);
             }
+            Op::IteratorSkip => {
+                let it = self.peek().as_object().expect("iterator");
+                self.iterator_skip(it)?;
+            }
             Op::IteratorRest(d) => {
                 let s = &self.frame().stack;
                 let it = s[s.len() - 1 - d].as_object().expect("iterator");
@@ -1419,9 +1423,14 @@ impl Vm {
                 let home = s[s.len() - 1 - depth].as_object().expect("home object");
                 self.set_home_object(f, home);
             }
+            Op::SuperConstructor => {
+                let f = self.super_constructor();
+                self.push(f);
+            }
             Op::SuperCall(argc) => {
                 let args = self.pop_n(*argc);
-                let r = self.super_call(args)?;
+                let func = self.pop();
+                let r = self.super_call(func, args)?;
                 self.push(r);
             }
             Op::SuperCallSpread => {
@@ -1431,7 +1440,8 @@ impl Vm {
                 for i in 0..len {
                     args.push(self.get(array, &i.to_string())?);
                 }
-                let r = self.super_call(args)?;
+                let func = self.pop();
+                let r = self.super_call(func, args)?;
                 self.push(r);
             }
             Op::SuperGet(key) => {

@@ -591,3 +591,60 @@ try { for (const [{ c = thrower() }] of [mk("forof")]) {} } catch (e) { print("1
     ];
     assert_eq!(lines(source), expected);
 }
+
+/// An elision steps the iterator (`next()`, then `done`) but never reads the result's `value`
+/// (13.15.5.5 and 8.6.3, Elision: IteratorStep, not IteratorStepValue), in declarations,
+/// assignments, parameters and before a rest element; an array's own iterator still reads the
+/// element, inside its `next`.
+#[test]
+fn an_elision_reads_done_but_not_value() {
+    let source = r#"
+let log = [];
+const it = () => ({ [Symbol.iterator]() { let n = 0; return { next() { n++; return { get done() { log.push("d" + n); return n > 3; }, get value() { log.push("v" + n); return n; } }; } }; } });
+let [, b] = it(); print(b + " " + log.join()); log = [];
+let c; [, c] = it(); print(c + " " + log.join()); log = [];
+(function ([, , x]) { print(x + " " + log.join()); })(it()); log = [];
+let [p, , ...r] = it(); print(p + " " + r + " " + log.join()); log = [];
+const arr = [1, 2]; Object.defineProperty(arr, 0, { get() { log.push("elem0"); return 1; } });
+let [, q] = arr; print(q + " " + log.join());
+"#;
+    assert_eq!(lines(source), ["2 d1,d2,v2", "2 d1,d2,v2", "3 d1,d2,d3,v3", "1 3 d1,v1,d2,d3,v3,d4", "2 elem0"]);
+}
+
+/// `super.m?.()` short-circuits when `super.m` is undefined or null: the call, and its
+/// arguments, are skipped and the chain is undefined (13.3.9.1).
+#[test]
+fn an_optional_call_of_a_super_property_short_circuits() {
+    let source = r#"
+class A { f(x) { return "f" + x + (this instanceof B); } }
+class B extends A {
+  n() { return String(super.nope?.(print("side"))) + " " + String(super["no" + "pe"]?.(print("side"))) + " " + super.f?.(1) + " " + super["f"]?.(2); }
+  static s() { return String(super.nope?.()); }
+}
+print(new B().n());
+print(B.s());
+const o = Object.setPrototypeOf({ m() { return String(super.g?.()); } }, { g: null });
+print(o.m());
+"#;
+    assert_eq!(lines(source), ["undefined undefined f1true f2true", "undefined", "undefined"]);
+}
+
+/// `super(args)` reads the parent constructor (GetSuperConstructor) before it evaluates the
+/// arguments, and checks that it can construct only after them (13.3.7.1 steps 3-5).
+#[test]
+fn super_call_reads_the_parent_constructor_before_its_arguments() {
+    let source = r#"
+class A { constructor() { this.w = "A"; } }
+class X { constructor() { this.w = "X"; } }
+class B extends A { constructor() { super(Object.setPrototypeOf(B, X)); } }
+print(new B().w);
+print(new B().w);
+class C extends A { constructor() { super(Object.setPrototypeOf(C, {})); } }
+print(new C().w);
+try { new C(); } catch (e) { print(e.constructor.name); }
+class D extends A { constructor() { super(print("args first")); } }
+Object.setPrototypeOf(D, {});
+try { new D(); } catch (e) { print(e.constructor.name); }
+"#;
+    assert_eq!(lines(source), ["A", "X", "A", "TypeError", "args first", "TypeError"]);
+}

@@ -97,6 +97,7 @@ impl<'a> FnCompiler<'a> {
                 c.emit(Op::InstantiateVarsAndFunctions);
                 if derived {
                     // constructor(...args) { super(...args); }
+                    c.emit(Op::SuperConstructor);
                     c.emit(Op::GetRestArguments(0));
                     c.emit(Op::SuperCallSpread);
                     c.emit(Op::Pop);

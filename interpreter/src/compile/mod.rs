@@ -1633,6 +1633,7 @@ impl<'a> FnCompiler<'a> {
             }
             Expression::Super(_) => {
                 // 13.3.7.1 SuperCall.
+                self.emit(Op::SuperConstructor);
                 if self.arguments(&c.arguments)? {
                     self.emit(Op::SuperCallSpread);
                 } else {
@@ -1642,6 +1643,7 @@ impl<'a> FnCompiler<'a> {
             }
             Expression::StaticMemberExpression(m) if matches!(m.object, Expression::Super(_)) => {
                 self.emit(Op::SuperGet(name(&m.property.name)));
+                self.optional_check(c.optional, 0)?;
                 self.emit(Op::This);
             }
             Expression::ComputedMemberExpression(m) if matches!(m.object, Expression::Super(_)) => {
@@ -1650,6 +1652,7 @@ impl<'a> FnCompiler<'a> {
                 self.emit(Op::Pop);
                 self.expression(&m.expression)?;
                 self.emit(Op::SuperGetElement);
+                self.optional_check(c.optional, 0)?;
                 self.emit(Op::This);
             }
             Expression::PrivateFieldExpression(m) => {

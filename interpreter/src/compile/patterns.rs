@@ -118,11 +118,13 @@ impl<'a> FnCompiler<'a> {
                 self.emit(Op::ForOfStart);
                 self.closing_iterator(a.span, |c| {
                     for el in &a.elements {
-                        c.emit(Op::IteratorValueOrUndefined(0));
                         match el {
-                            Some(p) => c.bind_pattern(p, mode)?,
+                            Some(p) => {
+                                c.emit(Op::IteratorValueOrUndefined(0));
+                                c.bind_pattern(p, mode)?
+                            }
                             None => {
-                                c.emit(Op::Pop);
+                                c.emit(Op::IteratorSkip);
                             }
                         }
                     }
@@ -358,8 +360,7 @@ impl<'a> FnCompiler<'a> {
         for el in &a.elements {
             match el {
                 None => {
-                    self.emit(Op::IteratorValueOrUndefined(0));
-                    self.emit(Op::Pop);
+                    self.emit(Op::IteratorSkip);
                 }
                 Some(el) => {
                     let (target, init) = self.target_with_default(el)?;
