@@ -116,7 +116,7 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
             "with",
         ],
     ),
-    ("String", &["fromCharCode", "fromCodePoint", "raw"]),
+    ("String", &["fromCharCode", "fromCodePoint"]),
     (
         "String.prototype",
         &[
@@ -614,6 +614,7 @@ impl Realm {
         b.symbol_tag(tag_key, string_iterator_prototype, "String Iterator");
         let string_ctor = b.constructor(global, "String", 1, string_constructor, string_prototype);
         b.tag(string_ctor, "String");
+        b.method(string_ctor, "raw", 1, string_raw);
 
         // Number and Boolean
         let number_prototype =
@@ -1674,7 +1675,7 @@ fn object_value_of(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) ->
 }
 
 /// 10.1.2.1 OrdinarySetPrototypeOf.
-fn set_prototype_of(vm: &mut Vm, o: ObjRef, proto: Option<ObjRef>) -> bool {
+pub(crate) fn set_prototype_of(vm: &mut Vm, o: ObjRef, proto: Option<ObjRef>) -> bool {
     if vm.heap.obj(o).proto == proto {
         return true;
     }
@@ -1723,6 +1724,12 @@ fn object_is_extensible(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef
 fn set_integrity_level(vm: &mut Vm, args: &[Value], frozen: bool) -> JsResult<Value> {
     let o = arg(args, 0);
     let Value::Object(obj) = o else { return Ok(o) };
+    set_integrity(vm, obj, frozen)?;
+    Ok(o)
+}
+
+/// 7.3.15 SetIntegrityLevel: sealed, or frozen if `frozen`.
+pub(crate) fn set_integrity(vm: &mut Vm, obj: ObjRef, frozen: bool) -> JsResult<()> {
     vm.heap.obj_mut(obj).extensible = false;
     for k in vm.own_keys(obj) {
         let is_data = vm.get_own_property(obj, &k).is_some_and(|p| matches!(p.slot, Slot::Data(_)));
@@ -1735,7 +1742,7 @@ fn set_integrity_level(vm: &mut Vm, args: &[Value], frozen: bool) -> JsResult<Va
             return Err(vm.type_error(&format!("cannot redefine property '{k}'")));
         }
     }
-    Ok(o)
+    Ok(())
 }
 
 fn object_freeze(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
@@ -2791,6 +2798,30 @@ fn string_concat(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -
         }
     }
     Ok(Value::str(&s))
+}
+
+/// 22.1.2.4 String.raw: the raw strings of a template object, with the substitutions between.
+fn string_raw(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let cooked = vm.to_object(&arg(args, 0))?;
+    let raw = vm.get(cooked, "raw")?;
+    let raw = vm.to_object(&raw)?;
+    let len = vm.get(raw, "length")?;
+    let len = vm.to_length(&len)?;
+    let mut out = String::new();
+    let mut i = 0.0;
+    while i < len {
+        vm.tick()?;
+        let segment = vm.get(raw, &number_to_string(i))?;
+        out.push_str(&vm.to_string(&segment)?);
+        if i + 1.0 >= len {
+            break;
+        }
+        if let Some(sub) = args.get(1 + i as usize) {
+            out.push_str(&vm.to_string(sub)?);
+        }
+        i += 1.0;
+    }
+    Ok(Value::String(out.into()))
 }
 
 fn string_repeat(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {

@@ -137,6 +137,11 @@ pub enum Op {
     ArrayPush,
     /// 13.2.5.5 PropertyDefinitionEvaluation: stack `obj value` -> `obj`.
     DefineField(Name),
+    /// 13.2.8.4 GetTemplateObject: pushes the site's template object.
+    TemplateObject(Rc<crate::template::TemplateSite>),
+    /// 13.2.5.5 `__proto__: value` in an object literal: stack `obj value` -> `obj`, with the
+    /// value as obj's prototype if it is an object or null (anything else is ignored).
+    SetLiteralPrototype,
     /// Computed key: stack `obj key value` -> `obj`. The bool asks SetFunctionName on an anonymous
     /// function value.
     DefineComputedField(bool),

@@ -34,6 +34,7 @@ mod object;
 mod operations;
 mod promise;
 mod symbol;
+mod template;
 pub mod value;
 mod vm;
 mod weakref;

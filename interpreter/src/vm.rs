@@ -171,6 +171,8 @@ pub struct Vm {
     pub(crate) lifetime: crate::liveness::LifetimeState,
     /// The kept-objects list, `afterGc` callbacks and pending finalization cleanups.
     pub(crate) weak: crate::weakref::WeakState,
+    /// Tagged templates' template objects.
+    pub(crate) templates: crate::template::TemplateRegistry,
 }
 
 impl Vm {
@@ -195,6 +197,7 @@ impl Vm {
             next_private_id: 0,
             lifetime: Default::default(),
             weak: Default::default(),
+            templates: Default::default(),
         }
     }
 
@@ -994,6 +997,24 @@ impl Vm {
                 let a = self.peek().as_object().expect("array literal");
                 let len = self.array_length(a);
                 self.create_data_property_or_throw(a, &len.to_string(), v)?;
+            }
+            Op::TemplateObject(site) => {
+                let site = site.clone();
+                let o = self.template_object(&site)?;
+                self.push(Value::Object(o));
+            }
+            Op::SetLiteralPrototype => {
+                let v = self.pop();
+                let o = self.peek().as_object().expect("object literal");
+                let proto = match v {
+                    Value::Object(p) => Some(Some(p)),
+                    Value::Null => Some(None),
+                    _ => None,
+                };
+                if let Some(proto) = proto {
+                    // A fresh ordinary object is extensible and in no prototype chain: this succeeds.
+                    crate::builtins::set_prototype_of(self, o, proto);
+                }
             }
             Op::DefineField(k) => {
                 let v = self.pop();
@@ -1827,6 +1848,7 @@ impl Vm {
         self.realm.trace(&mut roots);
         self.jobs.trace(&mut roots);
         self.weak.trace(&mut roots);
+        self.templates.trace(&mut roots);
         for f in &self.frames {
             roots.envs.push(f.env);
             roots.envs.push(f.var_env);

@@ -259,3 +259,16 @@ fn class_of_first(source: &str) -> LifetimeClass {
     assert_eq!(lifetime.len(), 1, "{source}: {lifetime:?}");
     lifetime[0].class.unwrap_or_else(|| panic!("{source}: no class"))
 }
+
+/// The realm keeps every template object (its [[TemplateMap]]), but an engine may free one once
+/// no reachable code can evaluate its site again, so the oracle calls it retained, never live,
+/// unless the program itself still holds it.
+#[test]
+fn a_template_object_is_retained_by_its_site_and_live_when_held() {
+    let source = "const tag = (s) => s; let w; (function () { w = new WeakRef(tag`site`); })();
+                  afterGc(() => lifetimeProbe('t', w));";
+    assert_eq!(class_of(source), LifetimeClass::Retained);
+    let source = "const tag = (s) => s; let w; const held = (function () { const t = tag`site`; w = new WeakRef(t); return () => t; })();
+                  afterGc(() => lifetimeProbe('t', w));";
+    assert_eq!(class_of(source), LifetimeClass::Live);
+}

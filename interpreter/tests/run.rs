@@ -648,3 +648,79 @@ try { new D(); } catch (e) { print(e.constructor.name); }
 "#;
     assert_eq!(lines(source), ["A", "X", "A", "TypeError", "args first", "TypeError"]);
 }
+
+/// `__proto__: value` in an object literal sets the new object's prototype when the value is an
+/// object or null and is ignored otherwise; it names no function and makes no own property, while
+/// the shorthand, computed and method forms are ordinary properties (13.2.5.5, B.3.1); a second
+/// `__proto__:` is a SyntaxError.
+#[test]
+fn proto_in_object_literals_sets_the_prototype() {
+    let source = r#"
+const base = { greet() { return "hi " + this.n; } };
+const o = { n: 1, __proto__: base };
+print(Object.getPrototypeOf(o) === base);
+print(o.greet() + " " + Object.keys(o).join() + " " + Object.hasOwn(o, "__proto__"));
+const none = { "__proto__": null };
+print(Object.getPrototypeOf(none) === null);
+const ignored = { __proto__: 5 };
+print(Object.getPrototypeOf(ignored) === Object.prototype);
+const f = { __proto__: function () {} };
+print(Object.getPrototypeOf(f).name === "");
+const __proto__ = 7;
+const short = { __proto__ };
+print(Object.hasOwn(short, "__proto__") + " " + (Object.getPrototypeOf(short) === Object.prototype));
+const computed = { ["__proto__"]: base };
+print(Object.hasOwn(computed, "__proto__") + " " + (Object.getPrototypeOf(computed) === Object.prototype));
+try { eval("({ __proto__: 1, __proto__: 2 })"); } catch (e) { print(e.constructor.name); }
+"#;
+    assert_eq!(
+        lines(source),
+        ["true", "hi 1 n false", "true", "true", "true", "true true", "true true", "SyntaxError"]
+    );
+}
+
+/// Tagged templates (13.3.11, 13.2.8.4 GetTemplateObject): the tag is called like a callee, with
+/// this from a property reference; each site has one frozen template object, shared by every
+/// closure made from its code and by every evaluation, while each eval parses new sites; invalid
+/// escapes cook to undefined, and `raw` keeps the source text.
+#[test]
+fn tagged_templates_share_one_template_object_per_site() {
+    let source = r#"
+const id = (s) => s;
+function make() { return () => id`a${1}b`; }
+const f = make(), g = make();
+print((f() === g()) + " " + (f() === f()) + " " + (id`a${1}b` === f()));
+const t = f();
+print(Object.isFrozen(t) + " " + Object.isFrozen(t.raw) + " " + t.length + " " + Array.isArray(t) + " " + Object.keys(t).join());
+const d = Object.getOwnPropertyDescriptor(t, "raw");
+print(d.enumerable + " " + d.writable + " " + d.configurable);
+print(eval("id`x`") === eval("id`x`"));
+const bad = id`\unicode and \u{110000} ${0}\n`;
+print(bad[0] + " " + bad.raw[0] + " " + JSON.stringify(bad[1]) + " " + bad.raw[1]);
+const o = { n: 7, tag(s, ...subs) { return this.n + ":" + s.join("|") + ":" + subs.join(","); } };
+print(o.tag`p${1}q${2}r`);
+print(o["tag"]`z`);
+let calls = 0;
+const counter = (s, v) => (calls++, s[0] + v);
+for (let i = 0; i < 3; i++) print(counter`i=${i}`);
+try { undefined`x`; } catch (e) { print(e.constructor.name); }
+print(String.raw`a\n${2}b`);
+"#;
+    assert_eq!(
+        lines(source),
+        [
+            "true true false",
+            "true true 2 true 0,1",
+            "false false false",
+            "false",
+            "undefined \\unicode and \\u{110000}  \"\\n\" \\n",
+            "7:p|q|r:1,2",
+            "7:z:",
+            "i=0",
+            "i=1",
+            "i=2",
+            "TypeError",
+            "a\\n2b",
+        ]
+    );
+}

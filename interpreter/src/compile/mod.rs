@@ -1415,7 +1415,7 @@ impl<'a> FnCompiler<'a> {
             }
             Expression::RegExpLiteral(_) => return unsupported("regular expression"),
             Expression::BigIntLiteral(_) => return unsupported("bigint"),
-            Expression::TaggedTemplateExpression(_) => return unsupported("tagged template"),
+            Expression::TaggedTemplateExpression(t) => self.tagged_template(t)?,
             Expression::Super(_) => return unsupported("super"),
             Expression::AwaitExpression(a) => {
                 self.expression(&a.argument)?;
@@ -1565,6 +1565,29 @@ impl<'a> FnCompiler<'a> {
         Ok(())
     }
 
+    /// 13.3.11 Tagged Templates: the tag is called as a call's callee is (its this from a
+    /// property reference), with the site's template object and then the substitutions' values.
+    fn tagged_template(&mut self, t: &'a TaggedTemplateExpression<'a>) -> CResult<()> {
+        self.callee_and_this(&t.tag, false)?;
+        let mut cooked = Vec::with_capacity(t.quasi.quasis.len());
+        let mut raw = Vec::with_capacity(t.quasi.quasis.len());
+        for q in &t.quasi.quasis {
+            if q.lone_surrogates {
+                return unsupported("lone surrogate in template");
+            }
+            cooked.push(q.value.cooked.as_deref().map(name));
+            // 13.2.8.3 TRV: a line terminator sequence in the source is a line feed.
+            raw.push(name(&q.value.raw.replace("\r\n", "\n").replace('\r', "\n")));
+        }
+        let site = crate::template::TemplateSite { cooked, raw };
+        self.emit(Op::TemplateObject(std::rc::Rc::new(site)));
+        for e in &t.quasi.expressions {
+            self.expression(e)?;
+        }
+        self.emit(Op::Call(1 + t.quasi.expressions.len()));
+        Ok(())
+    }
+
     fn template(&mut self, t: &'a TemplateLiteral<'a>) -> CResult<()> {
         let quasi = |q: &TemplateElement<'_>| -> CResult<Name> {
             if q.lone_surrogates {
@@ -1614,23 +1637,6 @@ impl<'a> FnCompiler<'a> {
     /// 13.3.6.1 Function Calls: the `this` value comes from a property reference.
     fn call(&mut self, c: &'a CallExpression<'a>) -> CResult<()> {
         match c.callee.without_parentheses() {
-            Expression::StaticMemberExpression(m) if !matches!(m.object, Expression::Super(_)) => {
-                self.expression(&m.object)?;
-                self.optional_check(m.optional, 0)?;
-                self.emit(Op::Dup);
-                self.emit(Op::GetProperty(name(&m.property.name)));
-                self.optional_check(c.optional, 1)?;
-                self.emit(Op::Swap);
-            }
-            Expression::ComputedMemberExpression(m) if !matches!(m.object, Expression::Super(_)) => {
-                self.expression(&m.object)?;
-                self.optional_check(m.optional, 0)?;
-                self.emit(Op::Dup);
-                self.expression(&m.expression)?;
-                self.emit(Op::GetElement);
-                self.optional_check(c.optional, 1)?;
-                self.emit(Op::Swap);
-            }
             Expression::Super(_) => {
                 // 13.3.7.1 SuperCall.
                 self.emit(Op::SuperConstructor);
@@ -1640,28 +1646,6 @@ impl<'a> FnCompiler<'a> {
                     self.emit(Op::SuperCall(c.arguments.len()));
                 }
                 return Ok(());
-            }
-            Expression::StaticMemberExpression(m) if matches!(m.object, Expression::Super(_)) => {
-                self.emit(Op::SuperGet(name(&m.property.name)));
-                self.optional_check(c.optional, 0)?;
-                self.emit(Op::This);
-            }
-            Expression::ComputedMemberExpression(m) if matches!(m.object, Expression::Super(_)) => {
-                // GetThisBinding comes before the key expression (13.3.7.1).
-                self.emit(Op::This);
-                self.emit(Op::Pop);
-                self.expression(&m.expression)?;
-                self.emit(Op::SuperGetElement);
-                self.optional_check(c.optional, 0)?;
-                self.emit(Op::This);
-            }
-            Expression::PrivateFieldExpression(m) => {
-                self.expression(&m.object)?;
-                self.optional_check(m.optional, 0)?;
-                self.emit(Op::Dup);
-                self.emit(Op::GetPrivate(private_binding(&m.field)));
-                self.optional_check(c.optional, 1)?;
-                self.emit(Op::Swap);
             }
             Expression::Identifier(id) if id.name == "eval" && !c.optional => {
                 // 13.3.6.1 step 6: a direct eval, decided at run time by the callee's identity.
@@ -1681,32 +1665,82 @@ impl<'a> FnCompiler<'a> {
                 self.emit(Op::CallEval(c.arguments.len()));
                 return Ok(());
             }
+            callee => self.callee_and_this(callee, c.optional)?,
+        }
+        if self.arguments(&c.arguments)? {
+            self.emit(Op::CallSpread);
+        } else {
+            self.emit(Op::Call(c.arguments.len()));
+        }
+        Ok(())
+    }
+
+    /// Pushes `function this` for a call of `callee` (13.3.6.1 EvaluateCall): the this value is
+    /// the base of a property reference, the object of a `with` binding, or undefined; `optional`
+    /// for `callee?.()`, whose chain ends when the function is null or undefined.
+    fn callee_and_this(&mut self, callee: &'a Expression<'a>, optional: bool) -> CResult<()> {
+        match callee {
+            Expression::StaticMemberExpression(m) if !matches!(m.object, Expression::Super(_)) => {
+                self.expression(&m.object)?;
+                self.optional_check(m.optional, 0)?;
+                self.emit(Op::Dup);
+                self.emit(Op::GetProperty(name(&m.property.name)));
+                self.optional_check(optional, 1)?;
+                self.emit(Op::Swap);
+            }
+            Expression::ComputedMemberExpression(m) if !matches!(m.object, Expression::Super(_)) => {
+                self.expression(&m.object)?;
+                self.optional_check(m.optional, 0)?;
+                self.emit(Op::Dup);
+                self.expression(&m.expression)?;
+                self.emit(Op::GetElement);
+                self.optional_check(optional, 1)?;
+                self.emit(Op::Swap);
+            }
+            Expression::StaticMemberExpression(m) if matches!(m.object, Expression::Super(_)) => {
+                self.emit(Op::SuperGet(name(&m.property.name)));
+                self.optional_check(optional, 0)?;
+                self.emit(Op::This);
+            }
+            Expression::ComputedMemberExpression(m) if matches!(m.object, Expression::Super(_)) => {
+                // GetThisBinding comes before the key expression (13.3.7.1).
+                self.emit(Op::This);
+                self.emit(Op::Pop);
+                self.expression(&m.expression)?;
+                self.emit(Op::SuperGetElement);
+                self.optional_check(optional, 0)?;
+                self.emit(Op::This);
+            }
+            Expression::PrivateFieldExpression(m) => {
+                self.expression(&m.object)?;
+                self.optional_check(m.optional, 0)?;
+                self.emit(Op::Dup);
+                self.emit(Op::GetPrivate(private_binding(&m.field)));
+                self.optional_check(optional, 1)?;
+                self.emit(Op::Swap);
+            }
             Expression::Identifier(id) => {
                 // 13.3.6.1 step: the this value of a call through a `with` binding is its object.
                 let r = self.reference(&id.name)?;
                 self.emit(Op::GetNameAndThis(r));
-                if c.optional {
+                if optional {
                     self.emit(Op::Swap);
                     self.optional_check(true, 1)?;
                     self.emit(Op::Swap);
                 }
             }
             Expression::ChainExpression(chain) if !matches!(chain.expression, ChainElement::CallExpression(_)) => {
-                if c.optional {
+                if optional {
                     return unsupported("an optional call of a parenthesized optional chain");
                 }
                 self.chain_callee(chain)?;
             }
+            Expression::ParenthesizedExpression(p) => self.callee_and_this(&p.expression, optional)?,
             callee => {
                 self.expression(callee)?;
-                self.optional_check(c.optional, 0)?;
+                self.optional_check(optional, 0)?;
                 self.emit(Op::Undefined);
             }
-        }
-        if self.arguments(&c.arguments)? {
-            self.emit(Op::CallSpread);
-        } else {
-            self.emit(Op::Call(c.arguments.len()));
         }
         Ok(())
     }
@@ -2042,10 +2076,12 @@ impl<'a> FnCompiler<'a> {
                         let idx = self.child_function(f, n, CodeKind::Method)?;
                         self.emit(Op::MakeClosure(idx));
                         self.emit(Op::SetHomeObject(if key.is_some() { 1 } else { 2 }));
+                    } else if key.as_deref() == Some("__proto__") && !p.shorthand {
+                        // The prototype setter form: the value is not named after the key.
+                        self.expression(&p.value)?;
+                        self.emit(Op::SetLiteralPrototype);
+                        continue;
                     } else if let Some(k) = &key {
-                        if &**k == "__proto__" && !p.shorthand {
-                            return unsupported("__proto__ in object literal");
-                        }
                         self.named_expression(&p.value, k)?;
                     } else {
                         self.expression(&p.value)?;
