@@ -426,6 +426,14 @@ pub struct FunctionCode {
 }
 
 impl FunctionCode {
+    /// The block functions whose var binding is theirs alone: no var or top-level function
+    /// declares the name (Annex B creates these bindings before the others).
+    pub fn annex_b_only_names(&self) -> impl Iterator<Item = &Name> {
+        self.annex_b_functions
+            .iter()
+            .filter(|n| !self.var_names.contains(n) && !self.functions.iter().any(|(f, _)| f == *n))
+    }
+
     /// Whether the op at `pc` is strict mode code.
     pub fn is_strict_at(&self, pc: usize) -> bool {
         self.strict || self.strict_ops.iter().any(|range| range.contains(&pc))

@@ -186,7 +186,19 @@ impl Vm {
         let global = self.realm.global_env;
         let hoisted: Vec<Name> = code.var_names.iter().chain(code.annex_b_functions.iter()).cloned().collect();
         if var_env == global {
-            self.check_global_declarations(code, &hoisted)?;
+            // B.3.2.3: a block function whose var the global object cannot take is left in its
+            // block without an error; the compiled code would still copy it out, so refused.
+            let global_object = self.realm.global_object;
+            if !self.heap.obj(global_object).extensible {
+                for n in code.annex_b_only_names() {
+                    if !self.heap.obj(global_object).props.contains_key(n) {
+                        return Err(Abrupt::Unsupported(format!(
+                            "an eval block function '{n}' when the global object is not extensible"
+                        )));
+                    }
+                }
+            }
+            self.check_global_declarations(code, &code.var_names)?;
         }
         if !strict {
             // B.3.2.3: a block function whose name a lexical binding between the eval and its var
@@ -235,11 +247,16 @@ impl Vm {
             self.env_bindings_mut(lex_env)
                 .insert(n.clone(), Binding { value: None, mutable: !is_const, strict: true, deletable: false });
         }
+        // B.3.2.3 (at step 11): the block functions' own var bindings come first, then the
+        // functions (step 17) and the vars (step 18).
+        for n in code.annex_b_only_names() {
+            self.declare_eval_var(var_env, n, None)?;
+        }
         for (n, child) in &code.functions {
             let f = self.ordinary_function_create(Rc::clone(&code.children[*child]), lex_env);
             self.declare_eval_var(var_env, n, Some(Value::Object(f)))?;
         }
-        for n in &hoisted {
+        for n in &code.var_names {
             if !code.functions.iter().any(|(f, _)| f == n) {
                 self.declare_eval_var(var_env, n, None)?;
             }

@@ -1793,11 +1793,16 @@ impl Vm {
             self.env_bindings_mut(genv)
                 .insert(n.clone(), Binding { value: None, mutable: !is_const, strict: true, deletable: false });
         }
+        // B.3.2.2 (at step 12): block functions that are neither vars nor top-level functions get
+        // their var bindings first, then the functions (step 16) and the vars (step 17).
+        for n in code.annex_b_only_names() {
+            self.create_global_binding(n, None)?;
+        }
         for (n, child) in &code.functions {
             let f = self.ordinary_function_create(Rc::clone(&code.children[*child]), genv);
             self.create_global_binding(n, Some(Value::Object(f)))?;
         }
-        for n in code.var_names.iter().chain(code.annex_b_functions.iter()) {
+        for n in &code.var_names {
             if !code.functions.iter().any(|(f, _)| f == n) {
                 self.create_global_binding(n, None)?;
             }

@@ -724,3 +724,31 @@ print(String.raw`a\n${2}b`);
         ]
     );
 }
+
+/// Annex B creates a block function's global var binding before the top-level functions' and the
+/// vars' (B.3.2.2 at step 12 of GlobalDeclarationInstantiation, B.3.2.3 for a global eval),
+/// which the global object's key order shows; functions come before vars.
+#[test]
+fn annex_b_global_bindings_come_before_functions_and_vars() {
+    let source = r#"
+var oa = 1; { function oc() {} } function ob() {}
+const mine = (n) => ["oa", "ob", "oc", "ea", "eb", "ec"].includes(n);
+print(Object.keys(globalThis).filter(mine).join());
+(0, eval)("var ea = 1; { function ec() {} } function eb() {}");
+print(Object.keys(globalThis).filter(mine).join());
+"#;
+    assert_eq!(lines(source), ["oc,ob,oa", "oc,ob,oa,ec,eb,ea"]);
+}
+
+/// A global eval's block function whose var the global object cannot take (not extensible) stays
+/// in its block without an error (B.3.2.3); the compiled copy-out would still run, so the
+/// interpreter refuses the program rather than throw or copy.
+#[test]
+fn an_eval_block_function_over_a_non_extensible_global_is_refused() {
+    let source = r#"Object.preventExtensions(globalThis); (0, eval)("{ function bc() { return 7; } bc(); }");"#;
+    assert!(matches!(completion(source), Completion::Unsupported(f) if f.contains("not extensible")));
+    // A name the global object already has is declarable, and a plain var is still a TypeError.
+    let source = r#"var bc; Object.preventExtensions(globalThis); print((0, eval)("{ function bc() { return 7; } bc(); }"));
+try { (0, eval)("var fresh;"); } catch (e) { print(e.constructor.name); }"#;
+    assert_eq!(lines(source), ["7", "TypeError"]);
+}
