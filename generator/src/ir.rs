@@ -414,6 +414,9 @@ pub enum Expr {
     Array(Vec<Expr>),
     /// A template literal: `quasis.len() == exprs.len() + 1`.
     Template(Vec<Text>, Vec<Expr>),
+    /// A tagged template `tag\`...\``: the tag is called with the site's template object (one per
+    /// site, shared by every evaluation) and the substitutions.
+    TaggedTemplate(Box<Expr>, Vec<Text>, Vec<Expr>),
     Seq(Vec<Expr>),
     /// `super`, as the callee of a call (`super(...)`) or the object of a member access.
     Super,
@@ -875,7 +878,7 @@ fn free_in_expr(e: &Expr, env: &mut Vec<BTreeSet<Name>>, free: &mut BTreeSet<Nam
                 free_in_expr(x, env, free);
             }
         }
-        Expr::Call(c, args) | Expr::New(c, args) => {
+        Expr::Call(c, args) | Expr::New(c, args) | Expr::TaggedTemplate(c, _, args) => {
             free_in_expr(c, env, free);
             args.iter().for_each(|a| free_in_expr(a, env, free));
         }
@@ -1161,7 +1164,7 @@ fn walk_expr_mut(e: &mut Expr, fb: &mut dyn FnMut(&mut Vec<Stmt>), fe: &mut dyn 
             walk_expr_mut(b, fb, fe);
             walk_expr_mut(c, fb, fe);
         }
-        Expr::Call(c, args) | Expr::New(c, args) => {
+        Expr::Call(c, args) | Expr::New(c, args) | Expr::TaggedTemplate(c, _, args) => {
             walk_expr_mut(c, fb, fe);
             args.iter_mut().for_each(|a| walk_expr_mut(a, fb, fe));
         }

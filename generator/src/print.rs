@@ -127,7 +127,12 @@ fn prec(e: &Expr) -> u8 {
         Expr::Unary(..) => UNARY,
         Expr::Update { prefix: true, .. } => UNARY,
         Expr::Update { prefix: false, .. } => POSTFIX,
-        Expr::Call(..) | Expr::New(..) | Expr::Member(..) | Expr::OptMember(..) | Expr::Index(..) => CALL,
+        Expr::Call(..)
+        | Expr::New(..)
+        | Expr::Member(..)
+        | Expr::OptMember(..)
+        | Expr::Index(..)
+        | Expr::TaggedTemplate(..) => CALL,
     }
 }
 
@@ -705,6 +710,27 @@ impl Printer {
         }
     }
 
+    /// A template literal's text: the quasis escaped, the substitutions between them.
+    fn template(&mut self, quasis: &[Text], exprs: &[Expr]) {
+        self.out.push('`');
+        for (i, q) in quasis.iter().enumerate() {
+            for c in q.chars() {
+                match c {
+                    '`' => self.out.push_str("\\`"),
+                    '\\' => self.out.push_str("\\\\"),
+                    '$' => self.out.push_str("\\$"),
+                    c => self.out.push(c),
+                }
+            }
+            if let Some(x) = exprs.get(i) {
+                self.out.push_str("${");
+                self.expr(x, SEQ);
+                self.out.push('}');
+            }
+        }
+        self.out.push('`');
+    }
+
     fn args(&mut self, args: &[Expr]) {
         self.out.push('(');
         for (i, a) in args.iter().enumerate() {
@@ -850,24 +876,10 @@ impl Printer {
                 }
                 self.out.push(']');
             }
-            Expr::Template(quasis, exprs) => {
-                self.out.push('`');
-                for (i, q) in quasis.iter().enumerate() {
-                    for c in q.chars() {
-                        match c {
-                            '`' => self.out.push_str("\\`"),
-                            '\\' => self.out.push_str("\\\\"),
-                            '$' => self.out.push_str("\\$"),
-                            c => self.out.push(c),
-                        }
-                    }
-                    if let Some(x) = exprs.get(i) {
-                        self.out.push_str("${");
-                        self.expr(x, SEQ);
-                        self.out.push('}');
-                    }
-                }
-                self.out.push('`');
+            Expr::Template(quasis, exprs) => self.template(quasis, exprs),
+            Expr::TaggedTemplate(tag, quasis, exprs) => {
+                self.object_operand(tag);
+                self.template(quasis, exprs);
             }
             Expr::Seq(xs) => {
                 for (i, x) in xs.iter().enumerate() {

@@ -2067,8 +2067,16 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     fn cat_private_state(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
         let protocol = self.feat.for_of && self.feat.method_shorthand;
-        let variant =
-            self.weighted(&[1, 1, 1, if self.feat.private_members { 3 } else { 0 }, if protocol { 2 } else { 0 }])?;
+        // Tagged templates and Map both come with ES2015.
+        let tagged = self.feat.templates;
+        let variant = self.weighted(&[
+            1,
+            1,
+            1,
+            if self.feat.private_members { 3 } else { 0 },
+            if protocol { 2 } else { 0 },
+            if tagged { 1 } else { 0 },
+        ])?;
         if variant == 3 {
             let before = out.len();
             if self.private_class(out)? {
@@ -2082,6 +2090,9 @@ impl<'a, 'b> Gen<'a, 'b> {
                 return Ok(true);
             }
             out.truncate(before);
+        }
+        if variant == 5 && self.tagged_template_sites(out)? {
+            return Ok(true);
         }
         if variant == 0 && self.fits_here(2, 5) {
             out.push(self.tag(Category::PrivateState, "module pattern: privileged methods over a private variable"));

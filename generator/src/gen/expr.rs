@@ -47,7 +47,7 @@ impl CalleeRef<'_> {
     }
 }
 
-const STRINGS: [&str; 5] = ["s", "t", "ab", "", "x"];
+pub(crate) const STRINGS: [&str; 5] = ["s", "t", "ab", "", "x"];
 
 /// The binary operators of primitive expressions and their weights (`**` last: profiles without it
 /// zero its weight).

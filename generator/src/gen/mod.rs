@@ -23,6 +23,7 @@ mod lifetime;
 mod patterns;
 mod stmt;
 mod switch;
+mod templates;
 pub(crate) mod ty;
 
 use crate::name::{AsName, NameSet, PoolBits, POOL};
