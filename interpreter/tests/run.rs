@@ -752,3 +752,34 @@ fn an_eval_block_function_over_a_non_extensible_global_is_refused() {
 try { (0, eval)("var fresh;"); } catch (e) { print(e.constructor.name); }"#;
     assert_eq!(lines(source), ["7", "TypeError"]);
 }
+
+/// A `finally` block is compiled once for each way out of its `try`; a tagged template in it (or
+/// in a function made in it) is still one site, with one template object.
+#[test]
+fn a_template_site_in_a_finally_block_is_one_site_however_the_block_is_left() {
+    let source = r#"
+const id = (s) => s;
+const seen = [];
+function f(x) {
+  for (;;) {
+    try {
+      if (x === 0) return;
+      if (x === 1) break;
+      if (x === 2) throw 0;
+    } catch (e) {
+    } finally {
+      seen.push(id`t`, (() => id`u`)());
+    }
+    if (x === 2) return;
+  }
+}
+f(0); f(1); f(2); f(0);
+print(seen.filter((s, i) => i % 2 === 0).every((s) => s === seen[0]));
+print(seen.filter((s, i) => i % 2 === 1).every((s) => s === seen[1]));
+print(seen[0] === seen[1]);
+// A tag that is itself a tagged template: two sites that start where the expression starts.
+const both = (s) => (t) => s[0] + t[0];
+print(both`a``b`);
+"#;
+    assert_eq!(lines(source), ["true", "true", "false", "ab"]);
+}

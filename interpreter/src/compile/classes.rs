@@ -91,7 +91,7 @@ impl<'a> FnCompiler<'a> {
         let idx = match explicit {
             Some(m) => self.child_function(&m.value, class_name, CodeKind::Normal)?,
             None => {
-                let mut c = FnCompiler::new(class_name, CodeKind::Normal, true, self.source);
+                let mut c = self.nested(class_name, CodeKind::Normal, true);
                 c.in_with = self.in_with;
                 c.declare_top_level(&[])?;
                 c.emit(Op::InstantiateVarsAndFunctions);
@@ -183,7 +183,7 @@ impl<'a> FnCompiler<'a> {
                     // Each initializer is a method-like function called with the instance (or the
                     // class, for static fields) as this (15.7.10).
                     let field_name = key.clone().unwrap_or_else(|| name(""));
-                    let mut c = FnCompiler::new(field_name.clone(), CodeKind::Method, true, self.source);
+                    let mut c = self.nested(field_name.clone(), CodeKind::Method, true);
                     c.in_with = self.in_with;
                     c.code.field_initializer = true;
                     c.declare_top_level(&[])?;
@@ -196,7 +196,7 @@ impl<'a> FnCompiler<'a> {
                 self.emit(Op::DefineClassField { key, is_static: p.r#static, has_initializer });
             }
             ClassElement::StaticBlock(b) => {
-                let mut c = FnCompiler::new(name(""), CodeKind::Method, true, self.source);
+                let mut c = self.nested(name(""), CodeKind::Method, true);
                 c.in_with = self.in_with;
                 c.declare_top_level(&b.body)?;
                 c.emit(Op::InstantiateVarsAndFunctions);

@@ -7,9 +7,11 @@
 //! `finally` blocks are compiled inline at every exit from their `try` (normal completion, throw,
 //! `break`, `continue`, `return`), so the machine needs no completion-record registers.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use oxc_ast::ast::*;
+use rustc_hash::FxHashMap as HashMap;
 use oxc_syntax::operator::{AssignmentOperator, BinaryOperator, LogicalOperator, UnaryOperator, UpdateOperator};
 
 use crate::bytecode::{BlockScope, CodeKind, FunctionCode, Label, Op, ParamInfo};
@@ -122,6 +124,8 @@ enum Control<'a> {
     Iterator { is_async: bool },
 }
 
+type TemplateSites = Rc<RefCell<HashMap<u32, Rc<crate::template::TemplateSite>>>>;
+
 struct FnCompiler<'a> {
     code: FunctionCode,
     controls: Vec<Control<'a>>,
@@ -135,6 +139,9 @@ struct FnCompiler<'a> {
     chains: Vec<Vec<(usize, usize)>>,
     /// The whole script's text, for Function.prototype.toString.
     source: &'a str,
+    /// The tagged templates' sites compiled so far in this script, eval or Function body, by
+    /// source position: code compiled twice (a `finally` block, once per way out) shares them.
+    sites: TemplateSites,
     /// Inside a `with` body (here or in an enclosing function): identifier references must be
     /// resolved before right-hand sides run.
     in_with: bool,
@@ -178,11 +185,19 @@ impl<'a> FnCompiler<'a> {
             pending_labels: Vec::new(),
             chains: Vec::new(),
             source,
+            sites: TemplateSites::default(),
             in_with: false,
             track_completion: false,
             in_parameters: false,
             statement_yield: None,
         }
+    }
+
+    /// A compiler for a function nested in this one's source.
+    fn nested(&self, fn_name: Name, kind: CodeKind, strict: bool) -> FnCompiler<'a> {
+        let mut c = FnCompiler::new(fn_name, kind, strict, self.source);
+        c.sites = Rc::clone(&self.sites);
+        c
     }
 
     /// Notes that `e`, about to be compiled, is a `yield` with nothing below it on the stack.
@@ -359,7 +374,7 @@ impl<'a> FnCompiler<'a> {
     fn child_function(&mut self, f: &'a Function<'a>, fn_name: Name, kind: CodeKind) -> CResult<usize> {
         let Some(body) = &f.body else { return unsupported("function without body") };
         let strict = self.code.strict || body.has_use_strict_directive();
-        let mut c = FnCompiler::new(fn_name, kind, strict, self.source);
+        let mut c = self.nested(fn_name, kind, strict);
         c.in_with = self.in_with || self.may_eval(f.span);
         if kind == CodeKind::Normal {
             c.code.source_text = self.source.get(f.span.start as usize..f.span.end as usize).map(name);
@@ -382,7 +397,7 @@ impl<'a> FnCompiler<'a> {
 
     fn arrow_function(&mut self, f: &'a ArrowFunctionExpression<'a>, fn_name: Name) -> CResult<usize> {
         let strict = self.code.strict || f.body.has_use_strict_directive();
-        let mut c = FnCompiler::new(fn_name, CodeKind::Arrow, strict, self.source);
+        let mut c = self.nested(fn_name, CodeKind::Arrow, strict);
         c.code.is_async = f.r#async;
         c.in_with = self.in_with;
         c.code.source_text = self.source.get(f.span.start as usize..f.span.end as usize).map(name);
@@ -1579,8 +1594,13 @@ impl<'a> FnCompiler<'a> {
             // 13.2.8.3 TRV: a line terminator sequence in the source is a line feed.
             raw.push(name(&q.value.raw.replace("\r\n", "\n").replace('\r', "\n")));
         }
-        let site = crate::template::TemplateSite { cooked, raw };
-        self.emit(Op::TemplateObject(std::rc::Rc::new(site)));
+        let site = Rc::clone(
+            self.sites
+                .borrow_mut()
+                .entry(t.quasi.span.start)
+                .or_insert_with(|| Rc::new(crate::template::TemplateSite { cooked, raw })),
+        );
+        self.emit(Op::TemplateObject(site));
         for e in &t.quasi.expressions {
             self.expression(e)?;
         }
