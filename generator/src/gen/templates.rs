@@ -1,8 +1,8 @@
-//! Tagged templates (private-state): a tag keeps per-site state in a `Map` keyed by the template
-//! object it receives. There is one template object per site and realm (13.2.8.4
-//! GetTemplateObject), so the closures made from one function's code share their site's entry
-//! however many times the function runs, while a second site with the same text gets an entry of
-//! its own; a method tag gets its object as `this`.
+//! Tagged templates (private-state): a tag keeps a count per site, found by the identity of the
+//! template object it receives (in an array, so that hosts without `Map` run it too). There is
+//! one template object per site and realm (13.2.8.4 GetTemplateObject), so the closures made from
+//! one function's code share their site's count however many times the function runs, while a
+//! second site with the same text counts on its own; a method tag gets its object as `this`.
 
 use std::rc::Rc;
 
@@ -25,25 +25,36 @@ impl Gen<'_, '_> {
             Category::PrivateState,
             "a tag keeps per-site state keyed by its template object, which every closure of one site shares",
         ));
-        // The map and the tag are used only here: the model does not know their shapes.
+        // The arrays and the tag are used only here: the model does not know their shapes.
         let plain = Ty::Obj(Rc::new(ObjTy { fields: vec![] }));
-        let kind = self.decl_kind(true)?;
-        let (cache, d) =
-            self.declare_var(Role::Object, kind, plain, false, |_| Ok(Expr::New(Box::new(ident("Map")), vec![])))?;
-        out.push(d);
+        let mut arrays = Vec::new();
+        for _ in 0..2 {
+            let kind = self.decl_kind(true)?;
+            let (a, d) = self.declare_var(Role::Array, kind, plain.clone(), false, |_| Ok(Expr::Array(vec![])))?;
+            self.set_readable(a, false);
+            out.push(d);
+            arrays.push(a);
+        }
+        let (sites, counts) = (arrays[0], arrays[1]);
         let (tag, d) = self.function_decl(Role::Function, fnty(2, Ty::Prim, 0), |g, _, names| {
             let (strings, value) = (names[0], names[1]);
-            let kind = g.decl_kind(true)?;
-            let (count, d) = g.declare_var(Role::Counter, kind, Ty::Prim, false, |g| {
-                let seen = method_call(g.read(cache), "get", vec![g.read(strings)]);
-                Ok(bin(BinOp::Add, bin(BinOp::Or, seen, num(0)), num(1)))
+            // let i = sites.indexOf(strings); if (i < 0) i = sites.push(strings) - 1;
+            let kind = g.decl_kind(false)?;
+            let (i, d) = g.declare_var(Role::Counter, kind, Ty::Prim, true, |g| {
+                Ok(method_call(g.read(sites), "indexOf", vec![g.read(strings)]))
             })?;
-            let store = expr_stmt(method_call(g.read(cache), "set", vec![g.read(strings), g.read(count)]));
+            let pushed = bin(BinOp::Sub, method_call(g.read(sites), "push", vec![g.read(strings)]), num(1));
+            let fresh = Stmt::If(bin(BinOp::Lt, g.read(i), num(0)), vec![expr_stmt(assign(AssignOp::Assign, g.target(i), pushed))], None);
+            // counts[i] = (counts[i] || 0) + 1;
+            let slot = |g: &mut Self| Expr::Index(Box::new(g.read(counts)), Box::new(g.read(i)));
+            let next = bin(BinOp::Add, bin(BinOp::Or, slot(g), num(0)), num(1));
+            let count = Target::Index(Box::new(g.read(counts)), Box::new(g.read(i)));
+            let bump = expr_stmt(assign(AssignOp::Assign, count, next));
             let raw = method_call(member(g.read(strings), "raw"), "join", vec![string("|")]);
-            let text = [string(":"), g.read(value), string(":"), g.read(count)]
+            let text = [string(":"), g.read(value), string(":"), slot(g)]
                 .into_iter()
                 .fold(raw, |acc, part| bin(BinOp::Add, acc, part));
-            Ok(vec![d, store, ret(text)])
+            Ok(vec![d, fresh, bump, ret(text)])
         })?;
         out.push(d);
         let before: Text = self.pick_from(&expr::STRINGS)?.into();
@@ -73,7 +84,7 @@ impl Gen<'_, '_> {
         // Another site with the same text: an entry of its own.
         let value = self.small_num()?;
         out.push(print(site(self.read(tag), value)));
-        out.push(print(member(self.read(cache), "size")));
+        out.push(print(member(self.read(sites), "length")));
         if self.feat.method_shorthand && self.chance(50)? {
             let method = self.with_function(FnSpec::new(FunctionKind::Method, vec![ParamSpec::prim(), ParamSpec::prim()], 0).own_scope(), |g, names| {
                 let first = Expr::Index(Box::new(g.read(names[0])), Box::new(num(0)));
