@@ -44,7 +44,11 @@ impl Gen<'_, '_> {
                 Ok(method_call(g.read(sites), "indexOf", vec![g.read(strings)]))
             })?;
             let pushed = bin(BinOp::Sub, method_call(g.read(sites), "push", vec![g.read(strings)]), num(1));
-            let fresh = Stmt::If(bin(BinOp::Lt, g.read(i), num(0)), vec![expr_stmt(assign(AssignOp::Assign, g.target(i), pushed))], None);
+            let fresh = Stmt::If(
+                bin(BinOp::Lt, g.read(i), num(0)),
+                vec![expr_stmt(assign(AssignOp::Assign, g.target(i), pushed))],
+                None,
+            );
             // counts[i] = (counts[i] || 0) + 1;
             let slot = |g: &mut Self| Expr::Index(Box::new(g.read(counts)), Box::new(g.read(i)));
             let next = bin(BinOp::Add, bin(BinOp::Or, slot(g), num(0)), num(1));
@@ -59,7 +63,9 @@ impl Gen<'_, '_> {
         out.push(d);
         let before: Text = self.pick_from(&expr::STRINGS)?.into();
         let after: Text = self.pick_from(&["", "-", " ", ":"])?.into();
-        let site = |tag: Expr, value: Expr| Expr::TaggedTemplate(Box::new(tag), vec![before.clone(), after.clone()], vec![value]);
+        let site = |tag: Expr, value: Expr| {
+            Expr::TaggedTemplate(Box::new(tag), vec![before.clone(), after.clone()], vec![value])
+        };
         let made_ty = fnty(0, Ty::Prim, 1);
         let (make, d) = self.function_decl(Role::Function, fnty(1, Ty::Func(made_ty.clone()), 1), |g, _, names| {
             let k = names[0];
@@ -86,11 +92,15 @@ impl Gen<'_, '_> {
         out.push(print(site(self.read(tag), value)));
         out.push(print(member(self.read(sites), "length")));
         if self.feat.method_shorthand && self.chance(50)? {
-            let method = self.with_function(FnSpec::new(FunctionKind::Method, vec![ParamSpec::prim(), ParamSpec::prim()], 0).own_scope(), |g, names| {
-                let first = Expr::Index(Box::new(g.read(names[0])), Box::new(num(0)));
-                Ok(vec![ret(bin(BinOp::Add, bin(BinOp::Add, member(Expr::This, "v"), first), g.read(names[1])))])
-            })?;
-            let object = Expr::Object(vec![prop("v", self.small_num()?), Prop::Method(PropKey::Name("t".into()), method)]);
+            let method = self.with_function(
+                FnSpec::new(FunctionKind::Method, vec![ParamSpec::prim(), ParamSpec::prim()], 0).own_scope(),
+                |g, names| {
+                    let first = Expr::Index(Box::new(g.read(names[0])), Box::new(num(0)));
+                    Ok(vec![ret(bin(BinOp::Add, bin(BinOp::Add, member(Expr::This, "v"), first), g.read(names[1])))])
+                },
+            )?;
+            let object =
+                Expr::Object(vec![prop("v", self.small_num()?), Prop::Method(PropKey::Name("t".into()), method)]);
             let value = self.small_num()?;
             out.push(print(site(member(object, "t"), value)));
         }

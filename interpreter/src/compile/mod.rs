@@ -11,8 +11,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use oxc_ast::ast::*;
-use rustc_hash::FxHashMap as HashMap;
 use oxc_syntax::operator::{AssignmentOperator, BinaryOperator, LogicalOperator, UnaryOperator, UpdateOperator};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::bytecode::{BlockScope, CodeKind, FunctionCode, Label, Op, ParamInfo};
 use crate::conversions::number_to_string;
