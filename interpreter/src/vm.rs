@@ -1006,14 +1006,9 @@ impl Vm {
             Op::SetLiteralPrototype => {
                 let v = self.pop();
                 let o = self.peek().as_object().expect("object literal");
-                let proto = match v {
-                    Value::Object(p) => Some(Some(p)),
-                    Value::Null => Some(None),
-                    _ => None,
-                };
-                if let Some(proto) = proto {
+                if matches!(v, Value::Object(_) | Value::Null) {
                     // A fresh ordinary object is extensible and in no prototype chain: this succeeds.
-                    crate::builtins::set_prototype_of(self, o, proto);
+                    crate::builtins::set_prototype_of(self, o, v.as_object());
                 }
             }
             Op::DefineField(k) => {

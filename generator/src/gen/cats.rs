@@ -2067,7 +2067,7 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     fn cat_private_state(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
         let protocol = self.feat.for_of && self.feat.method_shorthand;
-        // Tagged templates and Map both come with ES2015.
+        // Tagged templates come with template literals (ES2015).
         let tagged = self.feat.templates;
         let variant = self.weighted(&[
             1,

@@ -1583,7 +1583,7 @@ impl<'a> FnCompiler<'a> {
     /// 13.3.11 Tagged Templates: the tag is called as a call's callee is (its this from a
     /// property reference), with the site's template object and then the substitutions' values.
     fn tagged_template(&mut self, t: &'a TaggedTemplateExpression<'a>) -> CResult<()> {
-        self.callee_and_this(&t.tag, false)?;
+        self.callee_and_this(t.tag.without_parentheses(), false)?;
         let mut cooked = Vec::with_capacity(t.quasi.quasis.len());
         let mut raw = Vec::with_capacity(t.quasi.quasis.len());
         for q in &t.quasi.quasis {
@@ -1755,7 +1755,6 @@ impl<'a> FnCompiler<'a> {
                 }
                 self.chain_callee(chain)?;
             }
-            Expression::ParenthesizedExpression(p) => self.callee_and_this(&p.expression, optional)?,
             callee => {
                 self.expression(callee)?;
                 self.optional_check(optional, 0)?;
