@@ -81,7 +81,7 @@ fn known_patterns_match_their_own_repros() {
         let path = file.expect("an entry").path();
         lists.push(harness::KnownDivergences::load(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display())));
     }
-    assert!(lists.len() >= 6, "the corpus list and the duktape, gjs, jsc, mujs and njs lists");
+    assert!(lists.len() >= 7, "the corpus list and the duktape, gjs, jsc, mujs, njs and node lists");
     for known in &lists {
         check_patterns(known);
     }
