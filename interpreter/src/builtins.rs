@@ -50,8 +50,6 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
             "encodeURIComponent",
             "decodeURI",
             "decodeURIComponent",
-            "parseInt",
-            "parseFloat",
             "AggregateError",
             "Iterator",
             "queueMicrotask",

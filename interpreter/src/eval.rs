@@ -316,6 +316,8 @@ impl Vm {
     fn declare_eval_var(&mut self, var_env: EnvRef, n: &Name, function: Option<Value>) -> JsResult<()> {
         if let Environment::Global { object, .. } = self.heap.env(var_env) {
             let object = *object;
+            // As for the script's declarations: an existing global would be kept as it is.
+            self.refuse_unimplemented_own(object, n)?;
             // 9.1.1.4.17/18 with D = true: configurable properties.
             let existing = self.heap.obj(object).props.get(n).map(|p| p.configurable);
             match (function, existing) {

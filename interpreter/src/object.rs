@@ -254,6 +254,9 @@ impl Vm {
             if let Some(p) = self.get_own_property(cur, &key) {
                 break p;
             }
+            // A standard member it lacks may be read-only, an accessor (`__proto__`) or a method
+            // whose replacement stays non-enumerable: no answer would be right.
+            self.refuse_unimplemented_own(cur, &key)?;
             match self.heap.obj(cur).proto {
                 Some(p) => cur = p,
                 None => break Property::plain(Value::Undefined),
@@ -345,6 +348,8 @@ impl Vm {
     /// 10.1.6 `[[DefineOwnProperty]]` with ValidateAndApplyPropertyDescriptor (10.1.6.3), plus the
     /// array (10.4.2.1) and arguments (10.4.4.2) exotic behaviour.
     pub fn define_own_property(&mut self, o: ObjRef, key: &(impl AsKey + ?Sized), desc: Descriptor) -> JsResult<bool> {
+        // The lacking member's attributes would decide whether the definition is allowed.
+        self.refuse_unimplemented_own(o, key)?;
         let key = match key.key() {
             KeyRef::Str(s) => s,
             k @ KeyRef::Sym(_) => return self.validate_and_apply(o, &k, desc),
@@ -615,7 +620,8 @@ impl Vm {
         }
         let obj = self.heap.obj(o);
         match obj.props.get(key) {
-            None => Ok(true),
+            // Deleting a standard member it lacks would succeed or fail by its attributes.
+            None => self.refuse_unimplemented_own(o, key).map(|()| true),
             Some(p) if p.configurable => {
                 self.unmap_argument(o, key);
                 self.heap.obj_mut(o).props.shift_remove(key);

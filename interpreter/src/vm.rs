@@ -1819,6 +1819,8 @@ impl Vm {
     /// 9.1.1.4.17 CreateGlobalVarBinding / 9.1.1.4.18 CreateGlobalFunctionBinding.
     fn create_global_binding(&mut self, n: &Name, function: Option<Value>) -> JsResult<()> {
         let global = self.realm.global_object;
+        // A `var` keeps an existing global as it is (`var parseInt;` leaves the function there).
+        self.refuse_unimplemented_own(global, n)?;
         let existing = self.heap.obj(global).props.get(n).map(|p| p.configurable);
         match (function, existing) {
             (Some(f), None | Some(true)) => {

@@ -109,6 +109,16 @@ fn unimplemented_features_are_refused_not_guessed() {
         ("print(typeof new Set().union)", "union"),
         ("print(typeof Map.groupBy)", "groupBy"),
         ("print(typeof Object.getOwnPropertyDescriptor(Function.prototype, 'caller').get)", "caller"),
+        // Writes, definitions, deletions and global declarations too: the lacking member may be an
+        // accessor, read-only, non-configurable or non-enumerable.
+        ("var o = {}; o.__proto__ = { p: 1 }; print(o.p)", "__proto__"),
+        ("'use strict'; Math.SQRT2 = 1;", "SQRT2"),
+        ("Object.create(Math).LN2 = 7;", "LN2"),
+        ("Array.prototype.flat = function () {}; for (var k in []) print(k);", "flat"),
+        ("print(delete Math.LOG2E)", "LOG2E"),
+        ("Object.defineProperty(Math, 'LN2', { value: 1 });", "LN2"),
+        ("var encodeURI; print(typeof encodeURI)", "encodeURI"),
+        ("eval('var escape;'); print(typeof escape)", "escape"),
         // The name would come from the key, known only when the class is defined.
         ("class C { ['y'] = () => 1 } print(new C().y.name)", "computed key"),
         // B.3.2.3: not hoisted past the let, yet compiled to be copied out of its block.
@@ -782,4 +792,25 @@ const both = (s) => (t) => s[0] + t[0];
 print(both`a``b`);
 "#;
     assert_eq!(lines(source), ["true", "true", "false", "ab"]);
+}
+
+/// Writing, defining or deleting a member the interpreter does implement keeps its attributes,
+/// where a lacking one is refused (see `unimplemented_features_are_refused_not_guessed`).
+#[test]
+fn implemented_members_keep_their_attributes_when_written() {
+    let source = r#"
+Array.prototype.map = function () { return "replaced"; };
+var n = 0;
+for (var k in []) n++;
+print(n, [].map());
+Math.PI = 3;
+print(Math.PI > 3);
+try { (function () { "use strict"; Math.PI = 3; })(); } catch (e) { print(e.constructor.name); }
+print(delete Math.PI, delete Math.max, typeof Math.max);
+var o = {};
+print(o.hasOwnProperty("toString"), Object.keys(o).length);
+o.toString = function () { return "own"; };
+print(String(o), Object.keys(o).join());
+"#;
+    assert_eq!(lines(source), ["0 replaced", "true", "TypeError", "false true undefined", "false 0", "own toString"]);
 }
