@@ -10,6 +10,8 @@
 //! - oxc's parser rejects `let` as a label, which sloppy code allows (`let` is no reserved word,
 //!   13.1.1, and `let :` starts no declaration): a parse error in a program with a `let` label is
 //!   answered `unsupported`.
+//! - oxc's parser rejects a call as an assignment target, which sloppy code may have since ES2026
+//!   (Annex B, a ReferenceError at run time): refused.
 //! - oxc's checker accepts `eval` and `arguments` as the target of a strict for-in or for-of head,
 //!   which is no simple assignment target there (13.1.3, 14.7.5.1): reported here.
 
@@ -37,7 +39,8 @@ pub(crate) fn parse<'a>(
 ) -> Result<oxc_parser::ParserReturn<'a>, Rejection> {
     let parsed = oxc_parser::Parser::new(allocator, source, oxc_span::SourceType::script()).parse();
     if let Some(e) = parsed.diagnostics.errors().next() {
-        return Err(parse_error(source, e.to_string()));
+        let spans: Vec<Span> = e.labels.iter().map(|l| l.span()).collect();
+        return Err(parse_error(source, e.to_string(), &spans));
     }
     if parsed.panicked {
         return Err(Rejection::SyntaxError("the parser gave up".into()));
@@ -46,10 +49,20 @@ pub(crate) fn parse<'a>(
     Ok(parsed)
 }
 
-/// What a parse error of `source` means: a SyntaxError, unless the parser may be the one at fault.
-fn parse_error(source: &str, message: String) -> Rejection {
+/// What a parse error of `source` (with the spans it points at) means: a SyntaxError, unless the
+/// parser may be the one at fault.
+fn parse_error(source: &str, message: String, spans: &[Span]) -> Rejection {
     if has_let_label(source) {
         return Rejection::Unsupported("`let` as a label".into());
+    }
+    // Annex B (B.3.7, ES2026) makes a call as the target of `=`, a compound assignment, `++`/`--`
+    // or a for-in/of head a run-time ReferenceError in sloppy code, after the call; oxc rejects it
+    // while parsing. A target ending in `)` is refused, which also covers the strict and the
+    // still-invalid cases (`new f() = 1`, `a?.b() = 1`): cautious, never wrong.
+    let is_call =
+        |span: &Span| source.get(span.start as usize..span.end as usize).is_some_and(|t| t.trim_end().ends_with(')'));
+    if message == "Cannot assign to this expression" && spans.iter().any(is_call) {
+        return Rejection::Unsupported("a call as an assignment target".into());
     }
     Rejection::SyntaxError(message)
 }

@@ -82,6 +82,10 @@ fn syntax_and_early_errors_are_reported_before_running() {
         "'use strict'; for ((eval) of []);",
         "class C { m() { for (eval of []); } }",
         "async function f() { 'use strict'; for await (arguments of []); }",
+        // Invalid assignment targets that are no calls stay SyntaxErrors.
+        "1 = 2;",
+        "var x; x + 1 = 2;",
+        "var x; (x) ++ = 1;",
     ] {
         assert!(matches!(completion(source), Completion::SyntaxError { .. }), "{source}");
     }
@@ -130,6 +134,12 @@ fn unimplemented_features_are_refused_not_guessed() {
         // Sloppy code may label a statement `let`; oxc's parser rejects it.
         ("let: { print(1); }", "label"),
         ("eval('let: for (;;) break let;')", "label"),
+        // Sloppy code may assign to a call since ES2026 (a ReferenceError after the call); oxc's
+        // parser rejects it.
+        ("function f() {} try { f() = 1; } catch (e) { print(e.constructor.name); }", "call as an assignment target"),
+        ("function f() {} f()++;", "call as an assignment target"),
+        ("function f() {} for (f() in {});", "call as an assignment target"),
+        ("function f() {} eval('f() += 1');", "call as an assignment target"),
     ] {
         match completion(source) {
             Completion::Unsupported(f) => assert!(f.contains(feature), "{source}: refused as {f}"),
