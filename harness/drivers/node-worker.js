@@ -70,7 +70,7 @@ function limitOf(error) {
       return null;
     }
     if (message === 'Maximum call stack size exceeded') return 'stack';
-    if (/out of memory|Invalid array length|Invalid string length|Array buffer allocation failed/.test(message)) {
+    if (/^(Invalid array length|Invalid string length|Array buffer allocation failed)$/.test(message)) {
       return 'memory';
     }
   }
@@ -175,6 +175,9 @@ if (typeof global.gc !== 'function') {
   process.stderr.write('node-worker.js needs node --expose-gc\n');
   process.exit(2);
 }
+// A promise a program rejected without a handler is no error of the program's run (no other host
+// reports it), and node's default for it, ending the process, would be charged to the next program.
+process.on('unhandledRejection', () => {});
 const main = process.argv[2] === '--once' ? once(process.argv[3]) : serve();
 main.catch((error) => {
   process.stderr.write(`node-worker.js: ${error && error.stack}\n`);

@@ -68,7 +68,9 @@
     line(['lifetime ' + name + ' ' + (w.deref() === undefined ? 'collected' : 'kept')]);
   });
   var report = function (status, error, detail) {
-    write(nonce + ' ' + JSON.stringify({ status: status, error: error || null, detail: detail || null }));
+    // An anonymous class's instance has the constructor name "": still a name, not a missing one.
+    var name = typeof error === 'string' ? error : null;
+    write(nonce + ' ' + JSON.stringify({ status: status, error: name, detail: detail || null }));
   };
   var constructorName = function (value) {
     if (value === null) return 'object';
@@ -84,15 +86,21 @@
       return typeof value;
     }
   };
+  // The hosts' own words for their limits, whole: a program's error whose message merely mentions
+  // recursion or allocation is an error like any other. (mujs throws the string itself.)
   var limitOf = function (error) {
     var message;
     try {
-      message = error !== null && typeof error === 'object' ? String(error.message) : '';
+      message = typeof error === 'string' ? error : error !== null && typeof error === 'object' ? String(error.message) : '';
     } catch (e) {
       return null;
     }
-    if (/call ?stack|too much recursion|stack overflow|recursion/i.test(message)) return 'stack';
-    if (/out of memory|alloc/i.test(message)) return 'memory';
+    if (/^(maximum call stack size exceeded\.?|too much recursion|callstack limit|c stack depth limit|stack overflow)$/i.test(message)) {
+      return 'stack';
+    }
+    if (/^(out of memory|allocation size overflow|invalid string length|result too long|alloc failed)$/i.test(message)) {
+      return 'memory';
+    }
     return null;
   };
   var fail = function (error) {

@@ -160,6 +160,20 @@ fn check_contract(name: &str) {
     // Runaway recursion is a limit, not a finding.
     let outcome = run("function f(n) { return f(n + 1) + 1 } f(0)");
     assert_eq!(outcome.end, End::Exhausted("stack".into()), "{name}");
+    // ...but a program's own error is an error, whatever its message says.
+    let outcome = run("throw new Error('recursion and allocation')");
+    assert_eq!(outcome.end, End::Threw("Error".into()), "{name}");
+    let modern = engine.entry().profile != Profile::Es5;
+    if modern && !engine.entry().lacks.iter().any(|word| word == "class") {
+        // An anonymous class's constructor name is "".
+        let outcome = run("throw new (class {})()");
+        assert_eq!(outcome.end, End::Threw(String::new()), "{name}");
+    }
+    // A promise rejected without a handler ends nothing, on this run or the next.
+    if modern {
+        assert_eq!(run("Promise.reject(1); print('a')").end, End::Ok, "{name}");
+        assert_eq!(lines(&run("print('b')")), ["b"], "{name}");
+    }
 }
 
 #[test]
