@@ -715,3 +715,22 @@ fn tagged_template_sites_are_generated_and_count_per_site_on_the_reference() {
     }
     assert!(seen >= 10 && counted >= 5, "the construct in {seen} of 120 programs, counting in {counted}");
 }
+
+#[test]
+fn for_let_heads_reading_their_own_binding_are_generated_and_throw_on_the_reference() {
+    // `for (let k = k + 1; ...)` and `for (let k = (() => k)(); ...)`: the initialiser runs in the
+    // head's scope, where `k` is still in its TDZ, so the loop never starts.
+    let cfg = only(Config::default(), Category::Tdz);
+    let mut seen = 0;
+    for seed in 0..120 {
+        let text = Program::from_seed(seed, &cfg).to_string();
+        if !text.contains("a for (let ...) head's initialiser reads the loop's own binding") {
+            continue;
+        }
+        seen += 1;
+        let out = interpreter::run(&text, &Limits::default());
+        assert_eq!(out.completion, Completion::Normal, "seed {seed}:\n{text}");
+        assert!(out.printed.iter().any(|l| l == "ReferenceError"), "seed {seed}: {:?}\n{text}", out.printed);
+    }
+    assert!(seen >= 10, "the construct in {seen} of 120 programs");
+}

@@ -920,6 +920,38 @@ impl<'a, 'b> Gen<'a, 'b> {
             out.push(self.guarded(b)?);
             return Ok(true);
         }
+        if variant == 2 && self.chance(40)? {
+            out.push(self.tag(Category::Tdz, "a for (let ...) head's initialiser reads the loop's own binding"));
+            self.push_scope(ScopeKind::Block);
+            let s = (|| {
+                let i = self.new_binding(Role::Counter, How::Lexical, BindingKind::Let, Ty::Prim, false)?;
+                let r = self.read(i);
+                let init = if self.feat.arrows && self.chance(50)? {
+                    // Through a closure made in the head and called at once.
+                    let mut f = Function::new(FunctionKind::Arrow, None);
+                    f.expression_body = true;
+                    f.body.push(ret(r));
+                    call(func_expr(f), vec![])
+                } else {
+                    bin(BinOp::Add, r, num(1))
+                };
+                // The initialiser throws, so the loop never runs its test, update or body.
+                self.set_readable(i, true);
+                let test = bin(BinOp::Lt, self.read(i), num(2));
+                let update = Expr::Update { increment: true, prefix: false, target: self.target(i) };
+                let body = self.with_block(|g| Ok(vec![print(g.read(i))]))?;
+                Ok(Stmt::For {
+                    init: Some(ForInit::Decl(DeclKind::Let, vec![Declarator { name: i, init: Some(init) }])),
+                    test: Some(Box::new(test)),
+                    update: Some(Box::new(update)),
+                    body,
+                })
+            })();
+            self.pop_scope();
+            let s = s?;
+            out.push(self.guarded(vec![s])?);
+            return Ok(true);
+        }
         if variant == 2 {
             out.push(self.tag(Category::Tdz, "an initialiser reads the binding it initialises"));
             let b = self.with_block(|g| {
