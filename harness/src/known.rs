@@ -68,15 +68,16 @@ pub struct KnownDivergence {
     pub why: String,
     /// An upstream issue link, or a one-line reduced program that shows the bug.
     pub repro: String,
-    /// A regular expression (`regex` crate syntax, searched anywhere in the text) that recognises
-    /// the bug in a reduced program found by fuzzing; see [`KnownDivergences::recognise`].
+    /// A regular expression (`fancy-regex` syntax: the `regex` crate's plus backreferences and
+    /// look-around; searched anywhere in the text) that recognises the bug in a reduced program
+    /// found by fuzzing; see [`KnownDivergences::recognise`].
     #[serde(default)]
     pub pattern: Option<String>,
 }
 
 /// A compiled `pattern`; equal when the expressions are.
 #[derive(Debug, Clone)]
-struct Pattern(regex::Regex);
+struct Pattern(fancy_regex::Regex);
 
 impl PartialEq for Pattern {
     fn eq(&self, other: &Pattern) -> bool {
@@ -212,7 +213,7 @@ impl KnownDivergences {
                     engines.join(", ")
                 )));
             }
-            match entry.pattern.as_deref().map(regex::Regex::new) {
+            match entry.pattern.as_deref().map(fancy_regex::Regex::new) {
                 Some(Ok(pattern)) => patterns.push(Some(Pattern(pattern))),
                 Some(Err(err)) => {
                     let err = err.to_string().split_whitespace().collect::<Vec<_>>().join(" ");
@@ -237,7 +238,11 @@ impl KnownDivergences {
 
     /// Whether entry `index`'s pattern matches `program` (false for an entry without a pattern).
     pub fn recognises(&self, index: usize, program: &str) -> bool {
-        self.patterns.get(index).and_then(Option::as_ref).is_some_and(|pattern| pattern.0.is_match(program))
+        self.patterns.get(index).and_then(Option::as_ref).is_some_and(|pattern| {
+            // A match that exceeds the backtracking limit recognises nothing: the divergence is
+            // then reported, never hidden.
+            pattern.0.is_match(program).unwrap_or(false)
+        })
     }
 
     /// The indices of the entries that recognise `program`'s divergence `trial` (a program found
@@ -546,6 +551,11 @@ mod tests {
         assert!(list.recognise(reduced, &all_differ).is_empty(), "one known bug leaves two engines disagreeing");
         // QuickJS's pattern matches too, but QuickJS is right here: Boa's bug alone explains it.
         assert_eq!(both.recognise(reduced, &boa_wrong), vec![0]);
+
+        // A backreference says "the same name": a head reading its own binding, not another one.
+        let same_name = parse(&format!("{ENTRY}pattern = 'for \\(let (\\w+) = \\1\\b'\n")).expect("a backreference");
+        assert!(same_name.recognises(0, "for (let i = i + 1; i < 2; i++) print(i);"));
+        assert!(!same_name.recognises(0, "for (let i = j + 1; i < 2; i++) print(i);"));
 
         let broken = parse(&format!("{ENTRY}pattern = 'for (let'\n")).expect_err("unclosed group").to_string();
         assert!(broken.contains("`pattern` that is not a regular expression"), "{broken}");
