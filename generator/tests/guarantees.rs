@@ -734,3 +734,22 @@ fn for_let_heads_reading_their_own_binding_are_generated_and_throw_on_the_refere
     }
     assert!(seen >= 10, "the construct in {seen} of 120 programs");
 }
+
+#[test]
+fn conversions_between_substitutions_are_generated_and_seen_by_the_next_one_on_the_reference() {
+    // `${o}:${x}` where o's toString writes x: the second substitution reads the new value, which
+    // the next line prints alone.
+    let cfg = only(Config::default(), Category::CaptureWrite);
+    let (mut seen, mut observed) = (0, 0);
+    for seed in 0..150 {
+        let text = Program::from_seed(seed, &cfg).to_string();
+        if !text.contains("a toString closure writes a captured variable between two substitutions") {
+            continue;
+        }
+        seen += 1;
+        let out = interpreter::run(&text, &Limits::default());
+        assert_eq!(out.completion, Completion::Normal, "seed {seed}:\n{text}");
+        observed += usize::from(out.printed.windows(2).any(|w| w[0].strip_prefix("o:") == Some(w[1].as_str())));
+    }
+    assert!(seen >= 10 && observed >= 5, "the construct in {seen} of 150 programs, observed in {observed}");
+}

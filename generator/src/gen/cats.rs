@@ -276,8 +276,12 @@ impl<'a, 'b> Gen<'a, 'b> {
     // ----- capture-write ----------------------------------------------------------------------------
 
     fn cat_capture_write(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
-        let variant = self.pick(4)?;
+        let variant = self.pick(5)?;
         if variant == 3 && self.pattern_assignment(out)? {
+            return Ok(true);
+        }
+        if variant == 4 && self.feat.templates && self.feat.let_const {
+            self.conversion_between_substitutions(out)?;
             return Ok(true);
         }
         if variant == 0 && self.fits_here(2, 1) {
@@ -370,6 +374,44 @@ impl<'a, 'b> Gen<'a, 'b> {
         Ok(true)
     }
 
+    /// `${o}:${x}` where converting `o` runs a closure that writes the captured `x`: a template
+    /// literal converts each substitution to a string before evaluating the next (13.2.8.6), so
+    /// the second one reads the written value.
+    fn conversion_between_substitutions(&mut self, out: &mut Vec<Stmt>) -> Result<()> {
+        out.push(self.tag(
+            Category::CaptureWrite,
+            "a toString closure writes a captured variable between two substitutions of one template",
+        ));
+        let b = self.with_block(|g| {
+            let kind = g.decl_kind(false)?;
+            let (x, dx) = g.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.gen_prim(1))?;
+            let plain = Ty::Obj(Rc::new(ObjTy { fields: vec![] }));
+            let (o, d) = g.declare_var(Role::Object, DeclKind::Const, plain, false, |g| {
+                let arrow = g.feat.arrows && g.chance(40)?;
+                let spec = if arrow { FunctionKind::Arrow } else { FunctionKind::Method };
+                let f = g.with_function(FnSpec::new(spec, vec![], 0), |g, _| {
+                    let t = g.target(x);
+                    let step = g.gen_prim(1)?;
+                    let op = g.pick_from(&[AssignOp::Assign, AssignOp::Add])?;
+                    Ok(vec![expr_stmt(assign(op, t, step)), ret(string("o"))])
+                })?;
+                let to_string = PropKey::Name("toString".into());
+                Ok(Expr::Object(vec![if arrow {
+                    Prop::Init(to_string, func_expr(f))
+                } else {
+                    Prop::Method(to_string, f)
+                }]))
+            })?;
+            // Only this producer converts `o` (every conversion writes `x`).
+            g.set_readable(o, false);
+            let (ro, rx) = (g.read(o), g.read(x));
+            let shown = Expr::Template(vec!["".into(), ":".into(), "".into()], vec![ro, rx]);
+            let rx = g.read(x);
+            Ok(vec![dx, d, print(shown), print(rx)])
+        })?;
+        out.push(Stmt::Block(b));
+        Ok(())
+    }
     // ----- shared-binding ---------------------------------------------------------------------------
 
     fn cat_shared_binding(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
