@@ -22,13 +22,16 @@ const MAX_AFTER_GC_CALLBACKS = 10000;
 // prototypes, String and TypeError are the program's own).
 const HOST_SETUP = `(function (write, register) {
   'use strict';
+  // Taken now: a program that replaces String, TypeError or array methods changes nothing printed.
+  var toText = String;
+  var SymbolError = TypeError;
   function line(args) {
-    var parts = [];
+    var text = '';
     for (var i = 0; i < args.length; i++) {
-      if (typeof args[i] === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
-      parts.push(String(args[i]));
+      if (typeof args[i] === 'symbol') throw new SymbolError('Cannot convert a Symbol value to a string');
+      text += (i > 0 ? ' ' : '') + toText(args[i]);
     }
-    write(parts.join(' '));
+    write(text);
   }
   var print = function print() { line(arguments); };
   var log = function log() { line(arguments); };

@@ -14,6 +14,16 @@
 (function (global) {
   var nonce = '@NONCE@';
   var nativePrint = global.print;
+  // The built-ins the prelude calls once the program runs, taken now: a program may replace or
+  // delete `String`, `JSON.stringify` or array and string methods, which must change neither what
+  // print writes nor how the run's end is reported (the reference's host functions are native).
+  var uncurry = Function.prototype.bind.bind(Function.prototype.call);
+  var toText = String;
+  var stringify = JSON.stringify;
+  var charCodeAt = uncurry(String.prototype.charCodeAt);
+  var slice = uncurry(String.prototype.slice);
+  var toLowerCase = uncurry(String.prototype.toLowerCase);
+  var SymbolError = TypeError;
   var write = function (text) {
     nativePrint(text);
   };
@@ -29,24 +39,27 @@
   // at most 256 UTF-16 units (at most 1,536 bytes once escaped), every piece after the first marked
   // with a leading `+`; a surrogate pair is never split.
   var line = function (args) {
-    var parts = [];
+    var text = '';
     for (var i = 0; i < args.length; i++) {
-      if (typeof args[i] === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
-      parts.push(String(args[i]));
+      if (typeof args[i] === 'symbol') throw new SymbolError('Cannot convert a Symbol value to a string');
+      text += (i > 0 ? ' ' : '') + toText(args[i]);
     }
-    var text = parts.join(' ');
     var mark = '';
     var at = 0;
     do {
-      var end = Math.min(at + 256, text.length);
-      var last = text.charCodeAt(end - 1);
+      var end = at + 256 < text.length ? at + 256 : text.length;
+      var last = charCodeAt(text, end - 1);
       if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
-      write(mark + JSON.stringify(text.slice(at, end)));
+      write(mark + stringify(slice(text, at, end)));
       mark = '+';
       at = end;
     } while (at < text.length);
   };
-  var callbacks = [];
+  // afterGc callbacks, first in first out, in an object without a prototype (no setter a program
+  // put on Array.prototype or Object.prototype can see them).
+  var callbacks = Object.create(null);
+  var firstCallback = 0;
+  var endCallbacks = 0;
   var console = {};
   define(console, 'log', function log() {
     line(arguments);
@@ -61,7 +74,7 @@
   }
   define(global, 'afterGc', function afterGc(callback) {
     if (typeof callback !== 'function') throw new TypeError('afterGc: the callback is not a function');
-    callbacks.push(callback);
+    callbacks[endCallbacks++] = callback;
   });
   // The lifetime protocol's probe (harness/src/lifetime.rs): whether a WeakRef's target is still there.
   define(global, 'lifetimeProbe', function lifetimeProbe(name, w) {
@@ -70,7 +83,7 @@
   var report = function (status, error, detail) {
     // An anonymous class's instance has the constructor name "": still a name, not a missing one.
     var name = typeof error === 'string' ? error : null;
-    write(nonce + ' ' + JSON.stringify({ status: status, error: name, detail: detail || null }));
+    write(nonce + ' ' + stringify({ status: status, error: name, detail: detail || null }));
   };
   var constructorName = function (value) {
     if (value === null) return 'object';
@@ -88,20 +101,22 @@
   };
   // The hosts' own words for their limits, whole: a program's error whose message merely mentions
   // recursion or allocation is an error like any other. (mujs throws the string itself.)
+  var limits = Object.create(null);
+  limits['maximum call stack size exceeded'] = limits['maximum call stack size exceeded.'] = 'stack';
+  limits['too much recursion'] = limits['callstack limit'] = limits['c stack depth limit'] = 'stack';
+  limits['stack overflow'] = 'stack';
+  limits['out of memory'] = limits['allocation size overflow'] = limits['invalid string length'] = 'memory';
+  limits['result too long'] = limits['alloc failed'] = 'memory';
   var limitOf = function (error) {
     var message;
     try {
-      message = typeof error === 'string' ? error : error !== null && typeof error === 'object' ? String(error.message) : '';
+      message = typeof error === 'string' ? error : error !== null && typeof error === 'object' ? toText(error.message) : '';
+      message = toLowerCase(message);
     } catch (e) {
       return null;
     }
-    if (/^(maximum call stack size exceeded\.?|too much recursion|callstack limit|c stack depth limit|stack overflow)$/i.test(message)) {
-      return 'stack';
-    }
-    if (/^(out of memory|allocation size overflow|invalid string length|result too long|alloc failed)$/i.test(message)) {
-      return 'memory';
-    }
-    return null;
+    var limit = limits[message];
+    return typeof limit === 'string' ? limit : null;
   };
   var fail = function (error) {
     var limit = limitOf(error);
@@ -110,10 +125,12 @@
   };
   var finish = function () {
     @DRAIN@;
-    for (var invoked = 0; callbacks.length > 0; invoked++) {
+    for (var invoked = 0; firstCallback < endCallbacks; invoked++) {
       if (invoked >= 10000) return report('exhausted', null, 'fuel');
+      var callback = callbacks[firstCallback];
+      // Not held across the collection by the queue itself.
+      delete callbacks[firstCallback++];
       @GC@;
-      var callback = callbacks.shift();
       try {
         callback();
       } catch (error) {

@@ -311,6 +311,34 @@ impl Realm {
     }
 
     pub fn trace(&self, roots: &mut Roots) {
+        self.trace_readable(roots);
+        roots.objects.extend([
+            self.throw_type_error,
+            self.function_call,
+            self.function_apply,
+            self.generator_next,
+            self.generator_return,
+            self.promise_constructor,
+            self.eval_function,
+            self.collection_iterator_prototype,
+            self.weak_ref_prototype,
+            self.finalization_registry_prototype,
+            self.symbol_prototype,
+            self.string_iterator_prototype,
+            self.set_iterator_prototype,
+            self.array_iterator_next,
+            self.string_iterator,
+            self.string_iterator_next,
+        ]);
+    }
+
+    /// The intrinsics a program can always reach again, whatever it deleted: the global object and
+    /// the prototypes of what syntax alone creates (objects, functions of every kind, arrays,
+    /// primitives' wrappers, promises of async functions, the array iterators of `arguments`, the
+    /// errors the language throws). The lifetime oracle's liveness pass starts from these; the
+    /// realm's other handles (methods it calls directly, such as `%GeneratorPrototype%.next`) keep
+    /// objects for the collector only, since a program may delete the only property holding them.
+    pub fn trace_readable(&self, roots: &mut Roots) {
         roots.objects.extend([
             self.global_object,
             self.object_prototype,
@@ -319,31 +347,15 @@ impl Realm {
             self.string_prototype,
             self.number_prototype,
             self.boolean_prototype,
-            self.throw_type_error,
-            self.function_call,
-            self.function_apply,
             self.generator_function_prototype,
             self.generator_prototype,
-            self.generator_next,
-            self.generator_return,
             self.async_generator_function_prototype,
             self.async_generator_prototype,
-            self.promise_constructor,
             self.promise_prototype,
             self.async_function_prototype,
-            self.eval_function,
-            self.collection_iterator_prototype,
-            self.weak_ref_prototype,
-            self.finalization_registry_prototype,
-            self.symbol_prototype,
             self.iterator_prototype,
             self.array_iterator_prototype,
-            self.string_iterator_prototype,
-            self.set_iterator_prototype,
             self.array_values,
-            self.array_iterator_next,
-            self.string_iterator,
-            self.string_iterator_next,
         ]);
         roots.values.extend(self.well_known.all().map(Value::Symbol));
         roots.values.extend(self.symbol_registry.values().map(|s| Value::Symbol(*s)));

@@ -14,8 +14,9 @@
 //! `retained` (never reported).
 //!
 //! Readable edges:
-//! - the roots (global object, global lexical bindings, intrinsics, queued jobs, pending host
-//!   callbacks): hosts may run more scripts in the realm, so every global binding stays readable;
+//! - the roots (global object, global lexical bindings, the intrinsics a program can always reach
+//!   again, queued jobs, pending host callbacks): hosts may run more scripts in the realm, so every
+//!   global binding stays readable;
 //! - an object's prototype, own properties (data values, getters and setters), Map and Set entries,
 //!   bound functions' target, this and arguments, settled promises' results, unfinished iterators'
 //!   subjects, mapped `arguments` objects' parameter bindings (not the stale own values at mapped
@@ -96,16 +97,17 @@ impl FactsCache {
         let mut referenced: HashSet<Name> = HashSet::default();
         let mut eval = false;
         let mut lexical_this = false;
-        for op in &code.ops {
+        let runs = reachable_ops(&code.ops);
+        // Only ops that can run, and only those that can observe a binding's value: a write
+        // (`SetName`, `SetResolvedName`) or a `delete` of a name reads nothing, so an engine may
+        // drop what only they reach.
+        for op in code.ops.iter().zip(&runs).filter_map(|(op, runs)| runs.then_some(op)) {
             match op {
                 Op::GetName(n)
                 | Op::GetNameAndThis(n)
                 | Op::TypeofName(n)
-                | Op::SetName(n)
                 | Op::ResolveReference(n)
-                | Op::GetReferenceValue(n)
-                | Op::SetResolvedName(n)
-                | Op::DeleteName(n) => {
+                | Op::GetReferenceValue(n) => {
                     referenced.insert(n.clone());
                 }
                 Op::CallEval(_) => {
@@ -143,6 +145,46 @@ impl FactsCache {
         self.codes.push(Rc::clone(code));
         facts
     }
+}
+
+/// Which ops of a function can run: those reached from the first through fall-through and every
+/// label an op names (jumps, handlers, iteration and generator resumption targets). Code after a
+/// `return`, `throw` or endless loop reads nothing. A successor this misses could only drop a
+/// read, turning `live` into `retained`, never the other way.
+fn reachable_ops(ops: &[Op]) -> Vec<bool> {
+    let mut runs = vec![false; ops.len()];
+    let mut work = vec![0];
+    while let Some(pc) = work.pop() {
+        if pc >= ops.len() || runs[pc] {
+            continue;
+        }
+        runs[pc] = true;
+        let op = &ops[pc];
+        match op {
+            Op::Jump(l)
+            | Op::JumpIfFalse(l)
+            | Op::JumpIfTrue(l)
+            | Op::JumpIfFalseKeep(l)
+            | Op::JumpIfTrueKeep(l)
+            | Op::JumpIfNotNullishKeep(l)
+            | Op::JumpIfNullish(l)
+            | Op::JumpIfNotUndefined(l)
+            | Op::PushHandler(l)
+            | Op::IterNext(l)
+            | Op::AsyncIterResult(l)
+            | Op::AsyncIterReturn { skip: l, .. }
+            | Op::AfterYield(l) => work.push(*l),
+            Op::YieldDelegate { done: a, ret: b }
+            | Op::AsyncDelegateCall { no_throw: a, ret: b }
+            | Op::AsyncDelegateResult { done: a, ret: b }
+            | Op::AsyncDelegateResumed { next_round: a, unwrap: b } => work.extend([*a, *b]),
+            _ => {}
+        }
+        if !matches!(op, Op::Jump(_) | Op::Return | Op::Throw) {
+            work.push(pc + 1);
+        }
+    }
+    runs
 }
 
 /// Every name the function itself may bind when it runs, in any of its scopes.
@@ -528,7 +570,7 @@ impl Vm {
     /// target of every WeakRef, then applies the collector fault, if any.
     pub(crate) fn classify_lifetimes(&mut self) {
         let mut roots = crate::heap::Roots::default();
-        self.realm.trace(&mut roots);
+        self.realm.trace_readable(&mut roots);
         self.jobs.trace(&mut roots);
         // The pending afterGc callbacks (the one about to run included) will run.
         roots.values.extend(self.weak.after_gc.iter().cloned());
@@ -584,7 +626,13 @@ pub(crate) fn lifetime_probe(vm: &mut Vm, _: &Value, args: &[Value], _: Option<O
     let line = vm.to_string(&line)?.to_string();
     let head = vm.to_string(&head)?;
     let name = head.strip_prefix("lifetime ").and_then(|h| h.strip_suffix(' ')).unwrap_or_default().to_string();
-    let class = w.as_object().and_then(|o| vm.weak_ref_class(o));
+    // A program that replaced `deref` forged the line: it says nothing about the target, so the
+    // probe gets no class (and is not judged).
+    let genuine = w.as_object().is_some_and(|o| match &vm.heap.obj(o).kind {
+        ObjectKind::WeakRef(real) => real.clone().unwrap_or(Value::Undefined) == target,
+        _ => false,
+    });
+    let class = w.as_object().filter(|_| genuine).and_then(|o| vm.weak_ref_class(o));
     vm.printed.push(line);
     if vm.printed.len() > 100_000 {
         return Err(Abrupt::Exhausted(crate::api::Resource::Memory));
@@ -672,8 +720,19 @@ mod tests {
     }
 
     #[test]
-    fn typeof_delete_and_assignment_are_reads_of_the_binding() {
+    fn typeof_and_compound_assignment_read_the_binding_and_plain_writes_do_not() {
         let src = "function f() { typeof a; delete b; c = 1; d += 1; }";
-        assert_eq!(free_of(src, "f"), ["a", "b", "c", "d"]);
+        assert_eq!(free_of(src, "f"), ["a", "d"]);
+    }
+
+    #[test]
+    fn code_that_cannot_run_reads_nothing() {
+        let src = "function f() { a; return 1; b; } function g() { for (;;) {} c; } \
+                   function h() { try { throw 0; d; } catch (e) { e2; } finally { f2; } } \
+                   function k() { if (x) { return; } y; while (z) { break; w; } }";
+        assert_eq!(free_of(src, "f"), ["a"]);
+        assert_eq!(free_of(src, "g"), Vec::<&str>::new());
+        assert_eq!(free_of(src, "h"), ["e2", "f2"]);
+        assert_eq!(free_of(src, "k"), ["x", "y", "z"]);
     }
 }

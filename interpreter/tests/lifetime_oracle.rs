@@ -272,3 +272,44 @@ fn a_template_object_is_retained_by_its_site_and_live_when_held() {
                   afterGc(() => lifetimeProbe('t', w));";
     assert_eq!(class_of(source), LifetimeClass::Live);
 }
+
+#[test]
+fn what_only_dead_code_or_writes_reach_is_retained_not_live() {
+    // QuickJS frees `big` when the closure's only read of it follows a `return`: an engine may,
+    // since no execution can read it.
+    for body in ["return 1; big;", "throw 1; big;", "for (;;) { break; } return big = 1;", "big = 2;"] {
+        let source = format!(
+            "let w, f; (function () {{ let big = {{}}; w = new WeakRef(big); f = () => {{ {body} }}; }})();
+             afterGc(() => {{ lifetimeProbe('big', w); print(typeof f); }});"
+        );
+        assert_eq!(class_of_first(&source), LifetimeClass::Retained, "{body}");
+    }
+    // A read that can run keeps it live.
+    let source = "let w, f; (function () { let big = {}; w = new WeakRef(big); f = (x) => { if (x) return 1; return big; }; })();
+                  afterGc(() => { lifetimeProbe('big', w); print(typeof f); });";
+    assert_eq!(class_of_first(source), LifetimeClass::Live);
+}
+
+#[test]
+fn a_built_in_method_the_program_deleted_holds_nothing_live() {
+    // The realm keeps `%GeneratorPrototype%.next` for itself, but once the program deletes the
+    // property no code can reach it: engines free what hangs on it.
+    let source = "let w; (function () { const proto = Object.getPrototypeOf(function* () {}).prototype;
+                  proto.next.extra = {}; w = new WeakRef(proto.next.extra); delete proto.next; })();
+                  afterGc(() => { lifetimeProbe('extra', w); print('next' in Object.getPrototypeOf(function* () {}).prototype); });";
+    assert_eq!(class_of_first(source), LifetimeClass::Retained);
+    // While the property is there, it is live.
+    let kept = "let w; (function () { const proto = Object.getPrototypeOf(function* () {}).prototype;
+                proto.next.extra = {}; w = new WeakRef(proto.next.extra); })();
+                afterGc(() => { lifetimeProbe('extra', w); print(typeof Object.getPrototypeOf(function* () {}).prototype.next.extra); });";
+    assert_eq!(class_of_first(kept), LifetimeClass::Live);
+}
+
+#[test]
+fn a_probe_line_forged_by_a_replaced_deref_gets_no_class() {
+    let source = "let w; const o = {}; w = new WeakRef(o); WeakRef.prototype.deref = () => undefined;
+                  afterGc(() => { lifetimeProbe('o', w); print(typeof o); });";
+    let (printed, lifetime) = probes(source);
+    assert_eq!(printed, ["lifetime o collected", "object"]);
+    assert_eq!(lifetime[0].class, None, "{lifetime:?}");
+}
