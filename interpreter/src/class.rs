@@ -246,10 +246,9 @@ impl Vm {
     /// The Private Name a `#x` spelling resolves to in the running environment.
     pub(crate) fn private_name(&mut self, n: &Name) -> JsResult<u64> {
         let env = self.current_env();
-        match self.get_identifier_value(env, n, true)? {
-            Value::Number(id) => Ok(id as u64),
-            _ => unreachable!("private names are bound to numbers"),
-        }
+        // The compiler and eval's context check only let through names a class declares.
+        self.resolve_private_name(env, n)
+            .ok_or_else(|| crate::value::Abrupt::Unsupported(format!("an unresolved private name {n}")))
     }
 
     /// 7.3.32 PrivateGet.

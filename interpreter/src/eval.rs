@@ -33,7 +33,63 @@ fn private_names_in(source: &str) -> Vec<String> {
     names
 }
 
+/// Whether `program` names `arguments` outside the non-arrow functions it defines (the static
+/// semantics ContainsArguments).
+fn contains_arguments(program: &oxc_ast::ast::Program<'_>) -> bool {
+    use oxc_ast_visit::{walk, Visit};
+    struct Finder(bool);
+    impl<'a> Visit<'a> for Finder {
+        fn visit_identifier_reference(&mut self, it: &oxc_ast::ast::IdentifierReference<'a>) {
+            self.0 |= it.name == "arguments";
+        }
+        fn visit_function(&mut self, _: &oxc_ast::ast::Function<'a>, _: oxc_syntax::scope::ScopeFlags) {}
+        fn visit_class_body(&mut self, it: &oxc_ast::ast::ClassBody<'a>) {
+            // Methods are functions; field initialisers are checked by their own class.
+            for element in &it.body {
+                if let oxc_ast::ast::ClassElement::MethodDefinition(m) = element {
+                    if let Some(key) = m.key.as_expression() {
+                        walk::walk_expression(self, key);
+                    }
+                }
+            }
+        }
+    }
+    let mut finder = Finder(false);
+    finder.visit_program(program);
+    finder.0
+}
+
+/// The span of the constructor body of the eval wrapper `class __eval extends Object { #a; ...
+/// constructor() { ... } }` with `fields` fields, if the program is exactly that.
+fn constructor_body_span(program: &oxc_ast::ast::Program<'_>, fields: usize) -> Option<(usize, usize)> {
+    use oxc_ast::ast::{ClassElement, Statement};
+    let [Statement::ClassDeclaration(class)] = program.body.as_slice() else { return None };
+    let elements = &class.body.body;
+    if elements.len() != fields + 1 {
+        return None;
+    }
+    let ClassElement::MethodDefinition(constructor) = elements.last()? else { return None };
+    let body = constructor.value.body.as_ref()?;
+    Some((body.span.start as usize, body.span.end as usize))
+}
+
 impl Vm {
+    /// The Private Name `#x` resolves to from `env`, if any: private names are bound in class
+    /// scopes, which are declarative, so object environments (`with` objects, the global object)
+    /// are passed over (a property spelled "#x" is no private name).
+    pub(crate) fn resolve_private_name(&self, mut env: EnvRef, n: &Name) -> Option<u64> {
+        loop {
+            let e = self.heap.env(env);
+            if let Some(binding) = e.bindings().and_then(|b| b.get(n)) {
+                return match binding.value {
+                    Some(Value::Number(id)) => Some(id as u64),
+                    _ => None,
+                };
+            }
+            env = e.outer()?;
+        }
+    }
+
     /// A rejected eval or Function source: a SyntaxError thrown in the caller, or a refusal.
     fn rejected(&mut self, rejection: Rejection) -> Abrupt {
         match rejection {
@@ -100,10 +156,16 @@ impl Vm {
         {
             return Err(self.error("SyntaxError", "'super' call is only valid in derived constructors"));
         }
-        for n in privates.iter().filter(|n| !declared.contains(n)) {
-            if self.resolve_binding(env, n)?.is_none() {
-                return Err(self.error("SyntaxError", &format!("undeclared private name {n}")));
+        for n in &privates {
+            if self.resolve_private_name(env, n).is_some() {
+                continue;
             }
+            // A class in the eval code declares it: the uses inside that class are fine, one
+            // outside it is a SyntaxError, and the compiled code no longer says which is which.
+            if declared.contains(n) {
+                return Err(Abrupt::Unsupported("a private name that eval code both declares and uses".into()));
+            }
+            return Err(self.error("SyntaxError", &format!("undeclared private name {n}")));
         }
         Ok(())
     }
@@ -125,14 +187,15 @@ impl Vm {
     /// environment.
     pub(crate) fn perform_eval(&mut self, x: Value, direct: bool, strict_caller: bool) -> JsResult<Value> {
         let Value::String(source) = x else { return Ok(x) };
-        // Script goal parsing rejects these even where eval code inside a function allows them.
-        if direct && source.contains("arguments") && self.in_field_initializer() {
-            return Err(self.error("SyntaxError", "'arguments' is not allowed in class field initializers"));
-        }
         let allocator = oxc_allocator::Allocator::default();
         let wrapper_allocator = oxc_allocator::Allocator::default();
         let code = match parse(&allocator, &source) {
             Ok(parsed) => {
+                // 19.2.1.1 step 5: in a field initialiser, eval code may not name `arguments`
+                // outside the functions it defines (ContainsArguments).
+                if direct && contains_arguments(&parsed.program) && self.in_field_initializer() {
+                    return Err(self.error("SyntaxError", "'arguments' is not allowed in class field initializers"));
+                }
                 let strict = (direct && strict_caller) || parsed.program.has_use_strict_directive();
                 if strict && !parsed.program.has_use_strict_directive() {
                     // Strict-mode early errors of code that is strict only through its caller.
@@ -154,12 +217,19 @@ impl Vm {
                 }
                 let names = private_names_in(&source);
                 let fields: String = names.iter().map(|n| format!("{n}; ")).collect();
-                let wrapper = format!("class __eval extends Object {{ {fields}constructor() {{\n{source}\n}} }}");
+                let prefix = format!("class __eval extends Object {{ {fields}constructor() {{\n");
+                let wrapper = format!("{prefix}{source}\n}} }}");
                 let wrapper = wrapper_allocator.alloc_str(&wrapper);
                 // The wrapper is strict class code: a failure may be a sloppy-only construct.
                 let Ok(parsed) = parse(&wrapper_allocator, wrapper) else {
                     return Err(Abrupt::Unsupported("eval code that parses only in a function context".into()));
                 };
+                // Text that closes the constructor's braces itself (`} m() {`) parses inside the
+                // wrapper but is no eval code: the body must be exactly the braces put around it.
+                let body = (prefix.len() - 2, wrapper.len() - 2);
+                if constructor_body_span(&parsed.program, names.len()) != Some(body) {
+                    return Err(self.error("SyntaxError", "invalid eval code"));
+                }
                 let compiled = compile(crate::compile::compile_eval_in_constructor(&parsed.program, strict_caller))?;
                 self.check_eval_context(&compiled)?;
                 compiled
@@ -384,9 +454,15 @@ impl Vm {
             Ok(p) => p,
             Err(rejection) => return Err(self.rejected(rejection)),
         };
+        // The parameters and the body must each be what the pieces gave, not a token spanning both
+        // (a template literal, say): the parameter list ends at the `\n)` put after the pieces and
+        // the body starts at the `{` put before the body.
+        let params_end = "function anonymous(".len() + params.len() + 2;
         let whole = parsed.program.body.len() == 1
             && matches!(&parsed.program.body[0], oxc_ast::ast::Statement::FunctionDeclaration(f)
-                if f.span.start == 0 && f.span.end as usize == source.len());
+                if f.span.start == 0 && f.span.end as usize == source.len()
+                    && f.params.span.end as usize == params_end
+                    && f.body.as_ref().is_some_and(|b| b.span.start as usize == params_end + 1));
         if !whole {
             return Err(self.error("SyntaxError", "invalid Function constructor arguments"));
         }

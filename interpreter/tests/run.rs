@@ -824,3 +824,42 @@ print(String(o), Object.keys(o).join());
 "#;
     assert_eq!(lines(source), ["0 replaced", "true", "TypeError", "false true undefined", "false 0", "own toString"]);
 }
+
+/// Eval code and Function pieces that only look valid once put into the reference's wrappers,
+/// and private names spelled like properties (found by probing private state).
+#[test]
+fn eval_and_function_pieces_are_checked_as_written() {
+    let source = r##"
+var report = (f) => { try { print(f()); } catch (e) { print(e.constructor.name); } };
+globalThis["#y"] = 1;
+class A { #x = "secret"; m() { return eval("this.#y"); } n() { return eval("this.#x } n() {"); } }
+report(() => new A().m());
+report(() => new A().n());
+report(() => eval("#y in {}"));
+report(() => eval("print('ran #'); } m() {"));
+class C { x = eval("'arguments'"); y = eval("({ arguments: 3 }).arguments"); z = eval("() => function () { return arguments.length; }")()(1, 2); }
+var c = new C();
+print(c.x, c.y, c.z);
+class D { x = eval("arguments"); }
+report(() => new D().x);
+report(() => Function("a = `", "`) { return a.length;"));
+print(Function("a = `x`", "return a.length;")());
+"##;
+    assert_eq!(
+        lines(source),
+        [
+            "SyntaxError",
+            "SyntaxError",
+            "SyntaxError",
+            "SyntaxError",
+            "arguments 3 2",
+            "SyntaxError",
+            "SyntaxError",
+            "1"
+        ]
+    );
+    // A class in the eval code that declares the name: whether a use is inside it is not known.
+    let declared_in_eval =
+        "try { eval(\"print('ran'); class B { #x; } this.#x\"); } catch (e) { print(e.constructor.name); }";
+    assert!(matches!(completion(declared_in_eval), Completion::Unsupported(f) if f.contains("private name")));
+}
