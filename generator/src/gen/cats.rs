@@ -905,6 +905,19 @@ impl<'a, 'b> Gen<'a, 'b> {
 
     // ----- tdz --------------------------------------------------------------------------------------
 
+    /// An initialiser reading the binding `x` it initialises: `x + 1`, or through an arrow called
+    /// at once, `(() => x)()`. Either throws, since `x` is still in its TDZ.
+    fn read_in_own_initialiser(&mut self, x: Name) -> Result<Expr> {
+        let r = self.read(x);
+        if self.feat.arrows && self.chance(50)? {
+            let mut f = Function::new(FunctionKind::Arrow, None);
+            f.expression_body = true;
+            f.body.push(ret(r));
+            return Ok(call(func_expr(f), vec![]));
+        }
+        Ok(bin(BinOp::Add, r, num(1)))
+    }
+
     fn cat_tdz(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
         if !self.feat.let_const {
             return Ok(false);
@@ -967,16 +980,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             self.push_scope(ScopeKind::Block);
             let s = (|| {
                 let i = self.new_binding(Role::Counter, How::Lexical, BindingKind::Let, Ty::Prim, false)?;
-                let r = self.read(i);
-                let init = if self.feat.arrows && self.chance(50)? {
-                    // Through a closure made in the head and called at once.
-                    let mut f = Function::new(FunctionKind::Arrow, None);
-                    f.expression_body = true;
-                    f.body.push(ret(r));
-                    call(func_expr(f), vec![])
-                } else {
-                    bin(BinOp::Add, r, num(1))
-                };
+                let init = self.read_in_own_initialiser(i)?;
                 // The initialiser throws, so the loop never runs its test, update or body.
                 self.set_readable(i, true);
                 let test = bin(BinOp::Lt, self.read(i), num(2));
@@ -998,16 +1002,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             out.push(self.tag(Category::Tdz, "an initialiser reads the binding it initialises"));
             let b = self.with_block(|g| {
                 let x = g.new_binding(Role::Value, How::Lexical, BindingKind::Let, Ty::Prim, true)?;
-                let r = g.read(x);
-                let init = if g.feat.arrows && g.chance(50)? {
-                    // Through a closure called immediately.
-                    let mut f = Function::new(FunctionKind::Arrow, None);
-                    f.expression_body = true;
-                    f.body.push(ret(r));
-                    call(func_expr(f), vec![])
-                } else {
-                    bin(BinOp::Add, r, num(1))
-                };
+                let init = g.read_in_own_initialiser(x)?;
                 g.set_readable(x, true);
                 let r = g.read(x);
                 Ok(vec![decl(DeclKind::Let, &x, Some(init)), print(r)])
