@@ -3008,7 +3008,7 @@ fn math_sign(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsRes
 fn math_pow(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
     let b = vm.to_number(&arg(args, 0))?;
     let e = vm.to_number(&arg(args, 1))?;
-    Ok(Value::Number(crate::operations::exponentiate(b, e)))
+    Ok(Value::Number(crate::operations::exponentiate(b, e)?))
 }
 
 fn math_extreme(vm: &mut Vm, args: &[Value], want_max: bool) -> JsResult<Value> {

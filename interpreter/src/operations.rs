@@ -185,7 +185,7 @@ impl Vm {
             | B::BitwiseXOR => {
                 let a = self.to_number(&l)?;
                 let b = self.to_number(&r)?;
-                Value::Number(numeric_operation(op, a, b))
+                Value::Number(numeric_operation(op, a, b)?)
             }
             B::StrictEquality => Value::Bool(strict_equals(&l, &r)),
             B::StrictInequality => Value::Bool(!strict_equals(&l, &r)),
@@ -277,14 +277,16 @@ pub fn strict_equals(x: &Value, y: &Value) -> bool {
 }
 
 /// 6.1.6.1 Number operations for the numeric binary operators.
-fn numeric_operation(op: BinaryOperator, a: f64, b: f64) -> f64 {
+fn numeric_operation(op: BinaryOperator, a: f64, b: f64) -> JsResult<f64> {
     use BinaryOperator as B;
-    match op {
+    if op == B::Exponential {
+        return exponentiate(a, b);
+    }
+    Ok(match op {
         B::Subtraction => a - b,
         B::Multiplication => a * b,
         B::Division => a / b,
         B::Remainder => a % b,
-        B::Exponential => exponentiate(a, b),
         B::ShiftLeft => to_int32(a).wrapping_shl(to_uint32(b) & 31) as f64,
         B::ShiftRight => (to_int32(a) >> (to_uint32(b) & 31)) as f64,
         B::ShiftRightZeroFill => (to_uint32(a) >> (to_uint32(b) & 31)) as f64,
@@ -292,22 +294,72 @@ fn numeric_operation(op: BinaryOperator, a: f64, b: f64) -> f64 {
         B::BitwiseOR => (to_int32(a) | to_int32(b)) as f64,
         B::BitwiseXOR => (to_int32(a) ^ to_int32(b)) as f64,
         _ => unreachable!("not a numeric operator"),
-    }
+    })
 }
 
-/// 6.1.6.1.3 Number::exponentiate (differs from `powf` for NaN exponents and |base| = 1).
-pub fn exponentiate(base: f64, exponent: f64) -> f64 {
+/// 6.1.6.1.3 Number::exponentiate. The spec fixes the special cases (NaN, zeros, infinities, a
+/// negative base with a fractional exponent); every other result is implementation-approximated,
+/// and engines round inexact powers differently (V8, JavaScriptCore and SpiderMonkey give
+/// `10 ** 23` as 1e23, libm's `pow` the next double up, and they disagree among themselves on
+/// fractional exponents). So only exact results are given, and an inexact power refuses the
+/// program instead of guessing.
+pub fn exponentiate(base: f64, exponent: f64) -> JsResult<f64> {
     if exponent.is_nan() {
-        return f64::NAN;
+        return Ok(f64::NAN);
     }
     if exponent == 0.0 {
-        return 1.0;
+        return Ok(1.0);
     }
     if base.is_nan() {
-        return f64::NAN;
+        return Ok(f64::NAN);
     }
     if base.abs() == 1.0 && exponent.is_infinite() {
-        return f64::NAN;
+        return Ok(f64::NAN);
     }
-    base.powf(exponent)
+    if base.is_infinite() || base == 0.0 || exponent.is_infinite() || (base < 0.0 && exponent.fract() != 0.0) {
+        // Steps 5-12: exact by definition, and `powf` gives them.
+        return Ok(base.powf(exponent));
+    }
+    exact_power(base, exponent)
+        .ok_or_else(|| Abrupt::Unsupported("an inexact power (implementation-approximated)".into()))
+}
+
+/// `base ** exponent` for a finite non-zero base when the exact result is a double: an integer
+/// exponent, and the base's odd significand raised to it fitting in 53 bits (a negative exponent
+/// only for powers of two).
+fn exact_power(base: f64, exponent: f64) -> Option<f64> {
+    if exponent.fract() != 0.0 || exponent.abs() > 2048.0 {
+        return None;
+    }
+    let e = exponent as i64;
+    // |base| = odd * 2^shift.
+    let bits = base.abs().to_bits();
+    let (mantissa, exp) = match (bits >> 52) as i64 {
+        0 => (bits, -1074),
+        biased => ((bits & ((1 << 52) - 1)) | (1 << 52), biased - 1075),
+    };
+    let (odd, shift) = (mantissa >> mantissa.trailing_zeros(), exp + i64::from(mantissa.trailing_zeros()));
+    if e < 0 && odd != 1 {
+        return None;
+    }
+    let mut power: u64 = 1;
+    for _ in 0..e.unsigned_abs() {
+        power = power.checked_mul(odd).filter(|p| *p <= 1 << 53)?;
+    }
+    // power * 2^scale is a multiple of 2^-1074 (the smallest subnormal) below 2^1024 exactly
+    // when -1074 <= scale and it does not overflow; scaling by powers of two is then exact.
+    let scale = shift.checked_mul(e)?;
+    if !(-1074..=1023).contains(&scale) {
+        return None;
+    }
+    let magnitude = if scale >= -1022 {
+        power as f64 * 2f64.powi(scale as i32)
+    } else {
+        power as f64 * 2f64.powi((scale + 1074) as i32) * f64::from_bits(1)
+    };
+    if !magnitude.is_finite() {
+        return None;
+    }
+    let negative = base < 0.0 && e % 2 != 0;
+    Some(if negative { -magnitude } else { magnitude })
 }

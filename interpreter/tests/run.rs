@@ -134,6 +134,11 @@ fn unimplemented_features_are_refused_not_guessed() {
         // Sloppy code may label a statement `let`; oxc's parser rejects it.
         ("let: { print(1); }", "label"),
         ("eval('let: for (;;) break let;')", "label"),
+        // Inexact powers are implementation-approximated, and engines round them differently.
+        ("print(10 ** 23)", "inexact power"),
+        ("print(Math.pow(17, 13))", "inexact power"),
+        ("print(3 ** -1)", "inexact power"),
+        ("print(2 ** 0.5)", "inexact power"),
         // Sloppy code may assign to a call since ES2026 (a ReferenceError after the call); oxc's
         // parser rejects it.
         ("function f() {} try { f() = 1; } catch (e) { print(e.constructor.name); }", "call as an assignment target"),
@@ -862,4 +867,20 @@ print(Function("a = `x`", "return a.length;")());
     let declared_in_eval =
         "try { eval(\"print('ran'); class B { #x; } this.#x\"); } catch (e) { print(e.constructor.name); }";
     assert!(matches!(completion(declared_in_eval), Completion::Unsupported(f) if f.contains("private name")));
+}
+
+/// Powers whose exact result is a double, and the special cases the spec fixes, are computed.
+#[test]
+fn exact_powers_are_computed() {
+    let source = "print(2 ** 10, 3 ** 4, (-2) ** 3, (-3) ** 2, 2 ** -2, 0.5 ** 3, 1.5 ** 2, Math.pow(6, 20) === 3656158440062976);
+print((-8) ** (1 / 3), 0 ** -1, (-0) ** -3, 2 ** Infinity, 0.5 ** -Infinity, NaN ** 0, 1 ** NaN, (-1) ** Infinity);
+let x = 3; x **= 3; print(x, 2 ** 53 === 9007199254740992, 2 ** -1074 > 0, 2 ** 1023 * 2);";
+    assert_eq!(
+        lines(source),
+        [
+            "1024 81 -8 9 0.25 0.125 2.25 true",
+            "NaN Infinity -Infinity Infinity Infinity 1 NaN NaN",
+            "27 true true Infinity",
+        ]
+    );
 }
