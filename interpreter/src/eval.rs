@@ -44,12 +44,18 @@ fn contains_arguments(program: &oxc_ast::ast::Program<'_>) -> bool {
         }
         fn visit_function(&mut self, _: &oxc_ast::ast::Function<'a>, _: oxc_syntax::scope::ScopeFlags) {}
         fn visit_class_body(&mut self, it: &oxc_ast::ast::ClassBody<'a>) {
-            // Methods are functions; field initialisers are checked by their own class.
+            // Only computed keys count: methods are functions, and field initialisers and static
+            // blocks are functions of their own too.
+            use oxc_ast::ast::ClassElement as E;
             for element in &it.body {
-                if let oxc_ast::ast::ClassElement::MethodDefinition(m) = element {
-                    if let Some(key) = m.key.as_expression() {
-                        walk::walk_expression(self, key);
-                    }
+                let key = match element {
+                    E::MethodDefinition(m) => &m.key,
+                    E::PropertyDefinition(p) => &p.key,
+                    E::AccessorProperty(a) => &a.key,
+                    _ => continue,
+                };
+                if let Some(key) = key.as_expression() {
+                    walk::walk_expression(self, key);
                 }
             }
         }

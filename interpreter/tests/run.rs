@@ -845,8 +845,10 @@ report(() => eval("print('ran #'); } m() {"));
 class C { x = eval("'arguments'"); y = eval("({ arguments: 3 }).arguments"); z = eval("() => function () { return arguments.length; }")()(1, 2); }
 var c = new C();
 print(c.x, c.y, c.z);
-class D { x = eval("arguments"); }
+class D { x = eval("arguments"); y = eval("class B { [arguments] = 1; }"); }
 report(() => new D().x);
+class E { y = eval("(class { [arguments] = 1; })"); }
+report(() => new E().y);
 report(() => Function("a = `", "`) { return a.length;"));
 print(Function("a = `x`", "return a.length;")());
 "##;
@@ -858,6 +860,7 @@ print(Function("a = `x`", "return a.length;")());
             "SyntaxError",
             "SyntaxError",
             "arguments 3 2",
+            "SyntaxError",
             "SyntaxError",
             "SyntaxError",
             "1"
