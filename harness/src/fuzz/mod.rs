@@ -435,7 +435,7 @@ pub fn run(
         fruitless: Mutex::new(BTreeMap::new()),
         write_errors: Mutex::new(Vec::new()),
     };
-    shared.known_signatures = Mutex::new(known_signatures(&shared, &lanes[0]));
+    shared.known_signatures = Mutex::new(known_signatures(&shared, &lanes));
     let shared = shared;
 
     let mut lane_panicked = false;
@@ -657,26 +657,51 @@ pub(super) fn needs_triage(trial: &Trial, runs: &[(String, WorkerRun)]) -> bool 
 
 /// Runs each known divergence's repro (when it is a program, not a link, and its engine is in the
 /// campaign) and signs its reduced form, so that generated programs showing the same divergence
-/// are counted as known instead of reported.
-fn known_signatures(shared: &Shared<'_>, workers: &[Arc<WorkerEngine>]) -> BTreeMap<String, usize> {
-    let mut signatures = BTreeMap::new();
-    for (index, entry) in shared.config.known.entries().iter().enumerate() {
-        let repro = entry.repro.trim();
-        if repro.starts_with("http://")
-            || repro.starts_with("https://")
-            || !shared.config.engines.contains(&entry.engine)
-        {
-            continue;
-        }
-        let runs = triage::run_on(workers, repro);
-        let outcomes: Vec<_> = runs.into_iter().map(|(engine, run)| (engine, run.outcome)).collect();
-        let trial = Trial { verdict: compare(&outcomes), outcomes };
-        let Some(class) = DivergenceClass::of(&trial) else { continue };
-        signatures.insert(triage::finding_key(&trial, &class), index);
-        let (_, _, signature) = triage::reduce(shared, workers, repro, &trial, &class, None);
-        signatures.insert(signature.id(), index);
-    }
-    signatures
+/// are counted as known instead of reported. Reducing a repro takes many runs, and with external
+/// engines the whole list took minutes on one lane, so every lane signs its share with its own
+/// workers; a lane that panics leaves its share unsigned (reported, never hidden).
+fn known_signatures(shared: &Shared<'_>, lanes: &[Vec<Arc<WorkerEngine>>]) -> BTreeMap<String, usize> {
+    let repros: Vec<(usize, &str)> = shared
+        .config
+        .known
+        .entries()
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| (index, entry.repro.trim()))
+        .filter(|(index, repro)| {
+            !repro.starts_with("http://")
+                && !repro.starts_with("https://")
+                && shared.config.engines.contains(&shared.config.known.entries()[*index].engine)
+        })
+        .collect();
+    let mut signed: Vec<(usize, String)> = thread::scope(|scope| {
+        let handles: Vec<_> = lanes
+            .iter()
+            .enumerate()
+            .map(|(lane, workers)| {
+                let share = repros.iter().skip(lane).step_by(lanes.len());
+                scope.spawn(move || {
+                    share.flat_map(|(index, repro)| sign(shared, workers, repro, *index)).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|handle| handle.join().unwrap_or_default()).collect::<Vec<_>>()
+    });
+    // In list order, so that a later entry with the same signature wins, whatever lane signed it.
+    signed.sort_by_key(|(index, _)| *index);
+    signed.into_iter().map(|(index, id)| (id, index)).collect()
+}
+
+/// The signature ids of one known repro: its divergence's deduplication key, and its reduced
+/// form's signature (none when the repro does not diverge here).
+fn sign(shared: &Shared<'_>, workers: &[Arc<WorkerEngine>], repro: &str, index: usize) -> Vec<(usize, String)> {
+    let runs = triage::run_on(workers, repro);
+    let outcomes: Vec<_> = runs.into_iter().map(|(engine, run)| (engine, run.outcome)).collect();
+    let trial = Trial { verdict: compare(&outcomes), outcomes };
+    let Some(class) = DivergenceClass::of(&trial) else { return Vec::new() };
+    let key = triage::finding_key(&trial, &class);
+    let (_, _, signature) = triage::reduce(shared, workers, repro, &trial, &class, None);
+    vec![(index, key), (index, signature.id())]
 }
 
 fn progress(shared: &Shared<'_>, session_start: Instant) -> Progress {
