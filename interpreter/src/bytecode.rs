@@ -371,6 +371,48 @@ pub enum Op {
     Unsupported(Name),
 }
 
+/// The ops that branch to one label (the compiler emits them first and patches the label later).
+macro_rules! one_label {
+    ($t:pat) => {
+        Op::Jump($t)
+            | Op::JumpIfFalse($t)
+            | Op::JumpIfTrue($t)
+            | Op::JumpIfFalseKeep($t)
+            | Op::JumpIfTrueKeep($t)
+            | Op::JumpIfNotNullishKeep($t)
+            | Op::JumpIfNullish($t)
+            | Op::JumpIfNotUndefined($t)
+            | Op::PushHandler($t)
+            | Op::IterNext($t)
+            | Op::AsyncIterResult($t)
+            | Op::AsyncIterReturn { skip: $t, .. }
+            | Op::AfterYield($t)
+    };
+}
+
+impl Op {
+    /// The label of an op that branches to one, for the compiler to patch.
+    pub fn label_mut(&mut self) -> Option<&mut Label> {
+        match self {
+            one_label!(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// Every op control may go to from this one besides the next: jump and handler targets, and
+    /// where iteration and generator resumption continue.
+    pub fn labels(&self) -> Vec<Label> {
+        match self {
+            one_label!(t) => vec![*t],
+            Op::YieldDelegate { done: a, ret: b }
+            | Op::AsyncDelegateCall { no_throw: a, ret: b }
+            | Op::AsyncDelegateResult { done: a, ret: b }
+            | Op::AsyncDelegateResumed { next_round: a, unwrap: b } => vec![*a, *b],
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// Parameter facts needed by 10.2.11 FunctionDeclarationInstantiation.
 #[derive(Debug, Clone, Default)]
 pub struct ParamInfo {

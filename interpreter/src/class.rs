@@ -12,7 +12,7 @@ use crate::heap::{
     StaticElement, ThisBinding,
 };
 use crate::object::Descriptor;
-use crate::value::{JsResult, Name, ObjRef, PropertyKey, Value};
+use crate::value::{EnvRef, JsResult, Name, ObjRef, PropertyKey, Value};
 use crate::vm::Vm;
 
 impl Vm {
@@ -241,6 +241,22 @@ impl Vm {
         }
         self.heap.obj_mut(o).private.push((id, e));
         Ok(())
+    }
+
+    /// The Private Name `#x` resolves to from `env`, if any: private names are bound in class
+    /// scopes, which are declarative, so object environments (`with` objects, the global object)
+    /// are passed over (a property spelled "#x" is no private name).
+    pub(crate) fn resolve_private_name(&self, mut env: EnvRef, n: &Name) -> Option<u64> {
+        loop {
+            let e = self.heap.env(env);
+            if let Some(binding) = e.bindings().and_then(|b| b.get(n)) {
+                return match binding.value {
+                    Some(Value::Number(id)) => Some(id as u64),
+                    _ => None,
+                };
+            }
+            env = e.outer()?;
+        }
     }
 
     /// The Private Name a `#x` spelling resolves to in the running environment.

@@ -80,22 +80,6 @@ fn constructor_body_span(program: &oxc_ast::ast::Program<'_>, fields: usize) -> 
 }
 
 impl Vm {
-    /// The Private Name `#x` resolves to from `env`, if any: private names are bound in class
-    /// scopes, which are declarative, so object environments (`with` objects, the global object)
-    /// are passed over (a property spelled "#x" is no private name).
-    pub(crate) fn resolve_private_name(&self, mut env: EnvRef, n: &Name) -> Option<u64> {
-        loop {
-            let e = self.heap.env(env);
-            if let Some(binding) = e.bindings().and_then(|b| b.get(n)) {
-                return match binding.value {
-                    Some(Value::Number(id)) => Some(id as u64),
-                    _ => None,
-                };
-            }
-            env = e.outer()?;
-        }
-    }
-
     /// A rejected eval or Function source: a SyntaxError thrown in the caller, or a refusal.
     fn rejected(&mut self, rejection: Rejection) -> Abrupt {
         match rejection {

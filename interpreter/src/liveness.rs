@@ -160,26 +160,7 @@ fn reachable_ops(ops: &[Op]) -> Vec<bool> {
         }
         runs[pc] = true;
         let op = &ops[pc];
-        match op {
-            Op::Jump(l)
-            | Op::JumpIfFalse(l)
-            | Op::JumpIfTrue(l)
-            | Op::JumpIfFalseKeep(l)
-            | Op::JumpIfTrueKeep(l)
-            | Op::JumpIfNotNullishKeep(l)
-            | Op::JumpIfNullish(l)
-            | Op::JumpIfNotUndefined(l)
-            | Op::PushHandler(l)
-            | Op::IterNext(l)
-            | Op::AsyncIterResult(l)
-            | Op::AsyncIterReturn { skip: l, .. }
-            | Op::AfterYield(l) => work.push(*l),
-            Op::YieldDelegate { done: a, ret: b }
-            | Op::AsyncDelegateCall { no_throw: a, ret: b }
-            | Op::AsyncDelegateResult { done: a, ret: b }
-            | Op::AsyncDelegateResumed { next_round: a, unwrap: b } => work.extend([*a, *b]),
-            _ => {}
-        }
+        work.extend(op.labels());
         if !matches!(op, Op::Jump(_) | Op::Return | Op::Throw) {
             work.push(pc + 1);
         }
@@ -628,11 +609,8 @@ pub(crate) fn lifetime_probe(vm: &mut Vm, _: &Value, args: &[Value], _: Option<O
     let name = head.strip_prefix("lifetime ").and_then(|h| h.strip_suffix(' ')).unwrap_or_default().to_string();
     // A program that replaced `deref` forged the line: it says nothing about the target, so the
     // probe gets no class (and is not judged).
-    let genuine = w.as_object().is_some_and(|o| match &vm.heap.obj(o).kind {
-        ObjectKind::WeakRef(real) => real.clone().unwrap_or(Value::Undefined) == target,
-        _ => false,
-    });
-    let class = w.as_object().filter(|_| genuine).and_then(|o| vm.weak_ref_class(o));
+    let genuine = |o: &ObjRef| matches!(&vm.heap.obj(*o).kind, ObjectKind::WeakRef(real) if real.clone().unwrap_or(Value::Undefined) == target);
+    let class = w.as_object().filter(genuine).and_then(|o| vm.weak_ref_class(o));
     vm.printed.push(line);
     if vm.printed.len() > 100_000 {
         return Err(Abrupt::Exhausted(crate::api::Resource::Memory));

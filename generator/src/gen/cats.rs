@@ -404,10 +404,9 @@ impl<'a, 'b> Gen<'a, 'b> {
             })?;
             // Only this producer converts `o` (every conversion writes `x`).
             g.set_readable(o, false);
-            let (ro, rx) = (g.read(o), g.read(x));
-            let shown = Expr::Template(vec!["".into(), ":".into(), "".into()], vec![ro, rx]);
-            let rx = g.read(x);
-            Ok(vec![dx, d, print(shown), print(rx)])
+            let shown = Expr::Template(vec!["".into(), ":".into(), "".into()], vec![g.read(o), g.read(x)]);
+            let after = g.read(x);
+            Ok(vec![dx, d, print(shown), print(after)])
         })?;
         out.push(Stmt::Block(b));
         Ok(())

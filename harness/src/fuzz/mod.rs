@@ -667,12 +667,9 @@ fn known_signatures(shared: &Shared<'_>, lanes: &[Vec<Arc<WorkerEngine>>]) -> BT
         .entries()
         .iter()
         .enumerate()
+        .filter(|(_, entry)| shared.config.engines.contains(&entry.engine))
         .map(|(index, entry)| (index, entry.repro.trim()))
-        .filter(|(index, repro)| {
-            !repro.starts_with("http://")
-                && !repro.starts_with("https://")
-                && shared.config.engines.contains(&shared.config.known.entries()[*index].engine)
-        })
+        .filter(|(_, repro)| !repro.starts_with("http://") && !repro.starts_with("https://"))
         .collect();
     let mut signed: Vec<(usize, String)> = thread::scope(|scope| {
         let handles: Vec<_> = lanes

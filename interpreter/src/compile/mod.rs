@@ -232,21 +232,10 @@ impl<'a> FnCompiler<'a> {
     }
 
     fn patch(&mut self, at: usize, target: Label) {
-        match &mut self.code.ops[at] {
-            Op::Jump(t)
-            | Op::JumpIfFalse(t)
-            | Op::JumpIfTrue(t)
-            | Op::JumpIfFalseKeep(t)
-            | Op::JumpIfTrueKeep(t)
-            | Op::JumpIfNotNullishKeep(t)
-            | Op::JumpIfNullish(t)
-            | Op::JumpIfNotUndefined(t)
-            | Op::PushHandler(t)
-            | Op::IterNext(t)
-            | Op::AsyncIterResult(t)
-            | Op::AsyncIterReturn { skip: t, .. }
-            | Op::AfterYield(t) => *t = target,
-            other => panic!("patching a non-jump {other:?}"),
+        let op = &mut self.code.ops[at];
+        match op.label_mut() {
+            Some(t) => *t = target,
+            None => panic!("patching a non-jump {op:?}"),
         }
     }
 
