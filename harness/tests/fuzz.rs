@@ -495,3 +495,56 @@ fn a_list_of_ones_own_quiets_a_third_party_engines_bugs_on_file() {
     // The bugs counted are the list's (which of them these programs show depends on the generator).
     assert!(listed_text.contains("known: mujs/") && listed_text.contains(" on mujs x"), "{listed_text}");
 }
+
+/// The known divergences' repros are signed once per output directory: a second campaign in the
+/// same directory reads their signatures from `known-signatures.json`, and a cache made with
+/// anything else (here: a different setup line, then a damaged file) is signed again, the same.
+#[test]
+fn known_repros_are_signed_once_per_output_directory() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let list = dir.path().join("known.toml");
+    // Boa throws ReferenceError instead of reading `arguments` (a listed Boa bug).
+    let repro = "function f(g = () => typeof arguments) { var arguments; print(typeof arguments); print(g()); } f();";
+    fs::write(
+        &list,
+        format!(
+            "[[divergence]]\nprogram = \"p.js\"\nengine = \"boa\"\ndiffers = \"d\"\nwhy = \"w\"\nrepro = '{repro}'\n"
+        ),
+    )
+    .expect("list written");
+    let out = dir.path().join("out");
+    let campaign = || {
+        let output = run(Command::new(env!("CARGO_BIN_EXE_closure-diff"))
+            .args(["fuzz", "--known"])
+            .arg(&list)
+            .args(["--engines", "ref,boa", "--size", "small", "--seed", "1", "--iterations", "1", "--jobs", "1"])
+            .arg("--out")
+            .arg(&out));
+        assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+        let summary = read_json(&out.join("summary.json"));
+        let repros = &summary["known_repros"];
+        (repros["signed"].as_u64().expect("signed"), repros["cached"].as_u64().expect("cached"), stdout(&output))
+    };
+    let cache = out.join("known-signatures.json");
+
+    let (signed, cached, text) = campaign();
+    assert_eq!((signed, cached), (1, 0), "{text}");
+    assert!(text.contains("known divergences: 1 repro signed"), "{text}");
+    let first = read_json(&cache);
+    let ids = first["repros"].as_object().expect("repros").values().next().expect("one repro").clone();
+    assert!(ids.as_array().is_some_and(|ids| ids.len() == 2), "{first}");
+    assert!(first["setup"].as_str().is_some_and(|setup| setup.ends_with("; ref; boa")), "{first}");
+
+    let (signed, cached, text) = campaign();
+    assert_eq!((signed, cached), (0, 1), "{text}");
+
+    let mut stale = first.clone();
+    stale["setup"] = Value::from("closure-diff 0.0.0; ref; boa");
+    fs::write(&cache, stale.to_string()).expect("cache written");
+    assert_eq!(campaign().0, 1);
+    assert_eq!(read_json(&cache), first);
+
+    fs::write(&cache, "{ not json").expect("cache written");
+    assert_eq!(campaign().0, 1);
+    assert_eq!(read_json(&cache), first);
+}

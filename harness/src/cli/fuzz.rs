@@ -263,6 +263,15 @@ fn progress_bar(config: &CampaignConfig) -> ProgressBar {
 }
 
 fn update(bar: &ProgressBar, config: &CampaignConfig, progress: &Progress) {
+    if let Some(signing) = &progress.signing {
+        let mut message = format!("signing known divergences: {}/{} repros run", signing.signed, signing.to_sign);
+        if signing.cached > 0 {
+            message.push_str(&format!(", {} from {}", signing.cached, fuzz::SIGNATURE_CACHE_FILE));
+        }
+        bar.set_message(message);
+        bar.tick();
+        return;
+    }
     if config.time.is_some() {
         bar.set_position(progress.elapsed.as_secs());
     } else {

@@ -21,6 +21,7 @@
 //! program below the saved watermark.
 
 pub mod finding;
+mod signing;
 pub mod state;
 pub mod stats;
 pub mod triage;
@@ -43,11 +44,11 @@ use crate::compare::{compare, Verdict};
 use crate::engine::{describe_language, Engine, Language};
 use crate::known::KnownDivergences;
 use crate::reduce::ReduceOptions;
-use crate::signature::DivergenceClass;
 use crate::trial::Trial;
 use crate::worker::{thread_cpu_time, WorkerEngine, WorkerRun, WorkerSpec};
 
 pub use finding::{Blame, Finding, FindingKind, Origin};
+pub use signing::CACHE_FILE as SIGNATURE_CACHE_FILE;
 pub use state::{State, Watermark};
 pub use stats::{Counters, Tally, Timers};
 pub use triage::{NoReduction, Reducer, SyntaxReducer};
@@ -128,6 +129,19 @@ pub struct Progress {
     pub poisoned_share: f64,
     /// Programs on which an engine crashed or hit a worker limit, this session.
     pub crashes_and_hangs: u64,
+    /// While the known divergences' repros are being signed, before any program runs.
+    pub signing: Option<SigningProgress>,
+}
+
+/// How far signing the known divergences' repros has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SigningProgress {
+    /// Repros run and signed so far.
+    pub signed: usize,
+    /// Repros to run: those whose signatures are not in the output directory's cache.
+    pub to_sign: usize,
+    /// Repros whose signatures came from the cache.
+    pub cached: usize,
 }
 
 /// One line of the summary's findings table.
@@ -171,6 +185,17 @@ pub struct KnownLine {
     pub hits: u64,
 }
 
+/// What signing the known divergences' repros took at the campaign's start.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct KnownRepros {
+    /// Repros run (and reduced when they diverged) in this session.
+    pub signed: usize,
+    /// Repros whose signatures came from the output directory's cache.
+    pub cached: usize,
+    /// Wall time of signing, before the first program.
+    pub secs: f64,
+}
+
 /// `DIR/summary.json` and the table printed at the end.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
@@ -211,6 +236,8 @@ pub struct Summary {
     pub findings: Vec<FindingLine>,
     /// Known divergences seen.
     pub known: Vec<KnownLine>,
+    /// Signing the known divergences' repros at the start.
+    pub known_repros: KnownRepros,
     /// The index the next session starts at.
     pub next_index: u64,
     /// What a person should do next.
@@ -302,6 +329,7 @@ struct Shared<'a> {
     /// Signature id and deduplication key of each known divergence's repro (reduced, for the
     /// signature) → the entry's index in `config.known`.
     known_signatures: Mutex<BTreeMap<String, usize>>,
+    signing: signing::SigningCounter,
     known_hits: Mutex<BTreeMap<usize, u64>>,
     /// Per coarse key ([`triage::coarse_key`]): how many reductions in a row found nothing new.
     fruitless: Mutex<BTreeMap<String, u32>>,
@@ -417,7 +445,7 @@ pub fn run(
         worker.start().map_err(|why| CampaignError::Worker { engine: worker.name().to_owned(), why })?;
     }
 
-    let mut shared = Shared {
+    let shared = Shared {
         config,
         generator: language.config(config.size),
         reducer,
@@ -431,12 +459,25 @@ pub fn run(
         watermark: Mutex::new(Watermark::starting_at(config.start_index)),
         registry,
         known_signatures: Mutex::new(BTreeMap::new()),
+        signing: signing::SigningCounter::default(),
         known_hits: Mutex::new(BTreeMap::new()),
         fruitless: Mutex::new(BTreeMap::new()),
         write_errors: Mutex::new(Vec::new()),
     };
-    shared.known_signatures = Mutex::new(known_signatures(&shared, &lanes));
-    let shared = shared;
+
+    // Signing shows progress too: with external engines it takes a minute or more.
+    let signing_started = Instant::now();
+    let signatures = thread::scope(|scope| {
+        let signing = scope.spawn(|| signing::known_signatures(&shared, &lanes));
+        while !signing.is_finished() {
+            on_tick(&progress(&shared, session_start));
+            thread::sleep(Duration::from_millis(100));
+        }
+        signing.join()
+    });
+    let signatures = signatures.map_err(|_| CampaignError::LanePanicked)?;
+    *shared.known_signatures.lock().unwrap_or_else(PoisonError::into_inner) = signatures;
+    shared.signing.finish(signing_started.elapsed());
 
     let mut lane_panicked = false;
     thread::scope(|scope| {
@@ -655,52 +696,6 @@ pub(super) fn needs_triage(trial: &Trial, runs: &[(String, WorkerRun)]) -> bool 
     }
 }
 
-/// Runs each known divergence's repro (when it is a program, not a link, and its engine is in the
-/// campaign) and signs its reduced form, so that generated programs showing the same divergence
-/// are counted as known instead of reported. Reducing a repro takes many runs, and with external
-/// engines the whole list took minutes on one lane, so every lane signs its share with its own
-/// workers; a lane that panics leaves its share unsigned (reported, never hidden).
-fn known_signatures(shared: &Shared<'_>, lanes: &[Vec<Arc<WorkerEngine>>]) -> BTreeMap<String, usize> {
-    let repros: Vec<(usize, &str)> = shared
-        .config
-        .known
-        .entries()
-        .iter()
-        .enumerate()
-        .filter(|(_, entry)| shared.config.engines.contains(&entry.engine))
-        .map(|(index, entry)| (index, entry.repro.trim()))
-        .filter(|(_, repro)| !repro.starts_with("http://") && !repro.starts_with("https://"))
-        .collect();
-    let mut signed: Vec<(usize, String)> = thread::scope(|scope| {
-        let handles: Vec<_> = lanes
-            .iter()
-            .enumerate()
-            .map(|(lane, workers)| {
-                let share = repros.iter().skip(lane).step_by(lanes.len());
-                scope.spawn(move || {
-                    share.flat_map(|(index, repro)| sign(shared, workers, repro, *index)).collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles.into_iter().flat_map(|handle| handle.join().unwrap_or_default()).collect::<Vec<_>>()
-    });
-    // In list order, so that a later entry with the same signature wins, whatever lane signed it.
-    signed.sort_by_key(|(index, _)| *index);
-    signed.into_iter().map(|(index, id)| (id, index)).collect()
-}
-
-/// The signature ids of one known repro: its divergence's deduplication key, and its reduced
-/// form's signature (none when the repro does not diverge here).
-fn sign(shared: &Shared<'_>, workers: &[Arc<WorkerEngine>], repro: &str, index: usize) -> Vec<(usize, String)> {
-    let runs = triage::run_on(workers, repro);
-    let outcomes: Vec<_> = runs.into_iter().map(|(engine, run)| (engine, run.outcome)).collect();
-    let trial = Trial { verdict: compare(&outcomes), outcomes };
-    let Some(class) = DivergenceClass::of(&trial) else { return Vec::new() };
-    let key = triage::finding_key(&trial, &class);
-    let (_, _, signature) = triage::reduce(shared, workers, repro, &trial, &class, None);
-    vec![(index, key), (index, signature.id())]
-}
-
 fn progress(shared: &Shared<'_>, session_start: Instant) -> Progress {
     let now = shared.counters.tally();
     let before = &shared.config.tally;
@@ -715,6 +710,7 @@ fn progress(shared: &Shared<'_>, session_start: Instant) -> Progress {
         poisoned_share: if programs == 0 { 0.0 } else { poisoned as f64 / programs as f64 },
         crashes_and_hangs: (now.crashed + now.hangs + now.out_of_memory)
             - (before.crashed + before.hangs + before.out_of_memory),
+        signing: shared.signing.progress(),
     }
 }
 
@@ -809,6 +805,7 @@ fn summarize(shared: &Shared<'_>, started_at: &str, session_start: Instant, work
         workers,
         findings,
         known,
+        known_repros: shared.signing.tally(),
         next_index: shared.watermark.lock().unwrap_or_else(PoisonError::into_inner).next(),
         next_action: String::new(),
     };
@@ -956,6 +953,18 @@ impl Summary {
                 );
             }
         }
+        let repros = &self.known_repros;
+        if repros.signed + repros.cached > 0 {
+            let _ = writeln!(
+                text,
+                "  known divergences: {} repro{} signed in {:.1} s, {} more from {}",
+                repros.signed,
+                if repros.signed == 1 { "" } else { "s" },
+                repros.secs,
+                repros.cached,
+                SIGNATURE_CACHE_FILE
+            );
+        }
         for known in &self.known {
             let _ = writeln!(text, "  known: {} on {} x{}", known.program, known.engine, known.hits);
         }
@@ -991,6 +1000,7 @@ mod tests {
             workers: vec![],
             findings: vec![],
             known: vec![],
+            known_repros: KnownRepros::default(),
             next_index: 100,
             next_action: String::new(),
         }
