@@ -2806,7 +2806,8 @@ fn flatten_into_array(
         if vm.has_property(source, &p)? {
             let mut element = vm.get(source, &p)?;
             if let Some((f, this_arg)) = mapper {
-                element = vm.call(f, this_arg.clone(), vec![element, Value::Number(source_index), Value::Object(source)])?;
+                element =
+                    vm.call(f, this_arg.clone(), vec![element, Value::Number(source_index), Value::Object(source)])?;
             }
             match element {
                 Value::Object(e) if depth > 0.0 && vm.is_array(e) => {
