@@ -95,25 +95,9 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
             "toLocaleString",
         ],
     ),
-    ("Array", &["from", "of", "fromAsync"]),
-    (
-        "Array.prototype",
-        &[
-            "at",
-            "copyWithin",
-            "fill",
-            "findLast",
-            "findLastIndex",
-            "flat",
-            "flatMap",
-            "sort",
-            "toLocaleString",
-            "toReversed",
-            "toSorted",
-            "toSpliced",
-            "with",
-        ],
-    ),
+    ("Array", &["fromAsync"]),
+    // `sort` and `toSorted`: the order of comparator calls is implementation-defined.
+    ("Array.prototype", &["sort", "toLocaleString", "toSorted"]),
     ("String", &["fromCharCode", "fromCodePoint"]),
     (
         "String.prototype",
@@ -193,7 +177,7 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
             "sumPrecise",
         ],
     ),
-    ("JSON", &["parse", "rawJSON", "isRawJSON"]),
+    ("JSON", &["rawJSON", "isRawJSON"]),
     ("Map", &["groupBy"]),
     ("Map.prototype", &["getOrInsert", "getOrInsertComputed"]),
     ("WeakMap.prototype", &["getOrInsert", "getOrInsertComputed"]),
@@ -543,6 +527,16 @@ impl Realm {
                 ("findIndex", 1, array_find_index),
                 ("reduce", 1, array_reduce),
                 ("reduceRight", 1, array_reduce_right),
+                ("at", 1, array_at),
+                ("findLast", 1, array_find_last),
+                ("findLastIndex", 1, array_find_last_index),
+                ("fill", 1, array_fill),
+                ("copyWithin", 2, array_copy_within),
+                ("flat", 0, array_flat),
+                ("flatMap", 1, array_flat_map),
+                ("toReversed", 0, array_to_reversed),
+                ("toSpliced", 2, array_to_spliced),
+                ("with", 2, array_with),
             ],
         );
         // Array iteration (23.1.3.4 entries, 23.1.3.19 keys, 23.1.3.38 values, 23.1.5).
@@ -583,7 +577,7 @@ impl Realm {
         b.symbol_tag(tag_key, array_iterator_prototype, "Array Iterator");
         let array_ctor = b.constructor(global, "Array", 1, array_constructor, array_prototype);
         b.tag(array_ctor, "Array");
-        b.methods(array_ctor, &[("isArray", 1, array_is_array)]);
+        b.methods(array_ctor, &[("isArray", 1, array_is_array), ("from", 1, array_from), ("of", 0, array_of)]);
 
         // String
         let string_prototype = b.heap.alloc_object(tagged(
@@ -813,7 +807,7 @@ impl Realm {
         b.hidden(global, "Math", Value::Object(math));
         b.symbol_tag(tag_key, math, "Math");
         let json = b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "JSON"));
-        b.methods(json, &[("stringify", 3, json_stringify)]);
+        b.methods(json, &[("parse", 2, json_parse), ("stringify", 3, json_stringify)]);
         b.hidden(global, "JSON", Value::Object(json));
         b.symbol_tag(tag_key, json, "JSON");
 
@@ -2618,6 +2612,322 @@ fn array_reduce_right(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRe
     reduce(vm, this, args, true)
 }
 
+/// Array.from's step 5.a / 9 and Array.of's step 4: Construct(C, args) when `this` is a
+/// constructor (a subclass, or any other constructor: the result need not be an array), otherwise
+/// ArrayCreate(length).
+fn construct_or_array_create(vm: &mut Vm, c: &Value, length: Option<f64>) -> JsResult<ObjRef> {
+    match c {
+        Value::Object(f) if vm.is_constructor(*f) => {
+            let args = length.map(|n| vec![Value::Number(n)]).unwrap_or_default();
+            match vm.construct(*f, args, None)? {
+                Value::Object(a) => Ok(a),
+                _ => unsupported("a constructor that returned a non-object"),
+            }
+        }
+        _ => array_create(vm, length.unwrap_or(0.0)),
+    }
+}
+
+/// 23.1.2.1 Array.from ( items [ , mapper [ , thisArg ] ] ).
+fn array_from(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let items = arg(args, 0);
+    let mapper = match arg(args, 1) {
+        Value::Undefined => None,
+        f if f.as_object().is_some_and(|o| vm.is_callable(o)) => Some(f),
+        _ => return Err(vm.type_error("Array.from: mapper is not a function")),
+    };
+    let this_arg = arg(args, 2);
+    let iterator_key = vm.realm.well_known.iterator;
+    // Step 4: GetMethod(items, @@iterator), before the result is constructed.
+    if let Some(method) = vm.get_method(&items, &iterator_key)? {
+        let a = construct_or_array_create(vm, this, None)?;
+        let it = vm.iterator_from_method(&items, &method)?.as_object().expect("an iterator");
+        let mut k = 0.0;
+        loop {
+            vm.tick()?;
+            let Some(next) = vm.iterator_step(it)? else {
+                set_or_throw(vm, a, "length", Value::Number(k))?;
+                return Ok(Value::Object(a));
+            };
+            // Steps 5.e.v-vii: a throwing mapper or definition closes the iterator
+            // (IfAbruptCloseIterator). Step 5.e.i (k reaching 2^53 - 1) cannot be reached.
+            let stored = (|| {
+                let v = match &mapper {
+                    Some(f) => vm.call(f, this_arg.clone(), vec![next, Value::Number(k)])?,
+                    None => next,
+                };
+                vm.create_data_property_or_throw(a, &key(k), v)
+            })();
+            match stored {
+                Ok(_) => {}
+                Err(error @ Abrupt::Throw(_)) => {
+                    vm.iterator_close_after_throw(it)?;
+                    return Err(error);
+                }
+                Err(limit) => return Err(limit),
+            }
+            k += 1.0;
+        }
+    }
+    // Steps 6-12: an array-like.
+    let array_like = vm.to_object(&items)?;
+    let len = length_of(vm, array_like)?;
+    let a = construct_or_array_create(vm, this, Some(len))?;
+    let mut k = 0.0;
+    while k < len {
+        vm.tick()?;
+        let pk = key(k);
+        let v = vm.get(array_like, &pk)?;
+        let v = match &mapper {
+            Some(f) => vm.call(f, this_arg.clone(), vec![v, Value::Number(k)])?,
+            None => v,
+        };
+        vm.create_data_property_or_throw(a, &pk, v)?;
+        k += 1.0;
+    }
+    set_or_throw(vm, a, "length", Value::Number(len))?;
+    Ok(Value::Object(a))
+}
+
+/// 23.1.2.3 Array.of ( ...items ).
+fn array_of(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let len = args.len() as f64;
+    let a = construct_or_array_create(vm, this, Some(len))?;
+    for (k, v) in args.iter().enumerate() {
+        vm.create_data_property_or_throw(a, &key(k as f64), v.clone())?;
+    }
+    set_or_throw(vm, a, "length", Value::Number(len))?;
+    Ok(Value::Object(a))
+}
+
+/// 23.1.3.1 Array.prototype.at ( index ).
+fn array_at(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let len = length_of(vm, o)?;
+    let relative = to_integer_or_infinity(vm.to_number(&arg(args, 0))?);
+    let k = if relative >= 0.0 { relative } else { len + relative };
+    if k < 0.0 || k >= len {
+        return Ok(Value::Undefined);
+    }
+    vm.get(o, &key(k))
+}
+
+/// 23.1.3.11 findLast / 23.1.3.12 findLastIndex (FindViaPredicate, descending): holes are read
+/// as undefined, like `find`.
+fn find_last(vm: &mut Vm, this: &Value, args: &[Value], want_index: bool) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let len = length_of(vm, o)?;
+    let f = callable_arg(vm, args, 0, "findLast")?;
+    let this_arg = arg(args, 1);
+    let mut k = len - 1.0;
+    while k >= 0.0 {
+        vm.tick()?;
+        let v = vm.get(o, &key(k))?;
+        let r = vm.call(&f, this_arg.clone(), vec![v.clone(), Value::Number(k), Value::Object(o)])?;
+        if vm.to_boolean(&r) {
+            return Ok(if want_index { Value::Number(k) } else { v });
+        }
+        k -= 1.0;
+    }
+    Ok(if want_index { Value::Number(-1.0) } else { Value::Undefined })
+}
+
+fn array_find_last(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    find_last(vm, this, args, false)
+}
+fn array_find_last_index(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    find_last(vm, this, args, true)
+}
+
+/// 23.1.3.7 Array.prototype.fill ( value [ , start [ , end ] ] ).
+fn array_fill(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let len = length_of(vm, o)?;
+    let value = arg(args, 0);
+    let mut k = relative_index(vm, &arg(args, 1), len, 0.0)?;
+    let end = relative_index(vm, &arg(args, 2), len, len)?;
+    while k < end {
+        vm.tick()?;
+        set_or_throw(vm, o, &key(k), value.clone())?;
+        k += 1.0;
+    }
+    Ok(Value::Object(o))
+}
+
+/// 23.1.3.4 Array.prototype.copyWithin ( target, start [ , end ] ): copies backwards when the
+/// ranges overlap with the target after the source.
+fn array_copy_within(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let len = length_of(vm, o)?;
+    let mut to = relative_index(vm, &arg(args, 0), len, 0.0)?;
+    let mut from = relative_index(vm, &arg(args, 1), len, 0.0)?;
+    let end = relative_index(vm, &arg(args, 2), len, len)?;
+    let mut count = (end - from).min(len - to);
+    let direction = if from < to && to < from + count {
+        from += count - 1.0;
+        to += count - 1.0;
+        -1.0
+    } else {
+        1.0
+    };
+    while count > 0.0 {
+        move_element(vm, o, from, to)?;
+        from += direction;
+        to += direction;
+        count -= 1.0;
+    }
+    Ok(Value::Object(o))
+}
+
+/// How deep FlattenIntoArray may recurse natively before the run counts as out of stack.
+const MAX_FLATTEN_NESTING: usize = 10_000;
+
+/// 23.1.3.13.1 FlattenIntoArray: returns the next target index. `mapper` is flatMap's callback
+/// and its thisArg.
+#[allow(clippy::too_many_arguments)]
+fn flatten_into_array(
+    vm: &mut Vm,
+    target: ObjRef,
+    source: ObjRef,
+    source_len: f64,
+    start: f64,
+    depth: f64,
+    mapper: Option<(&Value, &Value)>,
+    nesting: usize,
+) -> JsResult<f64> {
+    if nesting > MAX_FLATTEN_NESTING {
+        return Err(Abrupt::Exhausted(crate::api::Resource::Stack));
+    }
+    let mut target_index = start;
+    let mut source_index = 0.0;
+    while source_index < source_len {
+        vm.tick()?;
+        let p = key(source_index);
+        if vm.has_property(source, &p)? {
+            let mut element = vm.get(source, &p)?;
+            if let Some((f, this_arg)) = mapper {
+                element =
+                    vm.call(f, this_arg.clone(), vec![element, Value::Number(source_index), Value::Object(source)])?;
+            }
+            match element {
+                Value::Object(e) if depth > 0.0 && vm.is_array(e) => {
+                    let element_len = length_of(vm, e)?;
+                    let new_depth = if depth == f64::INFINITY { depth } else { depth - 1.0 };
+                    target_index =
+                        flatten_into_array(vm, target, e, element_len, target_index, new_depth, None, nesting + 1)?;
+                }
+                element => {
+                    if target_index >= 9007199254740991.0 {
+                        return Err(vm.type_error("flattened array length would exceed 2^53 - 1"));
+                    }
+                    vm.create_data_property_or_throw(target, &key(target_index), element)?;
+                    target_index += 1.0;
+                }
+            }
+        }
+        source_index += 1.0;
+    }
+    Ok(target_index)
+}
+
+/// 23.1.3.13 Array.prototype.flat ( [ depth ] ).
+fn array_flat(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let source_len = length_of(vm, o)?;
+    let depth = match arg(args, 0) {
+        Value::Undefined => 1.0,
+        d => to_integer_or_infinity(vm.to_number(&d)?).max(0.0),
+    };
+    let a = array_species_create(vm, o, 0.0)?;
+    flatten_into_array(vm, a, o, source_len, 0.0, depth, None, 0)?;
+    Ok(Value::Object(a))
+}
+
+/// 23.1.3.14 Array.prototype.flatMap ( mapper [ , thisArg ] ).
+fn array_flat_map(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let source_len = length_of(vm, o)?;
+    let f = callable_arg(vm, args, 0, "flatMap")?;
+    let this_arg = arg(args, 1);
+    let a = array_species_create(vm, o, 0.0)?;
+    flatten_into_array(vm, a, o, source_len, 0.0, 1.0, Some((&f, &this_arg)), 0)?;
+    Ok(Value::Object(a))
+}
+
+/// 23.1.3.33 Array.prototype.toReversed ( ): holes are read as undefined.
+fn array_to_reversed(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let len = length_of(vm, o)?;
+    let a = array_create(vm, len)?;
+    let mut k = 0.0;
+    while k < len {
+        vm.tick()?;
+        let v = vm.get(o, &key(len - k - 1.0))?;
+        vm.create_data_property_or_throw(a, &key(k), v)?;
+        k += 1.0;
+    }
+    Ok(Value::Object(a))
+}
+
+/// 23.1.3.35 Array.prototype.toSpliced ( start, skipCount, ...items ).
+fn array_to_spliced(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let len = length_of(vm, o)?;
+    let start = relative_index(vm, &arg(args, 0), len, 0.0)?;
+    let items: &[Value] = args.get(2..).unwrap_or(&[]);
+    let skip = match args.len() {
+        0 => 0.0,
+        1 => len - start,
+        _ => to_integer_or_infinity(vm.to_number(&args[1])?).clamp(0.0, len - start),
+    };
+    let new_len = len + items.len() as f64 - skip;
+    check_new_length(vm, new_len)?;
+    let a = array_create(vm, new_len)?;
+    let mut i = 0.0;
+    while i < start {
+        vm.tick()?;
+        let pi = key(i);
+        let v = vm.get(o, &pi)?;
+        vm.create_data_property_or_throw(a, &pi, v)?;
+        i += 1.0;
+    }
+    for item in items {
+        vm.create_data_property_or_throw(a, &key(i), item.clone())?;
+        i += 1.0;
+    }
+    let mut r = start + skip;
+    while i < new_len {
+        vm.tick()?;
+        let v = vm.get(o, &key(r))?;
+        vm.create_data_property_or_throw(a, &key(i), v)?;
+        i += 1.0;
+        r += 1.0;
+    }
+    Ok(Value::Object(a))
+}
+
+/// 23.1.3.39 Array.prototype.with ( index, value ).
+fn array_with(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let o = vm.to_object(this)?;
+    let len = length_of(vm, o)?;
+    let relative = to_integer_or_infinity(vm.to_number(&arg(args, 0))?);
+    let actual = if relative >= 0.0 { relative } else { len + relative };
+    if actual >= len || actual < 0.0 {
+        return Err(vm.error("RangeError", "Array.prototype.with: index out of range"));
+    }
+    let value = arg(args, 1);
+    let a = array_create(vm, len)?;
+    let mut k = 0.0;
+    while k < len {
+        vm.tick()?;
+        let pk = key(k);
+        let v = if k == actual { value.clone() } else { vm.get(o, &pk)? };
+        vm.create_data_property_or_throw(a, &pk, v)?;
+        k += 1.0;
+    }
+    Ok(Value::Object(a))
+}
+
 // ----- String ----------------------------------------------------------------------------------
 
 fn string_constructor(vm: &mut Vm, _: &Value, args: &[Value], new_target: Option<ObjRef>) -> JsResult<Value> {
@@ -3135,6 +3445,363 @@ fn quote_json(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// How deeply JSON.parse may nest arrays and objects (its parser, the values it builds and the
+/// reviver's walk recurse natively) before the run counts as out of stack.
+const MAX_JSON_NESTING: usize = 10_000;
+
+/// A parsed JSON text (ECMA-404), before it becomes ECMAScript values.
+enum Json {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Json>),
+    /// Members in source order, duplicates included.
+    Object(Vec<(String, Json)>),
+}
+
+/// Why a JSON text was not parsed.
+enum JsonError {
+    Syntax(&'static str),
+    TooDeep,
+}
+
+/// A recursive-descent parser for exactly the JSON grammar (ECMA-404), over the text's UTF-8
+/// bytes (every delimiter is ASCII).
+struct JsonParser<'a> {
+    src: &'a [u8],
+    pos: usize,
+    /// A `\u` escape produced an unpaired surrogate, which this interpreter's strings cannot hold;
+    /// the run is refused once the whole text is known to be valid JSON.
+    lone_surrogate: bool,
+}
+
+impl JsonParser<'_> {
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.src.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.src.get(self.pos).copied()
+    }
+
+    fn expect(&mut self, b: u8, what: &'static str) -> Result<(), JsonError> {
+        if self.peek() == Some(b) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(JsonError::Syntax(what))
+        }
+    }
+
+    /// JSONText: a value with optional whitespace around it and nothing else.
+    fn text(&mut self) -> Result<Json, JsonError> {
+        let v = self.value(0)?;
+        self.skip_whitespace();
+        if self.pos != self.src.len() {
+            return Err(JsonError::Syntax("unexpected text after the JSON value"));
+        }
+        Ok(v)
+    }
+
+    fn value(&mut self, nesting: usize) -> Result<Json, JsonError> {
+        if nesting > MAX_JSON_NESTING {
+            return Err(JsonError::TooDeep);
+        }
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b'{') => {
+                self.pos += 1;
+                let mut members = Vec::new();
+                self.skip_whitespace();
+                if self.peek() == Some(b'}') {
+                    self.pos += 1;
+                    return Ok(Json::Object(members));
+                }
+                loop {
+                    self.skip_whitespace();
+                    if self.peek() != Some(b'"') {
+                        return Err(JsonError::Syntax("expected a string key"));
+                    }
+                    let k = self.string()?;
+                    self.skip_whitespace();
+                    self.expect(b':', "expected ':'")?;
+                    let v = self.value(nesting + 1)?;
+                    members.push((k, v));
+                    self.skip_whitespace();
+                    match self.peek() {
+                        Some(b',') => self.pos += 1,
+                        Some(b'}') => {
+                            self.pos += 1;
+                            return Ok(Json::Object(members));
+                        }
+                        _ => return Err(JsonError::Syntax("expected ',' or '}'")),
+                    }
+                }
+            }
+            Some(b'[') => {
+                self.pos += 1;
+                let mut elements = Vec::new();
+                self.skip_whitespace();
+                if self.peek() == Some(b']') {
+                    self.pos += 1;
+                    return Ok(Json::Array(elements));
+                }
+                loop {
+                    elements.push(self.value(nesting + 1)?);
+                    self.skip_whitespace();
+                    match self.peek() {
+                        Some(b',') => self.pos += 1,
+                        Some(b']') => {
+                            self.pos += 1;
+                            return Ok(Json::Array(elements));
+                        }
+                        _ => return Err(JsonError::Syntax("expected ',' or ']'")),
+                    }
+                }
+            }
+            Some(b'"') => Ok(Json::String(self.string()?)),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            _ => {
+                for (word, v) in [("true", Json::Bool(true)), ("false", Json::Bool(false)), ("null", Json::Null)] {
+                    if self.src[self.pos..].starts_with(word.as_bytes()) {
+                        self.pos += word.len();
+                        return Ok(v);
+                    }
+                }
+                Err(JsonError::Syntax("unexpected token"))
+            }
+        }
+    }
+
+    /// JSONNumber: `-`? (`0` | [1-9][0-9]*) (`.` [0-9]+)? ([eE] [+-]? [0-9]+)?, converted by Rust's
+    /// correctly rounded parser (as 6.1.6.1 rounds the mathematical value).
+    fn number(&mut self) -> Result<Json, JsonError> {
+        let start = self.pos;
+        let digits = |p: &mut Self| {
+            let from = p.pos;
+            while p.peek().is_some_and(|b| b.is_ascii_digit()) {
+                p.pos += 1;
+            }
+            p.pos - from
+        };
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => {
+                digits(self);
+            }
+            _ => return Err(JsonError::Syntax("expected a digit")),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if digits(self) == 0 {
+                return Err(JsonError::Syntax("expected a digit after '.'"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if digits(self) == 0 {
+                return Err(JsonError::Syntax("expected a digit in the exponent"));
+            }
+        }
+        let text = std::str::from_utf8(&self.src[start..self.pos]).expect("ASCII");
+        Ok(Json::Number(text.parse::<f64>().expect("a validated JSON number")))
+    }
+
+    fn hex4(&mut self) -> Result<u16, JsonError> {
+        let mut v = 0u16;
+        for _ in 0..4 {
+            let d = self.peek().and_then(|b| (b as char).to_digit(16)).ok_or(JsonError::Syntax("bad \\u escape"))?;
+            v = v * 16 + d as u16;
+            self.pos += 1;
+        }
+        Ok(v)
+    }
+
+    /// JSONString, from its opening quote: no unescaped code point below U+0020, and only the
+    /// escapes \" \\ \/ \b \f \n \r \t \uXXXX (which stand for UTF-16 code units).
+    fn string(&mut self) -> Result<String, JsonError> {
+        self.pos += 1;
+        let mut units: Vec<u16> = Vec::new();
+        let mut out = String::new();
+        loop {
+            let run_start = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            if self.pos > run_start {
+                self.flush_units(&mut units, &mut out);
+                out.push_str(std::str::from_utf8(&self.src[run_start..self.pos]).expect("UTF-8 text"));
+            }
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    self.flush_units(&mut units, &mut out);
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let simple = match self.peek() {
+                        Some(b'"') => Some('"'),
+                        Some(b'\\') => Some('\\'),
+                        Some(b'/') => Some('/'),
+                        Some(b'b') => Some('\u{8}'),
+                        Some(b'f') => Some('\u{c}'),
+                        Some(b'n') => Some('\n'),
+                        Some(b'r') => Some('\r'),
+                        Some(b't') => Some('\t'),
+                        Some(b'u') => None,
+                        _ => return Err(JsonError::Syntax("bad escape")),
+                    };
+                    self.pos += 1;
+                    match simple {
+                        Some(c) => {
+                            self.flush_units(&mut units, &mut out);
+                            out.push(c);
+                        }
+                        None => units.push(self.hex4()?),
+                    }
+                }
+                _ => return Err(JsonError::Syntax("unterminated string or control character in string")),
+            }
+        }
+    }
+
+    /// Appends the code units of consecutive `\u` escapes (pairs make one code point).
+    fn flush_units(&mut self, units: &mut Vec<u16>, out: &mut String) {
+        for c in char::decode_utf16(units.drain(..)) {
+            out.push(c.unwrap_or_else(|_| {
+                self.lone_surrogate = true;
+                char::REPLACEMENT_CHARACTER
+            }));
+        }
+    }
+}
+
+/// The ECMAScript value of a parsed JSON text: objects from %Object.prototype% with their
+/// members defined in order (a repeated key keeps its first position and takes the last value;
+/// `__proto__` is an ordinary own property), arrays from ArrayCreate.
+fn json_to_value(vm: &mut Vm, json: Json) -> JsResult<Value> {
+    vm.tick()?;
+    Ok(match json {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Bool(b),
+        Json::Number(n) => Value::Number(n),
+        Json::String(s) => Value::str(&s),
+        Json::Array(elements) => {
+            let mut items = Vec::with_capacity(elements.len());
+            for e in elements {
+                items.push(json_to_value(vm, e)?);
+            }
+            new_array_value(vm, items)
+        }
+        Json::Object(members) => {
+            let o = vm.new_object();
+            for (k, v) in members {
+                let v = json_to_value(vm, v)?;
+                vm.create_data_property_or_throw(o, k.as_str(), v)?;
+            }
+            Value::Object(o)
+        }
+    })
+}
+
+/// ES2026 gives the reviver a third argument (the source text context of JSON.parse source text
+/// access); ES2023-2025 and the engines this reference stands for give two. A reviver that could
+/// read a third argument is refused: anything but an ordinary function with at most two plain
+/// parameters that never mentions `arguments` (or calls eval).
+fn refuse_reviver_context(vm: &Vm, reviver: ObjRef) -> JsResult<()> {
+    match &vm.heap.obj(reviver).kind {
+        ObjectKind::Function(FunctionKind::Ordinary { code, .. })
+            if code.params.simple && code.params.names.len() <= 2 && !code.uses_arguments =>
+        {
+            Ok(())
+        }
+        _ => unsupported("a JSON.parse reviver that may read a third argument (ES2026 source text access)"),
+    }
+}
+
+/// 25.5.1 JSON.parse ( text [ , reviver ] ).
+fn json_parse(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let text = vm.to_string(&arg(args, 0))?;
+    let mut parser = JsonParser { src: text.as_bytes(), pos: 0, lone_surrogate: false };
+    let json = match parser.text() {
+        Ok(json) => json,
+        Err(JsonError::Syntax(message)) => return Err(vm.error("SyntaxError", &format!("JSON.parse: {message}"))),
+        Err(JsonError::TooDeep) => return Err(Abrupt::Exhausted(crate::api::Resource::Stack)),
+    };
+    if parser.lone_surrogate {
+        return unsupported("lone surrogate");
+    }
+    let unfiltered = json_to_value(vm, json)?;
+    let reviver = arg(args, 1);
+    match reviver.as_object() {
+        Some(f) if vm.is_callable(f) => {
+            refuse_reviver_context(vm, f)?;
+            let root = vm.new_object();
+            vm.create_data_property_or_throw(root, "", unfiltered)?;
+            internalize_json_property(vm, root, Name::from(""), &reviver, 0)
+        }
+        _ => Ok(unfiltered),
+    }
+}
+
+/// 25.5.1.1 InternalizeJSONProperty ( holder, name, reviver ): children first (array indices up
+/// to the length read now, or the enumerable own string keys listed now), each replaced by what
+/// the reviver returns or deleted when it returns undefined; then the reviver on this property,
+/// with the holder as `this`.
+fn internalize_json_property(
+    vm: &mut Vm,
+    holder: ObjRef,
+    name: Name,
+    reviver: &Value,
+    nesting: usize,
+) -> JsResult<Value> {
+    if nesting > MAX_JSON_NESTING {
+        return Err(Abrupt::Exhausted(crate::api::Resource::Stack));
+    }
+    vm.tick()?;
+    let val = vm.get(holder, &name)?;
+    if let Value::Object(o) = val {
+        if vm.is_array(o) {
+            let len = length_of(vm, o)?;
+            let mut i = 0.0;
+            while i < len {
+                revive_member(vm, o, Name::from(key(i)), reviver, nesting)?;
+                i += 1.0;
+            }
+        } else {
+            for k in enumerable_own_keys(vm, o) {
+                revive_member(vm, o, k, reviver, nesting)?;
+            }
+        }
+    }
+    vm.call(reviver, Value::Object(holder), vec![Value::String(name), val])
+}
+
+/// One member of InternalizeJSONProperty's step 2: the results of [[Delete]] and
+/// CreateDataProperty are ignored.
+fn revive_member(vm: &mut Vm, o: ObjRef, k: Name, reviver: &Value, nesting: usize) -> JsResult<()> {
+    let new_element = internalize_json_property(vm, o, k.clone(), reviver, nesting + 1)?;
+    if matches!(new_element, Value::Undefined) {
+        vm.delete_property(o, &k)?;
+    } else {
+        vm.create_data_property(o, &k, new_element)?;
+    }
+    Ok(())
 }
 
 // ----- Iteration -------------------------------------------------------------------------------

@@ -795,7 +795,7 @@ impl Vm {
     }
 
     /// 7.4.2 GetIteratorFromMethod: calls `method` on `v` for the iterator and reads its `next`.
-    fn iterator_from_method(&mut self, v: &Value, method: &Value) -> JsResult<Value> {
+    pub(crate) fn iterator_from_method(&mut self, v: &Value, method: &Value) -> JsResult<Value> {
         let Value::Object(iterator) = self.call(method, v.clone(), Vec::new())? else {
             return Err(self.type_error("the iterator method returned a non-object"));
         };

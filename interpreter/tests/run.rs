@@ -106,7 +106,7 @@ fn unimplemented_features_are_refused_not_guessed() {
         ("print(String(print))", "built-in function"),
         // Every question about a standard member it lacks, not only a read of it.
         ("print('sort' in [])", "sort"),
-        ("print(Array.prototype.hasOwnProperty('at'))", "at"),
+        ("print(Array.prototype.hasOwnProperty('toSorted'))", "toSorted"),
         ("print(Object.getOwnPropertyDescriptor(Array.prototype, 'sort'))", "sort"),
         ("print(Object.getOwnPropertyNames(Math).length)", "Math."),
         ("print('Reflect' in globalThis)", "Reflect"),
@@ -118,7 +118,7 @@ fn unimplemented_features_are_refused_not_guessed() {
         ("var o = {}; o.__proto__ = { p: 1 }; print(o.p)", "__proto__"),
         ("'use strict'; Math.SQRT2 = 1;", "SQRT2"),
         ("Object.create(Math).LN2 = 7;", "LN2"),
-        ("Array.prototype.flat = function () {}; for (var k in []) print(k);", "flat"),
+        ("Array.prototype.toSorted = function () {}; for (var k in []) print(k);", "toSorted"),
         ("print(delete Math.LOG2E)", "LOG2E"),
         ("Object.defineProperty(Math, 'LN2', { value: 1 });", "LN2"),
         ("var encodeURI; print(typeof encodeURI)", "encodeURI"),
