@@ -50,7 +50,6 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
             "encodeURIComponent",
             "decodeURI",
             "decodeURIComponent",
-            "AggregateError",
             "Iterator",
             "queueMicrotask",
             "setTimeout",
@@ -185,8 +184,7 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
         "Set.prototype",
         &["union", "intersection", "difference", "symmetricDifference", "isSubsetOf", "isSupersetOf", "isDisjointFrom"],
     ),
-    ("Promise", &["all", "allSettled", "any", "race", "withResolvers", "try"]),
-    ("Promise.prototype", &["finally"]),
+    ("Promise", &["withResolvers", "try"]),
     ("Error", &["captureStackTrace", "stackTraceLimit", "isError"]),
     // Well-known symbols whose protocols are not implemented (`concat`, the RegExp-related string
     // methods and species constructors ignore them).
@@ -487,10 +485,24 @@ impl Realm {
         // Promises and async functions.
         let promise_prototype =
             b.heap.alloc_object(tagged(Some(object_prototype), ObjectKind::Ordinary, "Promise.prototype"));
-        b.methods(promise_prototype, &[("then", 2, promise_then), ("catch", 1, promise_catch)]);
+        // `constructor` comes first among the prototype's own keys, as in the specification's order.
         let promise_constructor = b.constructor(global, "Promise", 1, promise_constructor, promise_prototype);
+        b.methods(
+            promise_prototype,
+            &[("then", 2, promise_then), ("catch", 1, promise_catch), ("finally", 1, promise_finally)],
+        );
         b.tag(promise_constructor, "Promise");
-        b.methods(promise_constructor, &[("resolve", 1, promise_resolve_static), ("reject", 1, promise_reject_static)]);
+        b.methods(
+            promise_constructor,
+            &[
+                ("all", 1, promise_all),
+                ("allSettled", 1, promise_all_settled),
+                ("any", 1, promise_any),
+                ("race", 1, promise_race),
+                ("reject", 1, promise_reject_static),
+                ("resolve", 1, promise_resolve_static),
+            ],
+        );
         let async_function_prototype =
             b.heap.alloc_object(tagged(Some(function_prototype), ObjectKind::Ordinary, "AsyncFunction.prototype"));
         b.symbol_tag(tag_key, async_function_prototype, "AsyncFunction");
@@ -663,6 +675,15 @@ impl Realm {
             b.hidden(proto, "name", Value::str(name));
             b.hidden(proto, "message", Value::str(""));
             error_prototypes.push((name, proto));
+        }
+        // 20.5.7 AggregateError: a NativeError-like constructor with its own `errors` argument.
+        {
+            let proto = b.heap.alloc_object(Object::new(Some(error_prototype), ObjectKind::Ordinary));
+            let ctor = b.constructor(global, "AggregateError", 2, aggregate_error_constructor, proto);
+            b.heap.obj_mut(ctor).proto = Some(error_ctor);
+            b.hidden(proto, "name", Value::str("AggregateError"));
+            b.hidden(proto, "message", Value::str(""));
+            error_prototypes.push(("AggregateError", proto));
         }
 
         // Keyed collections (24.1-24.4).
@@ -1138,22 +1159,11 @@ fn promise_constructor(vm: &mut Vm, _: &Value, args: &[Value], new_target: Optio
     Ok(Value::Object(promise))
 }
 
-/// 7.3.22 SpeciesConstructor(promise, %Promise%): without symbols only %Promise% itself (or an
-/// absent constructor) can be its answer; anything else is refused.
-fn promise_species(vm: &mut Vm, promise: ObjRef) -> JsResult<()> {
-    match vm.get(promise, "constructor")? {
-        Value::Undefined => Ok(()),
-        Value::Object(c) if c == vm.realm.promise_constructor => Ok(()),
-        Value::Object(_) => unsupported("promise species from another constructor"),
-        _ => Err(vm.type_error("promise constructor is not an object")),
-    }
-}
-
 /// 27.2.5.4 Promise.prototype.then.
 fn promise_then(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
     let Some(promise) = vm.is_promise(this) else { return Err(vm.type_error("then called on a non-promise")) };
-    promise_species(vm, promise)?;
-    let capability = vm.new_promise_capability();
+    let c = vm.promise_species_constructor(promise)?;
+    let capability = vm.new_promise_capability_from(c)?;
     let result = capability.promise;
     let handler = |vm: &Vm, v: Value| {
         let callable = v.as_object().is_some_and(|f| vm.is_callable(f));
@@ -1167,30 +1177,59 @@ fn promise_then(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) ->
 
 /// 27.2.5.1 Promise.prototype.catch: Invoke(promise, "then", « undefined, onRejected »).
 fn promise_catch(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    let then = vm.get_value_property(this, "then")?;
-    vm.call(&then, this.clone(), vec![Value::Undefined, arg(args, 0)])
+    vm.invoke(this, "then", vec![Value::Undefined, arg(args, 0)])
 }
 
-fn require_promise_constructor(vm: &mut Vm, this: &Value) -> JsResult<()> {
-    match this {
-        Value::Object(c) if *c == vm.realm.promise_constructor => Ok(()),
-        Value::Object(_) => unsupported("Promise statics on another constructor"),
-        _ => Err(vm.type_error("Promise.resolve/reject called on a non-object")),
-    }
+/// 27.2.5.3 Promise.prototype.finally.
+fn promise_finally(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    let Value::Object(promise) = this else { return Err(vm.type_error("finally called on a non-object")) };
+    let constructor = vm.promise_species_constructor(*promise)?;
+    let on_finally = arg(args, 0);
+    let (then_finally, catch_finally) = if on_finally.as_object().is_some_and(|f| vm.is_callable(f)) {
+        let closure = |catch_finally| crate::promise::PromiseClosure::Finally {
+            on_finally: on_finally.clone(),
+            constructor,
+            catch_finally,
+        };
+        (vm.promise_closure(closure(false), 1), vm.promise_closure(closure(true), 1))
+    } else {
+        (on_finally.clone(), on_finally)
+    };
+    vm.invoke(this, "then", vec![then_finally, catch_finally])
 }
 
 /// 27.2.4.7 Promise.resolve.
 fn promise_resolve_static(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    require_promise_constructor(vm, this)?;
-    Ok(Value::Object(vm.promise_resolve(arg(args, 0))?))
+    let Value::Object(c) = this else { return Err(vm.type_error("Promise.resolve called on a non-object")) };
+    Ok(Value::Object(vm.promise_resolve_with(*c, arg(args, 0))?))
 }
 
 /// 27.2.4.6 Promise.reject.
 fn promise_reject_static(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    require_promise_constructor(vm, this)?;
-    let capability = vm.new_promise_capability();
+    let Value::Object(c) = this else { return Err(vm.type_error("Promise.reject called on a non-object")) };
+    let capability = vm.new_promise_capability_from(*c)?;
     vm.call(&capability.reject, Value::Undefined, vec![arg(args, 0)])?;
     Ok(Value::Object(capability.promise))
+}
+
+/// 27.2.4.1 Promise.all.
+fn promise_all(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    vm.promise_combinator(this, arg(args, 0), crate::promise::Combinator::All)
+}
+
+/// 27.2.4.2 Promise.allSettled.
+fn promise_all_settled(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    vm.promise_combinator(this, arg(args, 0), crate::promise::Combinator::AllSettled)
+}
+
+/// 27.2.4.3 Promise.any.
+fn promise_any(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    vm.promise_combinator(this, arg(args, 0), crate::promise::Combinator::Any)
+}
+
+/// 27.2.4.5 Promise.race.
+fn promise_race(vm: &mut Vm, this: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
+    vm.promise_combinator(this, arg(args, 0), crate::promise::Combinator::Race)
 }
 
 // ----- Keyed collections ------------------------------------------------------------------------
@@ -2079,35 +2118,32 @@ fn array_create(vm: &mut Vm, length: f64) -> JsResult<ObjRef> {
     Ok(a)
 }
 
-/// 10.4.2.3 ArraySpeciesCreate(originalArray, length). The realm has no `@@species` accessors
-/// (the symbol is not exposed, so no program can define or redefine one); `Get(C, @@species)` is
-/// answered as the standard accessors would: `C` itself when `C` or an object on its prototype
-/// chain is %Array%, %Promise%, %Map% or %Set% (whose accessor returns its receiver), otherwise
-/// undefined.
+/// `Get(C, @@species)`, for an object `C`. The realm has no `@@species` accessors (the symbol is
+/// not exposed, so no program can define or redefine one); the read is answered as the standard
+/// accessors would: `C` itself when `C` or an object on its prototype chain is %Array%,
+/// %Promise%, %Map% or %Set% (whose accessor returns its receiver), otherwise undefined (`None`).
+pub(crate) fn species_from_intrinsic(vm: &Vm, c: ObjRef) -> Option<ObjRef> {
+    let mut cur = Some(c);
+    while let Some(o) = cur {
+        if let Some("Array" | "Promise" | "Map" | "Set") = vm.heap.obj(o).intrinsic {
+            if vm.is_callable(o) {
+                return Some(c);
+            }
+        }
+        cur = vm.heap.obj(o).proto;
+    }
+    None
+}
+
+/// 10.4.2.3 ArraySpeciesCreate(originalArray, length), with `Get(C, @@species)` as
+/// [`species_from_intrinsic`] answers it.
 fn array_species_create(vm: &mut Vm, original: ObjRef, length: f64) -> JsResult<ObjRef> {
     if !vm.is_array(original) {
         return array_create(vm, length);
     }
     let c = vm.get(original, "constructor")?;
     let species = match c {
-        Value::Object(c) => {
-            let mut cur = Some(c);
-            let mut found = false;
-            while let Some(o) = cur {
-                if let Some("Array" | "Promise" | "Map" | "Set") = vm.heap.obj(o).intrinsic {
-                    found = vm.is_callable(o);
-                    if found {
-                        break;
-                    }
-                }
-                cur = vm.heap.obj(o).proto;
-            }
-            if found {
-                Value::Object(c)
-            } else {
-                Value::Undefined
-            }
-        }
+        Value::Object(c) => species_from_intrinsic(vm, c).map_or(Value::Undefined, Value::Object),
         other => other,
     };
     match species {
@@ -3256,6 +3292,22 @@ fn error_constructor(vm: &mut Vm, _: &Value, args: &[Value], new_target: Option<
         }
     }
     Ok(Value::Object(e))
+}
+
+/// 20.5.7.1.1 AggregateError ( errors, message [ , options ] ).
+fn aggregate_error_constructor(vm: &mut Vm, _: &Value, args: &[Value], new_target: Option<ObjRef>) -> JsResult<Value> {
+    let e = error_constructor(vm, &Value::Undefined, &[arg(args, 1), arg(args, 2)], new_target)?;
+    // 5. IteratorToList(? GetIterator(errors, sync)).
+    let it = vm.for_of_iterator(&arg(args, 0))?.as_object().expect("a loop iterator");
+    let mut errors = Vec::new();
+    while let Some(v) = vm.iterator_step(it)? {
+        vm.tick()?;
+        errors.push(v);
+    }
+    let array = vm.new_array(errors);
+    let o = e.as_object().expect("an error object");
+    vm.heap.obj_mut(o).props.insert("errors".into(), Property::hidden(Value::Object(array)));
+    Ok(e)
 }
 
 fn error_to_string(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {

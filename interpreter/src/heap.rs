@@ -107,6 +107,10 @@ pub enum FunctionKind {
     Bound { target: ObjRef, this: Value, args: Vec<Value> },
     /// A promise resolve or reject function (27.2.1.3) sharing `state` with its twin.
     PromiseResolving { state: ObjRef, reject: bool },
+    /// One of the other built-in functions the promise machinery creates, with its internal slots
+    /// (27.2.1.5 GetCapabilitiesExecutor, the combinators' element functions, `finally`'s
+    /// closures).
+    PromiseClosure(Box<crate::promise::PromiseClosure>),
 }
 
 impl std::fmt::Debug for FunctionKind {
@@ -116,6 +120,7 @@ impl std::fmt::Debug for FunctionKind {
             FunctionKind::Native { .. } => write!(f, "Native"),
             FunctionKind::Bound { target, .. } => write!(f, "Bound({target:?})"),
             FunctionKind::PromiseResolving { reject, .. } => write!(f, "PromiseResolving(reject: {reject})"),
+            FunctionKind::PromiseClosure(c) => write!(f, "PromiseClosure({c:?})"),
         }
     }
 }
@@ -149,6 +154,9 @@ pub enum ObjectKind {
         promise: ObjRef,
         already_resolved: bool,
     },
+    /// The state a combinator's element functions share (27.2.4.1-27.2.4.3; internal, never
+    /// visible to JS code).
+    CombinatorState(Box<crate::promise::CombinatorState>),
     /// An async function suspended at an `await` (internal, never visible to JS code).
     AsyncFrame(Option<Box<crate::vm::Frame>>),
     /// A Map, Set, WeakMap or WeakSet.
@@ -630,6 +638,8 @@ fn trace_object(o: &Object, stack: &mut Vec<u32>) {
         ObjectKind::Promise(data) => data.trace(stack),
         ObjectKind::ResolvingState { promise, .. } => stack.push(promise.0),
         ObjectKind::Function(FunctionKind::PromiseResolving { state, .. }) => stack.push(state.0),
+        ObjectKind::Function(FunctionKind::PromiseClosure(c)) => c.trace(stack),
+        ObjectKind::CombinatorState(state) => state.trace(stack),
         ObjectKind::WeakRef(Some(target)) => push_value(target, stack),
         ObjectKind::FinalizationRegistry(data) => {
             push_value(&data.cleanup, stack);

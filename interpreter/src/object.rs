@@ -889,8 +889,26 @@ impl Vm {
                     ObjectKind::Iterator(IteratorState::AsyncFromSync { iterator, next, done: true });
                 self.async_from_sync_return(iterator, None).map(Some)
             }
+            // The array and string iterators walked directly (see `for_of_iterator`) have no
+            // iterator object that an inherited `return` method could be called on.
+            ObjectKind::Iterator(IteratorState::ArrayLike { done: false, .. }) => {
+                self.refuse_inherited_return(self.realm.array_iterator_prototype)
+            }
+            ObjectKind::Iterator(IteratorState::String { chars, next }) if next <= chars.len() => {
+                self.refuse_inherited_return(self.realm.string_iterator_prototype)
+            }
             _ => Ok(None),
         }
+    }
+
+    /// IteratorClose of an intrinsic iterator that is walked directly: its prototype chain has
+    /// no `return` unless the program gave it one, which would be called with an iterator object
+    /// that does not exist here, so such a program is refused.
+    fn refuse_inherited_return(&mut self, proto: ObjRef) -> JsResult<Option<Value>> {
+        if self.has_property(proto, "return")? {
+            return crate::value::unsupported("a return method inherited by an array or string iterator");
+        }
+        Ok(None)
     }
 
     /// One step of an array iterator (23.1.5.1 CreateArrayIterator's closure).

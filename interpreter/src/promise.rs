@@ -59,6 +59,56 @@ pub struct Reaction {
     pub handler: ReactionHandler,
 }
 
+/// The built-in functions with internal slots that the promise machinery creates (10.3.4
+/// CreateBuiltinFunction): all are anonymous (`name` is "") and none is a constructor.
+#[derive(Debug, Clone)]
+pub enum PromiseClosure {
+    /// 27.2.1.5 NewPromiseCapability step 4, GetCapabilitiesExecutor: the resolving functions it
+    /// was given (its `resolvingFunctions` record, kept in the function itself).
+    CapabilityExecutor { resolve: Value, reject: Value },
+    /// A combinator's element function for the element at `index` of the shared `state`.
+    Element { kind: ElementKind, index: usize, state: ObjRef },
+    /// 27.2.5.3 Promise.prototype.finally step 6.a (`catch_finally` false) and 6.c (true).
+    Finally { on_finally: Value, constructor: ObjRef, catch_finally: bool },
+    /// `finally`'s valueThunk (6.a.iii): returns the value.
+    ValueThunk(Value),
+    /// `finally`'s thrower (6.c.iii): throws the reason.
+    Thrower(Value),
+}
+
+/// Which element function an [`PromiseClosure::Element`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ElementKind {
+    /// 27.2.4.1.3 Promise.all Resolve Element Functions.
+    AllResolve,
+    /// 27.2.4.2.2 Promise.allSettled Resolve Element Functions.
+    AllSettledResolve,
+    /// 27.2.4.2.3 Promise.allSettled Reject Element Functions.
+    AllSettledReject,
+    /// 27.2.4.3.2 Promise.any Reject Element Functions.
+    AnyReject,
+}
+
+/// What the element functions of one `Promise.all`, `allSettled` or `any` call share: the
+/// `values` (or `errors`) list, each index's `[[AlreadyCalled]]` record (an allSettled pair
+/// shares one), the `remainingElementsCount` record and the result capability.
+#[derive(Debug, Clone)]
+pub struct CombinatorState {
+    pub values: Vec<Value>,
+    pub already_called: Vec<bool>,
+    pub remaining: u64,
+    pub capability: Capability,
+}
+
+/// The four combinators (27.2.4.1-27.2.4.3, 27.2.4.5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Combinator {
+    All,
+    AllSettled,
+    Any,
+    Race,
+}
+
 /// A queued job.
 #[derive(Debug, Clone)]
 pub enum Job {
@@ -81,9 +131,7 @@ fn trace_value(v: &Value, roots: &mut Roots) {
 impl Reaction {
     fn trace(&self, roots: &mut Roots) {
         if let Some(c) = &self.capability {
-            roots.objects.push(c.promise);
-            trace_value(&c.resolve, roots);
-            trace_value(&c.reject, roots);
+            c.trace(roots);
         }
         match &self.handler {
             ReactionHandler::Js(Some(h)) => trace_value(h, roots),
@@ -93,6 +141,49 @@ impl Reaction {
             | ReactionHandler::CloseSyncIterator(holder) => roots.objects.push(*holder),
             ReactionHandler::IterResult(_) => {}
         }
+    }
+}
+
+impl Capability {
+    fn trace(&self, roots: &mut Roots) {
+        roots.objects.push(self.promise);
+        trace_value(&self.resolve, roots);
+        trace_value(&self.reject, roots);
+    }
+}
+
+fn push_roots(roots: Roots, out: &mut Vec<u32>) {
+    out.extend(roots.objects.iter().map(|o| o.0));
+    for v in &roots.values {
+        crate::heap::push_value(v, out);
+    }
+}
+
+impl PromiseClosure {
+    /// Every handle the function's slots hold, for the heap's mark phase.
+    pub fn trace(&self, out: &mut Vec<u32>) {
+        match self {
+            PromiseClosure::CapabilityExecutor { resolve, reject } => {
+                crate::heap::push_value(resolve, out);
+                crate::heap::push_value(reject, out);
+            }
+            PromiseClosure::Element { state, .. } => out.push(state.0),
+            PromiseClosure::Finally { on_finally, constructor, .. } => {
+                crate::heap::push_value(on_finally, out);
+                out.push(constructor.0);
+            }
+            PromiseClosure::ValueThunk(v) | PromiseClosure::Thrower(v) => crate::heap::push_value(v, out),
+        }
+    }
+}
+
+impl CombinatorState {
+    /// Every handle the state holds, for the heap's mark phase.
+    pub fn trace(&self, out: &mut Vec<u32>) {
+        let mut roots = Roots::default();
+        self.capability.trace(&mut roots);
+        roots.values.extend(self.values.iter().cloned());
+        push_roots(roots, out);
     }
 }
 
@@ -107,10 +198,7 @@ impl PromiseData {
         for r in self.fulfill_reactions.iter().chain(self.reject_reactions.iter()) {
             r.trace(&mut roots);
         }
-        out.extend(roots.objects.iter().map(|o| o.0));
-        for v in &roots.values {
-            crate::heap::push_value(v, out);
-        }
+        push_roots(roots, out);
     }
 }
 
@@ -274,15 +362,278 @@ impl Vm {
 
     /// 27.2.4.7.1 PromiseResolve(%Promise%, x).
     pub fn promise_resolve(&mut self, x: Value) -> JsResult<ObjRef> {
+        self.promise_resolve_with(self.realm.promise_constructor, x)
+    }
+
+    /// 27.2.4.7.1 PromiseResolve(C, x).
+    pub fn promise_resolve_with(&mut self, c: ObjRef, x: Value) -> JsResult<ObjRef> {
         if let Some(p) = self.is_promise(&x) {
-            let ctor = self.get(p, "constructor")?;
-            if ctor == Value::Object(self.realm.promise_constructor) {
+            let x_constructor = self.get(p, "constructor")?;
+            if x_constructor == Value::Object(c) {
                 return Ok(p);
             }
         }
-        let cap = self.new_promise_capability();
+        let cap = self.new_promise_capability_from(c)?;
         self.call(&cap.resolve, Value::Undefined, vec![x])?;
         Ok(cap.promise)
+    }
+
+    /// 27.2.1.5 NewPromiseCapability(C). For %Promise% itself the capability is made directly:
+    /// constructing %Promise% with the executor would read only its non-writable, non-configurable
+    /// `prototype`, unobservably.
+    pub fn new_promise_capability_from(&mut self, c: ObjRef) -> JsResult<Capability> {
+        if c == self.realm.promise_constructor {
+            return Ok(self.new_promise_capability());
+        }
+        if !self.is_constructor(c) {
+            return Err(self.type_error("the promise constructor is not a constructor"));
+        }
+        let executor = self.promise_closure(
+            PromiseClosure::CapabilityExecutor { resolve: Value::Undefined, reject: Value::Undefined },
+            2,
+        );
+        let promise = self.construct(c, vec![executor.clone()], None)?;
+        let Some(ObjectKind::Function(FunctionKind::PromiseClosure(closure))) =
+            executor.as_object().map(|e| &self.heap.obj(e).kind)
+        else {
+            unreachable!("the capability executor")
+        };
+        let PromiseClosure::CapabilityExecutor { resolve, reject } = (**closure).clone() else {
+            unreachable!("the capability executor")
+        };
+        for f in [&resolve, &reject] {
+            if !f.as_object().is_some_and(|f| self.is_callable(f)) {
+                return Err(self.type_error("the promise capability's resolving functions are not callable"));
+            }
+        }
+        let Value::Object(promise) = promise else { unreachable!("[[Construct]] returns an object") };
+        Ok(Capability { promise, resolve, reject })
+    }
+
+    /// 7.3.22 SpeciesConstructor(o, %Promise%). The realm has no `@@species` accessors (the symbol
+    /// is not exposed, so no program can define one); `Get(C, @@species)` is answered as the
+    /// standard accessors would (see [`crate::builtins::species_from_intrinsic`]).
+    pub fn promise_species_constructor(&mut self, o: ObjRef) -> JsResult<ObjRef> {
+        let default = self.realm.promise_constructor;
+        let c = match self.get(o, "constructor")? {
+            Value::Undefined => return Ok(default),
+            Value::Object(c) => c,
+            _ => return Err(self.type_error("the promise's constructor is not an object")),
+        };
+        match crate::builtins::species_from_intrinsic(self, c) {
+            None => Ok(default),
+            Some(s) if self.is_constructor(s) => Ok(s),
+            Some(_) => Err(self.type_error("the promise's species is not a constructor")),
+        }
+    }
+
+    /// 10.3.4 CreateBuiltinFunction for one of the promise machinery's closures: `length`, then
+    /// `name` "".
+    pub fn promise_closure(&mut self, closure: PromiseClosure, length: usize) -> Value {
+        let f = self.alloc(Object::new(
+            Some(self.realm.function_prototype),
+            ObjectKind::Function(FunctionKind::PromiseClosure(Box::new(closure))),
+        ));
+        let props = &mut self.heap.obj_mut(f).props;
+        props.insert("length".into(), Property::data(Value::Number(length as f64), false, false, true));
+        props.insert("name".into(), Property::data(Value::str(""), false, false, true));
+        Value::Object(f)
+    }
+
+    /// 7.3.21 Invoke(V, P, argumentsList).
+    pub fn invoke(&mut self, v: &Value, key: &str, args: Vec<Value>) -> JsResult<Value> {
+        let f = self.get_value_property(v, key)?;
+        self.call(&f, v.clone(), args)
+    }
+
+    /// 27.2.1.1.1 IfAbruptRejectPromise: a throw rejects the capability's promise, which is returned.
+    fn if_abrupt_reject(&mut self, abrupt: Abrupt, capability: &Capability) -> JsResult<Value> {
+        match abrupt {
+            Abrupt::Throw(e) => {
+                self.call(&capability.reject, Value::Undefined, vec![e])?;
+                Ok(Value::Object(capability.promise))
+            }
+            other => Err(other),
+        }
+    }
+
+    /// A new AggregateError (20.5.7) with the `errors` own property Promise.any gives it
+    /// (27.2.4.3.1 step 4.b.ii, 27.2.4.3.2 step 10).
+    fn new_aggregate_error(&mut self, errors: Vec<Value>) -> Value {
+        let Abrupt::Throw(error) = self.error("AggregateError", "All promises were rejected") else { unreachable!() };
+        let array = self.new_array(errors);
+        let e = error.as_object().expect("an error object");
+        self.heap.obj_mut(e).props.insert("errors".into(), Property::hidden(Value::Object(array)));
+        error
+    }
+
+    /// Promise.all, Promise.allSettled, Promise.any and Promise.race (27.2.4.1, 27.2.4.2,
+    /// 27.2.4.3, 27.2.4.5), with `this` as C.
+    pub fn promise_combinator(&mut self, this: &Value, iterable: Value, which: Combinator) -> JsResult<Value> {
+        // 1-2. NewPromiseCapability(C) throws for a non-constructor.
+        let c = match this {
+            Value::Object(c) if self.is_constructor(*c) => *c,
+            _ => return Err(self.type_error("the promise combinator's this is not a constructor")),
+        };
+        let capability = self.new_promise_capability_from(c)?;
+        // 3-4. GetPromiseResolve(C).
+        let promise_resolve = match self.get(c, "resolve") {
+            Ok(f) if f.as_object().is_some_and(|f| self.is_callable(f)) => f,
+            Ok(_) => {
+                let e = self.type_error("the promise constructor's resolve is not callable");
+                return self.if_abrupt_reject(e, &capability);
+            }
+            Err(e) => return self.if_abrupt_reject(e, &capability),
+        };
+        // 5-6. GetIterator(iterable, sync).
+        let it = match self.for_of_iterator(&iterable) {
+            Ok(it) => it.as_object().expect("a loop iterator"),
+            Err(e) => return self.if_abrupt_reject(e, &capability),
+        };
+        // 7-9. An abrupt completion closes the iterator unless it is done (an abrupt step marks it
+        // done), then rejects the promise.
+        match self.perform_combinator(it, c, &capability, &promise_resolve, which) {
+            Ok(v) => Ok(v),
+            Err(e @ Abrupt::Throw(_)) => {
+                self.iterator_close_after_throw(it)?;
+                self.if_abrupt_reject(e, &capability)
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    /// PerformPromiseAll, PerformPromiseAllSettled, PerformPromiseAny and PerformPromiseRace
+    /// (27.2.4.1.2, 27.2.4.2.1, 27.2.4.3.1, 27.2.4.5.1).
+    fn perform_combinator(
+        &mut self,
+        it: ObjRef,
+        c: ObjRef,
+        capability: &Capability,
+        promise_resolve: &Value,
+        which: Combinator,
+    ) -> JsResult<Value> {
+        let state = self.alloc(Object::new(
+            None,
+            ObjectKind::CombinatorState(Box::new(CombinatorState {
+                values: Vec::new(),
+                already_called: Vec::new(),
+                remaining: 1,
+                capability: capability.clone(),
+            })),
+        ));
+        let mut index = 0;
+        loop {
+            let Some(next) = self.iterator_step(it)? else {
+                if which == Combinator::Race {
+                    return Ok(Value::Object(capability.promise));
+                }
+                let st = self.combinator_state(state);
+                st.remaining -= 1;
+                if st.remaining == 0 {
+                    let values = std::mem::take(&mut st.values);
+                    if which == Combinator::Any {
+                        let error = self.new_aggregate_error(values);
+                        return Err(Abrupt::Throw(error));
+                    }
+                    let array = self.new_array(values);
+                    self.call(&capability.resolve, Value::Undefined, vec![Value::Object(array)])?;
+                }
+                return Ok(Value::Object(capability.promise));
+            };
+            if which != Combinator::Race {
+                let st = self.combinator_state(state);
+                st.values.push(Value::Undefined);
+                st.already_called.push(false);
+            }
+            let next_promise = self.call(promise_resolve, Value::Object(c), vec![next])?;
+            let element = |vm: &mut Vm, kind| vm.promise_closure(PromiseClosure::Element { kind, index, state }, 1);
+            let (on_fulfilled, on_rejected) = match which {
+                Combinator::All => (element(self, ElementKind::AllResolve), capability.reject.clone()),
+                Combinator::AllSettled => {
+                    (element(self, ElementKind::AllSettledResolve), element(self, ElementKind::AllSettledReject))
+                }
+                Combinator::Any => (capability.resolve.clone(), element(self, ElementKind::AnyReject)),
+                Combinator::Race => (capability.resolve.clone(), capability.reject.clone()),
+            };
+            if which != Combinator::Race {
+                self.combinator_state(state).remaining += 1;
+            }
+            self.invoke(&next_promise, "then", vec![on_fulfilled, on_rejected])?;
+            index += 1;
+        }
+    }
+
+    fn combinator_state(&mut self, state: ObjRef) -> &mut CombinatorState {
+        match &mut self.heap.obj_mut(state).kind {
+            ObjectKind::CombinatorState(st) => st,
+            _ => unreachable!("combinator state expected"),
+        }
+    }
+
+    /// Calls one of the promise machinery's built-in closures (`f` is the function object).
+    pub fn promise_closure_call(&mut self, f: ObjRef, closure: PromiseClosure, args: Vec<Value>) -> JsResult<Value> {
+        let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Undefined);
+        match closure {
+            PromiseClosure::CapabilityExecutor { resolve, reject } => {
+                // 27.2.1.5 step 4.
+                if resolve != Value::Undefined || reject != Value::Undefined {
+                    return Err(self.type_error("the promise capability executor was already called"));
+                }
+                let closure = PromiseClosure::CapabilityExecutor { resolve: arg(0), reject: arg(1) };
+                self.heap.obj_mut(f).kind = ObjectKind::Function(FunctionKind::PromiseClosure(Box::new(closure)));
+                Ok(Value::Undefined)
+            }
+            PromiseClosure::Element { kind, index, state } => self.element_function(kind, index, state, arg(0)),
+            PromiseClosure::Finally { on_finally, constructor, catch_finally } => {
+                // 27.2.5.3 steps 6.a and 6.c.
+                let result = self.call(&on_finally, Value::Undefined, Vec::new())?;
+                let p = self.promise_resolve_with(constructor, result)?;
+                let settle =
+                    if catch_finally { PromiseClosure::Thrower(arg(0)) } else { PromiseClosure::ValueThunk(arg(0)) };
+                let settle = self.promise_closure(settle, 0);
+                self.invoke(&Value::Object(p), "then", vec![settle])
+            }
+            PromiseClosure::ValueThunk(v) => Ok(v),
+            PromiseClosure::Thrower(reason) => Err(Abrupt::Throw(reason)),
+        }
+    }
+
+    /// The element functions of Promise.all, allSettled and any (27.2.4.1.3, 27.2.4.2.2,
+    /// 27.2.4.2.3, 27.2.4.3.2).
+    fn element_function(&mut self, kind: ElementKind, index: usize, state: ObjRef, x: Value) -> JsResult<Value> {
+        if self.combinator_state(state).already_called[index] {
+            return Ok(Value::Undefined);
+        }
+        self.combinator_state(state).already_called[index] = true;
+        let value = match kind {
+            ElementKind::AllResolve | ElementKind::AnyReject => x,
+            ElementKind::AllSettledResolve | ElementKind::AllSettledReject => {
+                let (status, key) = if kind == ElementKind::AllSettledResolve {
+                    ("fulfilled", "value")
+                } else {
+                    ("rejected", "reason")
+                };
+                let obj = self.alloc(Object::new(Some(self.realm.object_prototype), ObjectKind::Ordinary));
+                let props = &mut self.heap.obj_mut(obj).props;
+                props.insert("status".into(), Property::plain(Value::str(status)));
+                props.insert(key.into(), Property::plain(x));
+                Value::Object(obj)
+            }
+        };
+        let st = self.combinator_state(state);
+        st.values[index] = value;
+        st.remaining -= 1;
+        if st.remaining != 0 {
+            return Ok(Value::Undefined);
+        }
+        let values = std::mem::take(&mut st.values);
+        let capability = st.capability.clone();
+        if kind == ElementKind::AnyReject {
+            let error = self.new_aggregate_error(values);
+            return self.call(&capability.reject, Value::Undefined, vec![error]);
+        }
+        let array = self.new_array(values);
+        self.call(&capability.resolve, Value::Undefined, vec![Value::Object(array)])
     }
 
     /// Runs every queued job, oldest first, until the queue is empty (the end of a run's event loop).

@@ -403,6 +403,12 @@ impl Vm {
                 let arg = args.into_iter().next().unwrap_or(Value::Undefined);
                 self.promise_resolving_function(state, reject, arg).map(Some)
             }
+            FunctionKind::PromiseClosure(closure) => {
+                if new_target.is_some() {
+                    return Err(self.type_error("not a constructor"));
+                }
+                self.promise_closure_call(f, *closure, args).map(Some)
+            }
             FunctionKind::Bound { target, this: bound_this, args: bound_args } => {
                 // 10.4.1.1 [[Call]] / 10.4.1.2 [[Construct]] of bound functions.
                 let mut all = bound_args;

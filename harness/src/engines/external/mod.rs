@@ -718,7 +718,16 @@ pub(crate) fn limit_in_stderr(stderr: &str) -> Option<&'static str> {
 fn thrown_in_stderr(stderr: &str) -> Option<End> {
     let first = stderr.lines().map(str::trim).find(|line| !line.is_empty() && *line != "Thrown:")?;
     let name = first.split(':').next().unwrap_or("").trim();
-    let standard = ["Error", "TypeError", "ReferenceError", "SyntaxError", "RangeError", "URIError", "EvalError"];
+    let standard = [
+        "Error",
+        "TypeError",
+        "ReferenceError",
+        "SyntaxError",
+        "RangeError",
+        "URIError",
+        "EvalError",
+        "AggregateError",
+    ];
     if standard.contains(&name) {
         return Some(End::Threw(name.to_owned()));
     }

@@ -121,6 +121,10 @@ fn njs_reports_are_read() {
         Some(End::Threw("TypeError".into()))
     );
     assert_eq!(thrown_in_stderr(""), None);
+    assert_eq!(
+        thrown_in_stderr("Thrown:\nAggregateError: All promises were rejected\n    at main"),
+        Some(End::Threw("AggregateError".into()))
+    );
 }
 
 /// The contract every external engine keeps, checked on each one that is installed.
