@@ -59,6 +59,7 @@ impl Profile {
             eval_with: true,
             indirect_eval: true,
             weak_refs: full,
+            callback_builtins: full,
             function_names: es2015,
             ordered_keys: es2015,
             program_directive: es2015,
@@ -216,6 +217,9 @@ pub struct Features {
     pub indirect_eval: bool,
     /// `WeakRef` and the host's `afterGc` hook (ES2021).
     pub weak_refs: bool,
+    /// Built-ins of ES2018 to ES2023 that take or settle closures: `Promise.allSettled`, `any` and
+    /// `finally`, `Array.from` with a map function, `flatMap`, `findLast`.
+    pub callback_builtins: bool,
     /// Output may depend on the `name` of a function (`e.constructor.name`): standard since ES2015,
     /// absent or different in ES5 engines. Error objects' own `name` is fine in every profile.
     pub function_names: bool,

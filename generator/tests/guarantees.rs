@@ -753,3 +753,62 @@ fn conversions_between_substitutions_are_generated_and_seen_by_the_next_one_on_t
     }
     assert!(seen >= 10 && observed >= 5, "the construct in {seen} of 150 programs, observed in {observed}");
 }
+
+#[test]
+fn promise_combinators_are_generated_and_settle_after_the_first_tick_on_the_reference() {
+    // Every combinator settles in a job, so its callback prints after the first tick of the chain
+    // started after it; a `finally` chained after the callbacks prints after them.
+    let cfg = only(Config::default(), Category::GeneratorsAsync);
+    let (mut seen, mut ordered) = (0, 0);
+    let mut combinators = std::collections::BTreeSet::new();
+    for seed in 0..200 {
+        let text = Program::from_seed(seed, &cfg).to_string();
+        // One instance, so that the lines below are its own.
+        if text.matches("Promise combinators settle after an exact number of jobs").count() != 1 {
+            continue;
+        }
+        seen += 1;
+        for name in ["all", "race", "allSettled", "any"] {
+            if text.contains(&format!("Promise.{name}([")) {
+                combinators.insert(name);
+            }
+        }
+        let out = interpreter::run(&text, &Limits::default());
+        assert_eq!(out.completion, Completion::Normal, "seed {seed}:\n{text}");
+        let at = |prefixes: &[&str]| out.printed.iter().position(|l| prefixes.iter().any(|p| l.starts_with(p)));
+        let (Some(tick), Some(settled)) = (at(&["tick 1"]), at(&["fulfilled ", "rejected ", "settled "])) else {
+            continue; // (The construct may sit in a function the program never calls.)
+        };
+        assert!(tick < settled, "seed {seed}: {:?}\n{text}", out.printed);
+        if let Some(finally) = at(&["combined finally "]) {
+            assert!(settled < finally, "seed {seed}: {:?}\n{text}", out.printed);
+        }
+        ordered += 1;
+    }
+    assert!(seen >= 10 && ordered >= 5, "the construct in {seen} of 200 programs, ordered in {ordered}");
+    assert_eq!(combinators.len(), 4, "{combinators:?}");
+}
+
+#[test]
+fn closures_made_by_array_from_and_flat_map_keep_their_index_on_the_reference() {
+    // `fs.flatMap((h, i) => [h, () => h() + i])` called through `map`: each pair differs by its
+    // index (when the values are numbers).
+    let cfg = only(Config::default(), Category::Escape);
+    let (mut seen, mut indexed) = (0, 0);
+    for seed in 0..200 {
+        let text = Program::from_seed(seed, &cfg).to_string();
+        if !text.contains("closures made by Array.from's map function and flatMap's callback") {
+            continue;
+        }
+        seen += 1;
+        let out = interpreter::run(&text, &Limits::default());
+        assert_eq!(out.completion, Completion::Normal, "seed {seed}:\n{text}");
+        indexed += usize::from(out.printed.iter().any(|line| {
+            let values: Option<Vec<f64>> = line.split(',').map(|v| v.parse().ok()).collect();
+            values.is_some_and(|v| {
+                (v.len() == 4 || v.len() == 6) && v.chunks(2).enumerate().all(|(i, pair)| pair[1] - pair[0] == i as f64)
+            })
+        }));
+    }
+    assert!(seen >= 10 && indexed >= 5, "the construct in {seen} of 200 programs, indexed in {indexed}");
+}

@@ -553,7 +553,8 @@ impl<'a, 'b> Gen<'a, 'b> {
     // ----- escape -----------------------------------------------------------------------------------
 
     fn cat_escape(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
-        match self.pick(4)? {
+        match self.pick(5)? {
+            4 if self.feat.callback_builtins && self.fits_here(2, 24) => self.escape_through_array_builtins(out),
             0 if self.fits_here(0, 4) => {
                 out.push(self.tag(Category::Escape, "a counter closure outlives the call that created it"));
                 let inc_ty = fnty(1, Ty::Prim, 0);
@@ -692,6 +693,76 @@ impl<'a, 'b> Gen<'a, 'b> {
             }
             _ => Ok(false),
         }
+    }
+
+    /// `const fs = Array.from({ length: n }, (_, i) => () => i + k);` (or from an array, the
+    /// closures also keeping their element), `k` written, the closures called; then
+    /// `fs.flatMap((h, i) => [h, () => h() + i])`, called through `map` and `findLast`: closures
+    /// made by built-ins' callbacks keep their own index and see later writes.
+    fn escape_through_array_builtins(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        out.push(self.tag(
+            Category::Escape,
+            "closures made by Array.from's map function and flatMap's callback keep their index and see later writes",
+        ));
+        let kind = self.decl_kind(false)?;
+        let (k, d) = self.declare_var(Role::Value, kind, Ty::Prim, true, |g| g.small_num())?;
+        out.push(d);
+        let n = self.int(2, 3)? as u32;
+        let elem = fnty(0, Ty::Prim, 0);
+        let from_array = self.chance(50)?;
+        let kind = self.decl_kind(true)?;
+        let (fs, d) = self.declare_var(Role::Array, kind, Ty::arr(Ty::Func(elem.clone()), n), false, |g| {
+            let source = if from_array {
+                Expr::Array((0..n).map(|_| g.small_num()).collect::<Result<_>>()?)
+            } else {
+                Expr::Object(vec![prop("length", num(i64::from(n)))])
+            };
+            g.spend_call(n);
+            let make = g.closure(vec![ParamSpec::prim(), ParamSpec::prim()], 1, |g, names| {
+                let (v, i) = (names[0], names[1]);
+                let keep = g.closure(vec![], 0, |g, _| {
+                    let own = if from_array { bin(BinOp::Mul, g.read(v), g.read(i)) } else { g.read(i) };
+                    Ok(vec![ret(bin(BinOp::Add, own, g.reading(&k)?))])
+                })?;
+                Ok(vec![ret(keep)])
+            })?;
+            Ok(method_call(ident("Array"), "from", vec![source, make]))
+        })?;
+        out.push(d);
+        let (t, v) = (self.target(k), self.small_num()?);
+        out.push(expr_stmt(assign(AssignOp::Add, t, v)));
+        out.push(self.call_all(&fs, n)?);
+
+        let twice = fnty(0, Ty::Prim, 1);
+        let kind = self.decl_kind(true)?;
+        let (gs, d) = self.declare_var(Role::Array, kind, Ty::arr(Ty::Func(twice), 2 * n), false, |g| {
+            g.spend_call(n);
+            let pair = g.closure(vec![ParamSpec::of(Ty::Func(elem.clone())), ParamSpec::prim()], 2, |g, names| {
+                let (h, i) = (names[0], names[1]);
+                let then = g.closure(vec![], 1, |g, _| {
+                    g.spend_call(1);
+                    Ok(vec![ret(bin(BinOp::Add, call(g.read(h), vec![]), g.read(i)))])
+                })?;
+                Ok(vec![ret(Expr::Array(vec![g.read(h), then]))])
+            })?;
+            Ok(method_call(g.read(fs), "flatMap", vec![pair]))
+        })?;
+        out.push(d);
+        // Every closure of `gs` called through `map` (rank 2: it calls closures of rank 1).
+        self.spend_call(3 * n);
+        let each = self.closure(vec![ParamSpec::of(Ty::Func(fnty(0, Ty::Prim, 1)))], 2, |g, names| {
+            Ok(vec![ret(call(g.read(names[0]), vec![]))])
+        })?;
+        out.push(print(method_call(method_call(self.read(gs), "map", vec![each]), "join", vec![string(",")])));
+        // The last closure before an index, found by `findLast` walking down from the end.
+        let before = self.int(1, i64::from(2 * n))?;
+        self.spend_call(2 * n + 2);
+        let found =
+            self.closure(vec![ParamSpec::of(Ty::Func(fnty(0, Ty::Prim, 1))), ParamSpec::prim()], 0, |g, names| {
+                Ok(vec![ret(bin(BinOp::Lt, g.read(names[1]), num(before)))])
+            })?;
+        out.push(print(call(method_call(self.read(gs), "findLast", vec![found]), vec![])));
+        Ok(true)
     }
 
     // ----- shadowing --------------------------------------------------------------------------------

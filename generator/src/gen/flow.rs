@@ -50,6 +50,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             if f.generators && f.for_of { 2 } else { 0 }, // return inside for-of
             if f.generators && f.for_of { 2 } else { 0 }, // break to a labelled block
             if f.generators && f.async_functions { 2 } else { 0 }, // queued async generator requests
+            if f.async_functions && f.callback_builtins { 3 } else { 0 }, // Promise combinators
         ];
         if w.iter().all(|w| *w == 0) {
             return Ok(false);
@@ -66,6 +67,7 @@ impl<'a, 'b> Gen<'a, 'b> {
             9 => self.gen_return_in_for_of(out),
             10 => self.gen_labelled_break(out),
             11 => self.async_gen_queue(out),
+            12 => self.async_combinator(out),
             _ => self.async_reject(out),
         }
     }
@@ -803,6 +805,96 @@ impl<'a, 'b> Gen<'a, 'b> {
         out.push(l);
         out.push(print(string("loop done")));
         Ok(true)
+    }
+
+    /// `Promise.all([...])` (or `race`, `allSettled`, `any`) over plain values, settled promises,
+    /// promises resolved by their executor and thenables whose `then` closes over a counter, with
+    /// both callbacks, maybe a `finally`, and a chain of `then`s printing ticks beside it. The
+    /// counter is written after the call, so the callbacks show they see the later write, and the
+    /// ticks pin down how many jobs each combinator takes to settle.
+    fn async_combinator(&mut self, out: &mut Vec<Stmt>) -> Result<bool> {
+        if !self.fits_here(1, 6) {
+            return Ok(false);
+        }
+        out.push(self.tag(
+            Category::GeneratorsAsync,
+            "Promise combinators settle after an exact number of jobs; their callbacks close over later writes",
+        ));
+        let kind = self.decl_kind(false)?;
+        let (n, d) = self.declare_var(Role::Value, kind, Ty::Prim, true, |_| Ok(num(0)))?;
+        out.push(d);
+        let combinator = ["all", "race", "allSettled", "any"][self.pick(4)?];
+        let mut elements = Vec::new();
+        for _ in 0..self.int(1, 3)? {
+            elements.push(match self.pick(5)? {
+                0 => self.gen_prim(1)?,
+                1 => method_call(ident("Promise"), "resolve", vec![self.gen_prim(1)?]),
+                2 => method_call(ident("Promise"), "reject", vec![self.gen_prim(1)?]),
+                3 => self.counting_thenable(&n)?,
+                _ => self.awaitee()?,
+            });
+        }
+        let combined = method_call(ident("Promise"), combinator, vec![Expr::Array(elements)]);
+        let settled = if combinator == "allSettled" {
+            self.settled_results_printer()?
+        } else {
+            self.print_callback("fulfilled ")?
+        };
+        let rejected = self.closure(vec![ParamSpec::of(empty_obj())], 0, |g, names| {
+            let reason = g.read(names[0]);
+            // `any` rejects with an AggregateError listing the reasons; the others with a reason.
+            let shown = if combinator == "any" {
+                bin(BinOp::Add, label("", member(reason, "name")), label(" ", member(g.read(names[0]), "errors")))
+            } else {
+                reason
+            };
+            Ok(vec![print(label("rejected ", shown))])
+        })?;
+        let mut chain = method_call(combined, "then", vec![settled, rejected]);
+        if self.chance(50)? {
+            let last = self.closure(vec![], 0, |g, _| Ok(vec![print(label("combined finally ", g.read(n)))]))?;
+            chain = method_call(chain, "finally", vec![last]);
+        }
+        out.push(expr_stmt(chain));
+        let (t, v) = (self.target(n), self.small_num()?);
+        out.push(expr_stmt(assign(AssignOp::Add, t, v)));
+        let mut ticks = method_call(ident("Promise"), "resolve", vec![]);
+        for tick in ["tick 1", "tick 2", "tick 3", "tick 4"].into_iter().take(self.int(2, 4)? as usize) {
+            let step = self.closure(vec![], 0, |_, _| Ok(vec![print(string(tick))]))?;
+            ticks = method_call(ticks, "then", vec![step]);
+        }
+        out.push(expr_stmt(ticks));
+        Ok(true)
+    }
+
+    /// `{ then: (resolve) => { n += 1; resolve(n + v); } }`: a thenable whose `then` runs in a job
+    /// of its own and closes over `n`.
+    fn counting_thenable(&mut self, n: &str) -> Result<Expr> {
+        let resolve = fnty(1, Ty::Prim, 0);
+        let then = self.closure(vec![ParamSpec::of(Ty::Func(resolve))], 0, |g, names| {
+            let t = g.target(n);
+            let bump = expr_stmt(assign(AssignOp::Add, t, num(1)));
+            let (r, c, v) = (g.read(names[0]), g.read(n), g.small_num()?);
+            Ok(vec![bump, expr_stmt(call(r, vec![bin(BinOp::Add, c, v)]))])
+        })?;
+        Ok(Expr::Object(vec![super::cats::prop("then", then)]))
+    }
+
+    /// `(rs) => print("settled " + rs.map((r) => r.status + " " + r.value + " " + r.reason))`
+    fn settled_results_printer(&mut self) -> Result<Expr> {
+        self.closure(vec![ParamSpec::of(empty_obj())], 1, |g, names| {
+            let each = g.closure(vec![ParamSpec::of(empty_obj())], 0, |g, names| {
+                let parts = ["status", "value", "reason"].map(|field| member(g.read(names[0]), field));
+                let [status, value, reason] = parts;
+                let text = bin(BinOp::Add, bin(BinOp::Add, status, label(" ", value)), label(" ", reason));
+                Ok(vec![ret(text)])
+            })?;
+            let results = g.read(names[0]);
+            Ok(vec![print(label(
+                "settled ",
+                method_call(method_call(results, "map", vec![each]), "join", vec![string(";")]),
+            ))])
+        })
     }
 
     /// A rejection awaited in `try` is caught there (with `finally`), and a throwing async function's
