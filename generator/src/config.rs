@@ -60,6 +60,7 @@ impl Profile {
             indirect_eval: true,
             weak_refs: full,
             callback_builtins: full,
+            find_last: full,
             function_names: es2015,
             ordered_keys: es2015,
             program_directive: es2015,
@@ -103,6 +104,9 @@ pub enum Construct {
     /// `(0, eval)(code)`: eval called other than directly, and functions made by `Function`, which
     /// are global code as well (mujs has only direct eval).
     IndirectEval,
+    /// `findLast` and `findLastIndex` (ES2023; SpiderMonkey 102, gjs 1.74's, lacks them): without
+    /// them, programs search with `find`.
+    FindLast,
     /// A function or class expression directly as an element of an array literal: without it, such
     /// an element is written `(0, f)`, the same value (njs 0.7.9 turns the element's index, as a
     /// number literal, into a string everywhere in the script, which can make a loop endless).
@@ -110,7 +114,7 @@ pub enum Construct {
 }
 
 impl Construct {
-    pub const ALL: [Construct; 13] = [
+    pub const ALL: [Construct; 14] = [
         Construct::BlockFunctions,
         Construct::Classes,
         Construct::Generators,
@@ -123,6 +127,7 @@ impl Construct {
         Construct::Delete,
         Construct::Destructuring,
         Construct::IndirectEval,
+        Construct::FindLast,
         Construct::FunctionElements,
     ];
 
@@ -140,6 +145,7 @@ impl Construct {
             Construct::Delete => "delete",
             Construct::Destructuring => "destructuring",
             Construct::IndirectEval => "indirect-eval",
+            Construct::FindLast => "find-last",
             Construct::FunctionElements => "function-elements",
         }
     }
@@ -175,6 +181,7 @@ impl Construct {
             Construct::Delete => f.delete = false,
             Construct::Destructuring => f.destructuring = false,
             Construct::IndirectEval => f.indirect_eval = false,
+            Construct::FindLast => f.find_last = false,
             Construct::FunctionElements => f.function_elements = false,
         }
     }
@@ -220,6 +227,8 @@ pub struct Features {
     /// Built-ins of ES2018 to ES2023 that take or settle closures: `Promise.allSettled`, `any` and
     /// `finally`, `Array.from` with a map function, `flatMap`, `findLast`.
     pub callback_builtins: bool,
+    /// `findLast` and `findLastIndex` (ES2023).
+    pub find_last: bool,
     /// Output may depend on the `name` of a function (`e.constructor.name`): standard since ES2015,
     /// absent or different in ES5 engines. Error objects' own `name` is fine in every profile.
     pub function_names: bool,

@@ -219,6 +219,7 @@ fn configs_leave_out_the_constructs_they_are_without() {
         Construct::EvalWith => &["eval", "with", "Function"][..],
         Construct::WeakRefs => &["WeakRef", "afterGc", "lifetimeProbe"][..],
         Construct::Delete => &["delete"][..],
+        Construct::FindLast => &["findLast", "findLastIndex"][..],
         Construct::IndirectEval | Construct::FunctionElements => &[][..],
         Construct::DefaultParams
         | Construct::ForOf

@@ -754,14 +754,16 @@ impl<'a, 'b> Gen<'a, 'b> {
             Ok(vec![ret(call(g.read(names[0]), vec![]))])
         })?;
         out.push(print(method_call(method_call(self.read(gs), "map", vec![each]), "join", vec![string(",")])));
-        // The last closure before an index, found by `findLast` walking down from the end.
+        // The last closure before an index, found by `findLast` walking down from the end (or the
+        // first one, by `find`, where the host lacks `findLast`).
+        let search = if self.feat.find_last { "findLast" } else { "find" };
         let before = self.int(1, i64::from(2 * n))?;
         self.spend_call(2 * n + 2);
         let found =
             self.closure(vec![ParamSpec::of(Ty::Func(fnty(0, Ty::Prim, 1))), ParamSpec::prim()], 0, |g, names| {
                 Ok(vec![ret(bin(BinOp::Lt, g.read(names[1]), num(before)))])
             })?;
-        out.push(print(call(method_call(self.read(gs), "findLast", vec![found]), vec![])));
+        out.push(print(call(method_call(self.read(gs), search, vec![found]), vec![])));
         Ok(true)
     }
 
