@@ -140,14 +140,18 @@ pub(super) fn known_signatures(shared: &Shared<'_>, lanes: &[Vec<Arc<WorkerEngin
         Some(dir) => Cache::load(dir, &setup),
         None => Cache::default(),
     };
-    let repros = repros(shared);
-    let (cached, to_sign): (Vec<_>, Vec<_>) =
-        repros.iter().partition(|(_, repro)| cache.repros.contains_key(&repro_key(repro)));
-    shared.signing.cached.store(cached.len(), Ordering::Relaxed);
+    let mut ids: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut to_sign: Vec<(usize, &str, String)> = Vec::new();
+    for (index, repro) in repros(shared) {
+        let key = repro_key(repro);
+        match cache.repros.get(&key) {
+            Some(cached) => ids.push((index, cached.clone())),
+            None => to_sign.push((index, repro, key)),
+        }
+    }
+    shared.signing.cached.store(ids.len(), Ordering::Relaxed);
     shared.signing.to_sign.store(to_sign.len(), Ordering::Relaxed);
-    let mut ids: Vec<(usize, Vec<String>)> =
-        cached.iter().map(|(index, repro)| (*index, cache.repros[&repro_key(repro)].clone())).collect();
-    let fresh: Vec<(usize, Vec<String>)> = thread::scope(|scope| {
+    let fresh: Vec<(usize, &String, Vec<String>)> = thread::scope(|scope| {
         let handles: Vec<_> = lanes
             .iter()
             .enumerate()
@@ -155,10 +159,10 @@ pub(super) fn known_signatures(shared: &Shared<'_>, lanes: &[Vec<Arc<WorkerEngin
                 let share = to_sign.iter().skip(lane).step_by(lanes.len());
                 scope.spawn(move || {
                     share
-                        .map(|(index, repro)| {
-                            let ids = sign(shared, workers, repro);
+                        .map(|(index, repro, key)| {
+                            let signed = sign(shared, workers, repro);
                             shared.signing.signed.fetch_add(1, Ordering::Relaxed);
-                            (*index, ids)
+                            (*index, key, signed)
                         })
                         .collect::<Vec<_>>()
                 })
@@ -168,18 +172,17 @@ pub(super) fn known_signatures(shared: &Shared<'_>, lanes: &[Vec<Arc<WorkerEngin
     });
     // A stopped campaign's reductions end early: their signatures are not the repros' own.
     if let Some(dir) = shared.config.out.as_ref().filter(|_| !shared.stop.load(Ordering::Relaxed)) {
-        let entries = shared.config.known.entries();
-        let diverged = fresh.iter().filter(|(_, ids)| !ids.is_empty());
+        let diverged = fresh.iter().filter(|(_, _, signed)| !signed.is_empty());
         let mut changed = false;
-        for (index, ids) in diverged {
-            changed |= cache.repros.insert(repro_key(entries[*index].repro.trim()), ids.clone()).is_none();
+        for (_, key, signed) in diverged {
+            changed |= cache.repros.insert((*key).clone(), signed.clone()).is_none();
         }
         // A failed save costs only the next session's time.
         if changed {
             let _ = cache.save(dir);
         }
     }
-    ids.extend(fresh);
+    ids.extend(fresh.into_iter().map(|(index, _, signed)| (index, signed)));
     // In list order, so that a later entry with the same signature wins, whatever lane signed it.
     ids.sort_by_key(|(index, _)| *index);
     ids.into_iter().flat_map(|(index, ids)| ids.into_iter().map(move |id| (id, index))).collect()
