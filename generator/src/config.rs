@@ -61,6 +61,7 @@ impl Profile {
             weak_refs: full,
             callback_builtins: full,
             find_last: full,
+            object_integrity: true,
             function_names: es2015,
             ordered_keys: es2015,
             program_directive: es2015,
@@ -229,6 +230,8 @@ pub struct Features {
     pub callback_builtins: bool,
     /// `findLast` and `findLastIndex` (ES2023).
     pub find_last: bool,
+    /// `Object.freeze` and `Object.isFrozen` (ES5).
+    pub object_integrity: bool,
     /// Output may depend on the `name` of a function (`e.constructor.name`): standard since ES2015,
     /// absent or different in ES5 engines. Error objects' own `name` is fine in every profile.
     pub function_names: bool,

@@ -813,3 +813,26 @@ fn closures_made_by_array_from_and_flat_map_keep_their_index_on_the_reference() 
     }
     assert!(seen >= 10 && indexed >= 5, "the construct in {seen} of 200 programs, indexed in {indexed}");
 }
+
+#[test]
+fn frozen_module_objects_refuse_writes_on_the_reference() {
+    // `Object.freeze` on a module object: replacing its method and adding a field fail silently in
+    // sloppy code (the method stays: `false`) and throw TypeError in strict code; then
+    // `Object.isFrozen` prints `true`.
+    let cfg = only(Config::default(), Category::PrivateState);
+    let (mut seen, mut sloppy, mut strict) = (0, 0, 0);
+    for seed in 0..300 {
+        let text = Program::from_seed(seed, &cfg).to_string();
+        if text.matches("on a frozen object").count() != 1 {
+            continue;
+        }
+        seen += 1;
+        let out = interpreter::run(&text, &Limits::default());
+        assert_eq!(out.completion, Completion::Normal, "seed {seed}:\n{text}");
+        for w in out.printed.windows(2).filter(|w| w[1] == "true") {
+            sloppy += usize::from(w[0] == "false");
+            strict += usize::from(w[0] == "TypeError");
+        }
+    }
+    assert!(seen >= 10 && sloppy >= 3 && strict >= 1, "in {seen} of 300 programs: sloppy {sloppy}, strict {strict}");
+}

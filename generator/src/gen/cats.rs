@@ -2235,8 +2235,18 @@ impl<'a, 'b> Gen<'a, 'b> {
         if variant == 5 && self.tagged_template_sites(out)? {
             return Ok(true);
         }
-        if variant == 0 && self.fits_here(2, 5) {
-            out.push(self.tag(Category::PrivateState, "module pattern: privileged methods over a private variable"));
+        if variant == 0 && self.fits_here(2, 6) {
+            // ES5's integrity levels: a frozen module object keeps its methods, and a write to it
+            // fails silently in sloppy code and throws TypeError in strict code.
+            let frozen = self.feat.object_integrity && self.chance(40)?;
+            out.push(self.tag(
+                Category::PrivateState,
+                if frozen {
+                    "module pattern: privileged methods over a private variable, on a frozen object"
+                } else {
+                    "module pattern: privileged methods over a private variable"
+                },
+            ));
             let op_ty = fnty(0, Ty::Prim, 1);
             let value_ty = fnty(0, Ty::Prim, 0);
             let ot = Rc::new(ObjTy {
@@ -2267,7 +2277,9 @@ impl<'a, 'b> Gen<'a, 'b> {
                     }
                     let value = g.closure(vec![], 0, |g, _| Ok(vec![ret(g.read(count))]))?;
                     props.push(prop("value", value));
-                    Ok(vec![d, cs, ret(Expr::Object(props))])
+                    let api = Expr::Object(props);
+                    let api = if frozen { method_call(ident("Object"), "freeze", vec![api]) } else { api };
+                    Ok(vec![d, cs, ret(api)])
                 })?;
                 g.spend_call(1);
                 Ok(call(iife, vec![]))
@@ -2276,6 +2288,19 @@ impl<'a, 'b> Gen<'a, 'b> {
             for key in ["inc", "inc", "dec"] {
                 let c = self.gen_call(&Callee::Field(m, key, op_ty.clone()), 1)?;
                 out.push(expr_stmt(c));
+            }
+            if frozen {
+                // Replacing a method and adding a field: both refused by the frozen object.
+                let (inc, dec) = (member(self.read(m), "inc"), member(self.read(m), "dec"));
+                let v = self.small_num()?;
+                let block = vec![
+                    expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(self.read(m)), Name::new("inc")), dec)),
+                    expr_stmt(assign(AssignOp::Assign, Target::Member(Box::new(self.read(m)), Name::new("count")), v)),
+                    print(bin(BinOp::StrictEq, inc, member(self.read(m), "dec"))),
+                ];
+                let handler = self.catch_print_name()?;
+                out.push(Stmt::Try { block, handler: Some(handler), finalizer: None });
+                out.push(print(method_call(ident("Object"), "isFrozen", vec![self.read(m)])));
             }
             let c = self.gen_call(&Callee::Field(m, "value", value_ty), 1)?;
             out.push(print(c));
