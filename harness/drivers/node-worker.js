@@ -107,7 +107,9 @@ async function runProgram(source, timeoutMs) {
       overflowed = true;
       throw new OutputLimit('output limit reached');
     }
-    output.push(text);
+    // A lone surrogate becomes U+FFFD, as in the other hosts' output decoded from their stdout:
+    // the harness reads JSON, and JSON text with a lone surrogate escape is no Rust string.
+    output.push(text.toWellFormed());
   };
   const end = (status, extra) => Object.assign({ status, output, error: null }, extra || {});
   const failure = (error) => {

@@ -185,6 +185,14 @@ fn check_contract(name: &str) {
 }
 
 #[test]
+fn node_prints_lone_surrogates_as_replacement_characters() {
+    // As the other hosts' lines are decoded; the worker's JSON cannot carry them to serde.
+    let Some(engine) = installed("node") else { return };
+    let outcome = engine.run("print('a\\ud800b', '\\udc00'); print('\\ud83d\\ude00')");
+    assert_eq!((lines(&outcome), &outcome.end), (vec!["a\u{FFFD}b \u{FFFD}", "\u{1F600}"], &End::Ok));
+}
+
+#[test]
 fn node_keeps_the_contract() {
     check_contract("node");
 }
