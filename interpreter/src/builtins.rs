@@ -8,8 +8,8 @@ use crate::conversions::{from_utf16, is_js_whitespace, number_to_string, to_inte
 use crate::heap::{FunctionKind, Heap, NativeFn, Object, ObjectKind, Property, Roots, Slot};
 use crate::object::{same_value, Descriptor};
 use crate::operations::{strict_equals, MAX_STRING_LENGTH};
-use crate::value::{unsupported, Abrupt, EnvRef, JsResult, Name, ObjRef, SymRef, Value};
 use crate::string_methods as sm;
+use crate::value::{unsupported, Abrupt, EnvRef, JsResult, Name, ObjRef, SymRef, Value};
 use crate::vm::Vm;
 
 /// Standard members this interpreter does not implement, by intrinsic.
