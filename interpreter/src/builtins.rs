@@ -8,6 +8,7 @@ use crate::conversions::{from_utf16, is_js_whitespace, number_to_string, to_inte
 use crate::heap::{FunctionKind, Heap, NativeFn, Object, ObjectKind, Property, Roots, Slot};
 use crate::object::{same_value, Descriptor};
 use crate::operations::{strict_equals, MAX_STRING_LENGTH};
+use crate::string_methods as sm;
 use crate::value::{unsupported, Abrupt, EnvRef, JsResult, Name, ObjRef, SymRef, Value};
 use crate::vm::Vm;
 
@@ -97,28 +98,17 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
     ("Array", &["fromAsync"]),
     // `sort` and `toSorted`: the order of comparator calls is implementation-defined.
     ("Array.prototype", &["sort", "toLocaleString", "toSorted"]),
-    ("String", &["fromCharCode", "fromCodePoint"]),
+    ("String", &[]),
     (
         "String.prototype",
         &[
-            "at",
-            "codePointAt",
             "localeCompare",
             "match",
             "matchAll",
             "normalize",
-            "padEnd",
-            "padStart",
-            "replace",
-            "replaceAll",
             "search",
-            "substr",
             "toLocaleLowerCase",
             "toLocaleUpperCase",
-            "trimEnd",
-            "trimStart",
-            "isWellFormed",
-            "toWellFormed",
             "anchor",
             "big",
             "blink",
@@ -132,8 +122,6 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
             "strike",
             "sub",
             "sup",
-            "trimLeft",
-            "trimRight",
         ],
     ),
     ("Number", &[]),
@@ -617,8 +605,22 @@ impl Realm {
                 ("split", 2, string_split),
                 ("concat", 1, string_concat),
                 ("repeat", 1, string_repeat),
+                ("at", 1, sm::string_at),
+                ("codePointAt", 1, sm::string_code_point_at),
+                ("padStart", 1, sm::string_pad_start),
+                ("padEnd", 1, sm::string_pad_end),
+                ("replace", 2, sm::string_replace),
+                ("replaceAll", 2, sm::string_replace_all),
+                ("substr", 2, sm::string_substr),
+                ("isWellFormed", 0, sm::string_is_well_formed),
+                ("toWellFormed", 0, sm::string_to_well_formed),
             ],
         );
+        // B.2.2.15-16: trimLeft and trimRight are the same function objects as trimStart and trimEnd.
+        let trim_start = b.method(string_prototype, "trimStart", 0, sm::string_trim_start);
+        let trim_end = b.method(string_prototype, "trimEnd", 0, sm::string_trim_end);
+        b.hidden(string_prototype, "trimLeft", Value::Object(trim_start));
+        b.hidden(string_prototype, "trimRight", Value::Object(trim_end));
         let string_iterator = b.native("[Symbol.iterator]", 0, string_iterator_method, false);
         b.heap
             .obj_mut(string_prototype)
@@ -630,7 +632,14 @@ impl Realm {
         b.symbol_tag(tag_key, string_iterator_prototype, "String Iterator");
         let string_ctor = b.constructor(global, "String", 1, string_constructor, string_prototype);
         b.tag(string_ctor, "String");
-        b.method(string_ctor, "raw", 1, string_raw);
+        b.methods(
+            string_ctor,
+            &[
+                ("raw", 1, string_raw),
+                ("fromCharCode", 1, sm::string_from_char_code),
+                ("fromCodePoint", 1, sm::string_from_code_point),
+            ],
+        );
 
         // Number and Boolean
         let number_prototype =

@@ -33,6 +33,7 @@ mod liveness;
 mod object;
 mod operations;
 mod promise;
+mod string_methods;
 mod symbol;
 mod template;
 pub mod value;
