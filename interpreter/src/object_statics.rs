@@ -278,11 +278,17 @@ pub(crate) fn object_get_own_property_descriptors(
     if obj == vm.realm.function_prototype {
         return unsupported("the descriptors of Function.prototype");
     }
-    // Engines may give sloppy functions own `caller` and `arguments` properties (17.1).
-    if let ObjectKind::Function(FunctionKind::Ordinary { code, .. }) = &vm.heap.obj(obj).kind {
-        if !code.strict && code.kind == crate::bytecode::CodeKind::Normal {
+    match &vm.heap.obj(obj).kind {
+        // Engines may give sloppy functions own `caller` and `arguments` properties (17.1 allows
+        // it for plain sloppy functions only).
+        ObjectKind::Function(FunctionKind::Ordinary { code, .. })
+            if !code.strict && code.kind == crate::bytecode::CodeKind::Normal && !code.is_generator && !code.is_async =>
+        {
             return unsupported("the own property descriptors of a sloppy function");
         }
+        // Engines give error objects own properties of their own (`stack`, `line`, `fileName`...).
+        ObjectKind::Error => return unsupported("the own property descriptors of an error object"),
+        _ => {}
     }
     let descriptors = vm.new_object();
     for k in vm.own_keys(obj) {
