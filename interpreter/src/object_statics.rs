@@ -282,7 +282,10 @@ pub(crate) fn object_get_own_property_descriptors(
         // Engines may give sloppy functions own `caller` and `arguments` properties (17.1 allows
         // it for plain sloppy functions only).
         ObjectKind::Function(FunctionKind::Ordinary { code, .. })
-            if !code.strict && code.kind == crate::bytecode::CodeKind::Normal && !code.is_generator && !code.is_async =>
+            if !code.strict
+                && code.kind == crate::bytecode::CodeKind::Normal
+                && !code.is_generator
+                && !code.is_async =>
         {
             return unsupported("the own property descriptors of a sloppy function");
         }
