@@ -211,7 +211,7 @@ pub(crate) fn object_values(vm: &mut Vm, _: &Value, args: &[Value], _: Option<Ob
     Ok(Value::Object(vm.new_array(list)))
 }
 
-/// Runs `step` for one iterated value; a throw closes the iterator `it` first (IfAbruptCloseIterator).
+/// IfAbruptCloseIterator: a throw completion closes the iterator `it` before it goes on.
 fn close_on_throw<T>(vm: &mut Vm, it: ObjRef, result: JsResult<T>) -> JsResult<T> {
     match result {
         Err(error @ Abrupt::Throw(_)) => {
