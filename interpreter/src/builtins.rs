@@ -7,6 +7,7 @@
 use crate::conversions::{from_utf16, is_js_whitespace, number_to_string, to_integer_or_infinity, utf16};
 use crate::heap::{FunctionKind, Heap, NativeFn, Object, ObjectKind, Property, Roots, Slot};
 use crate::object::{same_value, Descriptor};
+use crate::object_statics as os;
 use crate::operations::{strict_equals, MAX_STRING_LENGTH};
 use crate::string_methods as sm;
 use crate::value::{unsupported, Abrupt, EnvRef, JsResult, Name, ObjRef, SymRef, Value};
@@ -62,26 +63,6 @@ const UNIMPLEMENTED: &[(&str, &[&str])] = &[
             "SuppressedError",
             "DisposableStack",
             "AsyncDisposableStack",
-        ],
-    ),
-    (
-        "Object",
-        &[
-            "assign",
-            "entries",
-            "values",
-            "fromEntries",
-            "freeze",
-            "isFrozen",
-            "seal",
-            "isSealed",
-            "preventExtensions",
-            "isExtensible",
-            "getOwnPropertyDescriptors",
-            "is",
-            "setPrototypeOf",
-            "groupBy",
-            "hasOwn",
         ],
     ),
     (
@@ -370,18 +351,21 @@ impl Realm {
                 ("getOwnPropertyNames", 1, object_get_own_property_names),
                 ("getOwnPropertySymbols", 1, object_get_own_property_symbols),
                 ("getPrototypeOf", 1, object_get_prototype_of),
-                ("setPrototypeOf", 2, object_set_prototype_of),
-                ("preventExtensions", 1, object_prevent_extensions),
-                ("isExtensible", 1, object_is_extensible),
-                ("freeze", 1, object_freeze),
-                ("seal", 1, object_seal),
-                ("isFrozen", 1, object_is_frozen),
-                ("isSealed", 1, object_is_sealed),
-                ("is", 2, object_is),
-                ("assign", 2, object_assign),
-                ("entries", 1, object_entries),
-                ("values", 1, object_values),
-                ("hasOwn", 2, object_has_own),
+                ("setPrototypeOf", 2, os::object_set_prototype_of),
+                ("preventExtensions", 1, os::object_prevent_extensions),
+                ("isExtensible", 1, os::object_is_extensible),
+                ("freeze", 1, os::object_freeze),
+                ("seal", 1, os::object_seal),
+                ("isFrozen", 1, os::object_is_frozen),
+                ("isSealed", 1, os::object_is_sealed),
+                ("is", 2, os::object_is),
+                ("assign", 2, os::object_assign),
+                ("entries", 1, os::object_entries),
+                ("values", 1, os::object_values),
+                ("fromEntries", 1, os::object_from_entries),
+                ("getOwnPropertyDescriptors", 1, os::object_get_own_property_descriptors),
+                ("groupBy", 2, os::object_group_by),
+                ("hasOwn", 2, os::object_has_own),
             ],
         );
 
@@ -1724,158 +1708,6 @@ fn object_to_string(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -
 
 fn object_value_of(vm: &mut Vm, this: &Value, _: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
     Ok(Value::Object(vm.to_object(this)?))
-}
-
-/// 10.1.2.1 OrdinarySetPrototypeOf.
-pub(crate) fn set_prototype_of(vm: &mut Vm, o: ObjRef, proto: Option<ObjRef>) -> bool {
-    if vm.heap.obj(o).proto == proto {
-        return true;
-    }
-    if !vm.heap.obj(o).extensible {
-        return false;
-    }
-    let mut p = proto;
-    while let Some(q) = p {
-        if q == o {
-            return false;
-        }
-        p = vm.heap.obj(q).proto;
-    }
-    vm.heap.obj_mut(o).proto = proto;
-    true
-}
-
-fn object_set_prototype_of(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    let o = arg(args, 0);
-    vm.require_object_coercible(&o)?;
-    let proto = match arg(args, 1) {
-        Value::Object(p) => Some(p),
-        Value::Null => None,
-        _ => return Err(vm.type_error("Object prototype may only be an Object or null")),
-    };
-    let Value::Object(obj) = o else { return Ok(o) };
-    if !set_prototype_of(vm, obj, proto) {
-        return Err(vm.type_error("cannot set prototype"));
-    }
-    Ok(o)
-}
-
-fn object_prevent_extensions(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    let o = arg(args, 0);
-    if let Value::Object(obj) = o {
-        vm.heap.obj_mut(obj).extensible = false;
-    }
-    Ok(o)
-}
-
-fn object_is_extensible(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    Ok(Value::Bool(arg(args, 0).as_object().is_some_and(|o| vm.heap.obj(o).extensible)))
-}
-
-/// 7.3.15 SetIntegrityLevel.
-fn set_integrity_level(vm: &mut Vm, args: &[Value], frozen: bool) -> JsResult<Value> {
-    let o = arg(args, 0);
-    let Value::Object(obj) = o else { return Ok(o) };
-    set_integrity(vm, obj, frozen)?;
-    Ok(o)
-}
-
-/// 7.3.15 SetIntegrityLevel: sealed, or frozen if `frozen`.
-pub(crate) fn set_integrity(vm: &mut Vm, obj: ObjRef, frozen: bool) -> JsResult<()> {
-    vm.heap.obj_mut(obj).extensible = false;
-    for k in vm.own_keys(obj) {
-        let is_data = vm.get_own_property(obj, &k).is_some_and(|p| matches!(p.slot, Slot::Data(_)));
-        let desc = Descriptor {
-            configurable: Some(false),
-            writable: (frozen && is_data).then_some(false),
-            ..Descriptor::default()
-        };
-        if !vm.define_own_property(obj, &k, desc)? {
-            return Err(vm.type_error(&format!("cannot redefine property '{k}'")));
-        }
-    }
-    Ok(())
-}
-
-fn object_freeze(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    set_integrity_level(vm, args, true)
-}
-
-fn object_seal(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    set_integrity_level(vm, args, false)
-}
-
-/// 7.3.16 TestIntegrityLevel.
-fn test_integrity_level(vm: &mut Vm, args: &[Value], frozen: bool) -> JsResult<Value> {
-    let Value::Object(obj) = arg(args, 0) else { return Ok(Value::Bool(true)) };
-    if vm.heap.obj(obj).extensible {
-        return Ok(Value::Bool(false));
-    }
-    for k in vm.own_keys(obj) {
-        if let Some(p) = vm.get_own_property(obj, &k) {
-            if p.configurable || (frozen && matches!(p.slot, Slot::Data(_)) && p.writable) {
-                return Ok(Value::Bool(false));
-            }
-        }
-    }
-    Ok(Value::Bool(true))
-}
-
-fn object_is_frozen(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    test_integrity_level(vm, args, true)
-}
-
-fn object_is_sealed(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    test_integrity_level(vm, args, false)
-}
-
-fn object_is(_: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    Ok(Value::Bool(same_value(&arg(args, 0), &arg(args, 1))))
-}
-
-/// 20.1.2.1 Object.assign.
-fn object_assign(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    let to = vm.to_object(&arg(args, 0))?;
-    for source in args.iter().skip(1) {
-        if source.is_nullish() {
-            continue;
-        }
-        let from = vm.to_object(source)?;
-        for k in vm.own_keys(from) {
-            if vm.get_own_property(from, &k).is_some_and(|p| p.enumerable) {
-                let v = vm.get(from, &k)?;
-                set_or_throw(vm, to, &k, v)?;
-            }
-        }
-    }
-    Ok(Value::Object(to))
-}
-
-/// 20.1.2.5 Object.entries and 20.1.2.22 Object.values (EnumerableOwnProperties).
-fn enumerable_own_properties(vm: &mut Vm, args: &[Value], entries: bool) -> JsResult<Value> {
-    let o = vm.to_object(&arg(args, 0))?;
-    let mut out = Vec::new();
-    for k in vm.own_property_keys(o) {
-        if vm.get_own_property(o, &k).is_some_and(|p| p.enumerable) {
-            let v = vm.get(o, &k)?;
-            out.push(if entries { new_array_value(vm, vec![Value::String(k), v]) } else { v });
-        }
-    }
-    Ok(new_array_value(vm, out))
-}
-
-fn object_entries(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    enumerable_own_properties(vm, args, true)
-}
-
-fn object_values(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    enumerable_own_properties(vm, args, false)
-}
-
-fn object_has_own(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {
-    let o = vm.to_object(&arg(args, 0))?;
-    let k = vm.to_property_key(&arg(args, 1))?;
-    Ok(Value::Bool(vm.get_own_property(o, &k).is_some()))
 }
 
 /// 19.2.5 parseInt ( string, radix ).

@@ -31,6 +31,7 @@ mod eval;
 pub mod heap;
 mod liveness;
 mod object;
+mod object_statics;
 mod operations;
 mod promise;
 mod string_methods;

@@ -374,6 +374,15 @@ impl Vm {
                     return Ok(true);
                 }
             }
+            // 10.4.3.2: a string wrapper's `length` and indices are only checked, never stored
+            // (IsCompatiblePropertyDescriptor against StringGetOwnProperty).
+            ObjectKind::StringWrapper(_) => {
+                if let Some(current) =
+                    self.get_own_property(o, key).filter(|_| !self.heap.obj(o).props.contains_key(key))
+                {
+                    return Ok(is_compatible(&desc, &current));
+                }
+            }
             ObjectKind::Arguments { env: Some(_), ref map } => {
                 let mapped = array_index(key).and_then(|i| map.get(i as usize)).is_some_and(|m| m.is_some());
                 if mapped {
@@ -433,34 +442,8 @@ impl Vm {
             insert_property(obj, key, p);
             return Ok(true);
         };
-        if !current.configurable {
-            if desc.configurable == Some(true) {
-                return Ok(false);
-            }
-            if desc.enumerable.is_some_and(|e| e != current.enumerable) {
-                return Ok(false);
-            }
-            let current_is_accessor = matches!(current.slot, Slot::Accessor { .. });
-            if (desc.is_accessor() && !current_is_accessor) || (desc.is_data() && current_is_accessor) {
-                return Ok(false);
-            }
-            match &current.slot {
-                Slot::Accessor { get, set } => {
-                    if desc.get.is_some_and(|g| g != *get) || desc.set.is_some_and(|s| s != *set) {
-                        return Ok(false);
-                    }
-                }
-                Slot::Data(v) => {
-                    if !current.writable {
-                        if desc.writable == Some(true) {
-                            return Ok(false);
-                        }
-                        if desc.value.as_ref().is_some_and(|nv| !same_value(nv, v)) {
-                            return Ok(false);
-                        }
-                    }
-                }
-            }
+        if !is_compatible(&desc, &current) {
+            return Ok(false);
         }
         let mut p = current;
         if desc.is_accessor() && !matches!(p.slot, Slot::Accessor { .. }) {
@@ -1053,6 +1036,31 @@ impl Vm {
     /// Canonical string for an index (used by built-ins that loop over indices).
     pub fn index_key(i: f64) -> String {
         number_to_string(i)
+    }
+}
+
+/// ValidateAndApplyPropertyDescriptor's checks against an existing property (10.1.6.3 step 5):
+/// whether `desc` may be applied to `current` (10.1.6.2 IsCompatiblePropertyDescriptor).
+fn is_compatible(desc: &Descriptor, current: &Property) -> bool {
+    if current.configurable {
+        return true;
+    }
+    if desc.configurable == Some(true) {
+        return false;
+    }
+    if desc.enumerable.is_some_and(|e| e != current.enumerable) {
+        return false;
+    }
+    let current_is_accessor = matches!(current.slot, Slot::Accessor { .. });
+    if (desc.is_accessor() && !current_is_accessor) || (desc.is_data() && current_is_accessor) {
+        return false;
+    }
+    match &current.slot {
+        Slot::Accessor { get, set } => !(desc.get.is_some_and(|g| g != *get) || desc.set.is_some_and(|s| s != *set)),
+        Slot::Data(v) => {
+            current.writable
+                || !(desc.writable == Some(true) || desc.value.as_ref().is_some_and(|nv| !same_value(nv, v)))
+        }
     }
 }
 

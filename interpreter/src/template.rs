@@ -47,7 +47,7 @@ impl Vm {
         let cooked = site.cooked.iter().map(|c| c.clone().map_or(Value::Undefined, Value::String)).collect();
         let template = self.new_array(cooked);
         let raw = self.new_array(site.raw.iter().cloned().map(Value::String).collect());
-        crate::builtins::set_integrity(self, raw, true)?;
+        crate::object_statics::set_integrity(self, raw, true)?;
         let desc = Descriptor {
             value: Some(Value::Object(raw)),
             writable: Some(false),
@@ -56,7 +56,7 @@ impl Vm {
             ..Descriptor::default()
         };
         self.define_own_property(template, "raw", desc)?;
-        crate::builtins::set_integrity(self, template, true)?;
+        crate::object_statics::set_integrity(self, template, true)?;
         self.templates.objects.insert(key, (site.clone(), template));
         Ok(template)
     }

@@ -1014,7 +1014,7 @@ impl Vm {
                 let o = self.peek().as_object().expect("object literal");
                 if matches!(v, Value::Object(_) | Value::Null) {
                     // A fresh ordinary object is extensible and in no prototype chain: this succeeds.
-                    crate::builtins::set_prototype_of(self, o, v.as_object());
+                    crate::object_statics::set_prototype_of(self, o, v.as_object());
                 }
             }
             Op::DefineField(k) => {

@@ -2092,6 +2092,18 @@ impl<'a> FnCompiler<'a> {
                     } else if let Some(k) = &key {
                         self.named_expression(&p.value, k)?;
                     } else {
+                        // NamedEvaluation names a class before its static elements run (15.7.14
+                        // step 18), but a computed key is only known once the class is defined.
+                        if let Expression::ClassExpression(c) = p.value.without_parentheses() {
+                            if c.id.is_none()
+                                && c.body
+                                    .body
+                                    .iter()
+                                    .any(|e| e.r#static() || matches!(e, oxc_ast::ast::ClassElement::StaticBlock(_)))
+                            {
+                                return unsupported("an anonymous class with static elements under a computed key");
+                            }
+                        }
                         self.expression(&p.value)?;
                     }
                     match key {
