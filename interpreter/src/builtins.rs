@@ -1632,21 +1632,7 @@ fn object_get_own_property_descriptor(vm: &mut Vm, _: &Value, args: &[Value], _:
         return unsupported("the descriptor of Function.prototype.caller or arguments");
     }
     let Some(p) = vm.get_own_property(o, &k) else { return Ok(Value::Undefined) };
-    let d = vm.new_object();
-    let fn_or_undefined = |f: Option<ObjRef>| f.map(Value::Object).unwrap_or(Value::Undefined);
-    match p.slot {
-        Slot::Data(v) => {
-            vm.create_data_property_or_throw(d, "value", v)?;
-            vm.create_data_property_or_throw(d, "writable", Value::Bool(p.writable))?;
-        }
-        Slot::Accessor { get, set } => {
-            vm.create_data_property_or_throw(d, "get", fn_or_undefined(get))?;
-            vm.create_data_property_or_throw(d, "set", fn_or_undefined(set))?;
-        }
-    }
-    vm.create_data_property_or_throw(d, "enumerable", Value::Bool(p.enumerable))?;
-    vm.create_data_property_or_throw(d, "configurable", Value::Bool(p.configurable))?;
-    Ok(Value::Object(d))
+    Ok(Value::Object(crate::object_statics::from_property(vm, p)?))
 }
 
 fn object_get_prototype_of(vm: &mut Vm, _: &Value, args: &[Value], _: Option<ObjRef>) -> JsResult<Value> {

@@ -246,7 +246,7 @@ pub(crate) fn object_from_entries(vm: &mut Vm, _: &Value, args: &[Value], _: Opt
 }
 
 /// 6.2.6.4 FromPropertyDescriptor of an existing property.
-fn from_property(vm: &mut Vm, p: Property) -> JsResult<ObjRef> {
+pub(crate) fn from_property(vm: &mut Vm, p: Property) -> JsResult<ObjRef> {
     let d = vm.new_object();
     let fn_or_undefined = |f: Option<ObjRef>| f.map(Value::Object).unwrap_or(Value::Undefined);
     match p.slot {
